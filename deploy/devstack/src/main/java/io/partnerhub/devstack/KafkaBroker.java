@@ -1,0 +1,224 @@
+package io.partnerhub.devstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A single-node Kafka broker in KRaft mode (broker + controller in one process), run as a child JVM
+ * with its own classpath (deploy/kafka-broker/target/broker-libs) so it cannot clash with the client jars
+ * of whoever starts it. The child stops when this JVM stops, also when this JVM is killed (see {@link BrokerMain}).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final Process process;
+    private final OutputStream parentPipe; // held open: its closing tells the child that we are gone
+    private final int port;
+    private final Path logFile;
+
+    private KafkaBroker(Process process, int port, Path logFile) {
+        this.process = process;
+        this.parentPipe = process.getOutputStream();
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Launches the broker and returns at once; call {@link #awaitReady(Duration)} before using it.
+     *
+     * @param directory holds server.properties, log4j2.properties and data/ (kept if it exists)
+     */
+    public static KafkaBroker launch(Path directory, int port, int controllerPort, Path logFile, String maxHeap) {
+        try {
+            Files.createDirectories(directory);
+            Files.createDirectories(logFile.getParent());
+            Path dataDir = directory.resolve("data").toAbsolutePath();
+            Path serverProperties = directory.resolve("server.properties").toAbsolutePath();
+            Files.writeString(serverProperties, serverProperties(dataDir, port, controllerPort), StandardCharsets.UTF_8);
+            Path log4j = directory.resolve("log4j2.properties").toAbsolutePath();
+            Files.writeString(log4j, LOG4J2, StandardCharsets.UTF_8);
+
+            String classpath = classpath();
+            List<String> command = new ArrayList<>(List.of(javaExecutable(),
+                    "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                    "-Djava.awt.headless=true",
+                    "-Dlog4j2.configurationFile=" + log4j.toUri(),
+                    "-Dkafka.logs.dir=" + logFile.getParent().toAbsolutePath(),
+                    "-cp", classpath,
+                    BrokerMain.class.getName(), serverProperties.toString(), "--format", clusterId()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().remove("KAFKA_OPTS");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            return new KafkaBroker(builder.start(), port, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot launch the Kafka broker", e);
+        }
+    }
+
+    static String serverProperties(Path dataDir, int port, int controllerPort) {
+        return String.join("\n",
+                "# written by the PartnerHub devstack on every start",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + dataDir,
+                "num.partitions=3",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=3",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "num.network.threads=2",
+                "num.io.threads=4",
+                "num.recovery.threads.per.data.dir=1",
+                "log.retention.hours=168",
+                "delete.topic.enable=true",
+                "");
+    }
+
+    private static final String LOG4J2 = String.join("\n",
+            "status = warn",
+            "appender.out.type = Console",
+            "appender.out.name = STDOUT",
+            "appender.out.layout.type = PatternLayout",
+            "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+            "rootLogger.level = warn",
+            "rootLogger.appenderRef.out.ref = STDOUT",
+            "logger.server.name = kafka.server.KafkaRaftServer",
+            "logger.server.level = info",
+            "logger.broker.name = kafka.server.BrokerServer",
+            "logger.broker.level = info",
+            "logger.controller.name = kafka.server.ControllerServer",
+            "logger.controller.level = info",
+            "");
+
+    private static String classpath() {
+        List<String> entries = RepoLayout.brokerJars(RepoLayout.brokerLibs()).stream()
+                .map(p -> p.toAbsolutePath().toString()).collect(Collectors.toCollection(ArrayList::new));
+        entries.add(Reaper.ownLocation());
+        return String.join(File.pathSeparator, entries);
+    }
+
+    static String javaExecutable() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String clusterId() {
+        byte[] uuid = new byte[16];
+        new SecureRandom().nextBytes(uuid);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+    }
+
+    /** Waits until the broker answers a describeCluster; fails early (with its log) if the child exits. */
+    public KafkaBroker awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200,
+                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The Kafka broker exited with code " + process.exitValue()
+                            + "; its log " + logFile + " ends with:\n" + Processes.tail(logFile, 40));
+                }
+                try {
+                    int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+                            .get(3, TimeUnit.SECONDS).size();
+                    if (nodes > 0) {
+                        return this;
+                    }
+                } catch (Exception notYet) {
+                    // keep polling
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The Kafka broker did not answer on " + bootstrapServers() + " within "
+                            + timeout.toSeconds() + " s; its log " + logFile + " ends with:\n" + Processes.tail(logFile, 40));
+                }
+                sleep(200);
+            }
+        }
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The pipe whose closing stops the broker; it must stay reachable while the broker should run. */
+    public OutputStream parentPipe() {
+        return parentPipe;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Stops the broker: a clean shutdown (SIGTERM) for up to {@code grace}, then killed. */
+    public void stop(Duration grace) {
+        Processes.stop(process.toHandle(), grace);
+        try {
+            parentPipe.close();
+        } catch (IOException ignored) {
+            // the child is gone
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the broker", e);
+        }
+    }
+}

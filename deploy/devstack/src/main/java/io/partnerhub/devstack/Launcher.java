@@ -1,0 +1,181 @@
+package io.partnerhub.devstack;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/run} — the whole suite on this machine.
+ * <pre>
+ * up [--fresh] [--no-seed]                      PostgreSQL + Kafka + the five services + demo data (default)
+ * infra [--fresh]                               only PostgreSQL + Kafka + topics + keys, for one service in quarkus:dev
+ * token ROLE [--org ID] [--candidate ID]        print one signed token (and nothing else) on stdout
+ * </pre>
+ * Data, keys and logs live in {@code <repo>/.devstack/} and survive restarts; {@code --fresh} wipes them.
+ */
+public final class Launcher {
+
+    /** Demo persona facts shown with the tokens (fixed so that bookmarks keep working). */
+    public static final String DEMO_ORG = "5eed0000-0000-4000-8000-000000000001";
+    public static final String DEMO_CANDIDATE = "5eed0000-0000-4000-8000-0000000000c1";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        String mode = arguments.isEmpty() || arguments.get(0).startsWith("--") ? "up" : arguments.remove(0);
+        try {
+            switch (mode) {
+                case "up" -> up(arguments);
+                case "infra" -> infra(arguments);
+                case "token" -> token(arguments);
+                case "help", "-h" -> usage(System.out);
+                default -> {
+                    usage(System.err);
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("deploy/run: " + e.getMessage());
+            usage(System.err);
+            System.exit(2);
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            System.err.println("[devstack] FAILED: " + message.lines().findFirst().orElse(message));
+            System.exit(1);
+        }
+    }
+
+    private static void up(List<String> args) {
+        boolean fresh = args.remove("--fresh");
+        boolean seed = !args.remove("--no-seed");
+        rejectUnknown(args);
+        DevStack stack = DevStack.builder().fresh(fresh).build();
+        stack.startInfrastructure().startServices();
+        if (seed) {
+            stack.seed(Seeder.DEMO_SEED);
+        }
+        PrintStream out = System.out;
+        out.println();
+        out.println("PartnerHub is running.");
+        out.println();
+        out.println("  Gateway      http://localhost:8080/api/...");
+        for (ServiceSpec service : stack.runningServices()) {
+            out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
+        }
+        out.println();
+        out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID]):");
+        personas().forEach((label, claims) -> {
+            String role = claims.remove("role");
+            out.println("  " + label);
+            out.println("    " + stack.token(role, claims));
+        });
+        out.println();
+        out.println("Example: curl -H \"Authorization: Bearer $(deploy/run token ops)\" http://localhost:8080/api/exams");
+        out.println("Logs: " + stack.home().resolve("logs") + "    Data: " + stack.home());
+        out.println("Ctrl-C to stop.");
+        awaitShutdown();
+    }
+
+    private static Map<String, Map<String, String>> personas() {
+        Map<String, Map<String, String>> personas = new LinkedHashMap<>();
+        personas.put("ops (operations staff)", claims("ops"));
+        Map<String, String> admin = claims("partner-admin");
+        admin.put("org", DEMO_ORG);
+        personas.put("partner-admin of organisation " + DEMO_ORG, admin);
+        Map<String, String> employee = claims("employee");
+        employee.put("org", DEMO_ORG);
+        employee.put("candidate", DEMO_CANDIDATE);
+        personas.put("employee, candidate " + DEMO_CANDIDATE + " of organisation " + DEMO_ORG, employee);
+        personas.put("exam-provider (posts registrations and results)", claims("exam-provider"));
+        personas.put("reporter (posts performance figures)", claims("reporter"));
+        return personas;
+    }
+
+    private static Map<String, String> claims(String role) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("role", role);
+        return claims;
+    }
+
+    private static void infra(List<String> args) {
+        boolean fresh = args.remove("--fresh");
+        rejectUnknown(args);
+        DevStack stack = DevStack.builder().fresh(fresh).build();
+        stack.startInfrastructure();
+        String key = stack.keys().publicKeyFile().toString();
+        PrintStream out = System.out;
+        out.println();
+        out.println("PartnerHub infrastructure is running.");
+        out.println();
+        out.println("  PostgreSQL  " + stack.jdbcUrl("<db>") + "   user partnerhub, password partnerhub");
+        for (ServiceSpec service : stack.services()) {
+            if (service.database() != null) {
+                out.printf("              %-22s %s%n", service.name(), stack.jdbcUrl(service.database()));
+            }
+        }
+        out.println("  Kafka       " + stack.kafkaBootstrapServers() + "   topics " + String.join(", ", Topics.all()));
+        out.println("  JWT key     " + key + "   issuer " + Tokens.ISSUER);
+        out.println();
+        out.println("Run one service against it (its %dev profile points here; or set these explicitly):");
+        out.println("  QUARKUS_DATASOURCE_JDBC_URL=" + stack.jdbcUrl("exam") + " \\");
+        out.println("  QUARKUS_DATASOURCE_USERNAME=partnerhub QUARKUS_DATASOURCE_PASSWORD=partnerhub \\");
+        out.println("  KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers() + " \\");
+        out.println("  MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + key + " MP_JWT_VERIFY_ISSUER=" + Tokens.ISSUER + " \\");
+        out.println("  ./mvnw -pl exam-service quarkus:dev");
+        out.println("Token: deploy/run token ops");
+        out.println("Ctrl-C to stop.");
+        awaitShutdown();
+    }
+
+    private static void token(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            throw new IllegalArgumentException("token needs a ROLE (ops, partner-admin, employee, exam-provider, reporter)");
+        }
+        String role = args.remove(0);
+        Map<String, String> claims = new LinkedHashMap<>();
+        while (!args.isEmpty()) {
+            String option = args.remove(0);
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            switch (option) {
+                case "--org" -> claims.put("org", args.remove(0));
+                case "--candidate" -> claims.put("candidate", args.remove(0));
+                case "--sub" -> claims.put("sub", args.remove(0));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        DevStack stack = DevStack.builder().out(null).build();
+        System.out.println(stack.token(role, claims));
+    }
+
+    private static void rejectUnknown(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("unknown arguments " + args);
+        }
+    }
+
+    private static void awaitShutdown() {
+        try {
+            new CountDownLatch(1).await(); // the shutdown hook stops everything on Ctrl-C / SIGTERM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: deploy/run [up] [--fresh] [--no-seed] [--build]");
+        out.println("       deploy/run infra [--fresh] [--build]");
+        out.println("       deploy/run token ROLE [--org ID] [--candidate ID]");
+        out.println("  up     PostgreSQL :" + DevStack.POSTGRES_PORT + ", Kafka :" + DevStack.KAFKA_PORT
+                + ", gateway :8080, services :8081-8084, demo data");
+        out.println("  infra  only PostgreSQL, Kafka, topics and keys (for ./mvnw -pl <service> quarkus:dev)");
+        out.println("  token  print one signed demo token; ROLE: ops, partner-admin, employee, exam-provider, reporter");
+        out.println("  data, keys and logs: <repo>/.devstack/ (--fresh wipes it)");
+    }
+}

@@ -1,0 +1,126 @@
+package io.partnerhub.devstack;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Process, port and file chores shared by the launcher and the test resource. */
+public final class Processes {
+
+    private Processes() {
+    }
+
+    /** SIGTERM the process (and its descendants), wait up to {@code grace}, then SIGKILL what is left. */
+    public static void stop(ProcessHandle process, Duration grace) {
+        List<ProcessHandle> all = new ArrayList<>();
+        process.descendants().forEach(all::add);
+        all.add(0, process);
+        for (ProcessHandle p : all) {
+            p.destroy();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle p : all) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    p.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (Exception timeoutOrInterrupt) {
+                // killed below
+            }
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** A port that was free a moment ago on localhost. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether something listens on {@code port} on localhost (IPv4 or IPv6). */
+    public static boolean portInUse(int port) {
+        for (String host : List.of("127.0.0.1", "::1")) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(host, port), 300);
+                return true;
+            } catch (IOException closed) {
+                // try the next address
+            }
+        }
+        return false;
+    }
+
+    /** The last {@code lines} lines of a (possibly large) text file, or a note that it is missing. */
+    public static String tail(Path file, int lines) {
+        if (!Files.exists(file)) {
+            return "(no log file " + file + ")";
+        }
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            int chunk = (int) Math.min(length, 64 * 1024);
+            byte[] bytes = new byte[chunk];
+            in.seek(length - chunk);
+            in.readFully(bytes);
+            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+            int from = Math.max(0, all.length - lines);
+            StringBuilder out = new StringBuilder();
+            for (int i = from; i < all.length; i++) {
+                out.append("    | ").append(all[i]).append('\n');
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    public static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("[devstack] could not delete " + root + ": " + e.getMessage());
+        }
+    }
+
+    /** Is {@code pid} alive and one of ours (a java or postgres process), so that killing it is safe? */
+    static Optional<ProcessHandle> liveDevstackProcess(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> {
+            String command = p.info().command().orElse("");
+            return command.endsWith("/java") || command.endsWith("/postgres") || command.endsWith("java.exe");
+        });
+    }
+}

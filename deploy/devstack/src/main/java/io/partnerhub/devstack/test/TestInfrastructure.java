@@ -1,0 +1,140 @@
+package io.partnerhub.devstack.test;
+
+import io.partnerhub.devstack.Database;
+import io.partnerhub.devstack.KafkaBroker;
+import io.partnerhub.devstack.Processes;
+import io.partnerhub.devstack.Reaper;
+import io.partnerhub.devstack.SigningKeys;
+import io.partnerhub.devstack.Topics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One PostgreSQL, one Kafka broker and one signing key pair per test JVM.
+ * <p>
+ * Quarkus may load this class more than once in one JVM (a class loader per application start), so the
+ * singletons are not kept in static fields: the facts live in JVM-wide system properties, and the start is
+ * guarded by a lock on an interned string (one object per JVM whatever the class loader). Clean-up does
+ * not depend on shutdown hooks of a class loader that may be closed by then: a {@link Reaper} child process
+ * stops PostgreSQL and deletes the temporary directories when this JVM ends, and the broker's child JVM
+ * stops by itself when its parent is gone.
+ */
+final class TestInfrastructure {
+
+    private static final String LOCK = "io.partnerhub.devstack.test.TestInfrastructure.lock";
+    private static final String PREFIX = "partnerhub.devstack.test.";
+    static final String KEYS_DIR = PREFIX + "keys-dir";
+    static final String POSTGRES_PORT = PREFIX + "postgres-port";
+    static final String KAFKA_BOOTSTRAP = PREFIX + "kafka-bootstrap-servers";
+    /** The pipe to the reaper: a JDK type, so every class loader can use it. Not a string: invisible to getProperty. */
+    private static final String REAPER_PIPE = PREFIX + "reaper-pipe";
+
+    private TestInfrastructure() {
+    }
+
+    static Path keysDirectory() {
+        synchronized (LOCK.intern()) {
+            String dir = System.getProperty(KEYS_DIR);
+            if (dir == null) {
+                try {
+                    Path keys = Files.createTempDirectory("partnerhub-test-keys-");
+                    SigningKeys.loadOrGenerate(keys);
+                    reaper().deleteAtExit(keys);
+                    dir = keys.toString();
+                    System.setProperty(KEYS_DIR, dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return Paths.get(dir);
+        }
+    }
+
+    /** Starts PostgreSQL and the broker once per JVM; later calls return at once. */
+    static void ensureStarted() {
+        synchronized (LOCK.intern()) {
+            if (System.getProperty(POSTGRES_PORT) != null) {
+                return;
+            }
+            long started = System.nanoTime();
+            try {
+                Path root = Files.createTempDirectory("partnerhub-test-infra-");
+                Reaper.Handle reaper = reaper();
+                reaper.deleteAtExit(root);
+                Path logs = logDirectory(root);
+                int kafkaPort = Processes.freePort();
+                int controllerPort = Processes.freePort();
+                int postgresPort = Processes.freePort();
+                // the broker JVM boots while PostgreSQL initialises
+                KafkaBroker broker = KafkaBroker.launch(root.resolve("kafka"), kafkaPort, controllerPort,
+                        logs.resolve("kafka.log"), "384m");
+                reaper.watch(broker.pid());
+                // the broker stops when this pipe closes: keep it reachable for the life of the JVM
+                System.getProperties().put(PREFIX + "kafka-pipe", broker.parentPipe());
+                Database database = Database.start(root.resolve("postgres"), postgresPort, true, logs.resolve("postgres.log"));
+                reaper.watch(database.postmasterPid());
+                broker.awaitReady(Duration.ofSeconds(90));
+                Topics.create(broker.bootstrapServers(), Topics.all());
+                System.setProperty(KAFKA_BOOTSTRAP, broker.bootstrapServers());
+                System.setProperty(POSTGRES_PORT, Integer.toString(database.port()));
+                System.err.printf("[devstack] test infrastructure up in %d ms: PostgreSQL localhost:%d, Kafka %s, logs %s%n",
+                        (System.nanoTime() - started) / 1_000_000, database.port(), broker.bootstrapServers(), logs);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static int postgresPort() {
+        ensureStarted();
+        return Integer.parseInt(System.getProperty(POSTGRES_PORT));
+    }
+
+    static String kafkaBootstrapServers() {
+        ensureStarted();
+        return System.getProperty(KAFKA_BOOTSTRAP);
+    }
+
+    /** Creates the database unless it exists; returns its JDBC URL. */
+    static String database(String name) {
+        int port = postgresPort();
+        synchronized (LOCK.intern()) {
+            Database.ensureDatabases(port, List.of(name));
+        }
+        return Database.jdbcUrl(port, name);
+    }
+
+    /** The module's name without {@code -service}: exam-service tests get database {@code exam}. */
+    static String defaultDatabaseName() {
+        Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath().getFileName();
+        String name = dir == null ? "partnerhub" : dir.toString().toLowerCase(Locale.ROOT).replaceFirst("-service$", "");
+        name = name.replaceAll("[^a-z0-9_]", "_");
+        return Character.isLetter(name.charAt(0)) ? name : "db_" + name;
+    }
+
+    /** Called with the lock held. */
+    private static Reaper.Handle reaper() {
+        Object pipe = System.getProperties().get(REAPER_PIPE);
+        if (pipe instanceof java.io.OutputStream commands) {
+            return Reaper.Handle.attach(commands);
+        }
+        Reaper.Handle reaper = Reaper.Handle.launch(null);
+        System.getProperties().put(REAPER_PIPE, reaper.commands());
+        return reaper;
+    }
+
+    /** Logs go to the module's target/ so that they survive the run; data goes to the temp directory. */
+    private static Path logDirectory(Path root) throws IOException {
+        Path target = Paths.get(System.getProperty("user.dir"), "target");
+        Path logs = Files.isDirectory(target) ? target.resolve("devstack-logs") : root.resolve("logs");
+        Files.createDirectories(logs);
+        return logs;
+    }
+}

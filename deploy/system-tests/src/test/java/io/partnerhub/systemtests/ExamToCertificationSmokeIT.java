@@ -1,0 +1,90 @@
+package io.partnerhub.systemtests;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A candidate's pass travels from exam-service to certification-service over the real broker:
+ * exam created → booked by the provider → passing result posted → the transcript lists the pass.
+ */
+@ExtendWith(RunningSuite.class)
+class ExamToCertificationSmokeIT {
+
+    private static final List<String> CLOCKED = List.of("exam-service", "certification-service");
+
+    @Test
+    void passedExamAppearsOnTheCandidatesTranscript() {
+        RunningSuite.asOps("exam-service")
+                .body(Map.of("code", "AZ-104", "title", "Azure Administrator", "passingScore", 700, "beta", false,
+                        "deliveryModes", List.of("TEST_CENTER", "ONLINE"), "providers", List.of("PEARSON_VUE"),
+                        "skillsMeasured", List.of(
+                                Map.of("area", "Manage Azure identities and governance", "weightMin", 20, "weightMax", 25),
+                                Map.of("area", "Deploy and manage compute resources", "weightMin", 20, "weightMax", 25))))
+                .when().post("/exams")
+                .then().statusCode(anyOf(is(201), is(409)));
+
+        String candidateId = UUID.randomUUID().toString();
+        Instant scheduledAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        String registrationId = RunningSuite.as("exam-service", "exam-provider", Map.of())
+                .body(Map.of("candidateId", candidateId, "examCode", "AZ-104", "provider", "PEARSON_VUE",
+                        "deliveryMode", "TEST_CENTER", "scheduledAt", scheduledAt.toString()))
+                .when().post("/exam-registrations")
+                .then().statusCode(201).extract().path("id");
+
+        // the exam is taken two days from now: move the services' clocks past it (not slept on)
+        moveClocks("P2DT3H");
+        RunningSuite.as("exam-service", "exam-provider", Map.of())
+                .body(Map.of("providerResultId", "PV-" + UUID.randomUUID(), "registrationId", registrationId,
+                        "score", 850, "takenAt", scheduledAt.plus(Duration.ofHours(2)).toString()))
+                .when().post("/exam-results")
+                .then().statusCode(201).body("passed", equalTo(true)).body("examCode", equalTo("AZ-104"));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Response transcript = RunningSuite.asOps("certification-service").when().get("/transcripts/" + candidateId);
+            transcript.then().statusCode(200);
+            assertTrue(containsPass(transcript.jsonPath().get("$"), "AZ-104"),
+                    "transcript lists no passed AZ-104 yet: " + transcript.asString());
+        });
+    }
+
+    @AfterEach
+    void resetClocks() {
+        moveClocks("PT0S");
+    }
+
+    /** Sets the adjustable clock where it is offered; a service without it keeps real time. */
+    private static void moveClocks(String offset) {
+        for (String service : CLOCKED) {
+            RunningSuite.asOps(service).body(Map.of("offset", offset)).when().put("/admin/clock");
+        }
+    }
+
+    /** Anywhere in the transcript document: an object with examCode = code (and passed not false). */
+    private static boolean containsPass(Object node, String code) {
+        if (node instanceof Map<?, ?> map) {
+            if (code.equals(map.get("examCode")) && !Boolean.FALSE.equals(map.get("passed"))) {
+                return true;
+            }
+            return map.values().stream().anyMatch(v -> containsPass(v, code));
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().anyMatch(v -> containsPass(v, code));
+        }
+        return false;
+    }
+}

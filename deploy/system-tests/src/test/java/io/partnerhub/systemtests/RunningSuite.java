@@ -1,0 +1,78 @@
+package io.partnerhub.systemtests;
+
+import io.partnerhub.devstack.DevStack;
+import io.partnerhub.devstack.ServiceSpec;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The whole suite, started once for all system test classes of this JVM through the devstack launcher API
+ * (fresh data under target/devstack, the contract's ports), and stopped after the last test class by JUnit
+ * (the root store closes it) — or, should the JVM die, by the devstack's reaper.
+ */
+public final class RunningSuite implements BeforeAllCallback, AutoCloseable {
+
+    private static DevStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningSuite.class, key -> start(), RunningSuite.class);
+    }
+
+    private static synchronized RunningSuite start() {
+        Path home = Path.of(System.getProperty("partnerhub.systemtests.home", "target/devstack")).toAbsolutePath();
+        stack = DevStack.builder()
+                .home(home)
+                .fresh(true)
+                .requireAllServices(true)
+                .readyTimeout(Duration.ofSeconds(180))
+                .build();
+        stack.startInfrastructure().startServices();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        return new RunningSuite();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    static DevStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("The suite is not running: use @ExtendWith(RunningSuite.class)");
+        }
+        return stack;
+    }
+
+    static ServiceSpec service(String name) {
+        return stack().service(name).orElseThrow();
+    }
+
+    /** A request to one service, authenticated as {@code role} with extra claims. */
+    static RequestSpecification as(String serviceName, String role, Map<String, String> claims) {
+        return given().baseUri(service(serviceName).baseUrl())
+                .auth().oauth2(stack().token(role, claims))
+                .contentType("application/json")
+                .accept("application/json");
+    }
+
+    static RequestSpecification asOps(String serviceName) {
+        return as(serviceName, "ops", Map.of());
+    }
+}
