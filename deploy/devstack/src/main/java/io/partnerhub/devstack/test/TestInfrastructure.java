@@ -20,7 +20,8 @@ import java.util.Locale;
  * One PostgreSQL, one Kafka broker and one signing key pair per test JVM.
  * <p>
  * Quarkus may load this class more than once in one JVM (a class loader per application start), so the
- * singletons are not kept in static fields: the facts live in JVM-wide system properties, and the start is
+ * singletons are not kept in static fields: the facts (strings) live in JVM-wide system properties, the pipes in
+ * {@link JvmWide}, and the start is
  * guarded by a lock on an interned string (one object per JVM whatever the class loader). Clean-up does
  * not depend on shutdown hooks of a class loader that may be closed by then: a {@link Reaper} child process
  * stops PostgreSQL and deletes the temporary directories when this JVM ends, and the broker's child JVM
@@ -33,7 +34,7 @@ final class TestInfrastructure {
     static final String KEYS_DIR = PREFIX + "keys-dir";
     static final String POSTGRES_PORT = PREFIX + "postgres-port";
     static final String KAFKA_BOOTSTRAP = PREFIX + "kafka-bootstrap-servers";
-    /** The pipe to the reaper: a JDK type, so every class loader can use it. Not a string: invisible to getProperty. */
+    /** The pipe to the reaper: a JDK type, so every class loader can use it; kept in {@link JvmWide}. */
     private static final String REAPER_PIPE = PREFIX + "reaper-pipe";
 
     private TestInfrastructure() {
@@ -77,7 +78,7 @@ final class TestInfrastructure {
                         logs.resolve("kafka.log"), "384m");
                 reaper.watch(broker.pid());
                 // the broker stops when this pipe closes: keep it reachable for the life of the JVM
-                System.getProperties().put(PREFIX + "kafka-pipe", broker.parentPipe());
+                JvmWide.objects().put(PREFIX + "kafka-pipe", broker.parentPipe());
                 Database database = Database.start(root.resolve("postgres"), postgresPort, true, logs.resolve("postgres.log"));
                 reaper.watch(database.postmasterPid());
                 broker.awaitReady(Duration.ofSeconds(90));
@@ -121,12 +122,12 @@ final class TestInfrastructure {
 
     /** Called with the lock held. */
     private static Reaper.Handle reaper() {
-        Object pipe = System.getProperties().get(REAPER_PIPE);
+        Object pipe = JvmWide.objects().get(REAPER_PIPE);
         if (pipe instanceof java.io.OutputStream commands) {
             return Reaper.Handle.attach(commands);
         }
         Reaper.Handle reaper = Reaper.Handle.launch(null);
-        System.getProperties().put(REAPER_PIPE, reaper.commands());
+        JvmWide.objects().put(REAPER_PIPE, reaper.commands());
         return reaper;
     }
 

@@ -1,0 +1,125 @@
+package io.partnerhub.chassis.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.arc.InjectableInstance;
+
+/**
+ * Transactional outbox writer: {@link #publish} stores the event in {@code outbox_event} inside the caller's
+ * transaction; the {@link OutboxRelay} sends it to Kafka after the commit. A rolled-back transaction leaves nothing.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, event_type, payload, created_at)"
+            + " VALUES (?, ?, ?, ?, ?::json, ?)";
+    private static final String WAKE_KEY = EventPublisher.class.getName() + ".wake";
+
+    private final InjectableInstance<DataSource> dataSource;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry registry;
+    private final OutboxRelay relay;
+    private final Optional<String> topic;
+    private final String source;
+
+    public EventPublisher(InjectableInstance<DataSource> dataSource, ObjectMapper objectMapper, Clock clock,
+            TransactionSynchronizationRegistry registry, OutboxRelay relay,
+            @ConfigProperty(name = "partnerhub.events.topic") Optional<String> topic,
+            @ConfigProperty(name = "partnerhub.events.source") Optional<String> source,
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "partnerhub") String applicationName) {
+        this.dataSource = dataSource;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+        this.registry = registry;
+        this.relay = relay;
+        this.topic = topic;
+        this.source = source.orElse("/" + applicationName);
+    }
+
+    /**
+     * Writes the event to the outbox in the caller's transaction (there must be one, else
+     * {@code TransactionRequiredException}); the relay sends it after the commit.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void publish(DomainEvent event) {
+        publishCloudEvent(event);
+    }
+
+    /**
+     * Same as {@link #publish}, and returns the CloudEvent that will be sent (its id is the event id consumers
+     * de-duplicate on).
+     */
+    @Transactional(TxType.MANDATORY)
+    public CloudEvent publishCloudEvent(DomainEvent event) {
+        Objects.requireNonNull(event, "event");
+        String destination = topic.orElseThrow(() -> new IllegalStateException(
+                "partnerhub.events.topic is not set: this service cannot publish " + event.type()));
+        if (event.subject() == null || event.subject().isBlank()) {
+            throw new IllegalArgumentException(event.type() + " has no subject");
+        }
+        JsonNode data = objectMapper.valueToTree(event);
+        CloudEvent cloudEvent = CloudEvent.of(source, event.type(), event.subject(), clock.instant(), data);
+        String payload;
+        try {
+            payload = objectMapper.writeValueAsString(cloudEvent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + event.type(), e);
+        }
+        try (Connection connection = dataSource.get().getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, UUID.fromString(cloudEvent.id()));
+            insert.setString(2, destination);
+            insert.setString(3, cloudEvent.subject());
+            insert.setString(4, cloudEvent.type());
+            insert.setString(5, payload);
+            insert.setTimestamp(6, Timestamp.from(java.time.Instant.now()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + event.type() + " to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+        return cloudEvent;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (registry.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        registry.putResource(WAKE_KEY, Boolean.TRUE);
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package io.partnerhub.chassis.events;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Builds raw kafka-clients producers and consumers from the {@code kafka.*} configuration (the same keys the
+ * Quarkus Kafka health check uses: {@code kafka.bootstrap.servers}, plus any {@code kafka.security.protocol} …).
+ */
+@ApplicationScoped
+class KafkaClients {
+
+    private static final List<String> EXPLICIT = List.of("bootstrap.servers", "security.protocol", "sasl.mechanism",
+            "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type",
+            "ssl.keystore.location", "ssl.keystore.password", "ssl.keystore.type");
+
+    private final Config config;
+
+    KafkaClients(Config config) {
+        this.config = config;
+    }
+
+    Map<String, Object> common() {
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.startsWith("kafka.devservices")) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> properties.put(name.substring("kafka.".length()), value));
+            }
+        }
+        // environment variables (KAFKA_BOOTSTRAP_SERVERS …) are not always listed by name: ask for the usual keys
+        for (String key : EXPLICIT) {
+            config.getOptionalValue("kafka." + key, String.class).ifPresent(value -> properties.put(key, value));
+        }
+        properties.putIfAbsent("bootstrap.servers", "localhost:9092");
+        return properties;
+    }
+
+    /** Idempotent, acks=all, no batching delay; bounded timeouts so an absent broker fails fast instead of hanging. */
+    KafkaProducer<String, String> producer(String clientId) {
+        Map<String, Object> properties = common();
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(properties);
+    }
+
+    /** Byte-array producer for the dead-letter queue: the original record is copied unchanged. */
+    KafkaProducer<byte[], byte[]> rawProducer(String clientId) {
+        Map<String, Object> properties = common();
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(properties);
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId) {
+        Map<String, Object> properties = common();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(properties);
+    }
+}

@@ -1,0 +1,306 @@
+package io.partnerhub.chassis.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Every error a JAX-RS endpoint can produce, as {@code application/problem+json}. Mappers for the exact exception
+ * types the framework's built-in mappers use, so these win (user mappers have the higher priority).
+ */
+@ApplicationScoped
+public class ProblemMappers {
+
+    private final ObjectMapper mapper;
+
+    public ProblemMappers(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, HttpServerRequest request) {
+        return Problems.response(mapper,
+                Problems.body(e.status(), e.typeSlug(), e.title(), e.detail(), request.path(), e.extensions()));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Map<String, Object>> violations = new ArrayList<>();
+        boolean returnValue = false;
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            returnValue |= isReturnValue(violation.getPropertyPath());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("field", field(violation.getPropertyPath()));
+            v.put("message", violation.getMessage());
+            violations.add(v);
+        }
+        if (returnValue) { // our response broke its own contract: a server error
+            return unexpected(e, request);
+        }
+        violations.sort(Comparator.comparing(v -> String.valueOf(v.get("field"))));
+        String detail = violations.size() == 1
+                ? violations.get(0).get("field") + ": " + violations.get(0).get("message")
+                : violations.size() + " fields are invalid";
+        return Problems.response(mapper, Problems.body(400, "validation-failed", "Validation failed", detail,
+                request.path(), Map.of("violations", violations)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return malformed("The request body is not valid JSON" + where + ": " + e.getOriginalMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return malformed(describe(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, HttpServerRequest request) {
+        return malformed(describe(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e, HttpServerRequest request) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String field = path(e);
+        return malformed((field.isEmpty() ? "Invalid request body" : "Invalid value for '" + field + "'") + ": "
+                + cause.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, request);
+        }
+        return malformed(describe(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return malformed("The request body could not be read: " + e.getOriginalMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return Problems.response(mapper, Problems.body(403, "forbidden", "Forbidden",
+                "Your role does not allow this operation", request.path(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof JsonParseException parse) { // quarkus-rest wraps body parse errors
+            return malformedJson(parse, request);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, request);
+        }
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status < 400) {
+            return original;
+        }
+        if (original.hasEntity()) {
+            return original; // someone built their own error body on purpose
+        }
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String[] generic = Problems.generic(status);
+        String detail = switch (status) {
+            case 404 -> "No resource at " + request.path();
+            case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
+            case 406 -> "No representation of " + request.path() + " matches the Accept header "
+                    + request.getHeader(HttpHeaders.ACCEPT);
+            case 415 -> "Content type " + request.getHeader(HttpHeaders.CONTENT_TYPE) + " is not supported by "
+                    + request.path();
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problems.MEDIA_TYPE)
+                .entity(Problems.json(mapper, Problems.body(status, generic[0], generic[1], detail, request.path(), null)));
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> builder.header(name, value)); // e.g. Allow on 405
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String traceId = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error on %s %s (traceId %s)", request.method(), request.path(), traceId);
+        return Problems.response(mapper, Problems.body(500, "internal-error", "Internal error",
+                "An unexpected error occurred; quote traceId " + traceId + " when reporting it", request.path(),
+                Map.of("traceId", traceId)));
+    }
+
+    private Response unauthorized(HttpServerRequest request) {
+        return Response.fromResponse(Problems.response(mapper, Problems.body(401, "unauthorized",
+                "Authentication required", "A valid bearer token is required", request.path(), null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response malformed(String detail, HttpServerRequest request) {
+        return Problems.response(mapper,
+                Problems.body(400, "malformed-request", "Malformed request", detail, request.path(), null));
+    }
+
+    static String describe(JsonMappingException e) {
+        String field = path(e);
+        String subject = field.isEmpty() ? "The request body" : "Field '" + field + "'";
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return subject + " has the value " + quote(f.getValue()) + ", which is not one of "
+                    + Arrays.toString(f.getTargetType().getEnumConstants());
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return subject + " has the value " + quote(f.getValue()) + ", which is not a valid "
+                    + typeName(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return subject + " must be " + article(typeName(m.getTargetType()));
+        }
+        return subject + " is invalid: " + e.getOriginalMessage();
+    }
+
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == String.class) {
+            return "string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getName()) {
+            case "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime" ->
+                    "ISO-8601 instant (e.g. 2026-05-01T09:00:00Z)";
+            case "java.time.LocalDate" -> "ISO-8601 date (e.g. 2026-05-01)";
+            case "java.time.Duration" -> "ISO-8601 duration (e.g. P30D, PT36H)";
+            case "java.util.UUID" -> "UUID";
+            default -> type.getPackageName().startsWith("java.") ? type.getSimpleName() : "object";
+        };
+    }
+
+    private static String article(String typeName) {
+        if (typeName.startsWith("one of")) {
+            return typeName;
+        }
+        return ("aeiouAEIOU".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
+    private static boolean isReturnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code create.request.skills[0].area} → {@code skills[0].area}; a query parameter keeps its name. */
+    static String field(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        int start = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            ElementKind kind = nodes.get(i).getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
+                start = i + 1;
+            }
+        }
+        if (start < nodes.size() && nodes.get(start).getKind() == ElementKind.PARAMETER && start + 1 < nodes.size()) {
+            start++; // the request body parameter itself says nothing to a client
+        }
+        StringBuilder field = new StringBuilder();
+        for (int i = start; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.isInIterable() && !field.isEmpty()) { // the index belongs to the container before this node
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                field.append('[').append(at == null ? "" : at).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? path.toString() : field.toString();
+    }
+}

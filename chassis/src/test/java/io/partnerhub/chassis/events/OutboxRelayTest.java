@@ -1,0 +1,118 @@
+package io.partnerhub.chassis.events;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.partnerhub.chassis.testapp.Effects;
+import io.partnerhub.chassis.testapp.TopicReader;
+import io.partnerhub.chassis.testapp.WidgetHandler;
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(PartnerHubTestResource.class)
+class OutboxRelayTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Effects effects;
+
+    @AfterEach
+    void disarm() {
+        relay.afterSendBeforeMark(null);
+    }
+
+    private String publish(String widgetId, boolean rollback, int expectedStatus) {
+        return given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("{\"widgetId\":\"" + widgetId + "\",\"name\":\"w\",\"rollback\":" + rollback + "}")
+                .post("/test/widgets/events")
+                .then().statusCode(expectedStatus)
+                .extract().path("id");
+    }
+
+    private static List<ConsumerRecord<String, String>> onTopic(String key) {
+        return TopicReader.readAll(WidgetHandler.TOPIC).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    @Test
+    void eventOfARolledBackTransactionIsNeverPublished() {
+        String subject = "rollback-" + UUID.randomUUID();
+        publish(subject, true, 409);
+        // a later committed event with the same key lands on the same partition, after anything written before it
+        String marker = publish(subject + "", false, 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.appliedFor(subject) == 1);
+
+        List<ConsumerRecord<String, String>> records = onTopic(subject);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).contains(marker);
+        assertThat(effects.outboxRows(subject)).isEqualTo(1);
+    }
+
+    @Test
+    void committedEventIsAppliedOnceEvenWhenTheRelayCrashesAfterSendingBeforeMarking() {
+        String subject = "crash-" + UUID.randomUUID();
+        AtomicBoolean crashed = new AtomicBoolean();
+        relay.afterSendBeforeMark(() -> {
+            if (crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("simulated crash after send, before mark");
+            }
+        });
+
+        String eventId = publish(subject, false, 200);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> onTopic(subject).size() == 2);
+        assertThat(crashed).isTrue();
+        assertThat(onTopic(subject)).allSatisfy(r -> {
+            assertThat(r.value()).contains(eventId);
+            assertThat(CloudEvent.parse(r.value().getBytes()).id()).isEqualTo(eventId);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.appliedFor(subject) == 1);
+        // both copies consumed: the duplicate was swallowed by the inbox, the effect stays single
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> effects.appliedFor(subject) == 1);
+        assertThat(effects.inboxRows(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void committedEventReachesTheTopicWithinMilliseconds() {
+        String warmUp = "warm-up-" + UUID.randomUUID();
+        publish(warmUp, false, 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.appliedFor(warmUp) == 1);
+
+        String subject = "latency-" + UUID.randomUUID();
+        publish(subject, false, 200);
+        await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5))
+                .until(() -> effects.relayLatencyMillis(subject) >= 0);
+        long relayMillis = effects.relayLatencyMillis(subject);
+        System.out.printf("outbox write -> acknowledged by Kafka: %d ms%n", relayMillis);
+        assertThat(relayMillis).as("outbox row written → on the topic (acks=all)").isLessThan(1_000);
+        await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(2))
+                .until(() -> effects.appliedFor(subject) == 1);
+        ConsumerRecord<String, String> record = onTopic(subject).get(0);
+        assertThat(record.headers().lastHeader("ce_type").value()).asString()
+                .isEqualTo("io.partnerhub.test.widget-created.v1");
+        CloudEvent event = CloudEvent.parse(record.value().getBytes());
+        assertThat(event.specversion()).isEqualTo("1.0");
+        assertThat(event.source()).isEqualTo("/chassis-test");
+        assertThat(event.datacontenttype()).isEqualTo("application/json");
+        assertThat(event.subject()).isEqualTo(subject);
+        assertThat(event.data().get("widgetId").asText()).isEqualTo(subject);
+        assertThat(event.data().has("type")).isFalse();
+    }
+}

@@ -1,0 +1,62 @@
+package io.partnerhub.chassis.testapp;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads what {@link WidgetHandler} applied. */
+@ApplicationScoped
+public class Effects {
+
+    private final DataSource dataSource;
+
+    public Effects(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public int appliedFor(String subject) {
+        return count("SELECT count(*) FROM test_effect WHERE subject = ?", subject);
+    }
+
+    public int outboxRows(String subject) {
+        return count("SELECT count(*) FROM outbox_event WHERE event_key = ?", subject);
+    }
+
+    public int inboxRows(String eventId) {
+        return count("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId);
+    }
+
+    /** sent_at - created_at of the subject's outbox row in ms (-1 while unsent): write → acknowledged by Kafka. */
+    public long relayLatencyMillis(String subject) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT extract(epoch FROM (sent_at - created_at)) * 1000 FROM outbox_event WHERE event_key = ?")) {
+            query.setString(1, subject);
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                double millis = rs.getDouble(1);
+                return rs.wasNull() ? -1 : Math.round(millis);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int count(String sql, String value) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, value);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

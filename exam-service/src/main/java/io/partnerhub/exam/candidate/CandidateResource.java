@@ -1,0 +1,142 @@
+package io.partnerhub.exam.candidate;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.chassis.security.Caller;
+import io.partnerhub.chassis.security.Roles;
+import io.partnerhub.exam.config.ExamConfig;
+import io.partnerhub.exam.domain.Eligibility;
+import io.partnerhub.exam.exam.ExamService;
+import io.partnerhub.exam.result.AttemptRepository;
+import io.partnerhub.exam.result.ResultViews.AttemptView;
+import io.partnerhub.exam.voucher.VoucherService;
+import io.partnerhub.exam.voucher.VoucherService.IssueVoucher;
+import io.partnerhub.exam.voucher.VoucherService.VoucherView;
+import io.partnerhub.exam.web.Examples;
+
+/** A candidate's exam data: attempts, E7 eligibility, E4 vouchers. Employees see only their own candidate (else 404). */
+@Path("/exam-candidates/{candidateId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Candidates", description = "attempts, eligibility (E7), Exam Replay vouchers (E4)")
+@SecurityRequirement(name = "jwt")
+public class CandidateResource {
+
+    private final Caller caller;
+    private final AttemptRepository attempts;
+    private final EligibilityService eligibility;
+    private final ExamService exams;
+    private final VoucherService vouchers;
+    private final ExamConfig config;
+    private final Clock clock;
+
+    public CandidateResource(Caller caller, AttemptRepository attempts, EligibilityService eligibility, ExamService exams,
+                             VoucherService vouchers, ExamConfig config, Clock clock) {
+        this.caller = caller;
+        this.attempts = attempts;
+        this.eligibility = eligibility;
+        this.exams = exams;
+        this.vouchers = vouchers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public record EligibilityView(boolean eligible, java.time.Instant nextEligibleAt, String reason, int attemptsInWindow,
+                                  String candidateId, String examCode) {
+    }
+
+    @GET
+    @Path("/attempts")
+    @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
+    @Operation(summary = "The candidate's attempts, newest first", description = "Paged (page from 0, size capped at 100); optional examCode filter. A WITHHELD attempt shows no score or pass/fail.")
+    @APIResponse(responseCode = "200", description = "Attempts", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptView.class), examples = @ExampleObject(name = "attempts", value = Examples.ATTEMPTS)))
+    @APIResponse(responseCode = "404", description = "Another candidate (employee)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read attempts")
+    public List<AttemptView> attempts(@PathParam("candidateId") String candidateId,
+                                      @QueryParam("examCode") String examCode,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+        caller.requireCandidate(candidateId);
+        return attempts.ofCandidate(candidateId, examCode, page, Math.min(size, config.maxPageSize()))
+                .stream().map(AttemptView::of).toList();
+    }
+
+    @GET
+    @Path("/eligibility")
+    @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
+    @Operation(summary = "E7: may the candidate take the exam now?",
+            description = "reason is one of FIRST_FAILURE_WAIT, REPEATED_FAILURE_WAIT, ATTEMPT_LIMIT_REACHED, CERTIFICATION_ACTIVE (null when eligible). "
+                    + "nextEligibleAt is now when eligible, null when a never-expiring certification blocks.")
+    @APIResponse(responseCode = "200", description = "Eligibility now", content = @Content(schema = @Schema(implementation = EligibilityView.class), examples = {
+            @ExampleObject(name = "waiting", value = Examples.ELIGIBILITY_WAIT), @ExampleObject(name = "eligible", value = Examples.ELIGIBILITY_OK)}))
+    @APIResponse(responseCode = "400", description = "examCode missing", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "Unknown exam; another candidate (employee)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read eligibility")
+    public EligibilityView eligibility(@PathParam("candidateId") String candidateId,
+                                       @QueryParam("examCode") @NotBlank String examCode) {
+        caller.requireCandidate(candidateId);
+        exams.require(examCode);
+        Eligibility e = eligibility.evaluate(candidateId, examCode, clock.instant());
+        return new EligibilityView(e.eligible(), e.nextEligibleAt(), e.reason() == null ? null : e.reason().name(),
+                e.attemptsInWindow(), candidateId, examCode);
+    }
+
+    @POST
+    @Path("/vouchers")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Issue an Exam Replay voucher (ops)", description = "One retake of examCode by this candidate, usable for an appointment on or before expiresOn (UTC); only after a failed attempt; waits still apply.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = IssueVoucher.class), examples = @ExampleObject(name = "voucher", value = "{\"examCode\":\"AZ-104\",\"expiresOn\":\"2026-12-31\"}")))
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = VoucherView.class), examples = @ExampleObject(name = "voucher", value = Examples.VOUCHER)))
+    @APIResponse(responseCode = "400", description = "Missing fields, expiresOn in the past", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "Unknown exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public Response issueVoucher(@PathParam("candidateId") String candidateId, @NotNull @Valid IssueVoucher body) {
+        VoucherView voucher = vouchers.issue(candidateId, body);
+        return Response.created(URI.create("/exam-candidates/" + candidateId + "/vouchers/" + voucher.id())).entity(voucher).build();
+    }
+
+    @GET
+    @Path("/vouchers")
+    @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
+    @Operation(summary = "The candidate's vouchers (AVAILABLE, USED, EXPIRED)")
+    @APIResponse(responseCode = "200", description = "Vouchers", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VoucherView.class), examples = @ExampleObject(name = "vouchers", value = "[" + Examples.VOUCHER + "]")))
+    @APIResponse(responseCode = "404", description = "Another candidate (employee)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read vouchers")
+    public List<VoucherView> vouchers(@PathParam("candidateId") String candidateId) {
+        caller.requireCandidate(candidateId);
+        return vouchers.ofCandidate(candidateId);
+    }
+}

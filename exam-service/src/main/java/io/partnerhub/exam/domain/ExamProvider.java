@@ -1,0 +1,6 @@
+package io.partnerhub.exam.domain;
+
+/** Exam delivery providers. */
+public enum ExamProvider {
+    PEARSON_VUE, PSI
+}

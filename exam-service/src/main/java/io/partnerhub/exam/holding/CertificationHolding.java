@@ -1,0 +1,125 @@
+package io.partnerhub.exam.holding;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.partnerhub.exam.domain.CertificationCover;
+
+/**
+ * A candidate's certification holding as learned from certification-events. Events may arrive in any order:
+ * a holding first seen through renewed/expired/revoked is created without exam codes (it blocks nothing) and is
+ * completed when earned arrives; EXPIRED/REVOKED are final; the expiry only moves forward.
+ */
+@Entity
+@Table(name = "candidate_certification_holding")
+public class CertificationHolding {
+
+    @Id
+    @Column(name = "holding_id")
+    private String holdingId;
+
+    @Column(name = "candidate_id", nullable = false)
+    private String candidateId;
+
+    @Column(name = "certification_id")
+    private String certificationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private HoldingStatus status;
+
+    @Column(name = "earned_at")
+    private Instant earnedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "candidate_certification_holding_exam", joinColumns = @JoinColumn(name = "holding_id"))
+    @Column(name = "exam_code")
+    private Set<String> examCodes = new HashSet<>();
+
+    protected CertificationHolding() {
+    }
+
+    public CertificationHolding(String holdingId, String candidateId, String certificationId, Instant now) {
+        this.holdingId = holdingId;
+        this.candidateId = candidateId;
+        this.certificationId = certificationId;
+        this.status = HoldingStatus.ACTIVE;
+        this.updatedAt = now;
+    }
+
+    public void earned(String certificationId, Collection<String> examCodes, Instant earnedAt, Instant expiresAt, Instant now) {
+        if (certificationId != null) {
+            this.certificationId = certificationId;
+        }
+        if (examCodes != null) {
+            this.examCodes.addAll(examCodes);
+        }
+        this.earnedAt = earnedAt;
+        boolean laterExpiryKnown = this.expiresAt != null && expiresAt != null && expiresAt.isBefore(this.expiresAt);
+        if (!laterExpiryKnown) { // a renewal seen before the earned event keeps its later expiry
+            this.expiresAt = expiresAt;
+        }
+        this.updatedAt = now;
+    }
+
+    public void renewed(Instant expiresAt, Instant now) {
+        if (expiresAt != null && (this.expiresAt == null || expiresAt.isAfter(this.expiresAt))) {
+            this.expiresAt = expiresAt;
+        }
+        this.updatedAt = now;
+    }
+
+    public void ended(HoldingStatus endStatus, Instant now) {
+        if (status == HoldingStatus.ACTIVE) {
+            status = endStatus;
+        }
+        this.updatedAt = now;
+    }
+
+    public CertificationCover cover() {
+        return new CertificationCover(holdingId, status != HoldingStatus.ACTIVE, expiresAt);
+    }
+
+    public String holdingId() {
+        return holdingId;
+    }
+
+    public String candidateId() {
+        return candidateId;
+    }
+
+    public HoldingStatus status() {
+        return status;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Set<String> examCodes() {
+        return Set.copyOf(examCodes);
+    }
+}

@@ -1,0 +1,5 @@
+package io.partnerhub.exam.holding;
+
+public enum HoldingStatus {
+    ACTIVE, EXPIRED, REVOKED
+}

@@ -1,0 +1,46 @@
+package io.partnerhub.exam.result;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
+
+    public Optional<Attempt> byProviderResultId(String providerResultId) {
+        return find("providerResultId", providerResultId).firstResultOptional();
+    }
+
+    public Optional<Attempt> byRegistration(UUID registrationId) {
+        return find("registrationId", registrationId).firstResultOptional();
+    }
+
+    public List<Attempt> ofCandidateAndExam(String candidateId, String examCode) {
+        return list("candidateId = ?1 and examCode = ?2", candidateId, examCode);
+    }
+
+    public List<Attempt> ofCandidate(String candidateId, String examCode, int page, int size) {
+        Sort order = Sort.by("takenAt", Sort.Direction.Descending).and("id");
+        var query = examCode == null
+                ? find("candidateId", order, candidateId)
+                : find("candidateId = ?1 and examCode = ?2", order, candidateId, examCode);
+        return query.page(Page.of(page, size)).list();
+    }
+
+    /** Withheld attempts of exams that went live on or before {@code liveOnOrBefore}. */
+    public List<Attempt> withheldOfExamsLiveBy(LocalDate liveOnOrBefore, int limit) {
+        return getEntityManager().createQuery("select a from Attempt a, Exam e where a.examCode = e.code"
+                        + " and a.status = :withheld and (e.liveOn is null or e.liveOn <= :liveOn) order by a.recordedAt, a.id", Attempt.class)
+                .setParameter("withheld", AttemptStatus.WITHHELD)
+                .setParameter("liveOn", liveOnOrBefore)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}
