@@ -1,0 +1,105 @@
+package io.partnerhub.certification.certification;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.certification.certification.CertificationViews.CertificationView;
+import io.partnerhub.certification.certification.CertificationViews.DefineCertification;
+import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.certification.web.Examples;
+import io.partnerhub.chassis.security.Roles;
+import io.quarkus.security.Authenticated;
+
+@Path("/certifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Certifications", description = "C1 certification catalogue")
+@SecurityRequirement(name = "jwt")
+public class CertificationResource {
+
+    private final CertificationService service;
+    private final CertificationConfig config;
+
+    public CertificationResource(CertificationService service, CertificationConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Add a certification to the catalogue (ops)",
+            description = "requiredExams are groups: every group must be met, any one exam within a group meets it. "
+                    + "prerequisites name certifications already in the catalogue that must be held active.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DefineCertification.class),
+            examples = @ExampleObject(name = "architect expert", value = Examples.DEFINE_CERTIFICATION)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the certification",
+            content = @Content(schema = @Schema(implementation = CertificationView.class),
+                    examples = @ExampleObject(name = "certification", value = Examples.CERTIFICATION)))
+    @APIResponse(responseCode = "400", description = "Invalid certification (missing groups, bad exam code, unknown prerequisite)",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "409", description = "A certification with this id exists",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.CERTIFICATION_EXISTS)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public Response define(@NotNull @Valid DefineCertification body) {
+        CertificationView certification = service.define(body);
+        return Response.created(URI.create("/certifications/" + certification.id())).entity(certification).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List the catalogue, ordered by id (any authenticated role)",
+            description = "Paged: page from 0, size 1-100 (larger sizes are capped). The total is in the X-Total-Count header.")
+    @APIResponse(responseCode = "200", description = "A page of certifications",
+            headers = @Header(name = "X-Total-Count", description = "number of certifications"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CertificationView.class),
+                    examples = @ExampleObject(name = "page", value = "[" + Examples.CERTIFICATION + "]")))
+    @APIResponse(responseCode = "400", description = "Negative page or size below 1",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+        List<CertificationView> certifications = service.list(page, Math.min(size, config.maxPageSize()));
+        return Response.ok(certifications).header("X-Total-Count", service.count()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One certification (any authenticated role)")
+    @APIResponse(responseCode = "200", description = "The certification",
+            content = @Content(schema = @Schema(implementation = CertificationView.class),
+                    examples = @ExampleObject(name = "certification", value = Examples.CERTIFICATION)))
+    @APIResponse(responseCode = "404", description = "No such certification",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public CertificationView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+}

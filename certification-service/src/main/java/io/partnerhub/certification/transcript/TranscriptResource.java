@@ -1,0 +1,55 @@
+package io.partnerhub.certification.transcript;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.certification.transcript.TranscriptViews.TranscriptView;
+import io.partnerhub.certification.web.Examples;
+import io.partnerhub.chassis.security.Caller;
+import io.partnerhub.chassis.security.Roles;
+
+@Path("/transcripts/{candidateId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Transcripts", description = "C7 a candidate's transcript")
+@SecurityRequirement(name = "jwt")
+public class TranscriptResource {
+
+    private final TranscriptService service;
+    private final Caller caller;
+
+    public TranscriptResource(TranscriptService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
+    @Operation(summary = "A candidate's transcript: the exams they passed, oldest first",
+            description = "Ops and exam providers read any candidate; an employee reads only their own "
+                    + "(the candidate claim of the token). Any other candidate answers 404.")
+    @APIResponse(responseCode = "200", description = "The transcript",
+            content = @Content(schema = @Schema(implementation = TranscriptView.class),
+                    examples = @ExampleObject(name = "transcript", value = Examples.TRANSCRIPT)))
+    @APIResponse(responseCode = "404", description = "Not your transcript",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = """
+                    {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
+                     "detail":"No candidate with id c-100043","resource":"candidate","id":"c-100043"}""")))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read transcripts")
+    public TranscriptView get(@PathParam("candidateId") String candidateId) {
+        caller.requireCandidate(candidateId);
+        return service.transcript(candidateId);
+    }
+}

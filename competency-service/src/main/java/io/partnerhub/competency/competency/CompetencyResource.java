@@ -1,0 +1,103 @@
+package io.partnerhub.competency.competency;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.chassis.security.Roles;
+import io.partnerhub.competency.competency.CompetencyViews.CompetencyView;
+import io.partnerhub.competency.competency.CompetencyViews.DefineCompetency;
+import io.partnerhub.competency.config.CompetencyConfig;
+import io.partnerhub.competency.web.Examples;
+import io.quarkus.security.Authenticated;
+
+@Path("/competencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Competencies", description = "K1 competency catalogue")
+@SecurityRequirement(name = "jwt")
+public class CompetencyResource {
+
+    private final CompetencyService service;
+    private final CompetencyConfig config;
+
+    public CompetencyResource(CompetencyService service, CompetencyConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Add a competency to the catalogue (ops)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DefineCompetency.class),
+            examples = @ExampleObject(name = "cloud platform", value = Examples.DEFINE_COMPETENCY)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the competency",
+            content = @Content(schema = @Schema(implementation = CompetencyView.class),
+                    examples = @ExampleObject(name = "competency", value = Examples.COMPETENCY)))
+    @APIResponse(responseCode = "400", description = "Invalid competency",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "409", description = "A competency with this id exists",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.COMPETENCY_EXISTS)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public Response define(@NotNull @Valid DefineCompetency body) {
+        CompetencyView competency = service.define(body);
+        return Response.created(URI.create("/competencies/" + competency.id())).entity(competency).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List the catalogue, ordered by id (any authenticated role)",
+            description = "Paged: page from 0, size 1-100 (larger sizes are capped). The total is in the X-Total-Count header.")
+    @APIResponse(responseCode = "200", description = "A page of competencies",
+            headers = @Header(name = "X-Total-Count", description = "number of competencies"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CompetencyView.class),
+                    examples = @ExampleObject(name = "page", value = "[" + Examples.COMPETENCY + "]")))
+    @APIResponse(responseCode = "400", description = "Negative page or size below 1",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+        List<CompetencyView> competencies = service.list(page, Math.min(size, config.maxPageSize()));
+        return Response.ok(competencies).header("X-Total-Count", service.count()).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One competency (any authenticated role)")
+    @APIResponse(responseCode = "200", description = "The competency",
+            content = @Content(schema = @Schema(implementation = CompetencyView.class),
+                    examples = @ExampleObject(name = "competency", value = Examples.COMPETENCY)))
+    @APIResponse(responseCode = "404", description = "No such competency",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public CompetencyView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+}

@@ -1,0 +1,111 @@
+package io.partnerhub.gateway.clock;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.gateway.domain.DownstreamService;
+import io.partnerhub.gateway.problem.Problem;
+import io.quarkus.logging.Log;
+
+/**
+ * {@code /api/admin/clock}: moves (or reads) the adjustable clock of every service at once, so that
+ * system tests and demos can walk through time. Each service still decides whether its clock is
+ * adjustable ({@code partnerhub.clock.adjustable}); the answer reports each service's own result.
+ */
+@Path("/api/admin/clock")
+@Tag(name = "Operations")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClockFanOutResource {
+
+    private static final String FAN_OUT_EXAMPLE = """
+            {"offset":"P30D","services":[
+              {"service":"exam-service","status":200,"body":{"offset":"P30D","now":"2026-12-23T07:00:00Z"}},
+              {"service":"certification-service","status":200,"body":{"offset":"P30D","now":"2026-12-23T07:00:00Z"}},
+              {"service":"competency-service","status":200,"body":{"offset":"P30D","now":"2026-12-23T07:00:00Z"}},
+              {"service":"membership-service","status":200,"body":{"offset":"P30D","now":"2026-12-23T07:00:00Z"}}]}""";
+
+    private final ClockFanOut fanOut;
+
+    public ClockFanOutResource(ClockFanOut fanOut) {
+        this.fanOut = fanOut;
+    }
+
+    public record ClockChange(@NotNull @NotBlank String offset) {
+    }
+
+    public record ServiceClock(String service, int status, Object body) {
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public record ClockFanOutResult(String offset, List<ServiceClock> services) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ops")
+    @Operation(summary = "Move every service's clock",
+            description = "Sets the clock offset (ISO-8601 duration from real time) on all four services and answers "
+                    + "with each service's result. 502 when any service did not accept it (the others keep the new offset).")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "thirty days ahead", value = "{\"offset\":\"P30D\"}")))
+    @APIResponse(responseCode = "200", description = "Every service moved its clock",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "moved", value = FAN_OUT_EXAMPLE)))
+    @APIResponse(responseCode = "502", description = "At least one service did not accept the change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an ops token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public CompletionStage<Response> set(@Valid @NotNull ClockChange change,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Log.infof("Moving every service's clock to offset %s", change.offset());
+        return fanOut.put(change, authorization).thenApply(results -> answer(change.offset(), results));
+    }
+
+    @GET
+    @RolesAllowed("ops")
+    @Operation(summary = "Read every service's clock", description = "Each service's current offset and time.")
+    @APIResponse(responseCode = "200", description = "Every service answered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "clocks", value = FAN_OUT_EXAMPLE)))
+    @APIResponse(responseCode = "502", description = "At least one service did not answer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public CompletionStage<Response> get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return fanOut.get(authorization).thenApply(results -> answer(null, results));
+    }
+
+    private static Response answer(String offset, List<ServiceClock> results) {
+        if (results.stream().allMatch(ServiceClock::succeeded)) {
+            return Response.ok(new ClockFanOutResult(offset, results)).build();
+        }
+        String failed = String.join(", ", results.stream().filter(r -> !r.succeeded()).map(ServiceClock::service).toList());
+        return new Problem(502, "clock-fan-out-incomplete", "Clock fan-out incomplete",
+                "Not every service took the clock change: " + failed + ".", "/api/admin/clock")
+                .with("services", results).toResponse();
+    }
+
+    static List<DownstreamService> targets() {
+        return Arrays.asList(DownstreamService.values());
+    }
+}

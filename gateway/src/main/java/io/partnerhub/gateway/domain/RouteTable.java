@@ -1,0 +1,49 @@
+package io.partnerhub.gateway.domain;
+
+import java.util.Optional;
+
+/**
+ * Maps a request path below {@code /api} to the service that owns its first segment.
+ * Pure: no Quarkus, no I/O.
+ */
+public final class RouteTable {
+
+    public static final String PREFIX = "/api";
+
+    private RouteTable() {
+    }
+
+    /** Where a request goes: the owning service and the path (with query) the service sees. */
+    public record Route(DownstreamService service, String downstreamUri) {
+    }
+
+    /**
+     * @param rawPath  the request path as received, e.g. {@code /api/exams/AZ-104} (not decoded)
+     * @param rawQuery the raw query string or {@code null}
+     * @return the route, or empty when no service owns the first segment
+     */
+    public static Optional<Route> resolve(String rawPath, String rawQuery) {
+        String rest = stripPrefix(rawPath);
+        if (rest == null) {
+            return Optional.empty();
+        }
+        return DownstreamService.owningSegment(firstSegment(rest))
+                .map(service -> new Route(service, rawQuery == null || rawQuery.isEmpty() ? rest : rest + "?" + rawQuery));
+    }
+
+    /** The first path segment below {@code /api}, or an empty string for {@code /api} and {@code /api/}. */
+    public static String firstSegment(String rawPath) {
+        String rest = rawPath.startsWith(PREFIX + "/") ? rawPath.substring(PREFIX.length()) : rawPath;
+        int start = rest.startsWith("/") ? 1 : 0;
+        int end = rest.indexOf('/', start);
+        return end < 0 ? rest.substring(start) : rest.substring(start, end);
+    }
+
+    private static String stripPrefix(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith(PREFIX + "/")) {
+            return null;
+        }
+        String rest = rawPath.substring(PREFIX.length());
+        return rest.length() > 1 ? rest : null;
+    }
+}

@@ -1,0 +1,112 @@
+package io.partnerhub.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.partnerhub.devstack.test.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+
+/**
+ * The gateway needs no database and no broker, so it does not use PartnerHubTestResource (which starts both):
+ * it starts four stub services (real HTTP servers on free ports) and verifies tokens with the public half of
+ * the key TestTokens signs with.
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Where TestTokens keeps this JVM's key pair (deploy/devstack TestInfrastructure). */
+    private static final String KEYS_DIR_PROPERTY = "partnerhub.devstack.test.keys-dir";
+
+    /**
+     * Test classes may be loaded by another class loader than this resource, so stubs are switched over HTTP:
+     * {@code POST <control>/<service>/down} and {@code /up}. The control URL is handed to the test as config.
+     */
+    static final String CONTROL_URL_PROPERTY = "gateway-test.stub-control-url";
+
+    private final Map<String, StubService> stubs = new LinkedHashMap<>();
+    private Vertx vertx;
+    private io.vertx.core.http.HttpServer control;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String service : new String[] { "exam", "certification", "competency", "membership" }) {
+            StubService stub = new StubService(vertx, service, freePort());
+            stub.start();
+            stubs.put(service, stub);
+            config.put("partnerhub.gateway.services." + service, stub.baseUrl());
+        }
+        int controlPort = freePort();
+        control = vertx.createHttpServer().requestHandler(request -> {
+            String[] parts = request.path().split("/"); // "", service, up|down
+            StubService stub = parts.length == 3 ? stubs.get(parts[1]) : null;
+            if (stub == null) {
+                request.response().setStatusCode(404).end();
+                return;
+            }
+            vertx.executeBlocking(() -> {
+                if ("up".equals(parts[2])) {
+                    stub.start();
+                } else {
+                    stub.stop();
+                }
+                return null;
+            }).onComplete(done -> request.response().setStatusCode(done.succeeded() ? 204 : 500).end());
+        });
+        control.listen(controlPort, "localhost").toCompletionStage().toCompletableFuture().join();
+        config.put(CONTROL_URL_PROPERTY, "http://localhost:" + controlPort);
+        config.put("partnerhub.gateway.timeout", "1s");
+        config.put("partnerhub.gateway.connect-timeout", "1s");
+        config.put("mp.jwt.verify.publickey.location", publicKeyLocation());
+        config.put("mp.jwt.verify.issuer", "partnerhub-devstack");
+        return config;
+    }
+
+    /** Starts ({@code true}) or stops ({@code false}) the stub playing {@code service}; call from a test. */
+    public static void switchStub(String service, boolean up) {
+        String control = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(CONTROL_URL_PROPERTY, String.class);
+        io.restassured.RestAssured.given().when().post(control + "/" + service + (up ? "/up" : "/down"))
+                .then().statusCode(204);
+    }
+
+    private static String publicKeyLocation() {
+        TestTokens.ops(); // generates this JVM's key pair on first use
+        String dir = System.getProperty(KEYS_DIR_PROPERTY);
+        if (dir == null) {
+            throw new IllegalStateException("TestTokens no longer exposes its key directory as " + KEYS_DIR_PROPERTY);
+        }
+        Path key = Path.of(dir, "public.pem");
+        if (!Files.exists(key)) {
+            throw new IllegalStateException("No public key at " + key);
+        }
+        return key.toAbsolutePath().toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        stubs.values().forEach(StubService::stop);
+        if (control != null) {
+            control.close();
+            control = null;
+        }
+        stubs.clear();
+        if (vertx != null) {
+            vertx.close();
+            vertx = null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.partnerhub.gateway;
+
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A tiny real HTTP server playing one PartnerHub service behind the gateway: it echoes what it received,
+ * answers the clock and OpenAPI endpoints, and can be stopped to play a service that is down.
+ */
+final class StubService {
+
+    private final Vertx vertx;
+    private final String name;
+    private final int port;
+    private HttpServer server;
+
+    StubService(Vertx vertx, String name, int port) {
+        this.vertx = vertx;
+        this.name = name;
+        this.port = port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port, "localhost"));
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            await(server.close());
+            server = null;
+        }
+    }
+
+    private void handle(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            String path = request.path();
+            if (path.equals("/slow") || path.endsWith("/slow")) {
+                return; // never answers: the gateway must time out
+            }
+            if (path.equals("/admin/clock")) {
+                JsonObject answer = new JsonObject().put("service", name)
+                        .put("offset", request.method().name().equals("PUT") ? body.toJsonObject().getString("offset") : "PT0S")
+                        .put("authorization", request.getHeader("Authorization"));
+                json(request, 200, answer);
+                return;
+            }
+            if (path.equals("/q/openapi")) {
+                json(request, 200, new JsonObject().put("openapi", "3.1.0")
+                        .put("info", new JsonObject().put("title", name))
+                        .put("servers", new JsonArray().add(new JsonObject().put("url", baseUrl())))
+                        .put("paths", new JsonObject()));
+                return;
+            }
+            if (path.endsWith("/created")) {
+                request.response().putHeader("Location", baseUrl() + path.replace("/created", "/new-id"));
+                json(request, 201, new JsonObject().put("id", "new-id"));
+                return;
+            }
+            String status = request.getParam("status");
+            JsonObject echo = new JsonObject()
+                    .put("service", name)
+                    .put("method", request.method().name())
+                    .put("path", path)
+                    .put("query", request.query())
+                    .put("body", body.toString())
+                    .put("authorization", request.getHeader("Authorization"))
+                    .put("authenticated", request.getHeader("X-PartnerHub-Authenticated"))
+                    .put("forwardedPrefix", request.getHeader("X-Forwarded-Prefix"))
+                    .put("requestId", request.getHeader("X-Request-Id"))
+                    .put("demoHeader", request.getHeader("X-Demo"))
+                    .put("proxyAuthorization", request.getHeader("Proxy-Authorization"));
+            request.response().putHeader("X-Stub", name).putHeader("Keep-Alive", "timeout=5");
+            json(request, status == null ? 200 : Integer.parseInt(status), echo);
+        });
+    }
+
+    private static void json(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

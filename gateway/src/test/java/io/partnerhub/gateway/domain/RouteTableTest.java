@@ -1,0 +1,46 @@
+package io.partnerhub.gateway.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RouteTableTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/exams, EXAM, /exams",
+            "/api/exams/AZ-104, EXAM, /exams/AZ-104",
+            "/api/exam-candidates/c-1/attempts, EXAM, /exam-candidates/c-1/attempts",
+            "/api/certification-holdings/h-1/renewal-attempts, CERTIFICATION, /certification-holdings/h-1/renewal-attempts",
+            "/api/shared-transcripts/XYZ, CERTIFICATION, /shared-transcripts/XYZ",
+            "/api/competency-status/o-1, COMPETENCY, /competency-status/o-1",
+            "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users" })
+    void routesByFirstSegment(String path, DownstreamService service, String downstream) {
+        var route = RouteTable.resolve(path, null).orElseThrow();
+        assertEquals(service, route.service());
+        assertEquals(downstream, route.downstreamUri());
+    }
+
+    @Test
+    void keepsTheRawQuery() {
+        assertEquals("/certifications?page=1&size=a%20b",
+                RouteTable.resolve("/api/certifications", "page=1&size=a%20b").orElseThrow().downstreamUri());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api", "/api/", "/api/unknown", "/api/exam", "/apix/exams", "/exams", "/api/admin/clock" })
+    void findsNoRouteForSegmentsNoServiceOwns(String path) {
+        assertTrue(RouteTable.resolve(path, null).isEmpty());
+    }
+
+    @Test
+    void everySegmentHasExactlyOneOwner() {
+        long segments = java.util.Arrays.stream(DownstreamService.values()).mapToLong(s -> s.segments().size()).sum();
+        long distinct = java.util.Arrays.stream(DownstreamService.values()).flatMap(s -> s.segments().stream()).distinct().count();
+        assertEquals(segments, distinct);
+    }
+}

@@ -1,0 +1,95 @@
+package io.partnerhub.membership.organization;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.chassis.security.Caller;
+import io.partnerhub.chassis.security.Roles;
+import io.partnerhub.membership.organization.OrganizationViews.OrganizationView;
+import io.partnerhub.membership.organization.OrganizationViews.RegisterOrganization;
+import io.partnerhub.membership.web.Examples;
+
+@Path("/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "M1 partner organisations")
+@SecurityRequirement(name = "jwt")
+public class OrganizationResource {
+
+    private final OrganizationService service;
+    private final Caller caller;
+
+    public OrganizationResource(OrganizationService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Register a partner organisation (ops)",
+            description = "Publishes io.partnerhub.organization.registered.v1 on membership-events (subject = the new id).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RegisterOrganization.class),
+            examples = @ExampleObject(name = "contoso", value = Examples.REGISTER_ORGANIZATION)))
+    @APIResponse(responseCode = "201", description = "Registered; Location names the organisation",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class),
+                    examples = @ExampleObject(name = "organization", value = Examples.ORGANIZATION)))
+    @APIResponse(responseCode = "400", description = "Invalid MPN id, name or country",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "409", description = "Another organisation has this MPN id",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.MPN_ID_TAKEN)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public Response register(@NotNull @Valid RegisterOrganization body) {
+        OrganizationView organization = service.register(body);
+        return Response.created(URI.create("/organizations/" + organization.id())).entity(organization).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN, Roles.EMPLOYEE })
+    @Operation(summary = "One organisation",
+            description = "Ops read any organisation; a partner admin or employee reads only their own (the org claim). "
+                    + "Any other organisation answers 404.")
+    @APIResponse(responseCode = "200", description = "The organisation",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class),
+                    examples = @ExampleObject(name = "organization", value = Examples.ORGANIZATION)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read organisations")
+    public OrganizationView get(@PathParam("id") String id) {
+        UUID organizationId = parse(id);
+        caller.requireOrganization(organizationId.toString());
+        return service.get(organizationId);
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFound("organization", id);
+        }
+    }
+}
