@@ -19,9 +19,6 @@ import io.vertx.core.Vertx;
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
-    /** Where TestTokens keeps this JVM's key pair (deploy/devstack TestInfrastructure). */
-    private static final String KEYS_DIR_PROPERTY = "partnerhub.devstack.test.keys-dir";
-
     /**
      * Test classes may be loaded by another class loader than this resource, so stubs are switched over HTTP:
      * {@code POST <control>/<service>/down} and {@code /up}. The control URL is handed to the test as config.
@@ -76,16 +73,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private static String publicKeyLocation() {
-        TestTokens.ops(); // generates this JVM's key pair on first use
-        String dir = System.getProperty(KEYS_DIR_PROPERTY);
-        if (dir == null) {
-            throw new IllegalStateException("TestTokens no longer exposes its key directory as " + KEYS_DIR_PROPERTY);
-        }
-        Path key = Path.of(dir, "public.pem");
-        if (!Files.exists(key)) {
-            throw new IllegalStateException("No public key at " + key);
-        }
-        return key.toAbsolutePath().toString();
+        return TestTokens.publicKeyLocation();
     }
 
     private static int freePort() {

@@ -134,10 +134,16 @@ public final class KafkaBroker implements AutoCloseable {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String clusterId() {
+    /** A random cluster id; never one starting with '-', which kafka-storage's parser would take for an option. */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] uuid = new byte[16];
-        new SecureRandom().nextBytes(uuid);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        String id;
+        do {
+            random.nextBytes(uuid);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     /** Waits until the broker answers a describeCluster; fails early (with its log) if the child exits. */

@@ -31,7 +31,7 @@ class ExamToCertificationSmokeIT {
     void passedExamAppearsOnTheCandidatesTranscript() {
         RunningSuite.asOps("exam-service")
                 .body(Map.of("code", "AZ-104", "title", "Azure Administrator", "passingScore", 700, "beta", false,
-                        "deliveryModes", List.of("TEST_CENTER", "ONLINE"), "providers", List.of("PEARSON_VUE"),
+                        "deliveryModes", List.of("TEST_CENTER", "ONLINE_PROCTORED"), "providers", List.of("PEARSON_VUE"),
                         "skillsMeasured", List.of(
                                 Map.of("area", "Manage Azure identities and governance", "weightMin", 20, "weightMax", 25),
                                 Map.of("area", "Deploy and manage compute resources", "weightMin", 20, "weightMax", 25))))

@@ -47,6 +47,11 @@ public final class TestTokens {
     }
 
     /** Any role with extra string claims ({@code sub}, {@code upn}, {@code org}, {@code candidate}, ...). */
+    /** The absolute path of the PEM public key that verifies this JVM's test tokens (for apps that verify them without PartnerHubTestResource). */
+    public static String publicKeyLocation() {
+        return TestInfrastructure.keysDirectory().resolve(io.partnerhub.devstack.SigningKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString();
+    }
+
     public static String token(String role, Map<String, String> claims) {
         return tokens().mint(role, claims);
     }
