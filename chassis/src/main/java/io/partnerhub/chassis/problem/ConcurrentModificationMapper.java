@@ -1,4 +1,4 @@
-package io.partnerhub.exam.web;
+package io.partnerhub.chassis.problem;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
@@ -7,14 +7,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.partnerhub.chassis.problem.Problems;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Two writers met on one row (optimistic locking, {@code @Version}): the loser gets 409 /concurrent-modification and
- * may retry, instead of the chassis' generic 500. The write methods flush before returning so that the conflict
- * surfaces as this exception and not at commit.
+ * may retry, instead of a 500. A service's write methods should flush before returning so that the conflict
+ * surfaces as this exception and not at commit (after the response is chosen).
  */
 public class ConcurrentModificationMapper {
 
