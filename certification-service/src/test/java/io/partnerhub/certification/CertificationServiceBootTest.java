@@ -1,38 +1,17 @@
 package io.partnerhub.certification;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItems;
+import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
+import io.partnerhub.chassis.testing.ServiceBootTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(PartnerHubTestResource.class)
-class CertificationServiceBootTest {
+class CertificationServiceBootTest extends ServiceBootTest {
 
-    @Test
-    void isReadyWithItsDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"))
-                .body("checks.status", everyItem(equalTo("UP")));
-    }
-
-    @Test
-    void publishesItsOpenApiDocumentAndConsole() {
-        given().when().get("/q/openapi?format=json")
-                .then().statusCode(200)
-                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
-                .body("info.title", equalTo("PartnerHub certification service"))
-                .body(containsString("/certifications/{id}"))
-                .body(containsString("/transcripts/{candidateId}"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    CertificationServiceBootTest() {
+        super("PartnerHub certification service", List.of("/certifications/{id}", "/transcripts/{candidateId}"));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -53,10 +52,9 @@ public class AdminClockResource {
     private final AdjustableClock clock;
     private final boolean adjustable;
 
-    public AdminClockResource(AdjustableClock clock,
-            @ConfigProperty(name = "partnerhub.clock.adjustable", defaultValue = "false") boolean adjustable) {
+    public AdminClockResource(AdjustableClock clock, ClockConfig config) {
         this.clock = clock;
-        this.adjustable = adjustable;
+        this.adjustable = config.adjustable();
     }
 
     @GET
