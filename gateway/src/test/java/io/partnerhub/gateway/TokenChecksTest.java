@@ -37,8 +37,8 @@ class TokenChecksTest {
                 Arguments.of("audience list without partnerhub", sign(c -> c.put("aud", List.of("billing", "crm")))),
                 Arguments.of("no audience", sign(c -> c.remove("aud"))),
                 Arguments.of("expired", sign(c -> times(c, Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(55)))),
-                Arguments.of("older than 12 h", sign(c -> times(c, Instant.now().minus(Duration.ofHours(13)), Duration.ofHours(12).plusMinutes(30)))),
-                Arguments.of("lifetime over 12 h", sign(c -> times(c, Instant.now().minusSeconds(5), Duration.ofDays(30)))),
+                Arguments.of("issued 13 h ago, valid 1 h more", sign(c -> times(c, Instant.now().minus(Duration.ofHours(13)), Duration.ofHours(14)))),
+                Arguments.of("issued 12 h 1 min ago, valid 30 days", sign(c -> times(c, Instant.now().minus(Duration.ofHours(12).plusMinutes(1)), Duration.ofDays(30)))),
                 Arguments.of("no iat", sign(c -> c.remove("iat"))),
                 Arguments.of("no exp", sign(c -> c.remove("exp"))),
                 Arguments.of("another issuer", sign(c -> c.put("iss", "https://login.example.com"))),
@@ -77,7 +77,8 @@ class TokenChecksTest {
     @Test
     void acceptsATokenForPartnerHubWithinItsLifetime() {
         String withinAge = sign(c -> times(c, Instant.now().minus(Duration.ofHours(11)), Duration.ofHours(12)));
-        for (String token : List.of(TestTokens.ops(), TestTokens.examProvider("PSI"), withinAge,
+        String longLivedButFresh = sign(c -> times(c, Instant.now().minusSeconds(5), Duration.ofDays(30)));
+        for (String token : List.of(TestTokens.ops(), TestTokens.examProvider("PSI"), withinAge, longLivedButFresh,
                 sign(c -> c.put("aud", List.of("crm", "partnerhub"))))) {
             given().auth().oauth2(token)
                     .when().get("/api/exams")
