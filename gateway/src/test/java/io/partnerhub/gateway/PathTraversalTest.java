@@ -60,6 +60,8 @@ class PathTraversalTest {
             "/api/exams/%252e%252e/q/metrics",
             "/api/exams/%00/q/metrics",
             "/api/../q/metrics",
+            "http://localhost/api/exams/../q/metrics",
+            "http://localhost/api/exams/%2e%2e/q/metrics",
             "/api/exams/%2e%2e/%2e%2e/q/metrics" })
     void refusesDotSegmentsEncodedSeparatorsAndParametersWithoutForwarding(String target) {
         RawHttp.Response response = RawHttp.send(gateway.getPort(), "GET", target);
@@ -73,6 +75,16 @@ class PathTraversalTest {
         for (String service : new String[] { "exam", "certification", "competency", "membership" }) {
             assertThat(service + " stub saw " + target, GatewayTestResource.seenBy(service), empty());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesARawBackslashWithoutForwarding() {
+        // Vert.x's HTTP decoder itself refuses a request line with '\\' (400, no body) before any route runs
+        RawHttp.Response response = RawHttp.send(gateway.getPort(), "GET", "/api/exams/..\\q\\metrics");
+
+        assertEquals(400, response.status(), response::toString);
+        assertThat(response.body(), not(containsString("stub_secret")));
+        assertThat(GatewayTestResource.seenBy("exam"), empty());
     }
 
     @ParameterizedTest(name = "{0}")
