@@ -41,10 +41,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         }
         int controlPort = freePort();
         control = vertx.createHttpServer().requestHandler(request -> {
-            String[] parts = request.path().split("/"); // "", service, up|down
+            String[] parts = request.path().split("/"); // "", service, up|down|seen
             StubService stub = parts.length == 3 ? stubs.get(parts[1]) : null;
             if (stub == null) {
                 request.response().setStatusCode(404).end();
+                return;
+            }
+            if ("seen".equals(parts[2])) {
+                if (request.method() == io.vertx.core.http.HttpMethod.DELETE) {
+                    stub.forget();
+                    request.response().setStatusCode(204).end();
+                } else {
+                    request.response().putHeader("Content-Type", "application/json")
+                            .end(new io.vertx.core.json.JsonArray(stub.seen()).encode());
+                }
                 return;
             }
             vertx.executeBlocking(() -> {
@@ -70,6 +80,21 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         String control = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(CONTROL_URL_PROPERTY, String.class);
         io.restassured.RestAssured.given().when().post(control + "/" + service + (up ? "/up" : "/down"))
                 .then().statusCode(204);
+    }
+
+    /** The request targets the stub playing {@code service} received since the last {@link #forgetSeen}. */
+    public static java.util.List<String> seenBy(String service) {
+        String control = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(CONTROL_URL_PROPERTY, String.class);
+        return io.restassured.RestAssured.given().when().get(control + "/" + service + "/seen")
+                .then().statusCode(200).extract().jsonPath().getList("$", String.class);
+    }
+
+    /** Clears what every stub has seen so far. */
+    public static void forgetSeen() {
+        String control = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(CONTROL_URL_PROPERTY, String.class);
+        for (String service : new String[] { "exam", "certification", "competency", "membership" }) {
+            io.restassured.RestAssured.given().when().delete(control + "/" + service + "/seen").then().statusCode(204);
+        }
     }
 
     private static String publicKeyLocation() {

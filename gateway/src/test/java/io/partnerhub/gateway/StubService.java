@@ -1,5 +1,8 @@
 package io.partnerhub.gateway;
 
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
@@ -10,13 +13,16 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A tiny real HTTP server playing one PartnerHub service behind the gateway: it echoes what it received,
- * answers the clock and OpenAPI endpoints, and can be stopped to play a service that is down.
+ * answers the clock, OpenAPI and metrics endpoints, records every request target it received, and can be stopped to
+ * play a service that is down. Like a real service it routes on the normalised path ({@code /exams/../q/metrics}
+ * is {@code /q/metrics}).
  */
 final class StubService {
 
     private final Vertx vertx;
     private final String name;
     private final int port;
+    private final List<String> seen = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     StubService(Vertx vertx, String name, int port) {
@@ -27,6 +33,15 @@ final class StubService {
 
     String name() {
         return name;
+    }
+
+    /** The request targets (path and query, as received) this stub was sent, oldest first. */
+    List<String> seen() {
+        return List.copyOf(seen);
+    }
+
+    void forget() {
+        seen.clear();
     }
 
     String baseUrl() {
@@ -48,8 +63,9 @@ final class StubService {
     }
 
     private void handle(HttpServerRequest request) {
+        seen.add(request.uri());
         request.body().onSuccess(body -> {
-            String path = request.path();
+            String path = normalised(request.path());
             if (path.equals("/slow") || path.endsWith("/slow")) {
                 return; // never answers: the gateway must time out
             }
@@ -58,6 +74,10 @@ final class StubService {
                         .put("offset", request.method().name().equals("PUT") ? body.toJsonObject().getString("offset") : "PT0S")
                         .put("authorization", request.getHeader("Authorization"));
                 json(request, 200, answer);
+                return;
+            }
+            if (path.equals("/q/metrics")) {
+                request.response().putHeader("Content-Type", "text/plain").end("# TYPE stub_secret gauge\nstub_secret 1\n");
                 return;
             }
             if (path.equals("/q/openapi")) {
@@ -88,6 +108,15 @@ final class StubService {
             request.response().putHeader("X-Stub", name).putHeader("Keep-Alive", "timeout=5");
             json(request, status == null ? 200 : Integer.parseInt(status), echo);
         });
+    }
+
+    private static String normalised(String rawPath) {
+        String decodedDots = rawPath.replace("%2e", ".").replace("%2E", ".");
+        try {
+            return URI.create(decodedDots).normalize().getPath();
+        } catch (IllegalArgumentException e) {
+            return rawPath;
+        }
     }
 
     private static void json(HttpServerRequest request, int status, JsonObject body) {

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * up [--fresh] [--no-seed]                      PostgreSQL + Kafka + the five services + demo data (default)
  * infra [--fresh]                               only PostgreSQL + Kafka + topics + keys, for one service in quarkus:dev
- * token ROLE [--org ID] [--candidate ID]        print one signed token (and nothing else) on stdout
+ * token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI]
+ *                                               print one signed token (and nothing else) on stdout
  * </pre>
  * Data, keys and logs live in {@code <repo>/.devstack/} and survive restarts; {@code --fresh} wipes them.
  */
@@ -68,7 +69,7 @@ public final class Launcher {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
         out.println();
-        out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID]):");
+        out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID] [--provider P]):");
         personas().forEach((label, claims) -> {
             String role = claims.remove("role");
             out.println("  " + label);
@@ -91,7 +92,11 @@ public final class Launcher {
         employee.put("org", DEMO_ORG);
         employee.put("candidate", DEMO_CANDIDATE);
         personas.put("employee, candidate " + DEMO_CANDIDATE + " of organisation " + DEMO_ORG, employee);
-        personas.put("exam-provider (posts registrations and results)", claims("exam-provider"));
+        for (String provider : Tokens.PROVIDERS) {
+            Map<String, String> examProvider = claims(Tokens.EXAM_PROVIDER_ROLE);
+            examProvider.put("provider", provider);
+            personas.put("exam-provider " + provider + " (system checks and results of its registrations)", examProvider);
+        }
         personas.put("reporter (posts performance figures)", claims("reporter"));
         return personas;
     }
@@ -137,6 +142,14 @@ public final class Launcher {
             throw new IllegalArgumentException("token needs a ROLE (ops, partner-admin, employee, exam-provider, reporter)");
         }
         String role = args.remove(0);
+        Map<String, String> claims = tokenClaims(role, args);
+        DevStack stack = DevStack.builder().out(null).build();
+        System.out.println(stack.token(role, claims));
+    }
+
+    /** The claims of {@code deploy/run token ROLE [options]}; an exam-provider defaults to the first provider. */
+    static Map<String, String> tokenClaims(String role, List<String> options) {
+        List<String> args = new ArrayList<>(options);
         Map<String, String> claims = new LinkedHashMap<>();
         while (!args.isEmpty()) {
             String option = args.remove(0);
@@ -147,11 +160,20 @@ public final class Launcher {
                 case "--org" -> claims.put("org", args.remove(0));
                 case "--candidate" -> claims.put("candidate", args.remove(0));
                 case "--sub" -> claims.put("sub", args.remove(0));
+                case "--provider" -> claims.put("provider", args.remove(0));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        DevStack stack = DevStack.builder().out(null).build();
-        System.out.println(stack.token(role, claims));
+        if (claims.containsKey("provider") && !role.equals(Tokens.EXAM_PROVIDER_ROLE)) {
+            throw new IllegalArgumentException("--provider is for exam-provider tokens only");
+        }
+        if (role.equals(Tokens.EXAM_PROVIDER_ROLE)) {
+            String provider = claims.computeIfAbsent("provider", p -> Tokens.PROVIDERS.get(0));
+            if (!Tokens.PROVIDERS.contains(provider)) {
+                throw new IllegalArgumentException("--provider must be one of " + String.join(", ", Tokens.PROVIDERS));
+            }
+        }
+        return claims;
     }
 
     private static void rejectUnknown(List<String> args) {
@@ -171,11 +193,12 @@ public final class Launcher {
     private static void usage(PrintStream out) {
         out.println("usage: deploy/run [up] [--fresh] [--no-seed] [--build]");
         out.println("       deploy/run infra [--fresh] [--build]");
-        out.println("       deploy/run token ROLE [--org ID] [--candidate ID]");
+        out.println("       deploy/run token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI]");
         out.println("  up     PostgreSQL :" + DevStack.POSTGRES_PORT + ", Kafka :" + DevStack.KAFKA_PORT
                 + ", gateway :8080, services :8081-8084, demo data");
         out.println("  infra  only PostgreSQL, Kafka, topics and keys (for ./mvnw -pl <service> quarkus:dev)");
-        out.println("  token  print one signed demo token; ROLE: ops, partner-admin, employee, exam-provider, reporter");
+        out.println("  token  print one signed demo token; ROLE: ops, partner-admin, employee, exam-provider, reporter;\n"
+                + "         an exam-provider is bound to --provider PEARSON_VUE (default) or PSI");
         out.println("  data, keys and logs: <repo>/.devstack/ (--fresh wipes it)");
     }
 }

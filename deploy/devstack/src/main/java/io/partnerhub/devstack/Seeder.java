@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Loads demo data over the services' own REST APIs. A seed file is a JSON list of
  * {@code {"service": "exam-service", "method": "POST", "path": "/exams", "body": {...}}}, sent in order with an
@@ -21,6 +23,7 @@ import java.util.Map;
 public final class Seeder {
 
     public static final String DEMO_SEED = "devstack/demo/seed.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DevStack stack;
     private final PrintStream out;
@@ -56,8 +59,8 @@ public final class Seeder {
                 skipped++;
                 continue;
             }
-            String body = entry.get("body") == null ? "" : Json.write(entry.get("body"));
             try {
+                String body = entry.get("body") == null ? "" : JSON.writeValueAsString(entry.get("body"));
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(spec.baseUrl() + path))
                         .timeout(Duration.ofSeconds(15))
                         .header("Authorization", "Bearer " + token)
@@ -91,12 +94,12 @@ public final class Seeder {
         return report;
     }
 
-    private static List<?> load(String resource) {
+    static List<?> load(String resource) {
         try (InputStream in = Seeder.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No seed file " + resource + " on the classpath");
             }
-            Object parsed = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Object parsed = JSON.readValue(in, Object.class);
             if (!(parsed instanceof List<?> list)) {
                 throw new IllegalArgumentException(resource + " must be a JSON list of {service, method, path, body}");
             }

@@ -1,20 +1,26 @@
 package io.partnerhub.devstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TokensTest {
 
@@ -22,43 +28,61 @@ class TokensTest {
     Path keys;
 
     @Test
-    void mintedTokenVerifiesWithThePublicKeyFromThePemFile() throws Exception {
+    void mintedTokenCarriesIssuerAudienceRoleAndBoundedLifetimeAndVerifiesWithThePemKey() throws Exception {
         SigningKeys generated = SigningKeys.loadOrGenerate(keys);
         String token = new Tokens(generated.privateKey(), Duration.ofHours(1))
                 .mint("employee", Map.of("candidate", "c-42", "org", "org-7"));
 
-        String[] parts = token.split("\\.");
-        assertEquals(3, parts.length);
-        Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initVerify(SigningKeys.load(keys).publicKey()); // read back from public.pem
-        rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        assertTrue(rs256.verify(Base64.getUrlDecoder().decode(parts[2])));
-
-        Map<?, ?> header = (Map<?, ?>) Json.parse(decode(parts[0]));
-        assertEquals("RS256", header.get("alg"));
-        Map<?, ?> claims = (Map<?, ?>) Json.parse(decode(parts[1]));
-        assertEquals("partnerhub-devstack", claims.get("iss"));
-        assertEquals(List.of("employee"), claims.get("groups"));
-        assertEquals("c-42", claims.get("candidate"));
-        assertEquals("org-7", claims.get("org"));
-        assertEquals(claims.get("sub"), claims.get("upn"));
-        long exp = ((Number) claims.get("exp")).longValue();
-        long iat = ((Number) claims.get("iat")).longValue();
-        assertEquals(3600, exp - iat);
+        JwtClaims claims = consumer(SigningKeys.load(keys)).processToClaims(token); // key read back from public.pem
+        assertEquals("partnerhub-devstack", claims.getIssuer());
+        assertEquals(List.of("partnerhub"), claims.getAudience());
+        assertEquals(List.of("employee"), claims.getStringListClaimValue("groups"));
+        assertEquals("c-42", claims.getStringClaimValue("candidate"));
+        assertEquals("org-7", claims.getStringClaimValue("org"));
+        assertEquals(claims.getSubject(), claims.getStringClaimValue("upn"));
+        long iat = claims.getIssuedAt().getValue();
+        assertEquals(3600, claims.getExpirationTime().getValue() - iat);
         assertTrue(Math.abs(iat - Instant.now().getEpochSecond()) < 60);
+        assertTrue(claims.getJwtId() != null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PEARSON_VUE", "PSI" })
+    void examProviderTokenIsBoundToItsProvider(String provider) throws Exception {
+        SigningKeys generated = SigningKeys.loadOrGenerate(keys);
+        String token = new Tokens(generated.privateKey(), Duration.ofHours(1))
+                .mint(Tokens.EXAM_PROVIDER_ROLE, Map.of("provider", provider));
+        JwtClaims claims = consumer(generated).processToClaims(token);
+        assertEquals(provider, claims.getStringClaimValue("provider"));
+        assertEquals(List.of("exam-provider"), claims.getStringListClaimValue("groups"));
     }
 
     @Test
-    void tamperedTokenDoesNotVerify() throws Exception {
+    void refusesAnUnknownProvider() {
+        Tokens tokens = new Tokens(SigningKeys.loadOrGenerate(keys).privateKey(), Duration.ofHours(1));
+        assertThrows(IllegalArgumentException.class,
+                () -> tokens.mint(Tokens.EXAM_PROVIDER_ROLE, Map.of("provider", "PROMETRIC")));
+    }
+
+    @Test
+    void tokenCommandBindsAnExamProviderToPearsonVueUnlessToldOtherwise() {
+        assertEquals(Map.of("provider", "PEARSON_VUE"), Launcher.tokenClaims("exam-provider", List.of()));
+        assertEquals(Map.of("provider", "PSI"), Launcher.tokenClaims("exam-provider", List.of("--provider", "PSI")));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.tokenClaims("exam-provider", List.of("--provider", "psi")));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.tokenClaims("ops", List.of("--provider", "PSI")));
+        assertEquals(Map.of("org", "o-1"), Launcher.tokenClaims("partner-admin", List.of("--org", "o-1")));
+    }
+
+    @Test
+    void tamperedTokenDoesNotVerify() {
         SigningKeys generated = SigningKeys.loadOrGenerate(keys);
-        String[] parts = new Tokens(generated.privateKey(), Duration.ofHours(1)).mint("employee", Map.of("candidate", "c-1"))
-                .split("\\.");
-        String forgedClaims = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(decode(parts[1]).replace("employee", "ops").getBytes(StandardCharsets.UTF_8));
-        Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initVerify(generated.publicKey());
-        rs256.update((parts[0] + "." + forgedClaims).getBytes(StandardCharsets.US_ASCII));
-        assertFalse(rs256.verify(Base64.getUrlDecoder().decode(parts[2])));
+        Tokens tokens = new Tokens(generated.privateKey(), Duration.ofHours(1));
+        Map<String, Object> claims = tokens.claims("employee", Map.of("candidate", "c-1"), Instant.now());
+        String[] genuine = tokens.sign(claims).split("\\.");
+        claims.put("groups", List.of("ops"));
+        String[] forged = tokens.sign(claims).split("\\.");
+        String spliced = genuine[0] + "." + forged[1] + "." + genuine[2];
+        assertThrows(InvalidJwtException.class, () -> consumer(generated).processToClaims(spliced));
     }
 
     @Test
@@ -69,15 +93,24 @@ class TokensTest {
     }
 
     @Test
-    void jsonRoundTripsWhatTheDevstackWrites() {
-        String text = "{\"a\":\"x\\\"y\",\"n\":-12,\"d\":1.5,\"t\":true,\"z\":null,\"l\":[1,{\"b\":[]}],\"u\":\"\\u00e9\"}";
-        Object parsed = Json.parse(text);
-        assertEquals("x\"y", ((Map<?, ?>) parsed).get("a"));
-        assertEquals("\u00e9", ((Map<?, ?>) parsed).get("u"));
-        assertEquals(text.replace("\\u00e9", "\u00e9"), Json.write(parsed));
+    void demoSeedIsAJsonListOfRequests() {
+        List<?> entries = Seeder.load(Seeder.DEMO_SEED);
+        assertFalse(entries.isEmpty());
+        for (Object entry : entries) {
+            Map<?, ?> request = (Map<?, ?>) entry;
+            assertTrue(request.get("service") instanceof String, () -> "service in " + request);
+            assertTrue(String.valueOf(request.get("path")).startsWith("/"), () -> "path in " + request);
+        }
     }
 
-    private static String decode(String part) {
-        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    private static JwtConsumer consumer(SigningKeys keys) {
+        return new JwtConsumerBuilder()
+                .setVerificationKey(keys.publicKey())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setExpectedIssuer("partnerhub-devstack")
+                .setExpectedAudience("partnerhub")
+                .setRequireIssuedAt()
+                .setRequireExpirationTime()
+                .build();
     }
 }

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerhub.gateway.domain.DownstreamService;
-import io.partnerhub.gateway.problem.Problem;
+import io.partnerhub.chassis.problem.Problems;
+import io.partnerhub.gateway.problem.GatewayProblems;
 import io.quarkus.logging.Log;
 
 /**
@@ -49,9 +50,11 @@ public class ClockFanOutResource {
               {"service":"membership-service","status":200,"body":{"offset":"P30D","now":"2026-12-23T07:00:00Z"}}]}""";
 
     private final ClockFanOut fanOut;
+    private final GatewayProblems problems;
 
-    public ClockFanOutResource(ClockFanOut fanOut) {
+    public ClockFanOutResource(ClockFanOut fanOut, GatewayProblems problems) {
         this.fanOut = fanOut;
+        this.problems = problems;
     }
 
     public record ClockChange(@NotNull @NotBlank String offset) {
@@ -76,9 +79,9 @@ public class ClockFanOutResource {
     @APIResponse(responseCode = "200", description = "Every service moved its clock",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "moved", value = FAN_OUT_EXAMPLE)))
     @APIResponse(responseCode = "502", description = "At least one service did not accept the change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not an ops token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not an ops token", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public CompletionStage<Response> set(@Valid @NotNull ClockChange change,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Log.infof("Moving every service's clock to offset %s", change.offset());
@@ -90,19 +93,19 @@ public class ClockFanOutResource {
     @Operation(summary = "Read every service's clock", description = "Each service's current offset and time.")
     @APIResponse(responseCode = "200", description = "Every service answered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "clocks", value = FAN_OUT_EXAMPLE)))
-    @APIResponse(responseCode = "502", description = "At least one service did not answer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "502", description = "At least one service did not answer", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public CompletionStage<Response> get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return fanOut.get(authorization).thenApply(results -> answer(null, results));
     }
 
-    private static Response answer(String offset, List<ServiceClock> results) {
+    private Response answer(String offset, List<ServiceClock> results) {
         if (results.stream().allMatch(ServiceClock::succeeded)) {
             return Response.ok(new ClockFanOutResult(offset, results)).build();
         }
         String failed = String.join(", ", results.stream().filter(r -> !r.succeeded()).map(ServiceClock::service).toList());
-        return new Problem(502, "clock-fan-out-incomplete", "Clock fan-out incomplete",
-                "Not every service took the clock change: " + failed + ".", "/api/admin/clock")
-                .with("services", results).toResponse();
+        return problems.response(Problems.body(502, "clock-fan-out-incomplete", "Clock fan-out incomplete",
+                "Not every service took the clock change: " + failed + ".", "/api/admin/clock",
+                java.util.Map.of("services", results)));
     }
 
     static List<DownstreamService> targets() {

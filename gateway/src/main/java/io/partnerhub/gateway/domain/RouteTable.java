@@ -1,6 +1,8 @@
 package io.partnerhub.gateway.domain;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps a request path below {@code /api} to the service that owns its first segment.
@@ -9,6 +11,11 @@ import java.util.Optional;
 public final class RouteTable {
 
     public static final String PREFIX = "/api";
+    /**
+     * Path segments a service uses for its operations endpoints ({@code /q/metrics}, {@code /q/openapi},
+     * {@code /admin/clock}): never forwarded, wherever they appear below the owning segment.
+     */
+    static final Set<String> RESERVED_SEGMENTS = Set.of("q", "admin");
 
     private RouteTable() {
     }
@@ -18,13 +25,15 @@ public final class RouteTable {
     }
 
     /**
-     * @param rawPath  the request path as received, e.g. {@code /api/exams/AZ-104} (not decoded)
+     * @param rawPath  the request path, not decoded, already checked and normalised by {@link RequestPath}, e.g.
+     *                 {@code /api/exams/AZ-104}
      * @param rawQuery the raw query string or {@code null}
-     * @return the route, or empty when no service owns the first segment
+     * @return the route, or empty when no service owns the first segment or the path reaches into a service's
+     *         operations endpoints ({@link #RESERVED_SEGMENTS})
      */
     public static Optional<Route> resolve(String rawPath, String rawQuery) {
         String rest = stripPrefix(rawPath);
-        if (rest == null) {
+        if (rest == null || touchesReservedSegment(rest)) {
             return Optional.empty();
         }
         return DownstreamService.owningSegment(firstSegment(rest))
@@ -37,6 +46,15 @@ public final class RouteTable {
         int start = rest.startsWith("/") ? 1 : 0;
         int end = rest.indexOf('/', start);
         return end < 0 ? rest.substring(start) : rest.substring(start, end);
+    }
+
+    private static boolean touchesReservedSegment(String servicePath) {
+        for (String segment : servicePath.split("/")) {
+            if (RESERVED_SEGMENTS.contains(segment.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stripPrefix(String rawPath) {

@@ -3,6 +3,7 @@ package io.partnerhub.gateway.openapi;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.partnerhub.gateway.config.GatewayConfig;
 import io.partnerhub.gateway.domain.DownstreamService;
 import io.partnerhub.gateway.domain.RouteTable;
-import io.partnerhub.gateway.problem.Problem;
+import io.partnerhub.chassis.problem.Problems;
+import io.partnerhub.gateway.problem.GatewayProblems;
 import io.partnerhub.gateway.proxy.ApiProxy;
 import io.partnerhub.gateway.proxy.DownstreamHttpClient;
 import io.vertx.core.Future;
@@ -36,16 +38,20 @@ import io.vertx.core.http.HttpMethod;
  */
 @Path("/openapi/{service}")
 @Tag(name = "OpenAPI console")
+@PermitAll
 public class ServiceOpenApiResource {
 
     private final DownstreamHttpClient downstream;
     private final GatewayConfig config;
     private final ObjectMapper json;
+    private final GatewayProblems problems;
 
-    public ServiceOpenApiResource(DownstreamHttpClient downstream, GatewayConfig config, ObjectMapper json) {
+    public ServiceOpenApiResource(DownstreamHttpClient downstream, GatewayConfig config, ObjectMapper json,
+            GatewayProblems problems) {
         this.downstream = downstream;
         this.config = config;
         this.json = json;
+        this.problems = problems;
     }
 
     @GET
@@ -55,14 +61,14 @@ public class ServiceOpenApiResource {
     @APIResponse(responseCode = "200", description = "The service's OpenAPI document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "exam",
                     value = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"PartnerHub exam-service\"},\"servers\":[{\"url\":\"/api\"}],\"paths\":{}}")))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "The service is down", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The service is down", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public CompletionStage<Response> document(
             @Parameter(description = "exam, certification, competency or membership", example = "exam") @PathParam("service") String key) {
         String path = "/openapi/" + key;
         DownstreamService service = DownstreamService.byKey(key).orElse(null);
         if (service == null) {
-            return Future.succeededFuture(Problem.notFound("No service named " + key + ".", path).toResponse()).toCompletionStage();
+            return Future.succeededFuture(problems.response(GatewayProblems.notFound("No service named " + key + ".", path))).toCompletionStage();
         }
         return downstream.client()
                 .request(downstream.options(HttpMethod.GET, config.baseUri(service), "/q/openapi?format=json")
@@ -70,14 +76,14 @@ public class ServiceOpenApiResource {
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> {
                     if (response.statusCode() != 200) {
-                        return Problem.badGateway(service.applicationName(), path).toResponse();
+                        return problems.response(GatewayProblems.badGateway(service.applicationName(), path));
                     }
                     return Response.ok(throughGateway(body.getBytes()), MediaType.APPLICATION_JSON).build();
                 }))
-                .recover(err -> Future.succeededFuture((ApiProxy.isUnreachable(err)
-                        ? Problem.serviceUnavailable(service.applicationName(), path)
-                        : err instanceof TimeoutException ? Problem.gatewayTimeout(service.applicationName(), path)
-                                : Problem.badGateway(service.applicationName(), path)).toResponse()))
+                .recover(err -> Future.succeededFuture(problems.response(ApiProxy.isUnreachable(err)
+                        ? GatewayProblems.serviceUnavailable(service.applicationName(), path)
+                        : err instanceof TimeoutException ? GatewayProblems.gatewayTimeout(service.applicationName(), path)
+                                : GatewayProblems.badGateway(service.applicationName(), path))))
                 .toCompletionStage();
     }
 

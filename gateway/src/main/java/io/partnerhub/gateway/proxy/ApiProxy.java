@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -15,9 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.partnerhub.gateway.config.GatewayConfig;
+import io.partnerhub.gateway.domain.RequestPath;
+import io.partnerhub.gateway.domain.RequestPath.Invalid;
+import io.partnerhub.gateway.domain.RequestPath.Valid;
 import io.partnerhub.gateway.domain.RouteTable;
 import io.partnerhub.gateway.domain.RouteTable.Route;
-import io.partnerhub.gateway.problem.Problem;
+import io.partnerhub.gateway.problem.GatewayProblems;
 import io.partnerhub.gateway.proxy.EdgeAuthentication.Outcome;
 import io.partnerhub.gateway.proxy.EdgeAuthentication.Rejected;
 import io.partnerhub.gateway.proxy.EdgeAuthentication.Verified;
@@ -36,8 +40,12 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The edge: every {@code /api/<segment>/**} request is streamed to the service that owns the segment
- * (method, path without {@code /api}, query, headers, body) and the service's answer is streamed back.
- * {@code /api/admin/**} is served by the gateway itself.
+ * (method, normalised path without {@code /api}, query, headers, body) and the service's answer is streamed back.
+ * {@code /api/admin/clock} is served by the gateway itself. Before any routing, a path that a server could resolve
+ * elsewhere than it reads ({@code ..}, encoded dots and slashes, {@code ;}: see {@link RequestPath}) is refused with
+ * 400 {@code invalid-path}, on every path of the gateway; a service's {@code /q/**} and {@code /admin/**} are never
+ * forwarded (404). Bodies over the limit with a Content-Length are refused by chassis-web's {@code ProblemRoutes};
+ * chunked ones here, while streaming.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -55,50 +63,49 @@ public class ApiProxy {
     private final DownstreamHttpClient downstream;
     private final EdgeAuthentication authentication;
     private final GatewayConfig config;
+    private final GatewayProblems problems;
     private final long maxBodyBytes;
 
     public ApiProxy(DownstreamHttpClient downstream, EdgeAuthentication authentication, GatewayConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBodySize) {
+            GatewayProblems problems, @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBodySize) {
         this.downstream = downstream;
         this.authentication = authentication;
         this.config = config;
+        this.problems = problems;
         this.maxBodyBytes = new MemorySizeConverter().convert(maxBodySize).asLongValue();
     }
 
     void register(@Observes Router router) {
-        // before Quarkus' own upload limit (which answers 413 without a body) so that clients get a problem document
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::rejectDeclaredOversizedBody);
+        // first of the application's routes (ahead of chassis-web's body limit at UPLOAD_LIMIT - 1), on every path:
+        // Vert.x matches routes on the normalised path, so /api/exams/%2e%2e/%2e%2e/q/metrics would reach /q/metrics
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(this::rejectAmbiguousPath);
         router.route(RouteTable.PREFIX + "/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::proxy);
     }
 
-    private void rejectDeclaredOversizedBody(RoutingContext rc) {
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
-                    rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    Problem.payloadTooLarge(maxBodyBytes, rc.request().path()).send(rc);
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                new Problem(400, "bad-request", "Bad request", "Content-Length is not a number.", rc.request().path())
-                        .send(rc);
-                return;
-            }
+    /** request.path() is the path as received: neither decoded nor normalised (unlike the routing context's). */
+    private void rejectAmbiguousPath(RoutingContext rc) {
+        if (RequestPath.check(rc.request().path()) instanceof Invalid invalid) {
+            Log.debugf("Refused path %s: %s", rc.request().path(), invalid.reason());
+            problems.send(rc, GatewayProblems.invalidPath(invalid.reason(), rc.request().path()));
+            return;
         }
         rc.next();
     }
 
     private void proxy(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        String path = request.path();
+        if (!(RequestPath.check(request.path()) instanceof Valid valid)) {
+            problems.send(rc, GatewayProblems.invalidPath("The path is not acceptable.", request.path()));
+            return;
+        }
+        String path = valid.path();
         if (path.equals(OWN_CLOCK_PATH)) {
             rc.next();
             return;
         }
         Route route = RouteTable.resolve(path, request.query()).orElse(null);
         if (route == null) {
-            Problem.notFound("No service serves " + path + ".", path).send(rc);
+            problems.send(rc, GatewayProblems.notFound("No service serves " + path + ".", path));
             return;
         }
         request.pause();
@@ -110,13 +117,12 @@ public class ApiProxy {
         rc.vertx().<Outcome> executeBlocking(() -> authentication.check(authorization), false)
                 .onFailure(err -> {
                     Log.errorf(err, "Token check failed for %s", path);
-                    new Problem(500, "internal-error", "Internal error", "The token could not be checked.", path)
-                            .send(rc);
+                    problems.send(rc, GatewayProblems.internalError("The token could not be checked.", path));
                 })
                 .onSuccess(outcome -> {
                     if (outcome instanceof Rejected rejected) {
                         rc.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                        Problem.unauthorized(rejected.reason(), path).send(rc);
+                        problems.send(rc, GatewayProblems.unauthorized(rejected.reason(), path));
                     } else {
                         forward(rc, route, outcome instanceof Verified);
                     }
@@ -182,7 +188,7 @@ public class ApiProxy {
                 request.handler(null);
                 outbound.reset();
                 rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-                Problem.payloadTooLarge(maxBodyBytes, request.path()).send(rc);
+                problems.send(rc, GatewayProblems.payloadTooLarge(maxBodyBytes, request.path()));
                 return;
             }
             outbound.write(chunk);
@@ -256,19 +262,19 @@ public class ApiProxy {
             rc.response().reset();
             return;
         }
-        Problem problem;
+        Map<String, Object> problem;
         if (isUnreachable(err)) {
-            problem = Problem.serviceUnavailable(serviceName, path);
+            problem = GatewayProblems.serviceUnavailable(serviceName, path);
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
         } else if (err instanceof TimeoutException) {
-            problem = Problem.gatewayTimeout(serviceName, path);
+            problem = GatewayProblems.gatewayTimeout(serviceName, path);
         } else {
-            problem = Problem.badGateway(serviceName, path);
+            problem = GatewayProblems.badGateway(serviceName, path);
         }
-        Log.warnf("%s %s -> %s: %s (%s)", rc.request().method(), path, serviceName, problem.status, err.toString());
+        Log.warnf("%s %s -> %s: %s (%s)", rc.request().method(), path, serviceName, problem.get("status"), err.toString());
         // the request body may still be paused: don't leave the client waiting on it
         rc.request().resume();
-        problem.send(rc);
+        problems.send(rc, problem);
     }
 
     public static boolean isUnreachable(Throwable err) {

@@ -8,7 +8,8 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Checks a bearer token at the edge with the same {@code mp.jwt.verify.*} settings the services use.
+ * Checks a bearer token at the edge with the same {@code mp.jwt.verify.*} settings the services use (chassis-web's
+ * defaults: RS256 key, issuer, audience {@code partnerhub}, {@code iat} required and at most 12 h old, {@code exp}).
  * A request without a token is not rejected here: public endpoints exist and the service decides.
  */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class EdgeAuthentication {
             JsonWebToken token = parser.parse(authorizationHeader.substring(7).trim());
             return new Verified(token.getSubject());
         } catch (ParseException e) {
-            return new Rejected("The bearer token is not valid (signature, issuer or expiry).");
+            return new Rejected("The bearer token is not valid (signature, issuer, audience, age or expiry).");
         }
     }
 }

@@ -37,6 +37,13 @@ class RouteTableTest {
         assertTrue(RouteTable.resolve(path, null).isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/exams/q/metrics", "/api/exams/AZ-104/q/openapi", "/api/exams/admin/clock",
+            "/api/organizations/o-1/Admin", "/api/competency-status/o-1/Q" })
+    void neverRoutesIntoAServicesOperationsEndpoints(String path) {
+        assertTrue(RouteTable.resolve(path, null).isEmpty());
+    }
+
     @Test
     void everySegmentHasExactlyOneOwner() {
         long segments = java.util.Arrays.stream(DownstreamService.values()).mapToLong(s -> s.segments().size()).sum();
