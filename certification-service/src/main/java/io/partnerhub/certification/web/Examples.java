@@ -67,8 +67,12 @@ public final class Examples {
              "detail":"The holding is REVOKED.","holdingStatus":"REVOKED"}""";
 
     public static final String TRANSCRIPT = """
-            {"candidateId":"c-100042","passedExams":[
-              {"examCode":"AZ-104","attemptId":"7b6f1c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b","score":812,"takenAt":"2026-11-20T09:30:00Z"}]}""";
+            {"candidateId":"c-100042","activeCertifications":[""" + HOLDING + """
+            ],"history":[""" + REVOKED_HOLDING + """
+            ],"passedExams":[
+              {"examCode":"AZ-104","attemptId":"7b6f1c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b","score":812,"takenAt":"2026-11-20T09:30:00Z"}],
+             "passedAssessments":[{"assessmentId":"cloud-adoption-framework","name":"Cloud Adoption Framework assessment",
+              "passedAt":"2026-12-02T13:45:00Z"}]}""";
 
     public static final String INVALID = """
             {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
@@ -90,4 +94,25 @@ public final class Examples {
     public static final String CERTIFICATION_EXISTS = """
             {"type":"https://partnerhub.io/problems/certification-exists","title":"Certification exists","status":409,
              "detail":"A certification with id azure-solutions-architect-expert exists"}""";
+
+    public static final String DEFINE_ASSESSMENT = """
+            {"id":"cloud-adoption-framework","name":"Cloud Adoption Framework assessment"}""";
+
+    public static final String ASSESSMENT = """
+            {"id":"cloud-adoption-framework","name":"Cloud Adoption Framework assessment","createdAt":"2026-11-23T07:00:00Z"}""";
+
+    public static final String ASSESSMENT_EXISTS = """
+            {"type":"https://partnerhub.io/problems/assessment-exists","title":"Assessment exists","status":409,
+             "detail":"An assessment with id cloud-adoption-framework exists"}""";
+
+    public static final String ASSESSMENT_NOT_FOUND = """
+            {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
+             "detail":"No assessment with id unknown-assessment","resource":"assessment","id":"unknown-assessment"}""";
+
+    public static final String RECORD_ASSESSMENT_RESULT = """
+            {"candidateId":"c-100042","assessmentId":"cloud-adoption-framework","passed":true,"takenAt":"2026-12-02T13:45:00Z"}""";
+
+    public static final String ASSESSMENT_RESULT = """
+            {"id":"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b","candidateId":"c-100042","assessmentId":"cloud-adoption-framework",
+             "passed":true,"takenAt":"2026-12-02T13:45:00Z","recordedAt":"2026-12-02T14:00:00.512Z"}""";
 }

@@ -1,10 +1,10 @@
 package io.partnerhub.certification.holding;
 
-import static io.partnerhub.certification.holding.Broker.awaitEvents;
-import static io.partnerhub.certification.holding.Broker.defineCertification;
-import static io.partnerhub.certification.holding.Broker.examCode;
-import static io.partnerhub.certification.holding.Broker.pass;
-import static io.partnerhub.certification.holding.Broker.unique;
+import static io.partnerhub.certification.holding.TestSupport.awaitEvents;
+import static io.partnerhub.certification.holding.TestSupport.defineCertification;
+import static io.partnerhub.certification.holding.TestSupport.examCode;
+import static io.partnerhub.certification.holding.TestSupport.pass;
+import static io.partnerhub.certification.holding.TestSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;

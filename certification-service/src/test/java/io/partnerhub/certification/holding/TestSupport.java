@@ -34,24 +34,24 @@ import io.restassured.http.ContentType;
  * What the certification tests do with the real broker, as other services would: publish exam-service's documented
  * exam.passed.v1 (raw CloudEvents on exam-events) and read what this service published on certification-events.
  */
-final class Broker {
+public final class TestSupport {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final Path EXAM_ASYNCAPI = Path.of("..", "exam-service", "src", "main", "resources", "asyncapi.yaml");
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final Path EXAM_ASYNCAPI = Path.of("..", "exam-service", "src", "main", "resources", "asyncapi.yaml");
 
-    private Broker() {
+    private TestSupport() {
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A fresh exam code, so that no other test's certification is earned with it. */
-    static String examCode() {
+    public static String examCode() {
         return unique("X").toUpperCase();
     }
 
-    static String defineCertification(String level, String requiredExams, String prerequisites) {
+    public static String defineCertification(String level, String requiredExams, String prerequisites) {
         String id = unique("cert-");
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
                 .body("""
@@ -62,11 +62,11 @@ final class Broker {
     }
 
     /** exam-service's example of exam.passed.v1, for this candidate, exam and a fresh event id and attempt. */
-    static ObjectNode examPassed(String candidateId, String examCode) throws Exception {
+    public static ObjectNode examPassed(String candidateId, String examCode) throws Exception {
         return examPassed(candidateId, examCode, java.time.Instant.now().minusSeconds(60));
     }
 
-    static ObjectNode examPassed(String candidateId, String examCode, java.time.Instant takenAt) throws Exception {
+    public static ObjectNode examPassed(String candidateId, String examCode, java.time.Instant takenAt) throws Exception {
         JsonNode asyncApi = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(EXAM_ASYNCAPI));
         ObjectNode event = (ObjectNode) asyncApi.at("/components/messages/examPassed/examples/0/payload").deepCopy();
         event.put("id", UUID.randomUUID().toString());
@@ -77,7 +77,7 @@ final class Broker {
         return event;
     }
 
-    static void publish(ObjectNode event) throws Exception {
+    public static void publish(ObjectNode event) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -88,12 +88,12 @@ final class Broker {
         }
     }
 
-    static void pass(String candidateId, String examCode) throws Exception {
+    public static void pass(String candidateId, String examCode) throws Exception {
         publish(examPassed(candidateId, examCode));
     }
 
     /** CloudEvents on certification-events keyed {@code key}, read from the beginning for up to {@code period}. */
-    static List<JsonNode> certificationEvents(String key, Duration period, int enough) {
+    public static List<JsonNode> certificationEvents(String key, Duration period, int enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "certification-test-" + UUID.randomUUID());
@@ -126,7 +126,7 @@ final class Broker {
     }
 
     /** Waits up to 30 s for {@code count} events of the candidate, then reads 2 s more to catch any extra. */
-    static List<JsonNode> awaitEvents(String candidateId, int count) {
+    public static List<JsonNode> awaitEvents(String candidateId, int count) {
         List<JsonNode> events = certificationEvents(candidateId, Duration.ofSeconds(30), count);
         if (events.size() < count) {
             return events;
@@ -134,7 +134,7 @@ final class Broker {
         return certificationEvents(candidateId, Duration.ofSeconds(2), Integer.MAX_VALUE);
     }
 
-    static List<String> types(List<JsonNode> events) {
+    public static List<String> types(List<JsonNode> events) {
         return events.stream().map(e -> e.path("type").asText()).toList();
     }
 }
