@@ -32,7 +32,12 @@ class CertificationServiceBootTest {
                 .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
                 .body("info.title", equalTo("PartnerHub certification service"))
                 .body(containsString("/certifications/{id}"))
-                .body(containsString("/transcripts/{candidateId}"));
+                .body(containsString("/transcripts/{candidateId}"))
+                .body(containsString("/certifications/{id}/retirement"))
+                .body(containsString("/certification-holdings/{id}/renewal-attempts"))
+                .body(containsString("/certification-holdings/{id}/revocation"))
+                .body(containsString("/assessment-results"))
+                .body(containsString("renewal-window-closed"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

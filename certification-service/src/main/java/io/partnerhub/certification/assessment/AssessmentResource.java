@@ -28,10 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.partnerhub.certification.assessment.AssessmentViews.AssessmentResultView;
 import io.partnerhub.certification.assessment.AssessmentViews.AssessmentView;
 import io.partnerhub.certification.assessment.AssessmentViews.DefineAssessment;
-import io.partnerhub.certification.assessment.AssessmentViews.RecordAssessmentResult;
 import io.partnerhub.certification.config.CertificationConfig;
 import io.partnerhub.certification.web.Examples;
 import io.partnerhub.chassis.security.Roles;

@@ -4,22 +4,15 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,13 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerhub.certification.assessment.AssessmentViews.AssessmentResultView;
-import io.partnerhub.certification.assessment.AssessmentViews.AssessmentView;
-import io.partnerhub.certification.assessment.AssessmentViews.DefineAssessment;
 import io.partnerhub.certification.assessment.AssessmentViews.RecordAssessmentResult;
-import io.partnerhub.certification.config.CertificationConfig;
 import io.partnerhub.certification.web.Examples;
 import io.partnerhub.chassis.security.Roles;
-import io.quarkus.security.Authenticated;
 
 @Path("/assessment-results")
 @Produces(MediaType.APPLICATION_JSON)
