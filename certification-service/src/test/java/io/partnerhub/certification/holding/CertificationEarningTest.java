@@ -168,6 +168,11 @@ class CertificationEarningTest {
         assertEquals("EXPIRED", expired.at("/data/reason").asText());
         assertEquals(candidate, expired.at("/data/candidateId").asText());
         assertTrue(expired.at("/data/holdingId").isTextual());
+        JsonNode fundamentalsEarned = events.stream().filter(e -> e.at("/data/certificationId").asText().equals(fundamentals))
+                .findFirst().orElseThrow();
+        assertEquals("FUNDAMENTALS", fundamentalsEarned.at("/data/level").asText());
+        assertTrue(fundamentalsEarned.path("data").has("expiresAt") && fundamentalsEarned.at("/data/expiresAt").isNull(),
+                "expiresAt present and null = never");
 
         // re-earned only through the exams: a new pass after the expiry (by the moved clock) earns a new holding
         publish(examPassed(candidate, exam, clock.instant()));
