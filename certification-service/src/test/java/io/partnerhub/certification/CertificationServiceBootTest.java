@@ -12,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class CertificationServiceBootTest extends ServiceBootTest {
 
     CertificationServiceBootTest() {
-        super("PartnerHub certification service", List.of("/certifications/{id}", "/transcripts/{candidateId}"));
+        super("PartnerHub certification service", List.of("/certifications/{id}", "/transcripts/{candidateId}",
+                "/certifications/{id}/retirement", "/certification-holdings/{id}/renewal-attempts",
+                "/certification-holdings/{id}/revocation", "/assessment-results"));
     }
 }

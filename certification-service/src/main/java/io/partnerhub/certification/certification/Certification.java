@@ -1,6 +1,7 @@
 package io.partnerhub.certification.certification;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -15,6 +16,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.partnerhub.certification.domain.CertificationLevel;
+import io.partnerhub.certification.domain.CertificationRule;
 import io.partnerhub.certification.domain.CertificationStatus;
 import io.partnerhub.certification.domain.RequiredExams;
 
@@ -40,9 +42,12 @@ public class Certification {
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> prerequisites;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public CertificationStatus status;
+    /** C5: RETIRING before this UTC date, RETIRED from it; null = no retirement announced. */
+    @Column(name = "retires_on")
+    public LocalDate retiresOn;
+
+    /** The certification that replaces this one, if any. */
+    public String successor;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -52,5 +57,13 @@ public class Certification {
 
     public RequiredExams requirements() {
         return new RequiredExams(requiredExams);
+    }
+
+    public CertificationStatus statusOn(LocalDate today) {
+        return CertificationStatus.of(retiresOn, today);
+    }
+
+    public CertificationRule rule(LocalDate today) {
+        return new CertificationRule(id, level, requirements(), prerequisites, statusOn(today) == CertificationStatus.RETIRED);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.certification.certification.CertificationViews.AnnounceRetirement;
 import io.partnerhub.certification.certification.CertificationViews.CertificationView;
 import io.partnerhub.certification.certification.CertificationViews.DefineCertification;
 import io.partnerhub.certification.config.CertificationConfig;
@@ -61,7 +63,8 @@ public class CertificationResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the certification",
             content = @Content(schema = @Schema(implementation = CertificationView.class),
                     examples = @ExampleObject(name = "certification", value = Examples.CERTIFICATION)))
-    @APIResponse(responseCode = "400", description = "Invalid certification (missing groups, bad exam code, unknown prerequisite)",
+    @APIResponse(responseCode = "400", description = "Invalid certification (no or an empty group, a malformed exam code, "
+            + "an unknown prerequisite or successor, a cycle of prerequisites); nothing stored",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "A certification with this id exists",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.CERTIFICATION_EXISTS)))
@@ -75,15 +78,16 @@ public class CertificationResource {
     @GET
     @Authenticated
     @Operation(summary = "List the catalogue, ordered by id (any authenticated role)",
-            description = "Paged: page from 0, size 1-100 (larger sizes are capped). The total is in the X-Total-Count header.")
+            description = "Paged: page from 0 to " + Examples.MAX_PAGE + ", size 1-100 (larger sizes are capped). "
+                    + "The total is in the X-Total-Count header.")
     @APIResponse(responseCode = "200", description = "A page of certifications",
             headers = @Header(name = "X-Total-Count", description = "number of certifications"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CertificationView.class),
                     examples = @ExampleObject(name = "page", value = "[" + Examples.CERTIFICATION + "]")))
-    @APIResponse(responseCode = "400", description = "Negative page or size below 1",
+    @APIResponse(responseCode = "400", description = "Page out of range or size below 1",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Examples.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
         List<CertificationView> certifications = service.list(page, Math.min(size, config.maxPageSize()));
         return Response.ok(certifications).header("X-Total-Count", service.count()).build();
@@ -101,5 +105,28 @@ public class CertificationResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public CertificationView get(@PathParam("id") String id) {
         return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/retirement")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Announce (or move) a certification's retirement (ops)",
+            description = "RETIRING until retiresOn (UTC date), RETIRED from it: a retired certification is no longer earned "
+                    + "or renewed; its holdings stay active until they expire. Optionally names the successor.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AnnounceRetirement.class),
+            examples = @ExampleObject(name = "retirement", value = Examples.ANNOUNCE_RETIREMENT)))
+    @APIResponse(responseCode = "200", description = "The certification with its retirement date",
+            content = @Content(schema = @Schema(implementation = CertificationView.class),
+                    examples = @ExampleObject(name = "retiring", value = Examples.RETIRING_CERTIFICATION)))
+    @APIResponse(responseCode = "400", description = "retiresOn in the past or more than 100 years ahead, unknown successor",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "No such certification",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "Already retired",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "retired", value = Examples.CERTIFICATION_RETIRED)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public CertificationView announceRetirement(@PathParam("id") String id, @NotNull @Valid AnnounceRetirement body) {
+        return service.announceRetirement(id, body);
     }
 }

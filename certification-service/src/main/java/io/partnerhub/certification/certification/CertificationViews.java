@@ -1,6 +1,7 @@
 package io.partnerhub.certification.certification;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -24,15 +25,22 @@ public final class CertificationViews {
             @NotBlank @Pattern(regexp = ID_PATTERN, message = "must be a lower-case id like azure-administrator-associate") String id,
             @NotBlank @Size(max = 200) String name,
             @NotNull CertificationLevel level,
-            @NotEmpty @Size(max = 20) List<@NotEmpty @Size(max = 20) List<@NotBlank String>> requiredExams,
-            @Size(max = 20) List<@NotBlank @Pattern(regexp = ID_PATTERN) String> prerequisites) {
+            @NotEmpty @Size(max = 20) List<@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 32) String>> requiredExams,
+            @Size(max = 20) List<@NotBlank @Pattern(regexp = ID_PATTERN) String> prerequisites,
+            @Pattern(regexp = ID_PATTERN) String successor) {
+    }
+
+    public record AnnounceRetirement(
+            @NotNull LocalDate retiresOn,
+            @Pattern(regexp = ID_PATTERN, message = "must be the id of a certification in the catalogue") String successor) {
     }
 
     public record CertificationView(String id, String name, CertificationLevel level, List<List<String>> requiredExams,
-            List<String> prerequisites, CertificationStatus status, Instant createdAt) {
+            List<String> prerequisites, CertificationStatus status, LocalDate retiresOn, String successor, Instant createdAt) {
 
-        static CertificationView of(Certification c) {
-            return new CertificationView(c.id, c.name, c.level, c.requiredExams, c.prerequisites, c.status, c.createdAt);
+        static CertificationView of(Certification c, LocalDate today) {
+            return new CertificationView(c.id, c.name, c.level, c.requiredExams, c.prerequisites, c.statusOn(today),
+                    c.retiresOn, c.successor, c.createdAt);
         }
     }
 }

@@ -9,4 +9,12 @@ public interface CertificationConfig {
     /** List endpoints cap the page size at this. */
     @WithDefault("100")
     int maxPageSize();
+
+    /** How often the expiry sweep runs (C4). */
+    @WithDefault("60s")
+    String sweepInterval();
+
+    /** Holdings expired per transaction by the sweep; it repeats batches until nothing is due. */
+    @WithDefault("200")
+    int sweepBatchSize();
 }

@@ -1,6 +1,18 @@
 package io.partnerhub.certification.domain;
 
-/** C1/C5 lifecycle: ACTIVE, then RETIRING once a retirement date is announced, RETIRED from that date. */
+import java.time.LocalDate;
+
+/**
+ * C1/C5 lifecycle, derived from the clock: ACTIVE without a retirement date, RETIRING before the announced
+ * {@code retiresOn}, RETIRED from that (UTC) date on.
+ */
 public enum CertificationStatus {
-    ACTIVE, RETIRING, RETIRED
+    ACTIVE, RETIRING, RETIRED;
+
+    public static CertificationStatus of(LocalDate retiresOn, LocalDate today) {
+        if (retiresOn == null) {
+            return ACTIVE;
+        }
+        return today.isBefore(retiresOn) ? RETIRING : RETIRED;
+    }
 }

@@ -36,7 +36,8 @@ public class TranscriptResource {
 
     @GET
     @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
-    @Operation(summary = "A candidate's transcript: the exams they passed, oldest first",
+    @Operation(summary = "A candidate's transcript: active certifications, history (expired, revoked), passed exams and "
+            + "passed assessments, each oldest first",
             description = "Ops and exam providers read any candidate; an employee reads only their own "
                     + "(the candidate claim of the token). Any other candidate answers 404.")
     @APIResponse(responseCode = "200", description = "The transcript",

@@ -3,7 +3,12 @@ package io.partnerhub.certification.transcript;
 import java.time.Instant;
 import java.util.List;
 
-/** Response bodies of the transcript (C7). Active certifications, history and assessments join later. */
+import io.partnerhub.certification.holding.HoldingViews.HoldingView;
+
+/**
+ * Response bodies of the transcript (C7): active certifications, history (expired and revoked holdings), passed exams
+ * and passed assessments. Holdings show the certification's lifecycle and successor (C5).
+ */
 public final class TranscriptViews {
 
     private TranscriptViews() {
@@ -16,6 +21,10 @@ public final class TranscriptViews {
         }
     }
 
-    public record TranscriptView(String candidateId, List<PassedExamView> passedExams) {
+    public record PassedAssessmentView(String assessmentId, String name, Instant passedAt) {
+    }
+
+    public record TranscriptView(String candidateId, List<HoldingView> activeCertifications, List<HoldingView> history,
+            List<PassedExamView> passedExams, List<PassedAssessmentView> passedAssessments) {
     }
 }

@@ -153,4 +153,56 @@ class CertificationResourceTest {
                 .contentType(PROBLEM)
                 .body("type", equalTo("https://partnerhub.io/problems/not-found"));
     }
+
+    @Test
+    void refusesACycleAnUnknownSuccessorAndStoresNothing() {
+        String self = uniqueId("self-cycle");
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body(body(self, "EXPERT", "[[\"AZ-400\"]]", "[\"" + self + "\"]"))
+                .when().post("/certifications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("cycle"));
+        String orphan = uniqueId("orphan");
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("""
+                        {"id":"%s","name":"x","level":"ASSOCIATE","requiredExams":[["AZ-104"]],"successor":"no-such-certification"}"""
+                        .formatted(orphan))
+                .when().post("/certifications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("no-such-certification"));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body(body(uniqueId("empty-group"), "ASSOCIATE", "[[\"AZ-104\"],[]]", "[]"))
+                .when().post("/certifications").then().statusCode(400);
+        for (String id : new String[] { self, orphan }) {
+            given().auth().oauth2(TestTokens.ops()).when().get("/certifications/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void opsAnnouncesARetirementWithASuccessorAndCannotRetireTwice() {
+        String old = uniqueId("old-cert");
+        String successor = uniqueId("new-cert");
+        for (String id : new String[] { old, successor }) {
+            given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                    .body(body(id, "ASSOCIATE", "[[\"AZ-104\"]]", "[]"))
+                    .when().post("/certifications").then().statusCode(201);
+        }
+        String retirement = "{\"retiresOn\":\"2099-06-30\",\"successor\":\"" + successor + "\"}";
+        given().auth().oauth2(TestTokens.employee("c-1", null)).contentType(ContentType.JSON).body(retirement)
+                .when().post("/certifications/" + old + "/retirement").then().statusCode(403);
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(retirement)
+                .when().post("/certifications/" + old + "/retirement")
+                .then().statusCode(200)
+                .body("status", equalTo("RETIRING"))
+                .body("retiresOn", equalTo("2099-06-30"))
+                .body("successor", equalTo(successor));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("{\"retiresOn\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\"}")
+                .when().post("/certifications/" + old + "/retirement")
+                .then().statusCode(200).body("status", equalTo("RETIRED")).body("successor", equalTo(successor));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(retirement)
+                .when().post("/certifications/" + old + "/retirement")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://partnerhub.io/problems/certification-retired"));
+    }
 }

@@ -1,0 +1,87 @@
+package io.partnerhub.certification.assessment;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.certification.assessment.AssessmentViews.AssessmentView;
+import io.partnerhub.certification.assessment.AssessmentViews.DefineAssessment;
+import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.certification.web.Examples;
+import io.partnerhub.chassis.security.Roles;
+import io.quarkus.security.Authenticated;
+
+@Path("/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments", description = "C6 online assessments and their results")
+@SecurityRequirement(name = "jwt")
+public class AssessmentResource {
+
+    private final AssessmentService service;
+    private final CertificationConfig config;
+
+    public AssessmentResource(AssessmentService service, CertificationConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Add an online assessment to the catalogue (ops)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DefineAssessment.class),
+            examples = @ExampleObject(name = "assessment", value = Examples.DEFINE_ASSESSMENT)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class),
+                    examples = @ExampleObject(name = "assessment", value = Examples.ASSESSMENT)))
+    @APIResponse(responseCode = "400", description = "Invalid id or name",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "409", description = "An assessment with this id exists",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.ASSESSMENT_EXISTS)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public Response define(@NotNull @Valid DefineAssessment body) {
+        AssessmentView assessment = service.define(body);
+        return Response.created(URI.create("/assessments?id=" + assessment.id())).entity(assessment).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "List the assessments, ordered by id (any authenticated role)",
+            description = "Paged: page 0-" + Examples.MAX_PAGE + ", size 1-100 (capped); total in X-Total-Count.")
+    @APIResponse(responseCode = "200", description = "A page of assessments",
+            headers = @Header(name = "X-Total-Count", description = "number of assessments"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AssessmentView.class),
+                    examples = @ExampleObject(name = "page", value = "[" + Examples.ASSESSMENT + "]")))
+    @APIResponse(responseCode = "400", description = "Page out of range or size below 1",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Examples.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+        return Response.ok(service.list(page, Math.min(size, config.maxPageSize()))).header("X-Total-Count", service.count()).build();
+    }
+}

@@ -1,0 +1,180 @@
+package io.partnerhub.certification.holding;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.certification.holding.HoldingService.HoldingAccess;
+import io.partnerhub.certification.holding.HoldingViews.HoldingView;
+import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptBody;
+import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptView;
+import io.partnerhub.certification.holding.HoldingViews.RevocationBody;
+import io.partnerhub.certification.web.Examples;
+import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.chassis.security.Caller;
+import io.partnerhub.chassis.security.Roles;
+
+@Path("/certification-holdings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Certification holdings", description = "C2 earned holdings, C3 renewal, C9 revocation")
+@SecurityRequirement(name = "jwt")
+public class HoldingResource {
+
+    private final HoldingService service;
+    private final Caller caller;
+    private final CertificationConfig config;
+
+    public HoldingResource(HoldingService service, Caller caller, CertificationConfig config) {
+        this.service = service;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    /** ops and exam providers see every holding, an employee only their own (claim candidate). */
+    private HoldingAccess readers() {
+        return holding -> caller.isOps() || caller.hasRole(Roles.EXAM_PROVIDER) || own(holding.candidateId);
+    }
+
+    /** ops, or the holding's own candidate. */
+    private HoldingAccess renewers() {
+        return holding -> caller.isOps() || own(holding.candidateId);
+    }
+
+    private boolean own(String candidateId) {
+        Optional<String> own = caller.candidateId();
+        return caller.hasRole(Roles.EMPLOYEE) && own.filter(id -> Objects.equals(id, candidateId)).isPresent();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
+    @Operation(summary = "A candidate's holdings, oldest first (active and history)",
+            description = "Ops and exam providers read any candidate; an employee only their own (claim candidate): another "
+                    + "candidate answers 404. Paged: page 0-" + Examples.MAX_PAGE + ", size 1-100 (capped); total in X-Total-Count.")
+    @APIResponse(responseCode = "200", description = "The holdings",
+            headers = @Header(name = "X-Total-Count", description = "number of holdings of the candidate"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoldingView.class),
+                    examples = @ExampleObject(name = "holdings", value = "[" + Examples.HOLDING + "]")))
+    @APIResponse(responseCode = "400", description = "candidateId missing or too long, page or size out of range",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "Another candidate's holdings (employee)",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read holdings")
+    public Response list(@QueryParam("candidateId") @NotBlank @Size(max = 100) String candidateId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Examples.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+        caller.requireCandidate(candidateId);
+        List<HoldingView> list = service.ofCandidate(candidateId, page, Math.min(size, config.maxPageSize()));
+        return Response.ok(list).header("X-Total-Count", service.countOfCandidate(candidateId)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
+    @Operation(summary = "One holding", description = "An employee reads only their own; any other answers 404.")
+    @APIResponse(responseCode = "200", description = "The holding",
+            content = @Content(schema = @Schema(implementation = HoldingView.class),
+                    examples = @ExampleObject(name = "holding", value = Examples.HOLDING)))
+    @APIResponse(responseCode = "404", description = "No such holding, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read holdings")
+    public HoldingView get(@PathParam("id") String id) {
+        return service.get(holdingId(id), readers());
+    }
+
+    @POST
+    @Path("/{id}/renewal-attempts")
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE })
+    @Operation(summary = "Record an attempt at the online renewal assessment (the holding's candidate, or ops)",
+            description = "C3: the window opens 180 days before expiry and closes at expiry; unlimited attempts, but after the "
+                    + "second attempt in a window each attempt waits 24 hours after the previous one. A pass extends the expiry "
+                    + "by 12 months from the current expiry and publishes certification.renewed.v1.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RenewalAttemptBody.class),
+            examples = @ExampleObject(name = "passed", value = "{\"passed\":true}")))
+    @APIResponse(responseCode = "201", description = "Recorded; expiresAt is the expiry after the attempt",
+            content = @Content(schema = @Schema(implementation = RenewalAttemptView.class),
+                    examples = @ExampleObject(name = "renewed", value = Examples.RENEWAL_ATTEMPT)))
+    @APIResponse(responseCode = "409", description = "Refused: /renewal-window-closed (renewalOpensAt), /renewal-wait "
+            + "(nextAttemptAt), /holding-not-active (expired or revoked), /certification-retired, /renewal-not-needed (fundamentals)",
+            content = @Content(mediaType = Examples.PROBLEM, examples = {
+                    @ExampleObject(name = "window closed", value = Examples.RENEWAL_WINDOW_CLOSED),
+                    @ExampleObject(name = "wait", value = Examples.RENEWAL_WAIT) }))
+    @APIResponse(responseCode = "404", description = "No such holding, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "passed missing",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not renew")
+    public Response renew(@PathParam("id") String id, @NotNull @Valid RenewalAttemptBody body) {
+        UUID holdingId = holdingId(id);
+        RenewalAttemptView attempt = service.renew(holdingId, body.passed(), renewers());
+        return Response.created(URI.create("/certification-holdings/" + holdingId)).entity(attempt).build();
+    }
+
+    @POST
+    @Path("/{id}/revocation")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Revoke an active holding with a reason (ops)", description = "C9: publishes certification.revoked.v1.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RevocationBody.class),
+            examples = @ExampleObject(name = "revocation", value = "{\"reason\":\"exam misconduct\"}")))
+    @APIResponse(responseCode = "200", description = "The revoked holding",
+            content = @Content(schema = @Schema(implementation = HoldingView.class),
+                    examples = @ExampleObject(name = "revoked", value = Examples.REVOKED_HOLDING)))
+    @APIResponse(responseCode = "409", description = "Not active (already expired or revoked)",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not active", value = Examples.HOLDING_NOT_ACTIVE)))
+    @APIResponse(responseCode = "404", description = "No such holding",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "reason missing or longer than 500 characters",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public HoldingView revoke(@PathParam("id") String id, @NotNull @Valid RevocationBody body) {
+        return service.revoke(holdingId(id), body.reason());
+    }
+
+    /** Holding ids are UUIDs: anything else names no holding (404, not 400, like any unknown id). */
+    private static UUID holdingId(String id) {
+        try {
+            if (id != null && id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw new ResourceNotFound("certification holding", id == null ? "" : id.substring(0, Math.min(id.length(), 64)));
+    }
+}

@@ -1,0 +1,140 @@
+package io.partnerhub.certification.holding;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.restassured.http.ContentType;
+
+/**
+ * What the certification tests do with the real broker, as other services would: publish exam-service's documented
+ * exam.passed.v1 (raw CloudEvents on exam-events) and read what this service published on certification-events.
+ */
+public final class TestSupport {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final Path EXAM_ASYNCAPI = Path.of("..", "exam-service", "src", "main", "resources", "asyncapi.yaml");
+
+    private TestSupport() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A fresh exam code, so that no other test's certification is earned with it. */
+    public static String examCode() {
+        return unique("X").toUpperCase();
+    }
+
+    public static String defineCertification(String level, String requiredExams, String prerequisites) {
+        String id = unique("cert-");
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("""
+                        {"id":"%s","name":"Test %s","level":"%s","requiredExams":%s,"prerequisites":%s}"""
+                        .formatted(id, id, level, requiredExams, prerequisites))
+                .when().post("/certifications").then().statusCode(201);
+        return id;
+    }
+
+    /** exam-service's example of exam.passed.v1, for this candidate, exam and a fresh event id and attempt. */
+    public static ObjectNode examPassed(String candidateId, String examCode) throws Exception {
+        return examPassed(candidateId, examCode, java.time.Instant.now().minusSeconds(60));
+    }
+
+    public static ObjectNode examPassed(String candidateId, String examCode, java.time.Instant takenAt) throws Exception {
+        JsonNode asyncApi = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(EXAM_ASYNCAPI));
+        ObjectNode event = (ObjectNode) asyncApi.at("/components/messages/examPassed/examples/0/payload").deepCopy();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("subject", candidateId);
+        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("examCode", examCode)
+                .put("attemptId", UUID.randomUUID().toString())
+                .put("takenAt", takenAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        return event;
+    }
+
+    public static void publish(ObjectNode event) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>("exam-events", event.get("subject").asText(), JSON.writeValueAsString(event))).get();
+        }
+    }
+
+    public static void pass(String candidateId, String examCode) throws Exception {
+        publish(examPassed(candidateId, examCode));
+    }
+
+    /** CloudEvents on certification-events keyed {@code key}, read from the beginning for up to {@code period}. */
+    public static List<JsonNode> certificationEvents(String key, Duration period, int enough) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "certification-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<JsonNode> events = new ArrayList<>();
+        long deadline = System.nanoTime() + period.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                List<PartitionInfo> infos = consumer.partitionsFor("certification-events", Duration.ofSeconds(5));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (System.nanoTime() < deadline && events.size() < enough) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        events.add(JSON.readTree(record.value()));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+
+    /** Waits up to 30 s for {@code count} events of the candidate, then reads 2 s more to catch any extra. */
+    public static List<JsonNode> awaitEvents(String candidateId, int count) {
+        List<JsonNode> events = certificationEvents(candidateId, Duration.ofSeconds(30), count);
+        if (events.size() < count) {
+            return events;
+        }
+        return certificationEvents(candidateId, Duration.ofSeconds(2), Integer.MAX_VALUE);
+    }
+
+    public static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("type").asText()).toList();
+    }
+}
