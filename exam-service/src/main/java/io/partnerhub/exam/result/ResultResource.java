@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -100,13 +99,13 @@ public class ResultResource {
         return Response.ok(recorded.result()).build();
     }
 
+    /** A concurrent request won: a unique key it took first (Hibernate's constraint kind) or an optimistic lock. */
     static boolean isConcurrentWrite(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException || t instanceof OptimisticLockException
-                    || t instanceof StaleStateException) {
-                return true;
+            if (t instanceof ConstraintViolationException violation) {
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
             }
-            if (t instanceof PersistenceException && t.getMessage() != null && t.getMessage().contains("duplicate key")) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return true;
             }
             if (t.getCause() == t) {
