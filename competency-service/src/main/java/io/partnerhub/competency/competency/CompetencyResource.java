@@ -5,16 +5,15 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.security.Roles;
 import io.partnerhub.competency.competency.CompetencyViews.CompetencyView;
 import io.partnerhub.competency.competency.CompetencyViews.DefineCompetency;
-import io.partnerhub.competency.config.CompetencyConfig;
 import io.partnerhub.competency.web.Examples;
 import io.quarkus.security.Authenticated;
 
@@ -43,12 +42,13 @@ import io.quarkus.security.Authenticated;
 @SecurityRequirement(name = "jwt")
 public class CompetencyResource {
 
-    private final CompetencyService service;
-    private final CompetencyConfig config;
+    /** Competency ids match [a-z0-9][a-z0-9-]{1,99}: a longer one cannot exist, so it answers 400, not a lookup. */
+    static final int ID_MAX = 100;
 
-    public CompetencyResource(CompetencyService service, CompetencyConfig config) {
+    private final CompetencyService service;
+
+    public CompetencyResource(CompetencyService service) {
         this.service = service;
-        this.config = config;
     }
 
     @POST
@@ -73,18 +73,17 @@ public class CompetencyResource {
     @GET
     @Authenticated
     @Operation(summary = "List the catalogue, ordered by id (any authenticated role)",
-            description = "Paged: page from 0, size 1-100 (larger sizes are capped). The total is in the X-Total-Count header.")
+            description = "Paged: page from 0 to 100000, size 1-100 (larger sizes are capped at 100). The total is in the X-Total-Count header.")
     @APIResponse(responseCode = "200", description = "A page of competencies",
             headers = @Header(name = "X-Total-Count", description = "number of competencies"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CompetencyView.class),
                     examples = @ExampleObject(name = "page", value = "[" + Examples.COMPETENCY + "]")))
-    @APIResponse(responseCode = "400", description = "Negative page or size below 1",
+    @APIResponse(responseCode = "400", description = "page outside 0-100000 or size below 1",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
-        List<CompetencyView> competencies = service.list(page, Math.min(size, config.maxPageSize()));
-        return Response.ok(competencies).header("X-Total-Count", service.count()).build();
+    public Response list(@Valid @BeanParam PageRequest paging) {
+        List<CompetencyView> competencies = service.list(paging.page(), paging.size());
+        return paging.respond(competencies, service.count());
     }
 
     @GET
@@ -94,10 +93,12 @@ public class CompetencyResource {
     @APIResponse(responseCode = "200", description = "The competency",
             content = @Content(schema = @Schema(implementation = CompetencyView.class),
                     examples = @ExampleObject(name = "competency", value = Examples.COMPETENCY)))
+    @APIResponse(responseCode = "400", description = "id longer than 100 characters",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such competency",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public CompetencyView get(@PathParam("id") String id) {
+    public CompetencyView get(@PathParam("id") @Size(max = ID_MAX) String id) {
         return service.get(id);
     }
 }

@@ -5,11 +5,11 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,9 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
-import io.partnerhub.exam.config.ExamConfig;
 import io.partnerhub.exam.domain.Eligibility;
 import io.partnerhub.exam.exam.ExamService;
 import io.partnerhub.exam.result.AttemptRepository;
@@ -42,8 +42,13 @@ import io.partnerhub.exam.voucher.VoucherService;
 import io.partnerhub.exam.voucher.VoucherService.IssueVoucher;
 import io.partnerhub.exam.voucher.VoucherService.VoucherView;
 import io.partnerhub.exam.web.Examples;
+import io.partnerhub.exam.web.Ids;
 
-/** A candidate's exam data: attempts, E7 eligibility, E4 vouchers. Employees see only their own candidate (else 404). */
+/**
+ * A candidate's exam data: attempts, E7 eligibility, E4 vouchers. ops see every candidate, an employee only their own;
+ * anyone else gets 404, exam providers included: a provider acts on its registrations, it does not browse candidates
+ * (an exam-provider token without a valid provider claim gets 403).
+ */
 @Path("/exam-candidates/{candidateId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -56,17 +61,15 @@ public class CandidateResource {
     private final EligibilityService eligibility;
     private final ExamService exams;
     private final VoucherService vouchers;
-    private final ExamConfig config;
     private final Clock clock;
 
     public CandidateResource(Caller caller, AttemptRepository attempts, EligibilityService eligibility, ExamService exams,
-                             VoucherService vouchers, ExamConfig config, Clock clock) {
+                             VoucherService vouchers, Clock clock) {
         this.caller = caller;
         this.attempts = attempts;
         this.eligibility = eligibility;
         this.exams = exams;
         this.vouchers = vouchers;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -77,17 +80,18 @@ public class CandidateResource {
     @GET
     @Path("/attempts")
     @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
-    @Operation(summary = "The candidate's attempts, newest first", description = "Paged (page from 0, size capped at 100); optional examCode filter. A WITHHELD attempt shows no score or pass/fail.")
+    @Operation(summary = "The candidate's attempts, newest first (ops, employee: own)", description = "Paged (page 0-100000, size 1-100, larger sizes capped at 100); optional examCode filter. A WITHHELD attempt shows no score or pass/fail. "
+            + "Exam providers do not browse candidates: 404.")
     @APIResponse(responseCode = "200", description = "Attempts", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptView.class), examples = @ExampleObject(name = "attempts", value = Examples.ATTEMPTS)))
-    @APIResponse(responseCode = "404", description = "Another candidate (employee)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "page or size out of range, candidateId over 100 or examCode over 32 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = Examples.PAGE_INVALID)))
+    @APIResponse(responseCode = "404", description = "Another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read attempts")
-    public List<AttemptView> attempts(@PathParam("candidateId") String candidateId,
-                                      @QueryParam("examCode") String examCode,
-                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                      @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
-        caller.requireCandidate(candidateId);
-        return attempts.ofCandidate(candidateId, examCode, page, Math.min(size, config.maxPageSize()))
+    @APIResponse(responseCode = "403", description = "Role may not read attempts; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
+    public List<AttemptView> attempts(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
+                                      @QueryParam("examCode") @Size(max = Ids.EXAM_CODE_MAX) String examCode,
+                                      @Valid @BeanParam PageRequest paging) {
+        caller.requireOwnCandidate(candidateId);
+        return attempts.ofCandidate(candidateId, examCode, paging.page(), paging.size())
                 .stream().map(AttemptView::of).toList();
     }
 
@@ -99,13 +103,13 @@ public class CandidateResource {
                     + "nextEligibleAt is now when eligible, null when a never-expiring certification blocks.")
     @APIResponse(responseCode = "200", description = "Eligibility now", content = @Content(schema = @Schema(implementation = EligibilityView.class), examples = {
             @ExampleObject(name = "waiting", value = Examples.ELIGIBILITY_WAIT), @ExampleObject(name = "eligible", value = Examples.ELIGIBILITY_OK)}))
-    @APIResponse(responseCode = "400", description = "examCode missing", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "Unknown exam; another candidate (employee)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "examCode missing or over 32 characters, candidateId over 100", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "Unknown exam; another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read eligibility")
-    public EligibilityView eligibility(@PathParam("candidateId") String candidateId,
-                                       @QueryParam("examCode") @NotBlank String examCode) {
-        caller.requireCandidate(candidateId);
+    @APIResponse(responseCode = "403", description = "Role may not read eligibility; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
+    public EligibilityView eligibility(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
+                                       @QueryParam("examCode") @NotBlank @Size(max = Ids.EXAM_CODE_MAX) String examCode) {
+        caller.requireOwnCandidate(candidateId);
         exams.require(examCode);
         Eligibility e = eligibility.evaluate(candidateId, examCode, clock.instant());
         return new EligibilityView(e.eligible(), e.nextEligibleAt(), e.reason() == null ? null : e.reason().name(),
@@ -118,11 +122,12 @@ public class CandidateResource {
     @Operation(summary = "Issue an Exam Replay voucher (ops)", description = "One retake of examCode by this candidate, usable for an appointment on or before expiresOn (UTC); only after a failed attempt; waits still apply.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IssueVoucher.class), examples = @ExampleObject(name = "voucher", value = "{\"examCode\":\"AZ-104\",\"expiresOn\":\"2026-12-31\"}")))
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = VoucherView.class), examples = @ExampleObject(name = "voucher", value = Examples.VOUCHER)))
-    @APIResponse(responseCode = "400", description = "Missing fields, expiresOn in the past", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "400", description = "Missing fields, expiresOn in the past or after 9999-12-31, candidateId over 100 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not ops")
-    public Response issueVoucher(@PathParam("candidateId") String candidateId, @NotNull @Valid IssueVoucher body) {
+    public Response issueVoucher(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
+                                 @NotNull @Valid IssueVoucher body) {
         VoucherView voucher = vouchers.issue(candidateId, body);
         return Response.created(URI.create("/exam-candidates/" + candidateId + "/vouchers/" + voucher.id())).entity(voucher).build();
     }
@@ -130,13 +135,14 @@ public class CandidateResource {
     @GET
     @Path("/vouchers")
     @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
-    @Operation(summary = "The candidate's vouchers (AVAILABLE, USED, EXPIRED)")
+    @Operation(summary = "The candidate's vouchers (AVAILABLE, USED, EXPIRED) (ops, employee: own)")
     @APIResponse(responseCode = "200", description = "Vouchers", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VoucherView.class), examples = @ExampleObject(name = "vouchers", value = "[" + Examples.VOUCHER + "]")))
-    @APIResponse(responseCode = "404", description = "Another candidate (employee)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "candidateId over 100 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "Another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read vouchers")
-    public List<VoucherView> vouchers(@PathParam("candidateId") String candidateId) {
-        caller.requireCandidate(candidateId);
+    @APIResponse(responseCode = "403", description = "Role may not read vouchers; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
+    public List<VoucherView> vouchers(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId) {
+        caller.requireOwnCandidate(candidateId);
         return vouchers.ofCandidate(candidateId);
     }
 }

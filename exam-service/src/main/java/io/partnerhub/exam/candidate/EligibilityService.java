@@ -38,16 +38,47 @@ public class EligibilityService {
         return policy.evaluate(pastAttempts(candidateId, examCode), covers, at);
     }
 
+    /**
+     * E3 when a result arrives: the attempt must be eligible at its takenAt and must not put any attempt taken after it
+     * in breach ({@link RetakePolicy#admit}); every recorded attempt of the candidate and exam counts, whatever order the
+     * results arrived in. The caller holds the candidate+exam lock. 409 /retake-not-allowed otherwise, with
+     * {@code laterAttemptTakenAt} when a later attempt is what would be breached.
+     */
+    public void requireAdmissible(String candidateId, String examCode, PastAttempt attempt) {
+        List<CertificationCover> covers = holdings.earnedWith(candidateId, examCode).stream()
+                .map(CertificationHolding::cover).toList();
+        RetakePolicy.Admission admission = policy.admit(pastAttempts(candidateId, examCode), covers, attempt);
+        if (admission.admitted()) {
+            return;
+        }
+        Eligibility eligibility = admission.eligibility();
+        if (admission.laterAttemptTakenAt() == null) {
+            throw retakeNotAllowed(candidateId, examCode, attempt.takenAt(), eligibility);
+        }
+        throw new DomainException(409, "retake-not-allowed", "Retake not allowed",
+                "A " + attempt.outcome().name().toLowerCase(java.util.Locale.ROOT) + " attempt of " + examCode + " taken at "
+                        + attempt.takenAt() + " would put candidate " + candidateId + "'s attempt taken at "
+                        + admission.laterAttemptTakenAt() + " in breach of " + eligibility.reason())
+                .with("nextEligibleAt", null)
+                .with("reason", eligibility.reason().name())
+                .with("attemptsInWindow", eligibility.attemptsInWindow())
+                .with("laterAttemptTakenAt", admission.laterAttemptTakenAt().toString());
+    }
+
     /** Throws 409 /retake-not-allowed (with nextEligibleAt, reason, attemptsInWindow) when the exam may not be taken at {@code at}. */
     public void requireEligible(String candidateId, String examCode, Instant at) {
         Eligibility eligibility = evaluate(candidateId, examCode, at);
         if (!eligibility.eligible()) {
-            throw new DomainException(409, "retake-not-allowed", "Retake not allowed",
-                    "Candidate " + candidateId + " may not take " + examCode + " at " + at + ": " + eligibility.reason()
-                            + (eligibility.nextEligibleAt() == null ? "" : "; next eligible at " + eligibility.nextEligibleAt()))
-                    .with("nextEligibleAt", eligibility.nextEligibleAt() == null ? null : eligibility.nextEligibleAt().toString())
-                    .with("reason", eligibility.reason().name())
-                    .with("attemptsInWindow", eligibility.attemptsInWindow());
+            throw retakeNotAllowed(candidateId, examCode, at, eligibility);
         }
+    }
+
+    private static DomainException retakeNotAllowed(String candidateId, String examCode, Instant at, Eligibility eligibility) {
+        return new DomainException(409, "retake-not-allowed", "Retake not allowed",
+                "Candidate " + candidateId + " may not take " + examCode + " at " + at + ": " + eligibility.reason()
+                        + (eligibility.nextEligibleAt() == null ? "" : "; next eligible at " + eligibility.nextEligibleAt()))
+                .with("nextEligibleAt", eligibility.nextEligibleAt() == null ? null : eligibility.nextEligibleAt().toString())
+                .with("reason", eligibility.reason().name())
+                .with("attemptsInWindow", eligibility.attemptsInWindow());
     }
 }

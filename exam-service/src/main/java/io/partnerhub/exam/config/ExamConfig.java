@@ -15,8 +15,4 @@ public interface ExamConfig {
     /** How often the sweeps run (beta score release, retirement taking effect). */
     @WithDefault("60s")
     Duration sweepInterval();
-
-    /** Largest page size of list endpoints; larger requests are capped. */
-    @WithDefault("100")
-    int maxPageSize();
 }

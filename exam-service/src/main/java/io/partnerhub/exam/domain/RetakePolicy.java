@@ -3,6 +3,7 @@ package io.partnerhub.exam.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -128,6 +129,68 @@ public final class RetakePolicy {
 
         boolean eligible = !bound.isAfter(at);
         return new Eligibility(eligible, bound, eligible ? null : reason, attemptsInWindow);
+    }
+
+    /**
+     * The verdict on recording an attempt (a result arrived): admitted, or the rule it breaks.
+     *
+     * @param admitted            the attempt may be recorded
+     * @param eligibility         when not admitted: the breached rule ({@code reason}, {@code attemptsInWindow}) and,
+     *                            when the attempt itself was taken too early, its {@code nextEligibleAt}
+     * @param laterAttemptTakenAt when not admitted because an attempt recorded earlier but taken later would then be in
+     *                            breach: that attempt's takenAt (and {@code nextEligibleAt} is null); otherwise null
+     */
+    public record Admission(boolean admitted, Eligibility eligibility, Instant laterAttemptTakenAt) {
+
+        static Admission yes() {
+            return new Admission(true, null, null);
+        }
+    }
+
+    /**
+     * E3 "checked when a result arrives", against EVERY recorded attempt, whatever order results arrive in:
+     * <ol>
+     *   <li>the attempt must be eligible at its takenAt given the attempts taken before it and the certifications, and</li>
+     *   <li>it must not put any attempt taken after it in breach: each later attempt that was eligible without it (by the
+     *       waits and the window) must still be eligible with it. A later sitting posted first therefore blocks an
+     *       earlier failure within its wait, and a 6th attempt in a window is refused wherever it falls.</li>
+     * </ol>
+     * Later attempts are re-checked without certifications: an attempt cannot change what a certification blocks.
+     *
+     * @param recorded       the candidate's recorded attempts of this exam (any order, any takenAt)
+     * @param certifications holdings earned with this exam
+     * @param attempt        the attempt to record, with its outcome (WITHHELD for a beta score)
+     */
+    public Admission admit(Collection<PastAttempt> recorded, Collection<CertificationCover> certifications, PastAttempt attempt) {
+        Objects.requireNonNull(attempt, "attempt");
+        Eligibility own = evaluate(recorded, certifications, attempt.takenAt());
+        if (!own.eligible()) {
+            return new Admission(false, own, null);
+        }
+        List<PastAttempt> later = recorded.stream()
+                .filter(a -> a.takenAt().isAfter(attempt.takenAt()))
+                .sorted(Comparator.comparing(PastAttempt::takenAt))
+                .toList();
+        for (PastAttempt next : later) {
+            List<PastAttempt> without = othersThan(recorded, next);
+            List<PastAttempt> with = new ArrayList<>(without);
+            with.add(attempt);
+            if (evaluate(without, List.of(), next.takenAt()).eligible()) {
+                Eligibility after = evaluate(with, List.of(), next.takenAt());
+                if (!after.eligible()) {
+                    return new Admission(false,
+                            new Eligibility(false, null, after.reason(), after.attemptsInWindow()), next.takenAt());
+                }
+            }
+        }
+        return Admission.yes();
+    }
+
+    /** All of {@code attempts} but one occurrence of {@code excluded} (two attempts may be equal records). */
+    private static List<PastAttempt> othersThan(Collection<PastAttempt> attempts, PastAttempt excluded) {
+        List<PastAttempt> others = new ArrayList<>(attempts);
+        others.remove(excluded);
+        return others;
     }
 
     private Instant windowEnd(Instant windowStart) {

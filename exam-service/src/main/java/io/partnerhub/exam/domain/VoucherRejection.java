@@ -4,6 +4,7 @@ package io.partnerhub.exam.domain;
 public enum VoucherRejection {
     ALREADY_USED("voucher-used", "Voucher already used", "The voucher has already been used for a booking."),
     EXPIRED("voucher-expired", "Voucher expired", "The voucher expires before the appointment."),
+    /** Kept as a rule; the booking answers 404 not-found instead, so that another candidate's voucher is not revealed. */
     OTHER_CANDIDATE("voucher-candidate-mismatch", "Voucher belongs to another candidate", "The voucher was issued to another candidate."),
     OTHER_EXAM("voucher-exam-mismatch", "Voucher is for another exam", "The voucher entitles a retake of a different exam."),
     NO_FAILED_ATTEMPT("voucher-no-failed-attempt", "No failed attempt to retake", "A voucher entitles a retake: the candidate has no failed attempt of this exam.");

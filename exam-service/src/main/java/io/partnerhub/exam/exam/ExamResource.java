@@ -5,16 +5,15 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,12 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.security.Roles;
-import io.partnerhub.exam.config.ExamConfig;
 import io.partnerhub.exam.exam.ExamViews.AnnounceRetirement;
 import io.partnerhub.exam.exam.ExamViews.CreateExam;
 import io.partnerhub.exam.exam.ExamViews.ExamView;
 import io.partnerhub.exam.web.Examples;
+import io.partnerhub.exam.web.Ids;
 import io.quarkus.security.Authenticated;
 
 @Path("/exams")
@@ -44,11 +44,9 @@ import io.quarkus.security.Authenticated;
 public class ExamResource {
 
     private final ExamService service;
-    private final ExamConfig config;
 
-    public ExamResource(ExamService service, ExamConfig config) {
+    public ExamResource(ExamService service) {
         this.service = service;
-        this.config = config;
     }
 
     @POST
@@ -70,15 +68,14 @@ public class ExamResource {
     @GET
     @Authenticated
     @Operation(summary = "List the catalogue, ordered by code (any authenticated role)",
-            description = "Paged: page from 0, size 1-100 (larger sizes are capped at 100). The total is in the X-Total-Count header.")
+            description = "Paged: page from 0 to 100000, size 1-100 (larger sizes are capped at 100). The total is in the X-Total-Count header.")
     @APIResponse(responseCode = "200", description = "A page of exams", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "X-Total-Count", description = "number of exams"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExamView.class), examples = @ExampleObject(name = "page", value = "[" + Examples.EXAM + "]")))
-    @APIResponse(responseCode = "400", description = "Negative page or size below 1", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "400", description = "page outside 0-100000 or size below 1", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = Examples.PAGE_INVALID)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
-        List<ExamView> exams = service.list(page, Math.min(size, config.maxPageSize()));
-        return Response.ok(exams).header("X-Total-Count", service.count()).build();
+    public Response list(@Valid @BeanParam PageRequest paging) {
+        List<ExamView> exams = service.list(paging.page(), paging.size());
+        return paging.respond(exams, service.count());
     }
 
     @GET
@@ -86,9 +83,10 @@ public class ExamResource {
     @Authenticated
     @Operation(summary = "One exam (any authenticated role)")
     @APIResponse(responseCode = "200", description = "The exam", content = @Content(schema = @Schema(implementation = ExamView.class), examples = @ExampleObject(name = "exam", value = Examples.EXAM)))
+    @APIResponse(responseCode = "400", description = "code longer than 32 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public ExamView get(@PathParam("code") String code) {
+    public ExamView get(@PathParam("code") @Size(max = Ids.EXAM_CODE_MAX) String code) {
         return service.get(code);
     }
 
@@ -104,7 +102,7 @@ public class ExamResource {
     @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "retired", value = Examples.EXAM_RETIRED)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not ops")
-    public ExamView announceRetirement(@PathParam("code") String code, @NotNull @Valid AnnounceRetirement body) {
+    public ExamView announceRetirement(@PathParam("code") @Size(max = Ids.EXAM_CODE_MAX) String code, @NotNull @Valid AnnounceRetirement body) {
         return service.announceRetirement(code, body);
     }
 }

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.partnerhub.chassis.validation.StorableDate;
+
 import io.partnerhub.exam.domain.DeliveryMode;
 import io.partnerhub.exam.domain.ExamProvider;
 import io.partnerhub.exam.domain.ExamStatus;
@@ -33,13 +35,13 @@ public final class ExamViews {
             @NotBlank @Size(max = 200) String title,
             @Min(1) @Max(1000) Integer passingScore,
             Boolean beta,
-            LocalDate liveOn,
+            @StorableDate LocalDate liveOn,
             @NotEmpty List<@NotNull DeliveryMode> deliveryModes,
             @NotEmpty List<@NotNull ExamProvider> providers,
             @Size(max = 50) List<@NotNull @Valid SkillAreaBody> skillsMeasured) {
     }
 
-    public record AnnounceRetirement(@NotNull LocalDate retiresOn) {
+    public record AnnounceRetirement(@NotNull @StorableDate LocalDate retiresOn) {
     }
 
     public record ExamView(String code, String title, int passingScore, boolean beta, LocalDate liveOn,

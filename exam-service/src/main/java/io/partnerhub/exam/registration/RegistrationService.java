@@ -45,7 +45,8 @@ public class RegistrationService {
     }
 
     /**
-     * E2 booking. Checks, in order: the caller may act for the candidate (else 404), the exam exists (404), provider and
+     * E2 booking. Checks, in order: the caller may act for the candidate (employee: else 404) or the provider
+     * (exam-provider: 403 without a valid provider claim or for another provider), the exam exists (404), provider and
      * delivery mode are offered (400 /delivery-not-offered), the appointment is in the future (400), the exam is not
      * retired by the appointment date (409 /exam-retired), no other pending registration for the exam (409
      * /registration-pending), the retake policy at the appointment time (409 /retake-not-allowed), the voucher (409
@@ -53,7 +54,15 @@ public class RegistrationService {
      */
     @Transactional
     public RegistrationView book(RegisterForExam body) {
-        caller.requireCandidate(body.candidateId());
+        if (caller.isExamProvider()) {
+            String provider = caller.requireProvider();
+            if (!provider.equals(body.provider().name())) {
+                throw new DomainException(403, "forbidden", "Forbidden", "A " + provider + " token books " + provider
+                        + " registrations only, not " + body.provider() + " ones.");
+            }
+        } else {
+            caller.requireOwnCandidate(body.candidateId());
+        }
         Exam exam = exams.require(body.examCode());
         if (!exam.providers().contains(body.provider()) || !exam.deliveryModes().contains(body.deliveryMode())) {
             throw new DomainException(400, "delivery-not-offered", "Delivery not offered",
@@ -82,7 +91,8 @@ public class RegistrationService {
         Voucher voucher = null;
         if (body.voucherId() != null) {
             voucher = vouchers.findById(body.voucherId());
-            if (voucher == null) {
+            if (voucher == null || !voucher.candidateId().equals(body.candidateId())) {
+                // another candidate's voucher is not revealed: 404 as if it did not exist (not a 409 mismatch)
                 throw new ResourceNotFound("voucher", body.voucherId().toString());
             }
             VoucherRules.check(voucher.facts(), body.candidateId(), body.examCode(), body.scheduledAt(),
@@ -161,12 +171,23 @@ public class RegistrationService {
         return registration;
     }
 
-    /** 404 when missing or another candidate's (for employees). */
-    private Registration requireVisible(UUID id) {
+    /**
+     * The registration if the caller may act on it: ops any; an exam-provider only one of its own provider (another
+     * provider's answers 404 like a foreign tenant's; 403 without a valid provider claim); an employee only their own
+     * candidate's (else 404).
+     */
+    public Registration requireVisible(UUID id) {
         Registration registration = require(id);
+        if (caller.isOps()) {
+            return registration;
+        }
+        if (caller.isExamProvider()) {
+            caller.requireProvider(registration.provider().name(), "exam-registration", id.toString());
+            return registration;
+        }
         try {
-            caller.requireCandidate(registration.candidateId());
-        } catch (DomainException e) {
+            caller.requireOwnCandidate(registration.candidateId());
+        } catch (ResourceNotFound e) {
             throw new ResourceNotFound("exam-registration", id.toString());
         }
         return registration;

@@ -7,19 +7,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.partnerhub.chassis.validation.StorableInstant;
 import io.partnerhub.exam.domain.DeliveryMode;
 import io.partnerhub.exam.domain.ExamProvider;
+import io.partnerhub.exam.web.Ids;
 
 public final class RegistrationViews {
 
     private RegistrationViews() {
     }
 
-    public record RegisterForExam(@NotBlank @Size(max = 100) String candidateId,
-                                  @NotBlank @Size(max = 32) String examCode,
+    public record RegisterForExam(@NotBlank @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
+                                  @NotBlank @Size(max = Ids.EXAM_CODE_MAX) String examCode,
                                   @NotNull ExamProvider provider,
                                   @NotNull DeliveryMode deliveryMode,
-                                  @NotNull Instant scheduledAt,
+                                  @NotNull @StorableInstant Instant scheduledAt,
                                   UUID voucherId) {
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.partnerhub.exam.domain.AttemptOutcome;
+import io.partnerhub.exam.domain.ExamProvider;
 import io.partnerhub.exam.domain.PastAttempt;
 
 /** E5: an exam attempt, recorded from the provider's result. */
@@ -22,7 +23,12 @@ public class Attempt {
     @Id
     private UUID id;
 
-    @Column(name = "provider_result_id", nullable = false, unique = true)
+    /** The registration's provider; with providerResultId the idempotency key (unique together, E5). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ExamProvider provider;
+
+    @Column(name = "provider_result_id", nullable = false)
     private String providerResultId;
 
     @Column(name = "registration_id", nullable = false, unique = true)
@@ -60,9 +66,10 @@ public class Attempt {
     protected Attempt() {
     }
 
-    private Attempt(String providerResultId, UUID registrationId, String candidateId, String examCode, int score,
+    private Attempt(ExamProvider provider, String providerResultId, UUID registrationId, String candidateId, String examCode, int score,
                     Instant takenAt, AttemptStatus status, Boolean passed, Instant now) {
         this.id = UUID.randomUUID();
+        this.provider = provider;
         this.providerResultId = providerResultId;
         this.registrationId = registrationId;
         this.candidateId = candidateId;
@@ -75,14 +82,14 @@ public class Attempt {
         this.releasedAt = status == AttemptStatus.SCORED ? now : null;
     }
 
-    public static Attempt scored(String providerResultId, UUID registrationId, String candidateId, String examCode,
-                                 int score, Instant takenAt, boolean passed, Instant now) {
-        return new Attempt(providerResultId, registrationId, candidateId, examCode, score, takenAt, AttemptStatus.SCORED, passed, now);
+    public static Attempt scored(ExamProvider provider, String providerResultId, UUID registrationId, String candidateId,
+                                 String examCode, int score, Instant takenAt, boolean passed, Instant now) {
+        return new Attempt(provider, providerResultId, registrationId, candidateId, examCode, score, takenAt, AttemptStatus.SCORED, passed, now);
     }
 
-    public static Attempt withheld(String providerResultId, UUID registrationId, String candidateId, String examCode,
-                                   int score, Instant takenAt, Instant now) {
-        return new Attempt(providerResultId, registrationId, candidateId, examCode, score, takenAt, AttemptStatus.WITHHELD, null, now);
+    public static Attempt withheld(ExamProvider provider, String providerResultId, UUID registrationId, String candidateId,
+                                   String examCode, int score, Instant takenAt, Instant now) {
+        return new Attempt(provider, providerResultId, registrationId, candidateId, examCode, score, takenAt, AttemptStatus.WITHHELD, null, now);
     }
 
     /** E6: the score is released; pass/fail is decided now against the exam's passing score. */
@@ -100,6 +107,10 @@ public class Attempt {
 
     public UUID id() {
         return id;
+    }
+
+    public ExamProvider provider() {
+        return provider;
     }
 
     public String providerResultId() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.partnerhub.exam.domain.ExamProvider;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -14,8 +15,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
 
-    public Optional<Attempt> byProviderResultId(String providerResultId) {
-        return find("providerResultId", providerResultId).firstResultOptional();
+    /** The idempotency key of a result (E5): a provider's result id is unique for that provider only. */
+    public Optional<Attempt> byProviderResult(ExamProvider provider, String providerResultId) {
+        return find("provider = ?1 and providerResultId = ?2", provider, providerResultId).firstResultOptional();
     }
 
     public Optional<Attempt> byRegistration(UUID registrationId) {

@@ -18,13 +18,14 @@ import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.exam.candidate.EligibilityService;
 import io.partnerhub.exam.config.ExamConfig;
+import io.partnerhub.exam.domain.PastAttempt;
 import io.partnerhub.exam.events.ExamFailed;
 import io.partnerhub.exam.events.ExamPassed;
 import io.partnerhub.exam.exam.Exam;
 import io.partnerhub.exam.exam.ExamService;
 import io.partnerhub.exam.registration.Registration;
+import io.partnerhub.exam.registration.RegistrationRepository;
 import io.partnerhub.exam.registration.RegistrationService;
-import io.partnerhub.exam.registration.RegistrationStatus;
 import io.partnerhub.exam.result.ResultViews.PostResult;
 import io.partnerhub.exam.result.ResultViews.Recorded;
 import io.partnerhub.exam.result.ResultViews.ResultView;
@@ -37,16 +38,19 @@ public class ResultService {
 
     private final AttemptRepository attempts;
     private final RegistrationService registrations;
+    private final RegistrationRepository registrationLocks;
     private final ExamService exams;
     private final EligibilityService eligibility;
     private final EventPublisher events;
     private final ExamConfig config;
     private final Clock clock;
 
-    public ResultService(AttemptRepository attempts, RegistrationService registrations, ExamService exams,
-                         EligibilityService eligibility, EventPublisher events, ExamConfig config, Clock clock) {
+    public ResultService(AttemptRepository attempts, RegistrationService registrations,
+                         RegistrationRepository registrationLocks, ExamService exams, EligibilityService eligibility,
+                         EventPublisher events, ExamConfig config, Clock clock) {
         this.attempts = attempts;
         this.registrations = registrations;
+        this.registrationLocks = registrationLocks;
         this.exams = exams;
         this.eligibility = eligibility;
         this.events = events;
@@ -55,48 +59,49 @@ public class ResultService {
     }
 
     /**
-     * E5: records a provider result once. The same providerResultId again returns the stored result unchanged.
-     * A concurrent duplicate loses on the unique constraint at flush; the caller then reads the winner.
+     * E5: records a provider result once. The idempotency key is (provider, providerResultId), the provider being the
+     * registration's: the same key for the same registration returns the stored result unchanged (200), the same key
+     * for another registration is 409 /provider-result-conflict, and another provider's identical id is a new result.
+     * An exam-provider may post only for registrations of its own provider (another's answers 404).
+     * <p>
+     * The candidate+exam lock that booking takes serialises this with bookings, other results and the beta release
+     * of the same candidate and exam, so the retake policy (E3) sees every recorded attempt, before and after takenAt.
      */
     @Transactional
     public Recorded record(PostResult body) {
-        Optional<Attempt> existing = attempts.byProviderResultId(body.providerResultId());
-        if (existing.isPresent()) {
-            return new Recorded(ResultView.of(existing.get()), false);
+        Registration registration = registrations.requireVisible(body.registrationId());
+        registrationLocks.lockCandidateExam(registration.candidateId(), registration.examCode());
+        registrationLocks.getEntityManager().refresh(registration); // as committed by whoever held the lock before us
+
+        Optional<Recorded> replay = replay(registration, body);
+        if (replay.isPresent()) {
+            return replay.get();
         }
-        Registration registration = registrations.require(body.registrationId());
         switch (registration.status()) {
             case CANCELLED -> throw new Conflict("registration-cancelled", "Registration cancelled",
                     "Registration " + registration.id() + " was cancelled; it cannot have a result.");
             case AWAITING_SYSTEM_CHECK -> throw new Conflict("registration-not-confirmed", "Registration not confirmed",
                     "Registration " + registration.id() + " never passed its system check; it cannot have a result.");
-            case COMPLETED -> {
-                // a concurrent duplicate may have committed between the lookup above and reading the registration
-                Optional<Attempt> recorded = attempts.byRegistration(registration.id())
-                        .filter(a -> a.providerResultId().equals(body.providerResultId()));
-                if (recorded.isPresent()) {
-                    return new Recorded(ResultView.of(recorded.get()), false);
-                }
-                throw new Conflict("registration-completed", "Registration completed",
-                        "Registration " + registration.id() + " already has a result with another providerResultId.");
-            }
+            case COMPLETED -> throw new Conflict("registration-completed", "Registration completed",
+                    "Registration " + registration.id() + " already has a result with another providerResultId.");
             case SCHEDULED -> { }
         }
         Instant now = clock.instant();
         if (body.takenAt().isAfter(now)) {
             throw new InvalidRequest("takenAt is in the future");
         }
-        eligibility.requireEligible(registration.candidateId(), registration.examCode(), body.takenAt());
-
         Exam exam = exams.require(registration.examCode());
-        Attempt attempt;
-        if (exam.withholdsScoresAt(now, config.betaReleaseDelay())) {
-            attempt = Attempt.withheld(body.providerResultId(), registration.id(), registration.candidateId(),
-                    registration.examCode(), body.score(), body.takenAt(), now);
-        } else {
-            attempt = Attempt.scored(body.providerResultId(), registration.id(), registration.candidateId(),
-                    registration.examCode(), body.score(), body.takenAt(), exam.passes(body.score()), now);
-        }
+        boolean withheld = exam.withholdsScoresAt(now, config.betaReleaseDelay());
+        boolean passed = exam.passes(body.score());
+        PastAttempt outcome = withheld ? PastAttempt.withheld(body.takenAt())
+                : passed ? PastAttempt.passed(body.takenAt()) : PastAttempt.failed(body.takenAt());
+        eligibility.requireAdmissible(registration.candidateId(), registration.examCode(), outcome);
+
+        Attempt attempt = withheld
+                ? Attempt.withheld(registration.provider(), body.providerResultId(), registration.id(),
+                        registration.candidateId(), registration.examCode(), body.score(), body.takenAt(), now)
+                : Attempt.scored(registration.provider(), body.providerResultId(), registration.id(),
+                        registration.candidateId(), registration.examCode(), body.score(), body.takenAt(), passed, now);
         attempts.persist(attempt);
         registration.complete(now);
         if (attempt.status() == AttemptStatus.SCORED) {
@@ -107,9 +112,28 @@ public class ResultService {
         return new Recorded(ResultView.of(attempt), true);
     }
 
+    /**
+     * After a failed write (a concurrent request won): the stored answer for this body if its key was recorded for the
+     * same registration; 409 /provider-result-conflict if recorded for another; empty if not recorded at all.
+     */
     @Transactional
-    public Optional<ResultView> find(String providerResultId) {
-        return attempts.byProviderResultId(providerResultId).map(ResultView::of);
+    public Optional<Recorded> findRecorded(PostResult body) {
+        return replay(registrations.requireVisible(body.registrationId()), body);
+    }
+
+    private Optional<Recorded> replay(Registration registration, PostResult body) {
+        Optional<Attempt> existing = attempts.byProviderResult(registration.provider(), body.providerResultId());
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        Attempt attempt = existing.get();
+        if (!attempt.registrationId().equals(registration.id())) {
+            throw new Conflict("provider-result-conflict", "Provider result id already used",
+                    registration.provider() + " result " + body.providerResultId() + " was recorded for another registration.")
+                    .with("provider", registration.provider().name())
+                    .with("providerResultId", body.providerResultId());
+        }
+        return Optional.of(new Recorded(ResultView.of(attempt), false));
     }
 
     /** E6 sweep: releases withheld beta scores whose release moment has come; the event carries the original takenAt. */
@@ -121,6 +145,10 @@ public class ResultService {
         // liveOn + delay <= now  <=>  liveOn <= the UTC date of (now - delay)
         LocalDate liveOnOrBefore = LocalDate.ofInstant(now.minus(delay), ZoneOffset.UTC);
         List<Attempt> withheld = attempts.withheldOfExamsLiveBy(liveOnOrBefore, RELEASE_BATCH);
+        // the lock results and bookings take, in one order (no deadlock between two sweeping instances): a release
+        // turns a withheld attempt into a pass or failure, which the retake policy of a concurrent result must see
+        withheld.stream().map(a -> new CandidateExam(a.candidateId(), a.examCode())).distinct().sorted()
+                .forEach(key -> registrationLocks.lockCandidateExam(key.candidateId(), key.examCode()));
         int released = 0;
         for (Attempt attempt : withheld) {
             Exam exam = examsByCode.computeIfAbsent(attempt.examCode(), exams::require);
@@ -133,6 +161,14 @@ public class ResultService {
             Log.infof("attempt %s released: passed=%s", attempt.id(), attempt.passed());
         }
         return released;
+    }
+
+    private record CandidateExam(String candidateId, String examCode) implements Comparable<CandidateExam> {
+        @Override
+        public int compareTo(CandidateExam other) {
+            int byCandidate = candidateId.compareTo(other.candidateId);
+            return byCandidate != 0 ? byCandidate : examCode.compareTo(other.examCode);
+        }
     }
 
     private void publishOutcome(Attempt attempt) {

@@ -9,15 +9,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.partnerhub.chassis.validation.StorableInstant;
+import io.partnerhub.exam.web.Ids;
+
 public final class ResultViews {
 
     private ResultViews() {
     }
 
-    public record PostResult(@NotBlank @Size(max = 200) String providerResultId,
+    public record PostResult(@NotBlank @Size(max = Ids.PROVIDER_RESULT_ID_MAX) String providerResultId,
                              @NotNull UUID registrationId,
                              @NotNull @Min(1) @Max(1000) Integer score,
-                             @NotNull Instant takenAt) {
+                             @NotNull @StorableInstant Instant takenAt) {
     }
 
     /** The answer to a posted result; identical when the same providerResultId is posted again. */

@@ -14,14 +14,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.partnerhub.chassis.problem.InvalidRequest;
+import io.partnerhub.chassis.validation.StorableDate;
 import io.partnerhub.exam.domain.VoucherRules;
 import io.partnerhub.exam.exam.ExamService;
+import io.partnerhub.exam.web.Ids;
 import io.quarkus.logging.Log;
 
 @ApplicationScoped
 public class VoucherService {
 
-    public record IssueVoucher(@NotBlank @Size(max = 32) String examCode, @NotNull LocalDate expiresOn) {
+    public record IssueVoucher(@NotBlank @Size(max = Ids.EXAM_CODE_MAX) String examCode, @NotNull @StorableDate LocalDate expiresOn) {
     }
 
     /** status: AVAILABLE, USED (by registrationId), EXPIRED (unused after expiresOn) */

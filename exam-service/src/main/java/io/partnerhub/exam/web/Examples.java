@@ -79,6 +79,33 @@ public final class Examples {
             {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
              "detail":"scheduledAt must be in the future"}""";
 
+    public static final String VALIDATION_FAILED = """
+            {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
+             "detail":"scheduledAt: must be between 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
+             "violations":[{"field":"scheduledAt","message":"must be between 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z"}]}""";
+
+    public static final String PAGE_INVALID = """
+            {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
+             "detail":"page: must be at most 100000","violations":[{"field":"page","message":"must be at most 100000"}]}""";
+
+    public static final String PROVIDER_CLAIM_MISSING = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"An exam-provider token must name its provider in claim 'provider' (one of [PEARSON_VUE, PSI])."}""";
+
+    public static final String PROVIDER_MISMATCH = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"A PSI token books PSI registrations only, not PEARSON_VUE ones."}""";
+
+    public static final String PROVIDER_RESULT_CONFLICT = """
+            {"type":"https://partnerhub.io/problems/provider-result-conflict","title":"Provider result id already used","status":409,
+             "detail":"PEARSON_VUE result PVUE-000123 was recorded for another registration.",
+             "provider":"PEARSON_VUE","providerResultId":"PVUE-000123"}""";
+
+    public static final String RETAKE_NOT_ALLOWED_LATER = """
+            {"type":"https://partnerhub.io/problems/retake-not-allowed","title":"Retake not allowed","status":409,
+             "detail":"A failure of AZ-104 taken at 2026-12-01T09:00:00Z would put the attempt taken at 2026-12-01T15:00:00Z in breach of FIRST_FAILURE_WAIT",
+             "nextEligibleAt":null,"reason":"FIRST_FAILURE_WAIT","attemptsInWindow":2,"laterAttemptTakenAt":"2026-12-01T15:00:00Z"}""";
+
     public static final String NOT_FOUND = """
             {"type":"https://partnerhub.io/problems/not-found","title":"Not found","status":404,
              "detail":"exam AZ-999 not found"}""";

@@ -36,8 +36,17 @@ final class ExamApi {
         return as(TestTokens.ops());
     }
 
+    /** Pearson VUE, the provider of the exams {@link #createExam()} makes. */
     static RequestSpecification asProvider() {
-        return as(TestTokens.examProvider());
+        return asProvider("PEARSON_VUE");
+    }
+
+    static RequestSpecification asProvider(String provider) {
+        return as(providerToken(provider));
+    }
+
+    static String providerToken(String provider) {
+        return TestTokens.token("exam-provider", Map.of("provider", provider));
     }
 
     /** An ACTIVE exam with both delivery modes, by PEARSON_VUE, passing score 700. */

@@ -66,9 +66,9 @@ class ExamRegistrationsTest {
         body.put("deliveryMode", "ONLINE_PROCTORED");
         String id = book(body).then().statusCode(201).body("status", equalTo("AWAITING_SYSTEM_CHECK")).extract().path("id");
 
-        as(TestTokens.employee(candidate, null)).body(Map.of("passed", false)).post("/exam-registrations/{id}/system-check", id)
+        ExamApi.asProvider().body(Map.of("passed", false)).post("/exam-registrations/{id}/system-check", id)
                 .then().statusCode(200).body("status", equalTo("AWAITING_SYSTEM_CHECK")).body("systemCheckPassed", equalTo(false));
-        as(TestTokens.employee(candidate, null)).body(Map.of("passed", true)).post("/exam-registrations/{id}/system-check", id)
+        ExamApi.asProvider().body(Map.of("passed", true)).post("/exam-registrations/{id}/system-check", id)
                 .then().statusCode(200).body("status", equalTo("SCHEDULED"));
         asOps().get("/exam-registrations/{id}", id).then().body("status", equalTo("SCHEDULED")).body("systemCheckPassed", equalTo(true));
         asOps().body(Map.of()).post("/exam-registrations/{id}/system-check", id).then().statusCode(400)
@@ -109,7 +109,8 @@ class ExamRegistrationsTest {
         book(booking(candidate, exam, inHours(-1))).then().statusCode(400).contentType("application/problem+json");
         Map<String, Object> psi = booking(candidate, exam, inHours(24));
         psi.put("provider", "PSI");
-        book(psi).then().statusCode(400).contentType("application/problem+json").body("type", endsWith("/delivery-not-offered"));
+        ExamApi.asProvider("PSI").body(psi).post("/exam-registrations").then().statusCode(400)
+                .contentType("application/problem+json").body("type", endsWith("/delivery-not-offered"));
         Map<String, Object> wrongEnum = booking(candidate, exam, inHours(24));
         wrongEnum.put("deliveryMode", "CARRIER_PIGEON");
         book(wrongEnum).then().statusCode(400).contentType("application/problem+json");

@@ -3,6 +3,8 @@ package io.partnerhub.exam.api;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,17 @@ class OpenApiDocumentTest {
                 .body("paths.'/exam-candidates/{candidateId}/vouchers'.get", notNullValue())
                 .body(containsString("retake-not-allowed"));
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void documentsPagingProviderRulesAndTheNewConflicts() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/exams'.get.parameters.name", hasItems("page", "size"))
+                .body("paths.'/exams'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(100000))
+                .body("paths.'/exam-candidates/{candidateId}/attempts'.get.parameters.name", hasItems("page", "size", "examCode"))
+                .body("paths.'/exam-candidates/{candidateId}/attempts'.get.parameters.find { it.name == 'candidateId' }.schema.maxLength", equalTo(100))
+                .body("paths.'/exam-results'.post.responses.'409'.content.'application/problem+json'.examples.'provider result conflict'", notNullValue())
+                .body("paths.'/exam-registrations'.post.responses.'403'.content.'application/problem+json'.examples", notNullValue())
+                .body("paths.'/exam-registrations/{id}/system-check'.post.responses.'403'", notNullValue());
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,9 @@ import io.partnerhub.membership.web.Examples;
 @Tag(name = "Organizations", description = "M1 partner organisations")
 @SecurityRequirement(name = "jwt")
 public class OrganizationResource {
+
+    /** Organisation ids are UUIDs (36 characters); anything over 64 is refused with 400 before any lookup. */
+    static final int ID_MAX = 64;
 
     private final OrganizationService service;
     private final Caller caller;
@@ -75,11 +79,13 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "The organisation",
             content = @Content(schema = @Schema(implementation = OrganizationView.class),
                     examples = @ExampleObject(name = "organization", value = Examples.ORGANIZATION)))
+    @APIResponse(responseCode = "400", description = "id longer than 64 characters (an organisation id is a UUID)",
+            content = @Content(mediaType = Examples.PROBLEM))
     @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read organisations")
-    public OrganizationView get(@PathParam("id") String id) {
+    public OrganizationView get(@PathParam("id") @Size(max = ID_MAX) String id) {
         UUID organizationId = parse(id);
         caller.requireOrganization(organizationId.toString());
         return service.get(organizationId);

@@ -1,5 +1,6 @@
 package io.partnerhub.chassis.problem;
 
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -106,6 +107,19 @@ public class ProblemMappers {
             return unexpected(e, request);
         }
         return malformed(describe(e), request);
+    }
+
+    /**
+     * A date or time out of the range java.time can represent or compute with (a year such as +1000000000, or arithmetic
+     * on an extreme value a client sent): the client's input, so 400. Request records carry {@code @StorableInstant} /
+     * {@code @StorableDate}, which answer 400 /validation-failed first; this catches what slips past them.
+     */
+    @ServerExceptionMapper
+    public Response dateTime(DateTimeException e, HttpServerRequest request) {
+        Log.debugf(e, "date/time out of range on %s %s", request.method(), request.path());
+        return Problems.response(mapper, Problems.body(400, "invalid-request", "Invalid request",
+                "A date or time in the request is out of range (years 1900-9999 are accepted): " + e.getMessage(),
+                request.path(), null));
     }
 
     @ServerExceptionMapper

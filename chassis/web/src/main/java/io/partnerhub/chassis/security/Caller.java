@@ -2,23 +2,29 @@ package io.partnerhub.chassis.security;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is calling, from the verified bearer token: roles ({@code groups}), organisation ({@code org}) and candidate
- * ({@code candidate}). Data the caller may not see answers 404, so its existence does not leak.
+ * Who is calling, from the verified bearer token: roles ({@code groups}), organisation ({@code org}), candidate
+ * ({@code candidate}) and exam provider ({@code provider}). Data the caller may not see answers 404, so its existence
+ * does not leak.
  */
 @RequestScoped
 public class Caller {
 
     public static final String ORGANIZATION_CLAIM = "org";
     public static final String CANDIDATE_CLAIM = "candidate";
+    public static final String PROVIDER_CLAIM = "provider";
+    /** The values claim {@code provider} of an exam-provider token may take (DESIGN.md §6). */
+    public static final Set<String> EXAM_PROVIDERS = Set.of("PEARSON_VUE", "PSI");
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -49,6 +55,61 @@ public class Caller {
         return claim(CANDIDATE_CLAIM);
     }
 
+    /** The exam provider an exam-provider token acts for (claim {@code provider}); empty when absent or not a known provider. */
+    public Optional<String> provider() {
+        return claim(PROVIDER_CLAIM).filter(EXAM_PROVIDERS::contains);
+    }
+
+    /** An exam-provider caller that is not also ops (ops may do everything, so its provider claim restricts nothing). */
+    public boolean isExamProvider() {
+        return !isOps() && hasRole(Roles.EXAM_PROVIDER);
+    }
+
+    /**
+     * The provider an exam-provider caller acts for. 403 when the token carries no valid {@code provider} claim (or the
+     * caller is not an exam-provider at all): such a token may act on nothing.
+     */
+    public String requireProvider() {
+        if (!isExamProvider()) {
+            throw forbidden("Only an exam-provider token acts for a provider.");
+        }
+        return provider().orElseThrow(() -> forbidden(
+                "An exam-provider token must name its provider in claim '" + PROVIDER_CLAIM + "' (one of "
+                        + EXAM_PROVIDERS.stream().sorted().toList() + ")."));
+    }
+
+    /**
+     * ops may act on every resource; an exam-provider only on one of its own provider ({@code provider}), another
+     * provider's answers 404 like a foreign tenant's (403 without a valid provider claim); any other role gets 404.
+     */
+    public void requireProvider(String provider, String resource, String id) {
+        if (isOps()) {
+            return;
+        }
+        if (hasRole(Roles.EXAM_PROVIDER) && requireProvider().equals(provider)) {
+            return;
+        }
+        throw new ResourceNotFound(resource, id);
+    }
+
+    /**
+     * A candidate's personal data (attempts, eligibility, vouchers): ops, or an employee for their own candidate; anyone
+     * else, exam providers included, gets 404 (an exam-provider token without a valid provider claim gets 403). Unlike
+     * {@link #requireCandidate}, providers may not browse candidates.
+     */
+    public void requireOwnCandidate(String candidateId) {
+        if (isOps()) {
+            return;
+        }
+        if (hasRole(Roles.EMPLOYEE) && candidateId().filter(own -> Objects.equals(own, candidateId)).isPresent()) {
+            return;
+        }
+        if (isExamProvider()) {
+            requireProvider(); // a token without its provider is refused outright
+        }
+        throw new ResourceNotFound("candidate", candidateId);
+    }
+
     /** ops and exam-provider see every candidate; an employee only themself; anyone else gets 404. */
     public void requireCandidate(String candidateId) {
         if (isOps() || hasRole(Roles.EXAM_PROVIDER)) {
@@ -70,6 +131,10 @@ public class Caller {
             return;
         }
         throw new ResourceNotFound("organization", organizationId);
+    }
+
+    private static DomainException forbidden(String detail) {
+        return new DomainException(403, "forbidden", "Forbidden", detail);
     }
 
     private Optional<String> claim(String name) {
