@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.partnerhub.certification.certification.CertificationViews.AnnounceRetirement;
 import io.partnerhub.certification.certification.CertificationViews.CertificationView;
 import io.partnerhub.certification.certification.CertificationViews.DefineCertification;
-import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.certification.web.Examples;
 import io.partnerhub.chassis.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -46,11 +47,8 @@ import io.quarkus.security.Authenticated;
 public class CertificationResource {
 
     private final CertificationService service;
-    private final CertificationConfig config;
-
-    public CertificationResource(CertificationService service, CertificationConfig config) {
+    public CertificationResource(CertificationService service) {
         this.service = service;
-        this.config = config;
     }
 
     @POST
@@ -87,10 +85,8 @@ public class CertificationResource {
     @APIResponse(responseCode = "400", description = "Page out of range or size below 1",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Examples.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
-        List<CertificationView> certifications = service.list(page, Math.min(size, config.maxPageSize()));
-        return Response.ok(certifications).header("X-Total-Count", service.count()).build();
+    public Response list(@Valid @BeanParam PageRequest paging) {
+        return paging.respond(service.list(paging.page(), paging.size()), service.count());
     }
 
     @GET

@@ -6,10 +6,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "partnerhub.certification")
 public interface CertificationConfig {
 
-    /** List endpoints cap the page size at this. */
-    @WithDefault("100")
-    int maxPageSize();
-
     /** How often the expiry sweep runs (C4). */
     @WithDefault("60s")
     String sweepInterval();

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.certification.holding.HoldingService.HoldingAccess;
 import io.partnerhub.certification.holding.HoldingViews.HoldingView;
 import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptBody;
@@ -55,12 +56,9 @@ public class HoldingResource {
 
     private final HoldingService service;
     private final Caller caller;
-    private final CertificationConfig config;
-
-    public HoldingResource(HoldingService service, Caller caller, CertificationConfig config) {
+    public HoldingResource(HoldingService service, Caller caller) {
         this.service = service;
         this.caller = caller;
-        this.config = config;
     }
 
     /** ops and exam providers see every holding, an employee only their own (claim candidate). */
@@ -94,11 +92,10 @@ public class HoldingResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read holdings")
     public Response list(@QueryParam("candidateId") @NotBlank @Size(max = 100) String candidateId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Examples.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+            @Valid @BeanParam PageRequest paging) {
         caller.requireCandidate(candidateId);
-        List<HoldingView> list = service.ofCandidate(candidateId, page, Math.min(size, config.maxPageSize()));
-        return Response.ok(list).header("X-Total-Count", service.countOfCandidate(candidateId)).build();
+        return paging.respond(service.ofCandidate(candidateId, paging.page(), paging.size()),
+                service.countOfCandidate(candidateId));
     }
 
     @GET

@@ -40,7 +40,7 @@ class ExamToCertificationSmokeIT {
 
         String candidateId = UUID.randomUUID().toString();
         Instant scheduledAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
-        String registrationId = RunningSuite.as("exam-service", "exam-provider", Map.of())
+        String registrationId = RunningSuite.as("exam-service", "exam-provider", Map.of("provider", "PEARSON_VUE"))
                 .body(Map.of("candidateId", candidateId, "examCode", "AZ-104", "provider", "PEARSON_VUE",
                         "deliveryMode", "TEST_CENTER", "scheduledAt", scheduledAt.toString()))
                 .when().post("/exam-registrations")
@@ -48,7 +48,7 @@ class ExamToCertificationSmokeIT {
 
         // the exam is taken two days from now: move the services' clocks past it (not slept on)
         moveClocks("P2DT3H");
-        RunningSuite.as("exam-service", "exam-provider", Map.of())
+        RunningSuite.as("exam-service", "exam-provider", Map.of("provider", "PEARSON_VUE"))
                 .body(Map.of("providerResultId", "PV-" + UUID.randomUUID(), "registrationId", registrationId,
                         "score", 850, "takenAt", scheduledAt.plus(Duration.ofHours(2)).toString()))
                 .when().post("/exam-results")

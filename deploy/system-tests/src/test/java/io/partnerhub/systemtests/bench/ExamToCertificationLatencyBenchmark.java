@@ -106,6 +106,7 @@ class ExamToCertificationLatencyBenchmark {
 
     private static RequestSpecification as(DevStack stack, String service, String role) {
         return given().baseUri(stack.service(service).orElseThrow().baseUrl())
-                .auth().oauth2(stack.token(role, Map.of())).contentType("application/json").accept("application/json");
+                .auth().oauth2(stack.token(role, "exam-provider".equals(role) ? Map.of("provider", "PEARSON_VUE") : Map.of()))
+                .contentType("application/json").accept("application/json");
     }
 }
