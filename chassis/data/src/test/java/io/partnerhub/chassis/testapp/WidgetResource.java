@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.opentelemetry.api.trace.Span;
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
@@ -95,7 +96,7 @@ public class WidgetResource {
         if (request.rollback()) {
             throw new Conflict("rolled-back", "Rolled back on purpose", "event " + event.id() + " rolled back");
         }
-        return Map.of("id", event.id());
+        return Map.of("id", event.id(), "traceId", Span.current().getSpanContext().getTraceId());
     }
 
     @GET
