@@ -68,6 +68,23 @@ public class Effects {
         }
     }
 
+    /** The failure recorded on the subject's outbox rows Kafka refused (null when none failed). */
+    public String outboxFailure(String subject) {
+        List<String> failures = strings("SELECT failure FROM outbox_event WHERE event_key = ? AND failed_at IS NOT NULL", subject);
+        return failures.isEmpty() ? null : failures.get(0);
+    }
+
+    /** What operations do to skip a failed outbox row: mark it sent. Returns the rows changed. */
+    public int skipFailedOutboxRows(String subject) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_event SET sent_at = now() WHERE event_key = ? AND failed_at IS NOT NULL AND sent_at IS NULL")) {
+            update.setString(1, subject);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int outboxRows(String subject) {
         return count("SELECT count(*) FROM outbox_event WHERE event_key = ?", subject);
     }
