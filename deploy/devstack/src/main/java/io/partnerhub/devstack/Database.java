@@ -197,16 +197,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command, Duration timeout) {
+    private static void run(List<String> pgCtl, Duration timeout) {
+        List<String> command = new java.util.ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses root; zonky does the same
+        }
+        command.addAll(pgCtl);
         try {
+            java.io.File output = Files.createTempFile("pg_ctl-", ".log").toFile();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(ProcessBuilder.Redirect.to(output)).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Timed out: " + command);
             }
+            String said = Files.readString(output.toPath()).trim();
+            Files.deleteIfExists(output.toPath());
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("Exit code " + process.exitValue() + ": " + command);
+                throw new IllegalStateException("Exit code " + process.exitValue() + ": " + command + ": " + said);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
