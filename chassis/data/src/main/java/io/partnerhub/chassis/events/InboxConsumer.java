@@ -258,9 +258,7 @@ final class InboxConsumer {
         int maxAttempts = Math.max(1, owner.config().maxAttempts());
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                Outcome outcome = apply(event, record.headers());
-                Log.debugf("%s %s %s (subject %s)", outcome == Outcome.APPLIED ? "Applied" : "Skipped duplicate",
-                        event.type(), event.id(), event.subject());
+                apply(event, record.headers());
                 return null;
             } catch (Throwable e) {
                 if (FailureClassifier.classify(e) == Kind.TRANSIENT) {
@@ -281,14 +279,18 @@ final class InboxConsumer {
 
     /** Inbox insert and handler in one new transaction, inside a consumer span continuing the record's trace. */
     Outcome apply(CloudEvent event, Headers headers) {
-        return owner.tracing().inConsumerSpan("consume " + topic + " " + event.type(), headers,
-                () -> QuarkusTransaction.requiringNew().call(() -> {
-                    if (!recordInInbox(event.id())) {
-                        return Outcome.DUPLICATE;
-                    }
-                    handler.handle(event);
-                    return Outcome.APPLIED;
-                }));
+        return owner.tracing().inConsumerSpan("consume " + topic + " " + event.type(), headers, () -> {
+            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+                if (!recordInInbox(event.id())) {
+                    return Outcome.DUPLICATE;
+                }
+                handler.handle(event);
+                return Outcome.APPLIED;
+            });
+            Log.debugf("%s %s %s (subject %s)", outcome == Outcome.APPLIED ? "Applied" : "Skipped duplicate",
+                    event.type(), event.id(), event.subject()); // in the span: the line carries the traceId
+            return outcome;
+        });
     }
 
     /** Applies a dead letter again (ops redrive), marking it redriven in the same transaction. */
