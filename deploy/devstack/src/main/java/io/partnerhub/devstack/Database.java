@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -78,11 +82,7 @@ public final class Database implements AutoCloseable {
 
     /** The postmaster's process id (first line of {@code postmaster.pid}), or -1. */
     public long postmasterPid() {
-        try {
-            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return postmasterPid(dataDirectory);
     }
 
     public String jdbcUrl(String database) {
@@ -157,6 +157,71 @@ public final class Database implements AutoCloseable {
             ds.setPassword(password);
         }
         return ds;
+    }
+
+    /**
+     * Fast shutdown ({@code pg_ctl stop -m fast}) of the server whose data is in {@code dataDirectory}, keeping the data:
+     * for tests that take the database away. Returns the directory of the PostgreSQL binaries, for {@link #restart}.
+     */
+    public static Path stop(Path dataDirectory, Duration timeout) {
+        long pid = postmasterPid(dataDirectory);
+        if (pid < 0) {
+            throw new IllegalStateException("No PostgreSQL runs on " + dataDirectory);
+        }
+        Path bin = ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> Paths.get(c).getParent())
+                .orElseThrow(() -> new IllegalStateException("Cannot find the binaries of postmaster " + pid));
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w",
+                "-t", Long.toString(Math.max(1, timeout.toSeconds())), "stop"), timeout.plusSeconds(5));
+        return bin;
+    }
+
+    /**
+     * Starts PostgreSQL again on the same data directory and port (after {@link #stop}), with the throwaway settings
+     * {@link #start} uses; returns the new postmaster's pid.
+     */
+    public static long restart(Path bin, Path dataDirectory, int port, Path logFile, Duration timeout) {
+        String options = String.join(" ", "-p", Integer.toString(port), "-F", "-c", "listen_addresses=localhost",
+                "-c", "max_connections=300", "-c", "shared_buffers=64MB", "-c", "full_page_writes=off",
+                "-c", "synchronous_commit=off");
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-o", options,
+                "-l", logFile.toString(), "-w", "-t", Long.toString(Math.max(1, timeout.toSeconds())), "start"),
+                timeout.plusSeconds(5));
+        return postmasterPid(dataDirectory);
+    }
+
+    private static long postmasterPid(Path dataDirectory) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void run(List<String> pgCtl, Duration timeout) {
+        List<String> command = new java.util.ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses root; zonky does the same
+        }
+        command.addAll(pgCtl);
+        try {
+            java.io.File output = Files.createTempFile("pg_ctl-", ".log").toFile();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(output)).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Timed out: " + command);
+            }
+            String said = Files.readString(output.toPath()).trim();
+            Files.deleteIfExists(output.toPath());
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("Exit code " + process.exitValue() + ": " + command + ": " + said);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + command, e);
+        }
     }
 
     @Override

@@ -214,6 +214,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Stops the broker with process id {@code pid} (clean shutdown for up to {@code grace}, then killed). */
+    public static void stop(long pid, Duration grace) {
+        ProcessHandle.of(pid).ifPresent(p -> Processes.stop(p, grace));
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(10));

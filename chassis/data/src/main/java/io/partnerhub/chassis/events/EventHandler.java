@@ -1,11 +1,14 @@
 package io.partnerhub.chassis.events;
 
 /**
- * Consumes one topic. Implement as an {@code @ApplicationScoped} bean; the chassis starts one Kafka consumer for it.
+ * Consumes one topic. Implement as an {@code @ApplicationScoped} bean; the chassis starts one Kafka consumer for it,
+ * in consumer group {@code <partnerhub.events.consumer-group>.<groupName()>}.
  * <p>
  * {@link #handle} runs inside a transaction in which the event id is recorded in the inbox, so duplicates never
- * reach it. Throwing rolls the transaction back and the event is retried (bounded, see
- * {@code partnerhub.inbox.max-attempts}); after the last attempt the record goes to {@code <topic>.dlq}.
+ * reach it. Throwing rolls the transaction back. A transient failure (database unreachable, pool exhausted,
+ * transaction timeout, lock lost; see {@link FailureClassifier}) is retried without limit and nothing later on the
+ * partition is applied before it; any other failure is retried {@code partnerhub.inbox.max-attempts} times, then the
+ * record goes to {@code <topic>.dlq} and the {@code dead_letter} table (see {@code /admin/dead-letters}).
  */
 public interface EventHandler {
 
@@ -13,4 +16,13 @@ public interface EventHandler {
     String topic();
 
     void handle(CloudEvent event);
+
+    /**
+     * The last part of this handler's consumer group id; {@code null} (the default) means the simple name of the
+     * handler's bean class. Changing it makes the handler read its topic from the earliest offset still kept (the
+     * inbox skips what was applied).
+     */
+    default String groupName() {
+        return null;
+    }
 }

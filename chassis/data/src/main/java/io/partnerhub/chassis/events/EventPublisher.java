@@ -18,8 +18,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +31,8 @@ import io.quarkus.arc.InjectableInstance;
 @ApplicationScoped
 public class EventPublisher {
 
-    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, event_type, payload, created_at)"
-            + " VALUES (?, ?, ?, ?, ?::json, ?)";
+    private static final String INSERT = "INSERT INTO outbox_event (id, topic, event_key, event_type, payload, created_at,"
+            + " traceparent) VALUES (?, ?, ?, ?, ?::json, ?, ?)";
     private static final String WAKE_KEY = EventPublisher.class.getName() + ".wake";
 
     private final InjectableInstance<DataSource> dataSource;
@@ -46,17 +44,14 @@ public class EventPublisher {
     private final String source;
 
     public EventPublisher(InjectableInstance<DataSource> dataSource, ObjectMapper objectMapper, Clock clock,
-            TransactionSynchronizationRegistry registry, OutboxRelay relay,
-            @ConfigProperty(name = "partnerhub.events.topic") Optional<String> topic,
-            @ConfigProperty(name = "partnerhub.events.source") Optional<String> source,
-            @ConfigProperty(name = "quarkus.application.name", defaultValue = "partnerhub") String applicationName) {
+            TransactionSynchronizationRegistry registry, OutboxRelay relay, EventsConfig config) {
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.registry = registry;
         this.relay = relay;
-        this.topic = topic;
-        this.source = source.orElse("/" + applicationName);
+        this.topic = config.topic();
+        this.source = config.source();
     }
 
     /**
@@ -96,6 +91,7 @@ public class EventPublisher {
             insert.setString(4, cloudEvent.type());
             insert.setString(5, payload);
             insert.setTimestamp(6, Timestamp.from(java.time.Instant.now()));
+            insert.setString(7, Tracing.currentTraceparent()); // the request's trace continues in the consumers
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + event.type() + " to the outbox", e);

@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -20,14 +24,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import io.partnerhub.chassis.events.FailureClassifier.Kind;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * One consumer thread for one {@link EventHandler}: poll, de-duplicate through the inbox, apply in a transaction,
- * retry a bounded number of times, dead-letter what cannot be applied, commit offsets after the database commit.
+ * commit offsets after the database commit.
+ * <p>
+ * Failures are classified ({@link FailureClassifier}). A transient one is retried without limit: the partition is
+ * sought back to the failed record and paused for a back-off (doubling, capped), so nothing later on that partition
+ * is applied before it, and the consumer reports itself retrying (readiness DOWN). A permanent one is attempted
+ * {@code max-attempts} times, then dead-lettered ({@code dead_letter} row and {@code <topic>.dlq} record) and the
+ * partition moves on.
  */
 final class InboxConsumer {
 
@@ -35,12 +48,19 @@ final class InboxConsumer {
     private static final String INBOX_INSERT = "INSERT INTO inbox_event (consumer, event_id, processed_at)"
             + " VALUES (?, ?, now()) ON CONFLICT DO NOTHING";
 
+    enum Outcome { APPLIED, DUPLICATE }
+
     private final InboxConsumers owner;
     private final EventHandler handler;
     private final String name;
     private final String topic;
     private final String groupId;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
+    private final Map<TopicPartition, Integer> transientStreak = new HashMap<>();
+    /** Partitions waiting out a transient failure, with the reason (read by the readiness check). */
+    private final Map<TopicPartition, String> retrying = new ConcurrentHashMap<>();
+    private final AtomicLong lag = new AtomicLong();
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
@@ -61,11 +81,33 @@ final class InboxConsumer {
         return topic;
     }
 
+    String groupId() {
+        return groupId;
+    }
+
+    /** Records behind the end of the assigned partitions, as of the last poll. */
+    long lag() {
+        return lag.get();
+    }
+
+    boolean alive() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** Why the consumer is waiting out a transient failure, or null when it is not. */
+    String retryingReason() {
+        return retrying.isEmpty() ? null : retrying.entrySet().iterator().next().getValue();
+    }
+
     void start() {
         running = true;
-        thread = new Thread(this::loop, "inbox-" + topic);
+        thread = new Thread(this::loop, "inbox-" + topic + "-" + handlerSimpleName());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private String handlerSimpleName() {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     void requestStop() {
@@ -100,16 +142,19 @@ final class InboxConsumer {
                     break;
                 }
                 if (consumer == null) {
-                    consumer = owner.kafka().consumer(groupId, groupId + "-" + topic + "-" + UUID.randomUUID());
+                    consumer = owner.kafka().consumer(groupId, groupId + "-" + UUID.randomUUID());
                     consumer.subscribe(List.of(topic));
+                    pausedUntil.clear();
                     if (!running) {
                         break; // a stop request raced the creation
                     }
                 }
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(owner.pollTimeout());
+                resumeDue();
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(owner.config().pollTimeout());
                 if (!records.isEmpty()) {
                     processAndCommit(records);
                 }
+                updateLag();
                 backoff = Duration.ZERO;
             } catch (WakeupException | InterruptedException e) {
                 if (running) {
@@ -128,65 +173,140 @@ final class InboxConsumer {
         Log.infof("Stopped consuming %s for %s", topic, name);
     }
 
+    private void resumeDue() {
+        if (pausedUntil.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> assigned = consumer.assignment();
+        pausedUntil.keySet().removeIf(tp -> !assigned.contains(tp));
+        retrying.keySet().removeIf(tp -> !assigned.contains(tp));
+        long now = System.nanoTime();
+        List<TopicPartition> due = pausedUntil.entrySet().stream().filter(e -> e.getValue() - now <= 0)
+                .map(Map.Entry::getKey).toList();
+        if (!due.isEmpty()) {
+            consumer.resume(due);
+            due.forEach(pausedUntil::remove);
+        }
+    }
+
+    private void updateLag() {
+        long total = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong partitionLag = consumer.currentLag(tp);
+            if (partitionLag.isPresent()) {
+                total += partitionLag.getAsLong();
+            }
+        }
+        lag.set(total);
+    }
+
     private void processAndCommit(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try {
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (!running) {
-                    break;
+            for (TopicPartition tp : records.partitions()) {
+                for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+                    if (!running) {
+                        return;
+                    }
+                    Throwable transientFailure = process(record);
+                    if (transientFailure != null) {
+                        holdBack(tp, record, transientFailure);
+                        break; // the rest of this partition waits behind the failed record
+                    }
+                    done.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                    if (transientStreak.remove(tp) != null) {
+                        retrying.remove(tp);
+                        Log.infof("Consumer %s recovered on %s", name, tp);
+                    }
                 }
-                process(record);
-                done.put(new TopicPartition(record.topic(), record.partition()),
-                        new OffsetAndMetadata(record.offset() + 1));
             }
         } finally {
             if (!done.isEmpty()) {
-                consumer.commitSync(done);
+                consumer.commitSync(done); // after the database commits (or the dead-lettering) of these records
             }
         }
     }
 
-    /** Applies one record or dead-letters it; throws only when even the dead-letter queue cannot take it. */
-    void process(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    /** Seek back to the failed record and pause its partition for a capped, doubling back-off. */
+    private void holdBack(TopicPartition tp, ConsumerRecord<byte[], byte[]> record, Throwable failure) {
+        int streak = transientStreak.merge(tp, 1, Integer::sum);
+        Duration wait = min(owner.config().retryBackoff().multipliedBy(1L << Math.min(streak - 1, 16)),
+                owner.config().maxRetryBackoff());
+        String reason = "transient failure on " + tp + "@" + record.offset() + " (retry " + streak + ", next in "
+                + wait + "): " + OutboxRelay.describe(failure);
+        retrying.put(tp, reason);
+        Log.warnf("Consumer %s: %s", name, reason);
+        consumer.seek(tp, record.offset());
+        consumer.pause(List.of(tp));
+        pausedUntil.put(tp, System.nanoTime() + wait.toNanos());
+    }
+
+    /**
+     * Applies one record or dead-letters it. Returns null when the partition may move on, or the transient failure
+     * that must be retried (the record was neither applied nor dead-lettered).
+     */
+    Throwable process(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         CloudEvent event;
         try {
             event = CloudEvent.parse(record.value() == null ? new byte[0] : record.value());
         } catch (IllegalArgumentException e) {
-            Log.warnf("Unparseable record %s-%d@%d, sending to %s%s: %s", record.topic(), record.partition(),
-                    record.offset(), record.topic(), DLQ_SUFFIX, e.getMessage());
-            deadLetter(record, e);
-            return;
+            Log.warnf("Unparseable record %s-%d@%d, dead-lettering it: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return deadLetter(record, null, e);
         }
         Throwable last = null;
-        for (int attempt = 1; attempt <= owner.maxAttempts(); attempt++) {
+        int maxAttempts = Math.max(1, owner.config().maxAttempts());
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!recordInInbox(event.id())) {
-                        return false;
-                    }
-                    handler.handle(event);
-                    return true;
-                });
-                if (applied) {
-                    Log.debugf("Applied %s %s (subject %s)", event.type(), event.id(), event.subject());
-                } else {
-                    Log.debugf("Skipped duplicate %s %s", event.type(), event.id());
-                }
-                return;
+                apply(event, record.headers());
+                return null;
             } catch (Throwable e) {
+                if (FailureClassifier.classify(e) == Kind.TRANSIENT) {
+                    return e;
+                }
                 last = e;
-                Log.warnf("Attempt %d/%d to apply %s %s failed: %s", attempt, owner.maxAttempts(), event.type(),
-                        event.id(), OutboxRelay.describe(e));
-                if (attempt < owner.maxAttempts()) {
-                    if (stopping.await(owner.retryBackoff().toMillis() * attempt, TimeUnit.MILLISECONDS)) {
-                        throw new InterruptedException("stopping"); // not applied, offset not committed
-                    }
+                Log.warnf("Attempt %d/%d to apply %s %s failed: %s", attempt, maxAttempts, event.type(), event.id(),
+                        OutboxRelay.describe(e));
+                if (attempt < maxAttempts
+                        && stopping.await(owner.config().retryBackoff().toMillis() * attempt, TimeUnit.MILLISECONDS)) {
+                    throw new InterruptedException("stopping"); // not applied, offset not committed
                 }
             }
         }
-        Log.errorf("Giving up on %s %s after %d attempts, sending to %s%s", event.type(), event.id(),
-                owner.maxAttempts(), record.topic(), DLQ_SUFFIX);
-        deadLetter(record, last);
+        Log.errorf("Giving up on %s %s after %d attempts, dead-lettering it", event.type(), event.id(), maxAttempts);
+        return deadLetter(record, event, last);
+    }
+
+    /** Inbox insert and handler in one new transaction, inside a consumer span continuing the record's trace. */
+    Outcome apply(CloudEvent event, Headers headers) {
+        return owner.tracing().inConsumerSpan("consume " + topic + " " + event.type(), headers, () -> {
+            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+                if (!recordInInbox(event.id())) {
+                    return Outcome.DUPLICATE;
+                }
+                handler.handle(event);
+                return Outcome.APPLIED;
+            });
+            Log.debugf("%s %s %s (subject %s)", outcome == Outcome.APPLIED ? "Applied" : "Skipped duplicate",
+                    event.type(), event.id(), event.subject()); // in the span: the line carries the traceId
+            return outcome;
+        });
+    }
+
+    /** Applies a dead letter again (ops redrive), marking it redriven in the same transaction. */
+    Outcome redrive(DeadLetters.DeadLetter letter) {
+        CloudEvent event = CloudEvent.parse(letter.value() == null ? new byte[0] : letter.value());
+        Headers headers = new RecordHeaders();
+        letter.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return owner.tracing().inConsumerSpan("redrive " + topic + " " + event.type(), headers,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    owner.deadLetters().markRedriven(letter.id());
+                    if (!recordInInbox(event.id())) {
+                        return Outcome.DUPLICATE;
+                    }
+                    handler.handle(event);
+                    return Outcome.APPLIED;
+                }));
     }
 
     private boolean recordInInbox(String eventId) throws SQLException {
@@ -198,7 +318,11 @@ final class InboxConsumer {
         }
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Throwable error) {
+    /**
+     * Records the dead letter (table, for listing and redrive) and copies the record to {@code <topic>.dlq}. Returns
+     * null when both are done, else the failure (the record is retried later as a transient failure).
+     */
+    private Throwable deadLetter(ConsumerRecord<byte[], byte[]> record, CloudEvent event, Throwable error) {
         Throwable cause = rootCause(error);
         ProducerRecord<byte[], byte[]> dlq = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, null, record.key(),
                 record.value());
@@ -212,11 +336,27 @@ final class InboxConsumer {
         dlq.headers().add(header("dlq-original-offset", Long.toString(record.offset())));
         dlq.headers().add(header("dlq-consumer", name));
         try {
+            QuarkusTransaction.requiringNew().call(() -> {
+                owner.deadLetters().record(name, record, dlq.headers(), event == null ? null : event.id(),
+                        event == null ? null : event.type(), String.valueOf(cause.getMessage()), cause.getClass().getName());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            Log.warnf("Cannot record the dead letter %s-%d@%d yet: %s", record.topic(), record.partition(),
+                    record.offset(), OutboxRelay.describe(e));
+            return e;
+        }
+        try {
             owner.dlqProducer().send(dlq).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             owner.resetDlqProducer();
-            throw new IllegalStateException("cannot write to " + dlq.topic(), e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new IllegalStateException("cannot write to " + dlq.topic(), e);
         }
+        owner.deadLettered(name);
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -48,7 +48,11 @@ class KafkaClients {
         return properties;
     }
 
-    /** Idempotent, acks=all, no batching delay; bounded timeouts so an absent broker fails fast instead of hanging. */
+    /**
+     * Idempotent, acks=all, no batching delay; bounded timeouts so an absent broker fails fast instead of hanging: a
+     * send blocks at most 3 s for metadata, an unacknowledged record fails after 10 s (the relay's pass deadline and
+     * transaction timeout are above that).
+     */
     KafkaProducer<String, String> producer(String clientId) {
         Map<String, Object> properties = common();
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -56,9 +60,9 @@ class KafkaClients {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -72,9 +76,9 @@ class KafkaClients {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

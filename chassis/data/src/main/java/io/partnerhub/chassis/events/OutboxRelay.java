@@ -10,12 +10,16 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -24,8 +28,19 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownProducerIdException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.logging.Log;
@@ -40,10 +55,20 @@ import io.quarkus.scheduler.Scheduled;
  * One dedicated thread. It wakes when a transaction that published commits ({@link #wake()}) and otherwise polls
  * every {@code partnerhub.outbox.poll-interval}. Each pass is one database transaction that holds a
  * transaction-scoped advisory lock (one relay instance publishes at a time, so per-key order holds across
- * instances), locks a batch of unsent rows, sends them all, waits for every acknowledgement and only then marks
- * them. A crash between sending and marking re-sends the batch: duplicates, never loss; consumers de-duplicate.
- * Kafka being down makes passes fail and back off (up to {@code partnerhub.outbox.max-backoff}); it never stops
- * the application.
+ * instances), locks a batch of unsent rows, sends them in order and waits for the acknowledgements in order.
+ * <p>
+ * Order: a pass stops at the first send that fails; the rows acknowledged before it are marked sent, nothing after
+ * it is, and the next pass starts again from the failed row. The producer (and its metadata) is kept across failed
+ * passes so that a broker outage makes sends fail after the delivery timeout in order, instead of each send of a
+ * fresh producer blocking for metadata while a returning broker takes later rows first. A pass has a deadline well
+ * below its transaction timeout, so the advisory lock is never released under a running pass.
+ * <p>
+ * A row Kafka refuses for good (record too large, serialization, invalid topic) is marked failed
+ * ({@code failed_at}, {@code failure}) and counted; rows of other subjects go on, later rows of the SAME subject
+ * (topic and key) wait behind it until operations resolve the failed row (clear {@code failed_at} to retry it, or set
+ * {@code sent_at} to skip it).
+ * <p>
+ * A crash between sending and marking re-sends: duplicates, never loss; consumers de-duplicate.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,45 +76,47 @@ public class OutboxRelay {
     /** {@code pg_try_advisory_xact_lock} key shared by every relay instance of one database. */
     static final long ADVISORY_LOCK_KEY = 0x5061727448756231L; // "PartHub1"
 
-    private static final String SELECT = "SELECT id, topic, event_key, event_type, payload, created_at FROM outbox_event"
-            + " WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String SELECT = "SELECT o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at,"
+            + " o.traceparent FROM outbox_event o"
+            + " WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event f"
+            + "   WHERE f.sent_at IS NULL AND f.failed_at IS NOT NULL AND f.topic = o.topic AND f.event_key = o.event_key"
+            + "   AND f.seq < o.seq)"
+            + " ORDER BY o.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED";
     private static final String MARK = "UPDATE outbox_event SET sent_at = ? WHERE id = ANY (?)";
+    private static final String MARK_FAILED = "UPDATE outbox_event SET failed_at = ?, failure = ? WHERE id = ?";
     private static final String CLEANUP = "DELETE FROM outbox_event WHERE sent_at < ?";
 
     private final InjectableInstance<DataSource> dataSources;
     private final KafkaClients kafka;
-    private final boolean enabled;
-    private final Duration pollInterval;
-    private final Duration maxBackoff;
-    private final int batchSize;
-    private final Duration retention;
+    private final OutboxConfig config;
+    private final Duration passDeadline;
 
     private final Semaphore signal = new Semaphore(0);
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private volatile boolean running;
     private volatile Thread thread;
+    private volatile String lastFailure;
     private KafkaProducer<String, String> producer;
 
     /** Test seam (package-private, unset in production): runs after the sends were acknowledged, before marking. */
     private volatile Runnable afterSendBeforeMark;
 
-    public OutboxRelay(InjectableInstance<DataSource> dataSources, KafkaClients kafka,
-            @ConfigProperty(name = "partnerhub.outbox.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "partnerhub.outbox.poll-interval", defaultValue = "500ms") Duration pollInterval,
-            @ConfigProperty(name = "partnerhub.outbox.max-backoff", defaultValue = "10s") Duration maxBackoff,
-            @ConfigProperty(name = "partnerhub.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "partnerhub.outbox.retention", defaultValue = "7d") Duration retention) {
+    public OutboxRelay(InjectableInstance<DataSource> dataSources, KafkaClients kafka, OutboxConfig config) {
         this.dataSources = dataSources;
         this.kafka = kafka;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
-        this.maxBackoff = maxBackoff;
-        this.batchSize = batchSize;
-        this.retention = retention;
+        this.config = config;
+        Duration limit = config.transactionTimeout().multipliedBy(2).dividedBy(3);
+        if (config.passDeadline().compareTo(limit) > 0) {
+            Log.warnf("partnerhub.outbox.pass-deadline %s is too close to the transaction timeout %s; using %s",
+                    config.passDeadline(), config.transactionTimeout(), limit);
+            this.passDeadline = limit;
+        } else {
+            this.passDeadline = config.passDeadline();
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (!config.enabled()) {
             Log.info("Outbox relay disabled (partnerhub.outbox.enabled=false)");
         } else if (!hasDataSource()) {
             Log.info("Outbox relay not started: no active datasource (this service publishes nothing)");
@@ -132,15 +159,25 @@ public class OutboxRelay {
         if (t != null) {
             signal.release();
             try {
-                t.join(15_000);
+                t.join(passDeadline.plusSeconds(5).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    public boolean isRunning() {
-        return running;
+    /** For readiness: {@code null} when the relay is not meant to run, else whether its thread is alive. */
+    Boolean threadAlive() {
+        if (!running) {
+            return null;
+        }
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /** The last pass failure (null after a good pass), for readiness details. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     /**
@@ -157,7 +194,7 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Log.infof("Outbox relay started (poll every %s)", pollInterval);
+        Log.infof("Outbox relay started (poll every %s, pass deadline %s)", config.pollInterval(), passDeadline);
         Duration backoff = Duration.ZERO;
         try {
             producer(); // no network I/O yet; spares the first event the client's construction
@@ -167,7 +204,7 @@ public class OutboxRelay {
         while (running) {
             try {
                 if (backoff.isZero()) {
-                    signal.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 } else {
                     stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS); // commits do not cut a backoff short
                 }
@@ -175,62 +212,191 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
-                int sent;
+                Pass pass;
                 do {
-                    sent = pass();
-                } while (sent == batchSize && running);
+                    pass = pass();
+                } while (pass.failure() == null && (pass.selected() == config.batchSize() || pass.again()) && running);
+                if (pass.failure() != null) {
+                    throw pass.failure();
+                }
                 backoff = Duration.ZERO;
+                lastFailure = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Throwable e) {
-                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), maxBackoff);
-                Log.warnf("Outbox relay pass failed, retrying in %s: %s", backoff, describe(e));
-                closeProducer();
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : min(backoff.multipliedBy(2), config.maxBackoff());
+                lastFailure = describe(e);
+                Log.warnf("Outbox relay pass failed, retrying in %s: %s", backoff, lastFailure);
+                if (isFatalForProducer(e)) {
+                    Log.warnf("Outbox producer is unusable, creating a new one: %s", describe(e));
+                    closeProducer();
+                }
             }
         }
         closeProducer();
         Log.info("Outbox relay stopped");
     }
 
-    /** One pass: at most {@code batchSize} rows sent and marked in one transaction; returns how many. */
-    int pass() {
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            try (Connection connection = dataSource().getConnection()) {
-                if (!tryLock(connection)) {
-                    return 0;
-                }
-                List<Row> rows = lockUnsent(connection);
-                if (rows.isEmpty()) {
-                    return 0;
-                }
-                KafkaProducer<String, String> p = producer();
-                long sendStarted = System.nanoTime();
-                List<Future<?>> acks = new ArrayList<>(rows.size());
-                for (Row row : rows) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                    record.headers().add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
-                    record.headers().add(new RecordHeader("ce_id", row.id().toString().getBytes(StandardCharsets.UTF_8)));
-                    record.headers().add(new RecordHeader("content-type",
-                            "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
-                    acks.add(p.send(record));
-                }
-                for (Future<?> ack : acks) {
-                    ack.get(30, TimeUnit.SECONDS);
-                }
-                Runnable hook = afterSendBeforeMark;
-                if (hook != null) {
-                    hook.run();
-                }
-                mark(connection, rows);
-                if (Log.isDebugEnabled()) {
-                    Log.debugf("Outbox relay sent %d event(s) in %d ms; the oldest was written %d ms ago",
-                            rows.size(), (System.nanoTime() - sendStarted) / 1_000_000,
-                            Duration.between(rows.get(0).createdAt(), Instant.now()).toMillis());
-                }
-                return rows.size();
+    /** How one pass ended: rows selected, and the retriable failure that stopped it (null: all sent). */
+    record Pass(int selected, int marked, Throwable failure, boolean again) {
+    }
+
+    /**
+     * One pass: at most {@code batchSize} rows sent in order and the acknowledged prefix marked, in one transaction.
+     * A failure of the transaction itself (database, crash seam) is thrown; a failed send ends the pass early and is
+     * returned, after what was acknowledged before it has been marked.
+     */
+    Pass pass() {
+        return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
+                .call(() -> {
+                    try (Connection connection = dataSource().getConnection()) {
+                        if (!tryLock(connection)) {
+                            return new Pass(0, 0, null, false);
+                        }
+                        List<Row> rows = lockUnsent(connection);
+                        if (rows.isEmpty()) {
+                            return new Pass(0, 0, null, false);
+                        }
+                        return send(connection, rows);
+                    }
+                });
+    }
+
+    private Pass send(Connection connection, List<Row> rows) throws SQLException {
+        long deadline = System.nanoTime() + passDeadline.toNanos();
+        long started = System.nanoTime();
+        KafkaProducer<String, String> p = producer();
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        List<Row> sent = new ArrayList<>(rows.size());
+        Set<String> blockedSubjects = new HashSet<>();
+        Throwable failure = null;
+        for (Row row : rows) {
+            if (blockedSubjects.contains(row.subjectKey())) {
+                continue; // behind a row of its subject that can never be sent
             }
-        });
+            if (System.nanoTime() > deadline) {
+                failure = new TimeoutException("outbox pass deadline " + passDeadline + " reached while sending");
+                break;
+            }
+            Future<?> ack;
+            try {
+                ack = p.send(record(row));
+            } catch (RuntimeException e) { // serialization and other errors thrown before the record is queued
+                ack = failed(e);
+            }
+            if (ack.isDone() && failedWith(ack) != null) { // refused at once: metadata timeout, too large …
+                Throwable cause = failedWith(ack);
+                if (isPermanent(cause)) {
+                    markFailed(connection, row, cause);
+                    blockedSubjects.add(row.subjectKey());
+                    continue;
+                }
+                failure = cause;
+                break; // nothing after a failed send goes out in this pass
+            }
+            acks.add(ack);
+            sent.add(row);
+        }
+        List<Row> acknowledged = new ArrayList<>(sent.size());
+        boolean again = false;
+        for (int i = 0; i < acks.size(); i++) {
+            long left = deadline - System.nanoTime();
+            try {
+                acks.get(i).get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                acknowledged.add(sent.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+                break;
+            } catch (TimeoutException e) {
+                failure = new TimeoutException("outbox pass deadline " + passDeadline + " reached awaiting acks");
+                break;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (isPermanent(cause)) { // refused by the broker: mark it, the next pass goes on after it
+                    markFailed(connection, sent.get(i), cause);
+                    again = true;
+                } else {
+                    failure = cause;
+                }
+                break; // stop at the first failed acknowledgement: nothing after it is marked
+            }
+        }
+        Runnable hook = afterSendBeforeMark;
+        if (hook != null && failure == null) {
+            hook.run();
+        }
+        mark(connection, acknowledged);
+        if (Log.isDebugEnabled() && !acknowledged.isEmpty()) {
+            Log.debugf("Outbox relay sent %d event(s) in %d ms; the oldest was written %d ms ago", acknowledged.size(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    Duration.between(acknowledged.get(0).createdAt(), Instant.now()).toMillis());
+        }
+        return new Pass(rows.size(), acknowledged.size(), failure, again || !blockedSubjects.isEmpty());
+    }
+
+    private static ProducerRecord<String, String> record(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        record.headers().add(new RecordHeader("ce_type", row.type().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("ce_id", row.id().toString().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("content-type",
+                "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
+        if (row.traceparent() != null) {
+            record.headers().add(new RecordHeader(Tracing.TRACEPARENT, row.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
+        return record;
+    }
+
+    private static Future<?> failed(RuntimeException e) {
+        java.util.concurrent.CompletableFuture<Object> f = new java.util.concurrent.CompletableFuture<>();
+        f.completeExceptionally(e);
+        return f;
+    }
+
+    private static Throwable failedWith(Future<?> done) {
+        try {
+            done.get(0, TimeUnit.NANOSECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (TimeoutException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Kafka will refuse this record whatever we do: it must not hold up other subjects. */
+    static boolean isPermanent(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof SerializationException || e instanceof InvalidTopicException;
+    }
+
+    /** The producer cannot be used any more (fenced, sequence lost, credentials): build a new one. */
+    static boolean isFatalForProducer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof OutOfOrderSequenceException
+                    || t instanceof InvalidProducerEpochException || t instanceof UnknownProducerIdException
+                    || t instanceof AuthenticationException || t instanceof AuthorizationException
+                    || t instanceof UnsupportedVersionException
+                    || (t instanceof KafkaException && String.valueOf(t.getMessage()).contains("closed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void markFailed(Connection connection, Row row, Throwable cause) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            update.setString(2, cause.getClass().getName() + ": " + cause.getMessage());
+            update.setObject(3, row.id());
+            update.executeUpdate();
+        }
+        Log.errorf("Outbox event %s (%s, subject %s) can never be sent and is marked failed; later events of the"
+                + " subject wait behind it: %s", row.id(), row.type(), row.key(), describe(cause));
     }
 
     /** Deletes sent rows older than {@code partnerhub.outbox.retention}. */
@@ -240,9 +406,9 @@ public class OutboxRelay {
         if (!running) {
             return;
         }
-        int deleted = QuarkusTransaction.requiringNew().call(() -> deleteSentBefore(Instant.now().minus(retention)));
+        int deleted = QuarkusTransaction.requiringNew().call(() -> deleteSentBefore(Instant.now().minus(config.retention())));
         if (deleted > 0) {
-            Log.infof("Outbox cleanup deleted %d sent event(s) older than %s", deleted, retention);
+            Log.infof("Outbox cleanup deleted %d sent event(s) older than %s", deleted, config.retention());
         }
     }
 
@@ -266,11 +432,11 @@ public class OutboxRelay {
     private List<Row> lockUnsent(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setInt(1, batchSize);
+            select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant()));
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
                 }
             }
         }
@@ -278,6 +444,9 @@ public class OutboxRelay {
     }
 
     private static void mark(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update = connection.prepareStatement(MARK)) {
             update.setTimestamp(1, Timestamp.from(Instant.now()));
             Array ids = connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray());
@@ -316,6 +485,10 @@ public class OutboxRelay {
         return root == e ? e.toString() : e + " (cause: " + root + ")";
     }
 
-    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt) {
+    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt,
+            String traceparent) {
+        String subjectKey() {
+            return topic + '\u0000' + key;
+        }
     }
 }

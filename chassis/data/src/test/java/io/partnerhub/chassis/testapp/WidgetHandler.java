@@ -8,16 +8,25 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
 
-/** Records every applied event in test_effect; throws for poison widgets. */
+/** Records every applied event in test_effect (with the trace it ran in); throws for poison widgets until cured. */
 @ApplicationScoped
 public class WidgetHandler implements EventHandler {
 
     public static final String TOPIC = "chassis-test-events";
 
+    /** Test switch: the "fixed" handler applies poison widgets too (for the redrive test). */
+    private static volatile boolean poisonCured;
+
     private final DataSource dataSource;
+
+    public static void curePoison(boolean cured) {
+        poisonCured = cured;
+    }
 
     public WidgetHandler(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -31,15 +40,17 @@ public class WidgetHandler implements EventHandler {
     @Override
     public void handle(CloudEvent event) {
         WidgetCreated widget = event.dataAs(WidgetCreated.class);
-        if (widget.poison()) {
+        if (widget.poison() && !poisonCured) {
             throw new IllegalStateException("poison widget " + widget.widgetId());
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO test_effect (event_id, subject, name) VALUES (?, ?, ?)")) {
+                        "INSERT INTO test_effect (event_id, subject, name, trace_id) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, event.id());
             insert.setString(2, event.subject());
             insert.setString(3, widget.name());
+            SpanContext span = Span.current().getSpanContext();
+            insert.setString(4, span.isValid() ? span.getTraceId() : null);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.opentelemetry.api.trace.Span;
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
@@ -44,7 +45,9 @@ public class WidgetResource {
             @Valid List<Part> parts) {
     }
 
-    public record PublishWidget(@NotBlank String widgetId, String name, boolean poison, boolean rollback) {
+    /** {@code padding}: that many extra characters in the name, to make an event Kafka refuses (too large). */
+    public record PublishWidget(@NotBlank String widgetId, String name, boolean poison, boolean rollback,
+            @Min(0) @Max(2_000_000) int padding) {
     }
 
     private final EventPublisher publisher;
@@ -91,11 +94,12 @@ public class WidgetResource {
     @RolesAllowed(Roles.OPS)
     @Transactional
     public Map<String, String> publish(@Valid @NotNull PublishWidget request) {
-        CloudEvent event = publisher.publishCloudEvent(new WidgetCreated(request.widgetId(), request.name(), request.poison()));
+        String name = request.padding() == 0 ? request.name() : request.name() + "x".repeat(request.padding());
+        CloudEvent event = publisher.publishCloudEvent(new WidgetCreated(request.widgetId(), name, request.poison()));
         if (request.rollback()) {
             throw new Conflict("rolled-back", "Rolled back on purpose", "event " + event.id() + " rolled back");
         }
-        return Map.of("id", event.id());
+        return Map.of("id", event.id(), "traceId", Span.current().getSpanContext().getTraceId());
     }
 
     @GET

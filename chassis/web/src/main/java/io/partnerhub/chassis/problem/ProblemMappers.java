@@ -184,7 +184,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        String traceId = UUID.randomUUID().toString();
+        // the request's OpenTelemetry trace id, so that the problem leads to the trace and its log lines
+        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+        String traceId = span.isValid() ? span.getTraceId() : UUID.randomUUID().toString().replace("-", "");
         Log.errorf(e, "Unexpected error on %s %s (traceId %s)", request.method(), request.path(), traceId);
         return Problems.response(mapper, Problems.body(500, "internal-error", "Internal error",
                 "An unexpected error occurred; quote traceId " + traceId + " when reporting it", request.path(),

@@ -66,4 +66,24 @@ public class PartnerHubTestResource implements QuarkusTestResourceLifecycleManag
     public static String jdbcUrl(String database) {
         return TestInfrastructure.database(database);
     }
+
+    /** Fault injection for tests: stops PostgreSQL (fast shutdown); {@link #startPostgres()} brings it back. */
+    public static void stopPostgres() {
+        TestInfrastructure.stopPostgres();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data; returns when it accepts connections. */
+    public static void startPostgres() {
+        TestInfrastructure.startPostgres();
+    }
+
+    /** Fault injection for tests: stops the Kafka broker; {@link #startBroker()} brings it back. */
+    public static void stopBroker() {
+        TestInfrastructure.stopBroker();
+    }
+
+    /** Starts the broker again on the same ports with the same data (topics, offsets); returns when it answers. */
+    public static void startBroker() {
+        TestInfrastructure.startBroker();
+    }
 }

@@ -34,6 +34,13 @@ final class TestInfrastructure {
     static final String KEYS_DIR = PREFIX + "keys-dir";
     static final String POSTGRES_PORT = PREFIX + "postgres-port";
     static final String KAFKA_BOOTSTRAP = PREFIX + "kafka-bootstrap-servers";
+    private static final String POSTGRES_DIR = PREFIX + "postgres-dir";
+    private static final String POSTGRES_BIN = PREFIX + "postgres-bin";
+    private static final String KAFKA_DIR = PREFIX + "kafka-dir";
+    private static final String KAFKA_PORTS = PREFIX + "kafka-ports";
+    private static final String KAFKA_PID = PREFIX + "kafka-pid";
+    private static final String LOG_DIR = PREFIX + "log-dir";
+    private static final String KAFKA_PIPE = PREFIX + "kafka-pipe";
     /** The pipe to the reaper: a JDK type, so every class loader can use it; kept in {@link JvmWide}. */
     private static final String REAPER_PIPE = PREFIX + "reaper-pipe";
 
@@ -78,11 +85,16 @@ final class TestInfrastructure {
                         logs.resolve("kafka.log"), "384m");
                 reaper.watch(broker.pid());
                 // the broker stops when this pipe closes: keep it reachable for the life of the JVM
-                JvmWide.objects().put(PREFIX + "kafka-pipe", broker.parentPipe());
+                JvmWide.objects().put(KAFKA_PIPE, broker.parentPipe());
                 Database database = Database.start(root.resolve("postgres"), postgresPort, true, logs.resolve("postgres.log"));
                 reaper.watch(database.postmasterPid());
                 broker.awaitReady(Duration.ofSeconds(90));
                 Topics.create(broker.bootstrapServers(), Topics.all());
+                System.setProperty(KAFKA_DIR, root.resolve("kafka").toString());
+                System.setProperty(KAFKA_PORTS, kafkaPort + "," + controllerPort);
+                System.setProperty(KAFKA_PID, Long.toString(broker.pid()));
+                System.setProperty(POSTGRES_DIR, root.resolve("postgres").toString());
+                System.setProperty(LOG_DIR, logs.toString());
                 System.setProperty(KAFKA_BOOTSTRAP, broker.bootstrapServers());
                 System.setProperty(POSTGRES_PORT, Integer.toString(database.port()));
                 System.err.printf("[devstack] test infrastructure up in %d ms: PostgreSQL localhost:%d, Kafka %s, logs %s%n",
@@ -101,6 +113,62 @@ final class TestInfrastructure {
     static String kafkaBootstrapServers() {
         ensureStarted();
         return System.getProperty(KAFKA_BOOTSTRAP);
+    }
+
+    /** Stops PostgreSQL (fast shutdown), keeping its data directory and port for {@link #startPostgres()}. */
+    static void stopPostgres() {
+        ensureStarted();
+        synchronized (LOCK.intern()) {
+            Path bin = Database.stop(Paths.get(System.getProperty(POSTGRES_DIR)), Duration.ofSeconds(30));
+            System.setProperty(POSTGRES_BIN, bin.toString());
+            System.err.println("[devstack] PostgreSQL stopped (test control)");
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory; returns when it accepts connections. */
+    static void startPostgres() {
+        synchronized (LOCK.intern()) {
+            String bin = System.getProperty(POSTGRES_BIN);
+            if (bin == null) {
+                throw new IllegalStateException("PostgreSQL was not stopped by stopPostgres()");
+            }
+            long pid = Database.restart(Paths.get(bin), Paths.get(System.getProperty(POSTGRES_DIR)), postgresPort(),
+                    Paths.get(System.getProperty(LOG_DIR)).resolve("postgres.log"), Duration.ofSeconds(60));
+            reaper().watch(pid);
+            System.clearProperty(POSTGRES_BIN);
+            System.err.println("[devstack] PostgreSQL started again (test control)");
+        }
+    }
+
+    /** Stops the Kafka broker (clean shutdown), keeping its data directory and ports for {@link #startBroker()}. */
+    static void stopBroker() {
+        ensureStarted();
+        synchronized (LOCK.intern()) {
+            KafkaBroker.stop(Long.parseLong(System.getProperty(KAFKA_PID)), Duration.ofSeconds(15));
+            Object pipe = JvmWide.objects().remove(KAFKA_PIPE);
+            if (pipe instanceof java.io.OutputStream stream) {
+                try {
+                    stream.close();
+                } catch (IOException ignored) {
+                    // the child is gone
+                }
+            }
+            System.err.println("[devstack] Kafka broker stopped (test control)");
+        }
+    }
+
+    /** Starts the broker again on the same ports and data (its topics and committed offsets survive). */
+    static void startBroker() {
+        synchronized (LOCK.intern()) {
+            String[] ports = System.getProperty(KAFKA_PORTS).split(",");
+            KafkaBroker broker = KafkaBroker.launch(Paths.get(System.getProperty(KAFKA_DIR)), Integer.parseInt(ports[0]),
+                    Integer.parseInt(ports[1]), Paths.get(System.getProperty(LOG_DIR)).resolve("kafka.log"), "384m");
+            reaper().watch(broker.pid());
+            JvmWide.objects().put(KAFKA_PIPE, broker.parentPipe());
+            System.setProperty(KAFKA_PID, Long.toString(broker.pid()));
+            broker.awaitReady(Duration.ofSeconds(90));
+            System.err.println("[devstack] Kafka broker started again (test control)");
+        }
     }
 
     /** Creates the database unless it exists; returns its JDBC URL. */

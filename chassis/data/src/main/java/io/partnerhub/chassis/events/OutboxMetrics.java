@@ -1,0 +1,77 @@
+package io.partnerhub.chassis.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Outbox gauges, refreshed from the database every {@code partnerhub.outbox.metrics-every} (a scrape never queries):
+ * {@code partnerhub_outbox_backlog} (unsent rows), {@code partnerhub_outbox_oldest_unsent_age_seconds},
+ * {@code partnerhub_outbox_failed} (rows Kafka refused for good, waiting for operations).
+ */
+@ApplicationScoped
+class OutboxMetrics {
+
+    private static final String QUERY = "SELECT count(*) FILTER (WHERE failed_at IS NULL), min(created_at) FILTER"
+            + " (WHERE failed_at IS NULL), count(*) FILTER (WHERE failed_at IS NOT NULL) FROM outbox_event WHERE sent_at IS NULL";
+
+    private final InjectableInstance<DataSource> dataSources;
+    private final MeterRegistry registry;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean active;
+
+    OutboxMetrics(InjectableInstance<DataSource> dataSources, MeterRegistry registry) {
+        this.dataSources = dataSources;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!dataSources.isResolvable() || dataSources.listActive().isEmpty()) {
+            return;
+        }
+        Gauge.builder("partnerhub.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet sent (failed rows excluded)").register(registry);
+        Gauge.builder("partnerhub.outbox.oldest.unsent.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest unsent outbox row").register(registry);
+        Gauge.builder("partnerhub.outbox.failed", failed, AtomicLong::get)
+                .description("Outbox rows Kafka refused for good; their subjects wait behind them").register(registry);
+        active = true;
+    }
+
+    @Scheduled(every = "${partnerhub.outbox.metrics-every:15s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        if (!active) {
+            return;
+        }
+        try (Connection connection = dataSources.get().getConnection(); PreparedStatement query = connection.prepareStatement(QUERY);
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            backlog.set(rs.getLong(1));
+            Timestamp oldest = rs.getTimestamp(2);
+            oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toSeconds()));
+            failed.set(rs.getLong(3));
+        } catch (SQLException | RuntimeException e) {
+            Log.debugf("Outbox gauges not refreshed: %s", e);
+        }
+    }
+}
