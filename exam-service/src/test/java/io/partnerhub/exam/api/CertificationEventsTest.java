@@ -14,6 +14,10 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,14 +28,20 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** exam-service learns holdings from certification-events (published here raw, as certification-service does). */
+/**
+ * exam-service learns holdings from certification-events, published here raw from certification-service's documented
+ * examples (its asyncapi.yaml) with this test's candidate, holding and exam.
+ */
 @QuarkusTest
 @QuarkusTestResource(PartnerHubTestResource.class)
 class CertificationEventsTest {
@@ -57,14 +67,30 @@ class CertificationEventsTest {
         postResult(result(unique("PVUE-"), registration, 900, at)).then().statusCode(201).body("passed", equalTo(true));
     }
 
+    /** certification-service's own documentation of its events: the consumer reads what the producer publishes. */
+    static final Path CERTIFICATION_ASYNCAPI = Path.of("..", "certification-service", "src", "main", "resources",
+            "asyncapi.yaml");
+
+    /** The {@code data} of example {@code index} of {@code message} in certification-service's asyncapi.yaml. */
+    static ObjectNode producerExample(String message, int index) {
+        try {
+            JsonNode asyncApi = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(CERTIFICATION_ASYNCAPI));
+            JsonNode data = asyncApi.at("/components/messages/" + message + "/examples/" + index + "/payload/data");
+            if (!data.isObject()) {
+                throw new IllegalStateException("no example " + index + " of " + message + " in " + CERTIFICATION_ASYNCAPI);
+            }
+            return (ObjectNode) data.deepCopy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The producer's example of certification.earned.v1, for this test's candidate, holding and exam. */
     static ObjectNode earned(String candidate, String holdingId, String exam, Instant expiresAt) {
-        ObjectNode data = ExamEvents.JSON.createObjectNode();
+        ObjectNode data = producerExample("certificationEarned", expiresAt == null ? 1 : 0);
         data.put("candidateId", candidate);
-        data.put("certificationId", "azure-administrator");
         data.put("holdingId", holdingId);
-        data.put("level", "ASSOCIATE");
         data.putArray("examCodes").add(exam);
-        data.put("earnedAt", Instant.now().toString());
         if (expiresAt == null) {
             data.putNull("expiresAt");
         } else {
@@ -74,12 +100,20 @@ class CertificationEventsTest {
         return data;
     }
 
+    /** The producer's example of certification.expired.v1 (reason EXPIRED) or certification.revoked.v1. */
     static ObjectNode ended(String candidate, String holdingId, String reason) {
-        ObjectNode data = ExamEvents.JSON.createObjectNode();
+        ObjectNode data = producerExample("EXPIRED".equals(reason) ? "certificationExpired" : "certificationRevoked", 0);
         data.put("candidateId", candidate);
-        data.put("certificationId", "azure-administrator");
         data.put("holdingId", holdingId);
         data.put("reason", reason);
+        return data;
+    }
+
+    static ObjectNode renewed(String candidate, String holdingId, Instant expiresAt) {
+        ObjectNode data = producerExample("certificationRenewed", 0);
+        data.put("candidateId", candidate);
+        data.put("holdingId", holdingId);
+        data.put("expiresAt", expiresAt.toString());
         return data;
     }
 
@@ -144,12 +178,8 @@ class CertificationEventsTest {
         String holding = UUID.randomUUID().toString();
         Instant firstExpiry = clock.instant().plus(Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
         Instant renewedExpiry = firstExpiry.plus(Duration.ofDays(365));
-        ObjectNode renewed = ExamEvents.JSON.createObjectNode();
-        renewed.put("candidateId", candidate);
-        renewed.put("certificationId", "azure-administrator");
-        renewed.put("holdingId", holding);
-        renewed.put("expiresAt", renewedExpiry.toString());
-        ExamEvents.publishCertificationEvent("io.partnerhub.certification.renewed.v1", candidate, renewed);
+        ExamEvents.publishCertificationEvent("io.partnerhub.certification.renewed.v1", candidate,
+                renewed(candidate, holding, renewedExpiry));
         ExamEvents.publishCertificationEvent("io.partnerhub.certification.earned.v1", candidate, earned(candidate, holding, exam, firstExpiry));
         await().atMost(PROPAGATION).untilAsserted(() -> eligibility(candidate, exam).then()
                 .body("eligible", equalTo(false)).body("nextEligibleAt", equalTo(renewedExpiry.toString())));
