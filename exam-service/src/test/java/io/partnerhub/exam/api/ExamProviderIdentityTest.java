@@ -67,7 +67,10 @@ class ExamProviderIdentityTest {
         String exam = examOfBothProviders();
         String candidate = newCandidate();
         String registration = bookWith("PSI", candidate, exam, "ONLINE_PROCTORED", inHours(2));
-        for (String token : List.of(TestTokens.examProvider(), TestTokens.token("exam-provider", Map.of("provider", "ACME")))) {
+        Map<String, Object> unknownProvider = TestTokens.claims("exam-provider");
+        unknownProvider.put("provider", "ACME");
+        // signed by the trusted key, but without a provider claim / with one no provider has
+        for (String token : List.of(TestTokens.sign(TestTokens.claims("exam-provider")), TestTokens.sign(unknownProvider))) {
             as(token).body(booking(candidate, exam, inHours(30))).post("/exam-registrations").then().statusCode(403)
                     .contentType(PROBLEM).body("type", endsWith("/forbidden"));
             as(token).get("/exam-registrations/{id}", registration).then().statusCode(403).contentType(PROBLEM);
