@@ -51,19 +51,50 @@ public final class FailureClassifier {
     private FailureClassifier() {
     }
 
+    /**
+     * Deterministic causes win over the wrappers around them: a transaction rolled back at commit because of a unique
+     * or check violation fails the same way every time, although a rollback as such may be transient (a timeout).
+     */
+    private static final List<String> PERMANENT_SQL_STATE_PREFIXES = List.of("22", "23", "42");
+    private static final Set<String> PERMANENT_TYPES = Set.of(
+            "org.hibernate.exception.ConstraintViolationException",
+            "org.hibernate.exception.DataException",
+            "org.hibernate.exception.SQLGrammarException",
+            "jakarta.validation.ConstraintViolationException");
+
     public static Kind classify(Throwable failure) {
+        if (anyInChain(failure, FailureClassifier::isDeterministic)) {
+            return Kind.PERMANENT;
+        }
+        return anyInChain(failure, FailureClassifier::isTransient) ? Kind.TRANSIENT : Kind.PERMANENT;
+    }
+
+    private static boolean anyInChain(Throwable failure, java.util.function.Predicate<Throwable> test) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (isTransient(t)) {
-                return Kind.TRANSIENT;
+            if (test.test(t)) {
+                return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {
-                if (seen.add(suppressed) && isTransient(suppressed)) {
-                    return Kind.TRANSIENT;
+                if (seen.add(suppressed) && test.test(suppressed)) {
+                    return true;
                 }
             }
         }
-        return Kind.PERMANENT;
+        return false;
+    }
+
+    private static boolean isDeterministic(Throwable t) {
+        if (t instanceof SQLException sql && sql.getSQLState() != null
+                && PERMANENT_SQL_STATE_PREFIXES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+            return true;
+        }
+        for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            if (PERMANENT_TYPES.contains(type.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTransient(Throwable t) {

@@ -63,6 +63,13 @@ class FailureClassifierTest {
                 row("checked failure wrapped by QuarkusTransaction", new io.quarkus.narayana.jta.QuarkusTransactionException(
                         new SQLException("check constraint", "23514")), PERMANENT),
                 row("NullPointerException", new NullPointerException("examCode"), PERMANENT),
+                // a rollback at commit caused by a deterministic failure is not retried for ever
+                row("TM rollback caused by a unique violation", new io.quarkus.narayana.jta.QuarkusTransactionException(
+                        withCause(new jakarta.transaction.RollbackException("rolled back"),
+                                new SQLException("duplicate key value", "23505"))), PERMANENT),
+                row("Hibernate constraint violation wrapping a connection-looking message",
+                        new org.hibernate.exception.ConstraintViolationException("duplicate",
+                                new SQLException("duplicate key value", "23505"), "holding_one_active"), PERMANENT),
                 row("mapping error", new ClassCastException("String cannot be cast to Integer"), PERMANENT));
     }
 
@@ -74,6 +81,11 @@ class FailureClassifierTest {
 
     private static Arguments row(String name, Throwable failure, Kind kind) {
         return Arguments.of(Named.of(name, failure), failure.getClass().getSimpleName(), kind);
+    }
+
+    private static Throwable withCause(Throwable failure, Throwable cause) {
+        failure.initCause(cause);
+        return failure;
     }
 
     private static Throwable suppressed(Throwable main, Throwable suppressed) {
