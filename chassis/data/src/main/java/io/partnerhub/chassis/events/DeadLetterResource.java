@@ -9,17 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.chassis.security.Roles;
@@ -116,10 +115,9 @@ public class DeadLetterResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class),
                     examples = @ExampleObject(name = "one dead letter", value = "[" + VIEW_EXAMPLE + "]")))
     @APIResponse(responseCode = "400", description = "page or size out of range", content = @Content(mediaType = "application/problem+json"))
-    public Response list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) throws SQLException {
-        List<DeadLetterView> letters = deadLetters.open(page, size).stream().map(DeadLetterView::of).toList();
-        return Response.ok(letters).header("X-Total-Count", deadLetters.countOpen()).build();
+    public Response list(@Valid @BeanParam PageRequest paging) throws SQLException {
+        List<DeadLetterView> letters = deadLetters.open(paging.page(), paging.size()).stream().map(DeadLetterView::of).toList();
+        return paging.respond(letters, deadLetters.countOpen());
     }
 
     @POST

@@ -97,7 +97,9 @@ class DeadLetterRedriveTest {
         asOps().post("/admin/dead-letters/" + UUID.randomUUID() + "/redrive")
                 .then().statusCode(404).contentType(PROBLEM)
                 .body("type", equalTo("https://partnerhub.io/problems/not-found"));
-        asOps().queryParam("size", 1000).get("/admin/dead-letters").then().statusCode(400).contentType(PROBLEM);
+        asOps().queryParam("page", 21474837).get("/admin/dead-letters").then().statusCode(400).contentType(PROBLEM);
+        asOps().queryParam("size", 0).get("/admin/dead-letters").then().statusCode(400).contentType(PROBLEM);
+        asOps().queryParam("size", 1000).get("/admin/dead-letters").then().statusCode(200); // capped at 100, like every list
     }
 
     @Test
