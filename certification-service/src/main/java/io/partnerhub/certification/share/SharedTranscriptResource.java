@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -44,8 +43,6 @@ public class SharedTranscriptResource {
     @APIResponse(responseCode = "404", description = "Unknown, revoked or expired code",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.SHARE_CODE_NOT_FOUND)))
     public Response get(@PathParam("code") String code) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(service.open(code)).cacheControl(noStore).build();
+        return Response.ok(service.open(code)).header("Cache-Control", "no-store").build();
     }
 }
