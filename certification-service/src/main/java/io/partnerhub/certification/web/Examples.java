@@ -115,4 +115,85 @@ public final class Examples {
     public static final String ASSESSMENT_RESULT = """
             {"id":"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b","candidateId":"c-100042","assessmentId":"cloud-adoption-framework",
              "passed":true,"takenAt":"2026-12-02T13:45:00Z","recordedAt":"2026-12-02T14:00:00.512Z"}""";
+
+    public static final String ISSUER = """
+            {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+             "id":"https://partnerhub.io/api/badges/issuer","type":["Profile"],"name":"PartnerHub Certification Programme"}""";
+
+    public static final String BADGE = """
+            {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+             "id":"https://partnerhub.io/api/badges/3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b",
+             "type":["VerifiableCredential","OpenBadgeCredential"],
+             "name":"Microsoft Certified: Azure Solutions Architect Expert",
+             "issuer":{"id":"https://partnerhub.io/api/badges/issuer","type":["Profile"],"name":"PartnerHub Certification Programme"},
+             "validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z","awardedDate":"2026-12-01T11:20:04Z",
+             "credentialSubject":{"id":"urn:partnerhub:candidate:c-100042","type":["AchievementSubject"],
+              "identifier":[{"type":"IdentityObject","hashed":false,"identityHash":"c-100042","identityType":"identifier"}],
+              "achievement":{"id":"https://partnerhub.io/api/certifications/azure-solutions-architect-expert","type":["Achievement"],
+               "achievementType":"Certification","name":"Microsoft Certified: Azure Solutions Architect Expert",
+               "description":"EXPERT certification: Microsoft Certified: Azure Solutions Architect Expert. Retires on 2027-06-30. Successor: azure-solutions-architect-expert-2027.",
+               "criteria":{"narrative":"Earned by passing the exams AZ-305, AZ-104. Requires AZ-305 and one of AZ-104/AZ-204."},
+               "creator":{"id":"https://partnerhub.io/api/badges/issuer","type":["Profile"],"name":"PartnerHub Certification Programme"},
+               "related":[{"id":"https://partnerhub.io/api/certifications/azure-solutions-architect-expert-2027","type":["Related"]}]}},
+             "credentialStatus":{"id":"https://partnerhub.io/api/badges/3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b/verification",
+              "type":"PartnerHubLiveStatus"},
+             "credentialSchema":[{"id":"https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+              "type":"1EdTechJsonSchemaValidator2019"}]}""";
+
+    /** Shortened: header {"alg":"RS256","kid":"…","typ":"vc+jwt","cty":"vc"}, payload = the credential + iss, jti, iat, nbf, exp. */
+    public static final String BADGE_VC_JWT = "eyJhbGciOiJSUzI1NiIsImtpZCI6Ik5FOXZfTmo0Tk5sZ0RxTmx0bVpPOE9Xa2E1RUo3Sm1kQ1J0NzJPLWlGaXMiLCJ0eXAiOiJ2Yytqd3QiLCJjdHkiOiJ2YyJ9"
+            + ".eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwiLi4uIjoiLi4uIn0"
+            + ".c2lnbmF0dXJlLWJ5dGVzLWJhc2U2NHVybA";
+
+    public static final String JWKS = """
+            {"keys":[{"kty":"RSA","kid":"NE9v_Nj4NNlgDqNltmZO8OWka5EJ7JmdCRt72O-iFis","use":"sig","alg":"RS256",
+              "n":"sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDpre…",
+              "e":"AQAB"}]}""";
+
+    public static final String BADGE_STATUS_ACTIVE = """
+            {"holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","certificationId":"azure-solutions-architect-expert",
+             "status":"ACTIVE","validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z","checkedAt":"2027-02-10T08:00:00Z"}""";
+
+    public static final String BADGE_STATUS_REVOKED = """
+            {"holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","certificationId":"azure-solutions-architect-expert",
+             "status":"REVOKED","validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z",
+             "revokedAt":"2027-01-15T09:00:00Z","reason":"exam misconduct","checkedAt":"2027-02-10T08:00:00Z"}""";
+
+    public static final String BADGE_VERIFICATION_VALID = """
+            {"signatureValid":true,"keyId":"NE9v_Nj4NNlgDqNltmZO8OWka5EJ7JmdCRt72O-iFis",
+             "holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","certificationId":"azure-solutions-architect-expert",
+             "status":"ACTIVE","validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z","checkedAt":"2027-02-10T08:00:00Z"}""";
+
+    public static final String BADGE_VERIFICATION_TAMPERED = """
+            {"signatureValid":false,"keyId":"NE9v_Nj4NNlgDqNltmZO8OWka5EJ7JmdCRt72O-iFis",
+             "detail":"The signature does not match the content","checkedAt":"2027-02-10T08:00:00Z"}""";
+
+    public static final String BADGE_TOKEN_INVALID = """
+            {"type":"https://partnerhub.io/problems/invalid-badge-token","title":"Invalid badge token","status":400,
+             "detail":"Expected a VC-JWT: a JWS compact serialization (three base64url parts separated by dots) of at most 16384 characters"}""";
+
+    public static final String BADGE_NOT_FOUND = """
+            {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
+             "detail":"No badge with id 3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","resource":"badge",
+             "id":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b"}""";
+
+    public static final String BADGE_SIGNING_UNAVAILABLE = """
+            {"type":"https://partnerhub.io/problems/badge-signing-unavailable","title":"Badge signing unavailable","status":503,
+             "detail":"No badge signing key is configured (partnerhub.certification.badges.signing-key-location)"}""";
+
+    public static final String CREATE_SHARE_CODE = """
+            {"expiresAt":"2027-03-01T00:00:00Z"}""";
+
+    public static final String SHARE_CODE = """
+            {"code":"q3Jt8Vb0N2xWcY4kL9sP1A","candidateId":"c-100042","status":"ACTIVE","createdAt":"2026-12-02T14:00:00Z",
+             "expiresAt":"2027-03-01T00:00:00Z","revokedAt":null,
+             "url":"https://partnerhub.io/api/shared-transcripts/q3Jt8Vb0N2xWcY4kL9sP1A"}""";
+
+    public static final String SHARE_CODE_NOT_FOUND = """
+            {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
+             "detail":"No share code with id q3Jt8Vb0N2xWcY4kL9sP1A","resource":"share code","id":"q3Jt8Vb0N2xWcY4kL9sP1A"}""";
+
+    public static final String TOO_MANY_SHARE_CODES = """
+            {"type":"https://partnerhub.io/problems/too-many-share-codes","title":"Too many share codes","status":409,
+             "detail":"At most 50 share codes can be usable at once; revoke one first.","limit":50}""";
 }

@@ -1,0 +1,329 @@
+package io.partnerhub.certification.badge;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerhub.certification.badge.BadgeViews.BadgeVerification;
+import io.partnerhub.certification.badge.BadgeViews.BadgeVerificationStatus;
+import io.partnerhub.certification.certification.Certification;
+import io.partnerhub.certification.certification.CertificationRepository;
+import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.certification.domain.BadgeStatus;
+import io.partnerhub.certification.domain.CertificationStatus;
+import io.partnerhub.certification.domain.HoldingStatus;
+import io.partnerhub.certification.holding.CertificationHolding;
+import io.partnerhub.certification.holding.HoldingRepository;
+import io.partnerhub.chassis.problem.DomainException;
+import io.partnerhub.chassis.problem.ResourceNotFound;
+
+/**
+ * C8: a holding as an Open Badges 3.0 {@code OpenBadgeCredential}, the same credential signed as a VC-JWT
+ * (VC-JOSE-COSE: the credential is the JWT claims set, header {@code typ vc+jwt} and {@code kid}), its live status,
+ * and the check of a presented VC-JWT against the issuer's keys.
+ */
+@ApplicationScoped
+public class BadgeService {
+
+    public static final String VC_JWT = "application/vc+jwt";
+    public static final String CONTEXT_VC = "https://www.w3.org/ns/credentials/v2";
+    public static final String CONTEXT_OB = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    public static final String OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+    /** The longest VC-JWT accepted for checking (a badge is about 2-3 KB). */
+    public static final int MAX_TOKEN_LENGTH = 16_384;
+
+    private static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(ConstraintType.PERMIT,
+            AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+
+    private final HoldingRepository holdings;
+    private final CertificationRepository certifications;
+    private final BadgeKeys keys;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String baseUrl;
+    private final String issuerName;
+
+    public BadgeService(HoldingRepository holdings, CertificationRepository certifications, BadgeKeys keys,
+            ObjectMapper json, Clock clock, CertificationConfig config) {
+        this.holdings = holdings;
+        this.certifications = certifications;
+        this.keys = keys;
+        this.json = json;
+        this.clock = clock;
+        this.baseUrl = config.publicBaseUrl().replaceAll("/+$", "");
+        this.issuerName = config.badges().issuerName();
+    }
+
+    public String issuerId() {
+        return baseUrl + "/badges/issuer";
+    }
+
+    /** The issuer's OB3 Profile (what {@code issuer.id} resolves to). */
+    public Map<String, Object> issuerProfile() {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("@context", List.of(CONTEXT_VC, CONTEXT_OB));
+        profile.putAll(issuer());
+        return profile;
+    }
+
+    private Map<String, Object> issuer() {
+        Map<String, Object> issuer = new LinkedHashMap<>();
+        issuer.put("id", issuerId());
+        issuer.put("type", List.of("Profile"));
+        issuer.put("name", issuerName);
+        return issuer;
+    }
+
+    /** The unsigned OpenBadgeCredential of a holding (any status: the verification endpoint tells whether it holds now). */
+    public Map<String, Object> credential(UUID holdingId) {
+        CertificationHolding holding = holding(holdingId);
+        Certification certification = certifications.findById(holding.certificationId);
+        String badgeUrl = baseUrl + "/badges/" + holding.id;
+
+        Map<String, Object> achievement = new LinkedHashMap<>();
+        achievement.put("id", baseUrl + "/certifications/" + encode(holding.certificationId));
+        achievement.put("type", List.of("Achievement"));
+        achievement.put("achievementType", "Certification");
+        achievement.put("name", certification.name);
+        achievement.put("description", description(certification));
+        achievement.put("criteria", Map.of("narrative", narrative(holding, certification)));
+        achievement.put("creator", issuer());
+        if (certification.successor != null) {
+            // OB3 Related: the achievement that replaces this one (C5: the successor of a retired certification)
+            achievement.put("related", List.of(Map.of("id", baseUrl + "/certifications/" + encode(certification.successor),
+                    "type", List.of("Related"))));
+        }
+
+        Map<String, Object> identifier = new LinkedHashMap<>();
+        identifier.put("type", "IdentityObject");
+        identifier.put("hashed", false);
+        identifier.put("identityHash", holding.candidateId);
+        identifier.put("identityType", "identifier");
+
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", "urn:partnerhub:candidate:" + encode(holding.candidateId));
+        subject.put("type", List.of("AchievementSubject"));
+        subject.put("identifier", List.of(identifier));
+        subject.put("achievement", achievement);
+
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", badgeUrl + "/verification");
+        status.put("type", "PartnerHubLiveStatus");
+
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("@context", List.of(CONTEXT_VC, CONTEXT_OB));
+        credential.put("id", badgeUrl);
+        credential.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
+        credential.put("name", certification.name);
+        credential.put("issuer", issuer());
+        credential.put("validFrom", holding.earnedAt.toString());
+        if (holding.expiresAt != null) {
+            credential.put("validUntil", holding.expiresAt.toString());
+        }
+        credential.put("awardedDate", holding.earnedAt.toString());
+        credential.put("credentialSubject", subject);
+        credential.put("credentialStatus", status);
+        credential.put("credentialSchema", List.of(Map.of("id", OB_SCHEMA, "type", "1EdTechJsonSchemaValidator2019")));
+        return credential;
+    }
+
+    /**
+     * The credential as a VC-JWT: JOSE compact JWS (RS256), header {@code alg, kid, typ=vc+jwt, cty=vc}, claims = the
+     * credential plus {@code iss} (= issuer.id), {@code jti} (= id), {@code iat}, {@code nbf} (validFrom) and
+     * {@code exp} (validUntil, absent for fundamentals).
+     */
+    public String signed(UUID holdingId) {
+        PublicJsonWebKey key = keys.signingKey().orElseThrow(BadgeService::signingUnavailable);
+        Map<String, Object> claims = credential(holdingId);
+        CertificationHolding holding = holdings.findById(holdingId);
+        claims.put("iss", issuerId());
+        claims.put("jti", claims.get("id"));
+        claims.put("iat", clock.instant().getEpochSecond());
+        claims.put("nbf", holding.earnedAt.getEpochSecond());
+        if (holding.expiresAt != null) {
+            claims.put("exp", holding.expiresAt.getEpochSecond());
+        }
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(json.writeValueAsString(claims));
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setKeyIdHeaderValue(key.getKeyId());
+            jws.setHeader("typ", "vc+jwt");
+            jws.setHeader("cty", "vc");
+            jws.setKey(key.getPrivateKey());
+            return jws.getCompactSerialization();
+        } catch (JoseException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not sign badge " + holdingId, e);
+        }
+    }
+
+    /** What a verifier learns now: active, expired or revoked, with the dates. */
+    public BadgeVerificationStatus status(UUID holdingId) {
+        return status(holding(holdingId));
+    }
+
+    private BadgeVerificationStatus status(CertificationHolding holding) {
+        Instant now = clock.instant();
+        HoldingStatus status = BadgeStatus.at(holding.status, holding.expiresAt, now);
+        boolean revoked = status == HoldingStatus.REVOKED;
+        return new BadgeVerificationStatus(holding.id, holding.certificationId, status, holding.earnedAt, holding.expiresAt,
+                revoked ? holding.endedAt : null, revoked ? holding.endReason : null, now);
+    }
+
+    /**
+     * Checks a presented VC-JWT: its signature against the published keys (by {@code kid}), then the live status of the
+     * holding it names. A token that is not a JWS with JSON header and payload is a 400 problem; a wrong signature or an
+     * unknown key is {@code signatureValid: false}.
+     */
+    public BadgeVerification verify(String token) {
+        Instant now = clock.instant();
+        String compact = token == null ? "" : token.strip();
+        if (compact.isEmpty() || compact.length() > MAX_TOKEN_LENGTH || compact.split("\\.", -1).length != 3) {
+            throw badToken("Expected a VC-JWT: a JWS compact serialization (three base64url parts separated by dots) of at "
+                    + "most " + MAX_TOKEN_LENGTH + " characters");
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        JsonNode payload;
+        String keyId;
+        String algorithm;
+        try {
+            jws.setCompactSerialization(compact);
+            keyId = jws.getKeyIdHeaderValue();
+            algorithm = jws.getAlgorithmHeaderValue();
+            payload = json.readTree(jws.getUnverifiedPayload());
+        } catch (JoseException | JsonProcessingException | RuntimeException e) {
+            throw badToken("Not a VC-JWT: the header and payload must be base64url-encoded JSON");
+        }
+        if (payload == null || !payload.isObject() || algorithm == null) {
+            throw badToken("Not a VC-JWT: the header names no alg or the payload is not a JSON object");
+        }
+        List<JsonWebKey> candidates = keys.verificationKeys().stream()
+                .filter(k -> keyId == null || keyId.equals(k.getKeyId())).collect(Collectors.toList());
+        if (keys.verificationKeys().isEmpty()) {
+            throw signingUnavailable();
+        }
+        if (candidates.isEmpty()) {
+            return BadgeVerification.invalid(keyId, "Signed with a key this issuer does not publish (kid " + keyId + ")", now);
+        }
+        if (!isPermitted(algorithm)) {
+            return BadgeVerification.invalid(keyId, "Algorithm " + algorithm + " is not accepted (RS256, ES256)", now);
+        }
+        Optional<JsonWebKey> verifiedBy = candidates.stream().filter(k -> verifies(compact, k)).findFirst();
+        if (verifiedBy.isEmpty()) {
+            return BadgeVerification.invalid(keyId, "The signature does not match the content", now);
+        }
+        UUID holdingId = holdingIdOf(payload.path("id").asText(""));
+        CertificationHolding holding = holdingId == null ? null : holdings.findById(holdingId);
+        if (holding == null) {
+            return new BadgeVerification(true, verifiedBy.get().getKeyId(), "The credential names no holding of this issuer",
+                    null, null, null, null, null, null, null, now);
+        }
+        return BadgeVerification.valid(verifiedBy.get().getKeyId(), status(holding));
+    }
+
+    private static boolean isPermitted(String algorithm) {
+        return AlgorithmIdentifiers.RSA_USING_SHA256.equals(algorithm)
+                || AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256.equals(algorithm);
+    }
+
+    private static boolean verifies(String compact, JsonWebKey key) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setAlgorithmConstraints(ALGORITHMS);
+            jws.setCompactSerialization(compact);
+            jws.setKey(key.getKey());
+            return jws.verifySignature();
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private UUID holdingIdOf(String credentialId) {
+        String prefix = baseUrl + "/badges/";
+        if (!credentialId.startsWith(prefix)) {
+            return null;
+        }
+        return parseHoldingId(credentialId.substring(prefix.length()));
+    }
+
+    /** Holding ids are UUIDs; anything else (too long, {@code ..}, not hex) names no holding. */
+    public static UUID parseHoldingId(String id) {
+        try {
+            if (id != null && id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through
+        }
+        return null;
+    }
+
+    private CertificationHolding holding(UUID holdingId) {
+        CertificationHolding holding = holdingId == null ? null : holdings.findById(holdingId);
+        if (holding == null) {
+            throw new ResourceNotFound("badge", String.valueOf(holdingId));
+        }
+        return holding;
+    }
+
+    private String description(Certification certification) {
+        StringBuilder text = new StringBuilder(certification.level + " certification: " + certification.name + ".");
+        CertificationStatus lifecycle = certification.statusOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        if (lifecycle != CertificationStatus.ACTIVE) {
+            text.append(lifecycle == CertificationStatus.RETIRED ? " Retired on " : " Retires on ")
+                    .append(certification.retiresOn).append('.');
+        }
+        if (certification.successor != null) {
+            text.append(" Successor: ").append(certification.successor).append('.');
+        }
+        return text.toString();
+    }
+
+    private static String narrative(CertificationHolding holding, Certification certification) {
+        String requirement = certification.requiredExams.stream()
+                .map(group -> group.size() == 1 ? group.get(0) : "one of " + String.join("/", group))
+                .collect(Collectors.joining(" and "));
+        String text = "Earned by passing the exam" + (holding.examCodes.size() == 1 ? " " : "s ")
+                + String.join(", ", holding.examCodes) + ". Requires " + requirement;
+        if (!certification.prerequisites.isEmpty()) {
+            text += ", holding " + String.join(", ", certification.prerequisites) + " active";
+        }
+        return text + ".";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static DomainException badToken(String detail) {
+        return new DomainException(400, "invalid-badge-token", "Invalid badge token", detail);
+    }
+
+    private static DomainException signingUnavailable() {
+        return new DomainException(503, "badge-signing-unavailable", "Badge signing unavailable",
+                "No badge signing key is configured (partnerhub.certification.badges.signing-key-location)");
+    }
+}
