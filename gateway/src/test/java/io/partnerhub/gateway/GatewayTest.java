@@ -52,6 +52,7 @@ class GatewayTest {
             "certifications, certification", "assessments/a-1, certification", "assessment-results, certification",
             "certification-holdings, certification", "transcripts/c-1, certification",
             "shared-transcripts/abc, certification", "badges/h-1/verification, certification",
+            "badge-verifications, certification", ".well-known/jwks.json, certification",
             "competencies/cloud-platform, competency", "competency-status/o-1/cloud-platform/history, competency",
             "competency-simulations, competency",
             "organizations/o-1/membership, membership" })

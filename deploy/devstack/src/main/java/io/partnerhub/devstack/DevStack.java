@@ -192,6 +192,14 @@ public final class DevStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("PARTNERHUB_CLOCK_ADJUSTABLE", "true");
+        if ("certification-service".equals(spec.name())) {
+            // badges are signed with their own key pair (local demo material, generated once, never committed)
+            SigningKeys.loadOrGenerate(home.resolve("badge-keys"));
+            env.put("PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_LOCATION",
+                    home.resolve("badge-keys").resolve(SigningKeys.PRIVATE_KEY_FILE).toAbsolutePath().toString());
+            env.put("PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID", "devstack-badge-1");
+            env.put("PARTNERHUB_CERTIFICATION_PUBLIC_BASE_URL", "http://localhost:8080/api");
+        }
         return env;
     }
 

@@ -12,7 +12,7 @@ public enum DownstreamService {
     EXAM("exam", "exam-service", List.of("exams", "exam-registrations", "exam-results", "exam-candidates")),
     CERTIFICATION("certification", "certification-service",
             List.of("certifications", "assessments", "assessment-results", "certification-holdings",
-                    "transcripts", "shared-transcripts", "badges")),
+                    "transcripts", "shared-transcripts", "badges", "badge-verifications", ".well-known")),
     COMPETENCY("competency", "competency-service",
             List.of("competencies", "competency-status", "competency-simulations")),
     MEMBERSHIP("membership", "membership-service", List.of("organizations"));

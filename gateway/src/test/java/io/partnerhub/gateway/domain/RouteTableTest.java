@@ -17,6 +17,8 @@ class RouteTableTest {
             "/api/exam-candidates/c-1/attempts, EXAM, /exam-candidates/c-1/attempts",
             "/api/certification-holdings/h-1/renewal-attempts, CERTIFICATION, /certification-holdings/h-1/renewal-attempts",
             "/api/shared-transcripts/XYZ, CERTIFICATION, /shared-transcripts/XYZ",
+            "/api/badge-verifications, CERTIFICATION, /badge-verifications",
+            "/api/.well-known/jwks.json, CERTIFICATION, /.well-known/jwks.json",
             "/api/competency-status/o-1, COMPETENCY, /competency-status/o-1",
             "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users" })
     void routesByFirstSegment(String path, DownstreamService service, String downstream) {
