@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.certification.share.ShareCodeViews.CreateShareCode;
 import io.partnerhub.certification.share.ShareCodeViews.ShareCodeView;
 import io.partnerhub.certification.web.Examples;
@@ -47,12 +50,10 @@ public class ShareCodeResource {
 
     private final ShareCodeService service;
     private final Caller caller;
-    private final CertificationConfig config;
 
-    public ShareCodeResource(ShareCodeService service, Caller caller, CertificationConfig config) {
+    public ShareCodeResource(ShareCodeService service, Caller caller) {
         this.service = service;
         this.caller = caller;
-        this.config = config;
     }
 
     @POST
@@ -79,7 +80,7 @@ public class ShareCodeResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "too many", value = Examples.TOO_MANY_SHARE_CODES)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not share transcripts")
-    public Response create(@PathParam("candidateId") String candidateId, CreateShareCode body) {
+    public Response create(@PathParam("candidateId") @Size(max = 100) String candidateId, CreateShareCode body) {
         requireOwnerOrOps(candidateId);
         ShareCodeView created = service.create(candidateId, body == null ? null : body.expiresAt());
         return Response.created(URI.create("/shared-transcripts/" + created.code())).entity(created).build();
@@ -99,12 +100,11 @@ public class ShareCodeResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not share transcripts")
-    public Response list(@PathParam("candidateId") String candidateId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Examples.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) int size) {
+    public Response list(@PathParam("candidateId") @Size(max = 100) String candidateId,
+            @Valid @BeanParam PageRequest paging) {
         requireOwnerOrOps(candidateId);
-        List<ShareCodeView> list = service.ofCandidate(candidateId, page, Math.min(size, config.maxPageSize()));
-        return Response.ok(list).header("X-Total-Count", service.countOfCandidate(candidateId)).build();
+        return paging.respond(service.ofCandidate(candidateId, paging.page(), paging.size()),
+                service.countOfCandidate(candidateId));
     }
 
     @DELETE
@@ -117,7 +117,7 @@ public class ShareCodeResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.SHARE_CODE_NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not share transcripts")
-    public Response revoke(@PathParam("candidateId") String candidateId, @PathParam("code") String code) {
+    public Response revoke(@PathParam("candidateId") @Size(max = 100) String candidateId, @PathParam("code") String code) {
         requireOwnerOrOps(candidateId);
         service.revoke(candidateId, code);
         return Response.noContent().build();

@@ -82,12 +82,16 @@ class ExpirySweepConcurrencyTest {
         }
 
         // the application's own scheduled sweep is a third sweeper: rows it holds were skipped, so wait for its commit
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> QuarkusTransaction.requiringNew().run(() -> {
-            assertEquals((long) overdue, holdings.count("certificationId = ?1 and status = ?2", certification, HoldingStatus.EXPIRED));
-            Number events = (Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE event_type = "
-                    + "'io.partnerhub.certification.expired.v1' AND payload::text LIKE :certification")
-                    .setParameter("certification", "%\"" + certification + "\"%").getSingleResult();
-            assertEquals(overdue, events.intValue());
-        }));
+        // (the counts are read in a transaction and asserted outside it: an assertion failing inside would come out
+        // wrapped in a QuarkusTransactionException, which Awaitility does not retry)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long[] counts = QuarkusTransaction.requiringNew().call(() -> new long[] {
+                    holdings.count("certificationId = ?1 and status = ?2", certification, HoldingStatus.EXPIRED),
+                    ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE event_type = "
+                            + "'io.partnerhub.certification.expired.v1' AND payload::text LIKE :certification")
+                            .setParameter("certification", "%\"" + certification + "\"%").getSingleResult()).longValue() });
+            assertEquals(overdue, counts[0], "expired holdings");
+            assertEquals(overdue, counts[1], "expired events");
+        });
     }
 }
