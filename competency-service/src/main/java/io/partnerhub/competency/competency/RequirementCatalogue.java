@@ -111,6 +111,18 @@ public class RequirementCatalogue {
         return result;
     }
 
+    /** One stored version (for what-if); 404 when the competency has no such version. */
+    public RequirementVersion version(String competencyId, String version) {
+        RequirementVersionRow.Key key = new RequirementVersionRow.Key();
+        key.competencyId = competencyId;
+        key.version = version;
+        RequirementVersionRow row = versions.findById(key);
+        if (row == null) {
+            throw new ResourceNotFound("requirement version", competencyId + "/" + version);
+        }
+        return toDomain(row);
+    }
+
     private void requireCompetency(String competencyId) {
         if (competencies.findByIdOptional(competencyId).isEmpty()) {
             throw new ResourceNotFound("competency", competencyId);

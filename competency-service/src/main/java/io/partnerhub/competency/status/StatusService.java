@@ -203,6 +203,48 @@ public class StatusService {
         }
     }
 
+    /**
+     * K6 what-if: the organisation's statuses as they would be at {@code at} (default now) without the departed people
+     * and the expired credentials, under the versions in effect then (or the chosen version for its competency).
+     * Nothing is stored or published.
+     */
+    public List<StatusView> simulate(SimulationViews.Simulation simulation) {
+        String organizationId = simulation.organizationId();
+        requireKnown(organizationId);
+        Instant at = simulation.at() == null ? now() : simulation.at().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, RequirementVersion> versions = new java.util.TreeMap<>(catalogue.inEffect(today(at)));
+        if (simulation.requirementVersion() != null) {
+            versions.put(simulation.requirementVersion().competencyId(),
+                    catalogue.version(simulation.requirementVersion().competencyId(), simulation.requirementVersion().version()));
+        }
+        java.util.Set<String> departures = new java.util.HashSet<>(simulation.departures() == null ? List.of() : simulation.departures());
+        java.util.Set<String> expiries = new java.util.HashSet<>();
+        if (simulation.expiries() != null) {
+            simulation.expiries().forEach(e -> expiries.add(e.candidateId() + "\n" + e.certificationId()));
+        }
+        OrganisationFacts actual = projections.facts(organizationId, today(at));
+        OrganisationFacts facts = new OrganisationFacts(actual.members().stream()
+                .filter(m -> !departures.contains(m.candidateId()))
+                .map(m -> new OrganisationFacts.Member(m.candidateId(), m.credentials().stream()
+                        .filter(c -> !expiries.contains(m.candidateId() + "\n" + c.credential())).toList()))
+                .toList(), actual.figures());
+        List<StatusView> result = new ArrayList<>();
+        versions.forEach((competencyId, version) -> {
+            CompetencyStatus stored = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
+            CompetencyState previous = stored == null ? CompetencyState.NONE
+                    : new CompetencyState(stored.level, stored.atRisk, read(stored.reasons, STRINGS), stored.attainedAt, stored.validUntil);
+            StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, at, config.riskHorizon());
+            CompetencyState state = outcome.state();
+            Evaluation evaluation = outcome.evaluation();
+            result.add(new StatusView(organizationId, competencyId, state.level(),
+                    state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet(), state.atRisk(),
+                    state.reasons(), state.attainedAt(), state.validUntil(), stored == null ? null : stored.asOf,
+                    version.version(), evaluation.progress().stream().map(p -> new RequirementProgress(p.level(), p.path(),
+                            p.description(), p.have(), p.need(), p.counted(), p.met())).toList()));
+        });
+        return result;
+    }
+
     public List<StatusView> ofOrganization(String organizationId, int page, int size) {
         requireKnown(organizationId);
         return statuses.ofOrganization(organizationId, page, size).stream().map(this::view).toList();

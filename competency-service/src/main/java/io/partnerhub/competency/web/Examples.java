@@ -70,4 +70,9 @@ public final class Examples {
     public static final String ORGANIZATION_NOT_FOUND = """
             {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
              "detail":"No organization with id 3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","resource":"organization","id":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d"}""";
+
+    public static final String SIMULATION = """
+            {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","departures":["cand-9b21"],
+             "expiries":[{"candidateId":"cand-7f3a","certificationId":"azure-administrator-associate"}],
+             "at":"2027-05-02T00:00:00Z","requirementVersion":{"competencyId":"cloud-platform","version":"2027-05"}}""";
 }
