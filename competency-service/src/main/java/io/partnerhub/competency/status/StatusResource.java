@@ -69,6 +69,26 @@ public class StatusResource {
     }
 
     @GET
+    @Path("/forecast")
+    @Operation(summary = "Forecast (K7): the dated upcoming expiries that would cost the organisation a level, and who must renew",
+            description = "Per competency and level met now, the first certification expiry in the next 12 months after which "
+                    + "the level no longer holds (with the version in effect today), the people whose expiry causes it, and "
+                    + "what keeps the level. Soonest first. A competency whose id is 'forecast' is not reachable under this path.")
+    @APIResponse(responseCode = "200", description = "The forecast (empty: nothing due)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StatusViews.ForecastView.class),
+                    examples = @ExampleObject(name = "one expiry", value = Examples.FORECAST)))
+    @APIResponse(responseCode = "400", description = "An id over 200 characters",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "Unknown organisation, or not the caller's",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
+    public java.util.List<StatusViews.ForecastView> forecast(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId) {
+        caller.requireOrganization(organizationId);
+        return status.forecast(organizationId);
+    }
+
+    @GET
     @Path("/{competencyId}")
     @Operation(summary = "The organisation's status in one competency")
     @APIResponse(responseCode = "200", description = "The status",

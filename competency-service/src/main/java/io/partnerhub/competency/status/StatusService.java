@@ -245,6 +245,20 @@ public class StatusService {
         return result;
     }
 
+    /** K7: per competency and level met now, the first expiry in the next 12 months that would cost it. */
+    public List<StatusViews.ForecastView> forecast(String organizationId) {
+        requireKnown(organizationId);
+        Instant now = now();
+        OrganisationFacts facts = projections.facts(organizationId, today(now));
+        List<StatusViews.ForecastView> result = new ArrayList<>();
+        catalogue.inEffect(today(now)).forEach((competencyId, version) -> io.partnerhub.competency.domain.Forecast
+                .of(version, facts, now, StatusRules.plusYear(now))
+                .forEach(e -> result.add(new StatusViews.ForecastView(competencyId, e.level(), e.on(), e.cause(), e.candidates(),
+                        e.keepsLevelIf()))));
+        result.sort(java.util.Comparator.comparing(StatusViews.ForecastView::on).thenComparing(StatusViews.ForecastView::competencyId));
+        return result;
+    }
+
     public List<StatusView> ofOrganization(String organizationId, int page, int size) {
         requireKnown(organizationId);
         return statuses.ofOrganization(organizationId, page, size).stream().map(this::view).toList();

@@ -33,4 +33,9 @@ public final class StatusViews {
             Instant occurredAt, @Schema(description = "null when time-driven (valid-until reached)") String causeEventId,
             String causeEventType, String publishedEventId) {
     }
+
+    @Schema(name = "ForecastEntry", description = "K7: the first upcoming expiry that would cost the organisation a level it meets now")
+    public record ForecastView(String competencyId, Level level, java.time.LocalDate on, String cause, List<String> candidates,
+            String keepsLevelIf) {
+    }
 }

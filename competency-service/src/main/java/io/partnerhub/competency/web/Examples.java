@@ -75,4 +75,8 @@ public final class Examples {
             {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","departures":["cand-9b21"],
              "expiries":[{"candidateId":"cand-7f3a","certificationId":"azure-administrator-associate"}],
              "at":"2027-05-02T00:00:00Z","requirementVersion":{"competencyId":"cloud-platform","version":"2027-05"}}""";
+
+    public static final String FORECAST = """
+            [{"competencyId":"cloud-platform","level":"SILVER","on":"2027-04-10","cause":"holding expiry","candidates":["cand-9b21"],
+              "keepsLevelIf":"cand-9b21 renews before 2027-04-10, or 1 more person certifies"}]""";
 }

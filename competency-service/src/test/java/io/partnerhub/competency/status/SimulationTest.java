@@ -9,6 +9,7 @@ import static io.partnerhub.competency.EventsSupport.organizationRegistered;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -91,6 +92,29 @@ class SimulationTest {
                 .body("{\"organizationId\":\"" + org + "\",\"requirementVersion\":{\"competencyId\":\"" + competency
                         + "\",\"version\":\"nope\"}}").post("/competency-simulations")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void forecastsTheExpiryThatWouldCostSilverAndWhoMustRenew() throws Exception {
+        String cert = unique("cert-");
+        String competency = defineCompetency(cert);
+        String org = UUID.randomUUID().toString();
+        String c1 = unique("cand-");
+        String c2 = unique("cand-");
+        membership(organizationRegistered(org));
+        membership(employee("joined", org, c1, null));
+        membership(employee("joined", org, c2, null));
+        Instant soon = Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
+        certification(earned(c1, cert, LASTING));
+        certification(earned(c2, cert, soon));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200).body("level", equalTo("SILVER")));
+        given().auth().oauth2(TestTokens.employee(c1, org)).get("/competency-status/{o}/forecast", org).then().statusCode(200)
+                .body("find { it.competencyId == '" + competency + "' }.on", equalTo(LocalDate.ofInstant(soon, ZoneOffset.UTC).toString()))
+                .body("find { it.competencyId == '" + competency + "' }.candidates", contains(c2))
+                .body("find { it.competencyId == '" + competency + "' }.keepsLevelIf", startsWith(c2 + " renews before"));
+        given().auth().oauth2(TestTokens.partnerAdmin("someone-else")).get("/competency-status/{o}/forecast", org).then()
+                .statusCode(404);
     }
 
     private static io.restassured.response.ValidatableResponse simulate(String org, String body) {
