@@ -154,8 +154,7 @@ public class StatusService {
             Cause cause, Instant now) {
         CompetencyStatus status = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
         boolean isNew = status == null;
-        CompetencyState previous = isNew ? CompetencyState.NONE
-                : new CompetencyState(status.level, status.atRisk, read(status.reasons, STRINGS), status.attainedAt, status.validUntil);
+        CompetencyState previous = state(status);
         StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, now, config.riskHorizon());
         if (isNew) {
             status = new CompetencyStatus();
@@ -174,8 +173,7 @@ public class StatusService {
             status.asOf = cause.time();
         }
         status.requirementVersion = version.version();
-        status.requirements = write(evaluation.progress().stream().map(p -> new RequirementProgress(p.level(), p.path(),
-                p.description(), p.have(), p.need(), p.counted(), p.met())).toList());
+        status.requirements = write(progress(evaluation));
         status.nextCheckAt = StatusRules.nextCheck(state, evaluation, facts, config.riskHorizon(), now);
         status.updatedAt = now;
         if (isNew) {
@@ -231,16 +229,14 @@ public class StatusService {
         List<StatusView> result = new ArrayList<>();
         versions.forEach((competencyId, version) -> {
             CompetencyStatus stored = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
-            CompetencyState previous = stored == null ? CompetencyState.NONE
-                    : new CompetencyState(stored.level, stored.atRisk, read(stored.reasons, STRINGS), stored.attainedAt, stored.validUntil);
+            CompetencyState previous = state(stored);
             StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, at, config.riskHorizon());
             CompetencyState state = outcome.state();
             Evaluation evaluation = outcome.evaluation();
             result.add(new StatusView(organizationId, competencyId, state.level(),
                     state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet(), state.atRisk(),
                     state.reasons(), state.attainedAt(), state.validUntil(), stored == null ? null : stored.asOf,
-                    version.version(), evaluation.progress().stream().map(p -> new RequirementProgress(p.level(), p.path(),
-                            p.description(), p.have(), p.need(), p.counted(), p.met())).toList()));
+                    version.version(), progress(evaluation)));
         });
         return result;
     }
@@ -294,6 +290,17 @@ public class StatusService {
         }
     }
 
+    /** The stored state, NONE when there is no row. */
+    private CompetencyState state(CompetencyStatus status) {
+        return status == null ? CompetencyState.NONE
+                : new CompetencyState(status.level, status.atRisk, read(status.reasons, STRINGS), status.attainedAt, status.validUntil);
+    }
+
+    private static List<RequirementProgress> progress(Evaluation evaluation) {
+        return evaluation.progress().stream().map(p -> new RequirementProgress(p.level(), p.path(), p.description(), p.have(),
+                p.need(), p.counted(), p.met())).toList();
+    }
+
     private StatusView view(CompetencyStatus s) {
         return new StatusView(s.organizationId, s.competencyId, s.level, s.path, s.atRisk, read(s.reasons, STRINGS),
                 s.attainedAt, s.validUntil, s.asOf, s.requirementVersion, read(s.requirements, PROGRESS));
@@ -324,7 +331,4 @@ public class StatusService {
         }
     }
 
-    static List<String> sorted(Collection<String> ids) {
-        return new ArrayList<>(new TreeSet<>(ids));
-    }
 }
