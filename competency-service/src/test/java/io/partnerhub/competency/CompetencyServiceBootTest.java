@@ -12,6 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class CompetencyServiceBootTest extends ServiceBootTest {
 
     CompetencyServiceBootTest() {
-        super("PartnerHub competency service", List.of("/competencies/{id}"));
+        super("PartnerHub competency service", List.of("/competencies/{id}", "/competencies/{id}/requirement-versions", "/competencies/{id}/roadmap", "/competency-status/{organizationId}", "/competency-status/{organizationId}/{competencyId}/history", "/competency-simulations", "/competency-status/{organizationId}/forecast"));
     }
 }

@@ -32,6 +32,9 @@ import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.security.Roles;
 import io.partnerhub.competency.competency.CompetencyViews.CompetencyView;
 import io.partnerhub.competency.competency.CompetencyViews.DefineCompetency;
+import io.partnerhub.competency.competency.RequirementVersionViews.DefineRequirementVersion;
+import io.partnerhub.competency.competency.RequirementVersionViews.RequirementVersionView;
+import io.partnerhub.competency.competency.RequirementVersionViews.RoadmapView;
 import io.partnerhub.competency.web.Examples;
 import io.quarkus.security.Authenticated;
 
@@ -46,9 +49,11 @@ public class CompetencyResource {
     static final int ID_MAX = 100;
 
     private final CompetencyService service;
+    private final RequirementCatalogue requirements;
 
-    public CompetencyResource(CompetencyService service) {
+    public CompetencyResource(CompetencyService service, RequirementCatalogue requirements) {
         this.service = service;
+        this.requirements = requirements;
     }
 
     @POST
@@ -100,5 +105,65 @@ public class CompetencyResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public CompetencyView get(@PathParam("id") @Size(max = ID_MAX) String id) {
         return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/requirement-versions")
+    @RolesAllowed(Roles.OPS)
+    @Operation(summary = "Add a requirement version effective from a date (ops, K1/K2)",
+            description = "SILVER and GOLD are each one or more paths (any one is enough); a path is a list of requirements "
+                    + "that must all hold: SKILL (individuals distinct people each holding an active one of anyOf: certification "
+                    + "ids or assessment:<id>) or PERFORMANCE (metric summed over the trailing 12 months ≥ threshold). "
+                    + "effectiveFrom is today or later (UTC); one version per date; version names are unique per competency.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DefineRequirementVersion.class),
+            examples = @ExampleObject(name = "May 2027", value = Examples.DEFINE_REQUIREMENT_VERSION)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the roadmap",
+            content = @Content(schema = @Schema(implementation = RequirementVersionView.class),
+                    examples = @ExampleObject(name = "version", value = Examples.REQUIREMENT_VERSION)))
+    @APIResponse(responseCode = "400", description = "Malformed: no paths, individuals below 1, unknown metric, a date in the past",
+            content = @Content(mediaType = Examples.PROBLEM, examples = {
+                    @ExampleObject(name = "unknown metric", value = Examples.INVALID_REQUIREMENTS),
+                    @ExampleObject(name = "invalid", value = Examples.INVALID) }))
+    @APIResponse(responseCode = "404", description = "No such competency",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The version name or the date is taken",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "date taken", value = Examples.VERSION_DATE_TAKEN)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not ops")
+    public Response defineVersion(@PathParam("id") @Size(max = ID_MAX) String id, @NotNull @Valid DefineRequirementVersion body) {
+        RequirementVersionView version = requirements.define(id, body);
+        return Response.created(URI.create("/competencies/" + id + "/requirement-versions")).entity(version).build();
+    }
+
+    @GET
+    @Path("/{id}/requirement-versions")
+    @Authenticated
+    @Operation(summary = "Every requirement version of a competency, oldest first (any authenticated role)")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RequirementVersionView.class),
+                    examples = @ExampleObject(name = "versions", value = "[" + Examples.REQUIREMENT_VERSION + "]")))
+    @APIResponse(responseCode = "400", description = "id longer than 100 characters",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "No such competency",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public List<RequirementVersionView> versions(@PathParam("id") @Size(max = ID_MAX) String id) {
+        return requirements.list(id);
+    }
+
+    @GET
+    @Path("/{id}/roadmap")
+    @Authenticated
+    @Operation(summary = "The public roadmap: the version in effect today and the future versions (any authenticated role)")
+    @APIResponse(responseCode = "200", description = "The roadmap",
+            content = @Content(schema = @Schema(implementation = RoadmapView.class),
+                    examples = @ExampleObject(name = "roadmap", value = Examples.ROADMAP)))
+    @APIResponse(responseCode = "400", description = "id longer than 100 characters",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "404", description = "No such competency",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public RoadmapView roadmap(@PathParam("id") @Size(max = ID_MAX) String id) {
+        return requirements.roadmap(id);
     }
 }

@@ -1,0 +1,213 @@
+package io.partnerhub.competency.competency;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerhub.chassis.problem.Conflict;
+import io.partnerhub.chassis.problem.InvalidRequest;
+import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.competency.competency.RequirementVersionViews.DefineRequirementVersion;
+import io.partnerhub.competency.competency.RequirementVersionViews.Kind;
+import io.partnerhub.competency.competency.RequirementVersionViews.LevelBody;
+import io.partnerhub.competency.competency.RequirementVersionViews.PathBody;
+import io.partnerhub.competency.competency.RequirementVersionViews.RequirementBody;
+import io.partnerhub.competency.competency.RequirementVersionViews.RequirementVersionView;
+import io.partnerhub.competency.competency.RequirementVersionViews.RoadmapView;
+import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.domain.Requirement;
+import io.partnerhub.competency.domain.RequirementVersion;
+import io.quarkus.logging.Log;
+
+/** K1 requirement versions: defining them (checked before anything is stored), the roadmap, the versions in effect. */
+@ApplicationScoped
+public class RequirementCatalogue {
+
+    private final CompetencyRepository competencies;
+    private final RequirementVersionRepository versions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, ObjectMapper json,
+            Clock clock) {
+        this.competencies = competencies;
+        this.versions = versions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    @Transactional
+    public RequirementVersionView define(String competencyId, DefineRequirementVersion body) {
+        Competency competency = competencies.findByIdOptional(competencyId)
+                .orElseThrow(() -> new ResourceNotFound("competency", competencyId));
+        competencies.getEntityManager().lock(competency, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        LocalDate today = today();
+        if (body.effectiveFrom().isBefore(today)) {
+            throw new InvalidRequest("effectiveFrom " + body.effectiveFrom() + " is in the past: a new requirement version "
+                    + "takes effect today (" + today + ") or later").with("today", today);
+        }
+        toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed
+        for (RequirementVersionRow existing : versions.ofCompetency(competencyId)) {
+            if (existing.version.equals(body.version())) {
+                throw new Conflict("requirement-version-exists", "Requirement version exists",
+                        "Competency " + competencyId + " already has version " + body.version());
+            }
+            if (existing.effectiveFrom.equals(body.effectiveFrom())) {
+                throw new Conflict("requirement-version-date-taken", "Another version takes effect that day",
+                        "Version " + existing.version + " of " + competencyId + " already takes effect on " + body.effectiveFrom())
+                        .with("version", existing.version);
+            }
+        }
+        RequirementVersionRow row = new RequirementVersionRow();
+        row.competencyId = competencyId;
+        row.version = body.version();
+        row.effectiveFrom = body.effectiveFrom();
+        row.silver = write(body.silver());
+        row.gold = write(body.gold());
+        row.createdAt = clock.instant();
+        versions.persist(row);
+        Log.infof("Requirement version %s of %s effective from %s", row.version, competencyId, row.effectiveFrom);
+        return view(row);
+    }
+
+    public RoadmapView roadmap(String competencyId) {
+        requireCompetency(competencyId);
+        LocalDate today = today();
+        List<RequirementVersionRow> rows = versions.ofCompetency(competencyId);
+        RequirementVersionView inEffect = rows.stream().filter(r -> !r.effectiveFrom.isAfter(today))
+                .reduce((a, b) -> b).map(this::view).orElse(null);
+        List<RequirementVersionView> upcoming = rows.stream().filter(r -> r.effectiveFrom.isAfter(today)).map(this::view).toList();
+        return new RoadmapView(competencyId, today, inEffect, upcoming);
+    }
+
+    public List<RequirementVersionView> list(String competencyId) {
+        requireCompetency(competencyId);
+        return versions.ofCompetency(competencyId).stream().map(this::view).toList();
+    }
+
+    /** The version in effect on {@code day} of every competency that has one, by competency id. */
+    public Map<String, RequirementVersion> inEffect(LocalDate day) {
+        Map<String, List<RequirementVersion>> byCompetency = versions.all().stream().collect(Collectors.groupingBy(
+                r -> r.competencyId, LinkedHashMap::new, Collectors.mapping(this::toDomain, Collectors.toList())));
+        Map<String, RequirementVersion> result = new LinkedHashMap<>();
+        byCompetency.forEach((id, list) -> RequirementVersion.inEffect(list, day).ifPresent(v -> result.put(id, v)));
+        return result;
+    }
+
+    /** One stored version (for what-if); 404 when the competency has no such version. */
+    public RequirementVersion version(String competencyId, String version) {
+        RequirementVersionRow.Key key = new RequirementVersionRow.Key();
+        key.competencyId = competencyId;
+        key.version = version;
+        RequirementVersionRow row = versions.findById(key);
+        if (row == null) {
+            throw new ResourceNotFound("requirement version", competencyId + "/" + version);
+        }
+        return toDomain(row);
+    }
+
+    private void requireCompetency(String competencyId) {
+        if (competencies.findByIdOptional(competencyId).isEmpty()) {
+            throw new ResourceNotFound("competency", competencyId);
+        }
+    }
+
+    RequirementVersion toDomain(RequirementVersionRow row) {
+        return toDomain(row.version, row.effectiveFrom, read(row.silver), read(row.gold));
+    }
+
+    /** The domain version of a request; 400 invalid-request naming the place of the first problem. */
+    public static RequirementVersion toDomain(String version, LocalDate effectiveFrom, LevelBody silver, LevelBody gold) {
+        return new RequirementVersion(version, effectiveFrom, paths("silver", silver), paths("gold", gold));
+    }
+
+    private static List<List<Requirement>> paths(String level, LevelBody body) {
+        if (body == null || body.paths() == null || body.paths().isEmpty()) {
+            throw new InvalidRequest(level + " needs at least one path");
+        }
+        List<List<Requirement>> paths = new ArrayList<>();
+        for (int p = 0; p < body.paths().size(); p++) {
+            PathBody path = body.paths().get(p);
+            if (path == null || path.requirements() == null || path.requirements().isEmpty()) {
+                throw new InvalidRequest(level + ".paths[" + p + "] needs at least one requirement");
+            }
+            List<Requirement> requirements = new ArrayList<>();
+            for (int r = 0; r < path.requirements().size(); r++) {
+                requirements.add(requirement(level + ".paths[" + p + "].requirements[" + r + "]", path.requirements().get(r)));
+            }
+            paths.add(requirements);
+        }
+        return paths;
+    }
+
+    private static Requirement requirement(String where, RequirementBody body) {
+        if (body == null || body.kind() == null) {
+            throw new InvalidRequest(where + ": kind must be SKILL or PERFORMANCE");
+        }
+        if (body.kind() == Kind.SKILL) {
+            if (body.individuals() == null || body.individuals() <= 0) {
+                throw new InvalidRequest(where + ": a SKILL requirement needs individuals of 1 or more");
+            }
+            if (body.anyOf() == null || body.anyOf().isEmpty()) {
+                throw new InvalidRequest(where + ": a SKILL requirement lists at least one certification or assessment in anyOf");
+            }
+            if (body.metric() != null || body.threshold() != null) {
+                throw new InvalidRequest(where + ": a SKILL requirement has no metric or threshold");
+            }
+            return new Requirement.Skill(body.individuals(), body.anyOf().stream().distinct().toList());
+        }
+        if (body.metric() == null || body.threshold() == null) {
+            throw new InvalidRequest(where + ": a PERFORMANCE requirement needs metric and threshold");
+        }
+        if (body.individuals() != null || body.anyOf() != null) {
+            throw new InvalidRequest(where + ": a PERFORMANCE requirement has no individuals or anyOf");
+        }
+        Optional<Metric> metric = Metric.parse(body.metric());
+        if (metric.isEmpty()) {
+            throw new InvalidRequest(where + ": unknown metric " + body.metric() + " (one of "
+                    + Arrays.toString(Metric.values()) + ")").with("metric", body.metric());
+        }
+        if (body.threshold().signum() < 0) {
+            throw new InvalidRequest(where + ": threshold must not be negative");
+        }
+        return new Requirement.Performance(metric.get(), body.threshold());
+    }
+
+    RequirementVersionView view(RequirementVersionRow row) {
+        return new RequirementVersionView(row.competencyId, row.version, row.effectiveFrom, read(row.silver), read(row.gold),
+                row.createdAt);
+    }
+
+    private String write(LevelBody level) {
+        try {
+            return json.writeValueAsString(level);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LevelBody read(String text) {
+        try {
+            return json.readValue(text, LevelBody.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored requirement level is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.partnerhub.competency.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.partnerhub.competency.domain.OrganisationFacts.Credential;
+import io.partnerhub.competency.domain.OrganisationFacts.Figure;
+import io.partnerhub.competency.domain.OrganisationFacts.Member;
+
+/**
+ * K2 as a pure function: which level an organisation's facts meet under a requirement version, which path, and per
+ * requirement have/need and who counts. Distinct individuals: a person holding two listed credentials counts once.
+ * Performance: figures whose periodEnd falls in the trailing 12 months (today − 12 months, today] are summed.
+ */
+public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
+
+    /** Progress of one requirement. {@code counted}: the candidates who count (skill), empty for performance. */
+    public record Progress(Level level, int path, String description, BigDecimal have, BigDecimal need,
+            List<String> counted, boolean met, Requirement requirement) {
+    }
+
+    public record PathResult(int path, boolean met, List<Progress> requirements) {
+        long unmet() {
+            return requirements.stream().filter(p -> !p.met()).count();
+        }
+    }
+
+    /** {@code pathMet} is 1-based, null when no path holds. */
+    public record LevelResult(Level level, boolean met, Integer pathMet, List<PathResult> paths) {
+
+        /** The path that holds, else the one closest to holding (fewest unmet requirements, then the first). */
+        public PathResult bestPath() {
+            return paths.stream().filter(PathResult::met).findFirst()
+                    .orElseGet(() -> paths.stream().min(Comparator.comparingLong(PathResult::unmet)).orElseThrow());
+        }
+    }
+
+    public LevelResult result(Level level) {
+        return switch (level) {
+            case SILVER -> silver;
+            case GOLD -> gold;
+            case NONE -> throw new IllegalArgumentException("NONE has no requirements");
+        };
+    }
+
+    /** Every requirement of every path of both levels. */
+    public List<Progress> progress() {
+        List<Progress> all = new ArrayList<>();
+        for (LevelResult result : List.of(silver, gold)) {
+            result.paths().forEach(p -> all.addAll(p.requirements()));
+        }
+        return all;
+    }
+
+    /** Evaluates at {@code at}: credentials active at {@code at}, figures in the 12 months up to {@code at}. */
+    public static Evaluation of(RequirementVersion version, OrganisationFacts facts, Instant at) {
+        return of(version, facts, at, at);
+    }
+
+    /**
+     * Evaluates with credentials as they will be at {@code credentialsAt} (expiries taken into account) and performance
+     * figures as known at {@code at} (the look-ahead of K4: will the level still hold at valid-until?).
+     */
+    public static Evaluation of(RequirementVersion version, OrganisationFacts facts, Instant at, Instant credentialsAt) {
+        Map<String, TreeSet<String>> holders = new TreeMap<>();
+        for (Member member : facts.members()) {
+            for (Credential credential : member.credentials()) {
+                if (credential.activeAt(credentialsAt)) {
+                    holders.computeIfAbsent(credential.credential(), c -> new TreeSet<>()).add(member.candidateId());
+                }
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        LocalDate windowStart = today.minusMonths(12); // exclusive
+        Map<Metric, BigDecimal> sums = new TreeMap<>();
+        for (Figure figure : facts.figures()) {
+            if (figure.periodEnd().isAfter(windowStart) && !figure.periodEnd().isAfter(today)) {
+                sums.merge(figure.metric(), figure.value(), BigDecimal::add);
+            }
+        }
+        LevelResult silver = level(Level.SILVER, version.silver(), holders, sums);
+        LevelResult gold = level(Level.GOLD, version.gold(), holders, sums);
+        Level level = gold.met() ? Level.GOLD : silver.met() ? Level.SILVER : Level.NONE;
+        return new Evaluation(level, silver, gold);
+    }
+
+    private static LevelResult level(Level level, List<List<Requirement>> paths, Map<String, TreeSet<String>> holders,
+            Map<Metric, BigDecimal> sums) {
+        List<PathResult> results = new ArrayList<>();
+        Integer pathMet = null;
+        for (int i = 0; i < paths.size(); i++) {
+            List<Progress> progress = new ArrayList<>();
+            for (Requirement requirement : paths.get(i)) {
+                progress.add(progress(level, i + 1, requirement, holders, sums));
+            }
+            boolean met = progress.stream().allMatch(Progress::met);
+            results.add(new PathResult(i + 1, met, List.copyOf(progress)));
+            if (met && pathMet == null) {
+                pathMet = i + 1;
+            }
+        }
+        return new LevelResult(level, pathMet != null, pathMet, List.copyOf(results));
+    }
+
+    private static Progress progress(Level level, int path, Requirement requirement, Map<String, TreeSet<String>> holders,
+            Map<Metric, BigDecimal> sums) {
+        if (requirement instanceof Requirement.Skill skill) {
+            TreeSet<String> counted = new TreeSet<>();
+            skill.anyOf().forEach(c -> counted.addAll(holders.getOrDefault(c, new TreeSet<>())));
+            return new Progress(level, path, skill.description(), BigDecimal.valueOf(counted.size()),
+                    BigDecimal.valueOf(skill.individuals()), List.copyOf(counted), counted.size() >= skill.individuals(),
+                    skill);
+        }
+        Requirement.Performance performance = (Requirement.Performance) requirement;
+        BigDecimal have = sums.getOrDefault(performance.metric(), BigDecimal.ZERO);
+        return new Progress(level, path, performance.description(), have, performance.threshold(), List.of(),
+                have.compareTo(performance.threshold()) >= 0, performance);
+    }
+}

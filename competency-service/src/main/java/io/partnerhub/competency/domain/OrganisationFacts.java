@@ -1,0 +1,46 @@
+package io.partnerhub.competency.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an organisation has, as projected from events: its current members with their credentials, and its
+ * performance figures. A credential is a certification id or {@code assessment:<id>}.
+ */
+public record OrganisationFacts(List<Member> members, List<Figure> figures) {
+
+    public OrganisationFacts {
+        members = List.copyOf(members);
+        figures = List.copyOf(figures);
+    }
+
+    public record Member(String candidateId, List<Credential> credentials) {
+        public Member {
+            Objects.requireNonNull(candidateId, "candidateId");
+            credentials = List.copyOf(credentials);
+        }
+    }
+
+    /** An active certification (expiresAt null = never) or a passed assessment (never expires). */
+    public record Credential(String credential, Instant expiresAt) {
+        public Credential {
+            Objects.requireNonNull(credential, "credential");
+        }
+
+        public boolean activeAt(Instant at) {
+            return expiresAt == null || expiresAt.isAfter(at);
+        }
+    }
+
+    /** A reported figure for a period; it counts in the 12 months that contain its periodEnd. */
+    public record Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+        public Figure {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(periodEnd, "periodEnd");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.partnerhub.competency.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * K1/K2: one requirement version of a competency, effective from a date (UTC). Each level is one or more paths; a
+ * path is a list of requirements that must all hold.
+ */
+public record RequirementVersion(String version, LocalDate effectiveFrom, List<List<Requirement>> silver,
+        List<List<Requirement>> gold) {
+
+    public RequirementVersion {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        silver = copy(silver, "silver");
+        gold = copy(gold, "gold");
+    }
+
+    private static List<List<Requirement>> copy(List<List<Requirement>> paths, String level) {
+        if (paths == null || paths.isEmpty()) {
+            throw new IllegalArgumentException(level + " needs at least one path");
+        }
+        for (List<Requirement> path : paths) {
+            if (path == null || path.isEmpty()) {
+                throw new IllegalArgumentException(level + " has a path without requirements");
+            }
+        }
+        return paths.stream().map(List::copyOf).toList();
+    }
+
+    public List<List<Requirement>> paths(Level level) {
+        return switch (level) {
+            case SILVER -> silver;
+            case GOLD -> gold;
+            case NONE -> List.of();
+        };
+    }
+
+    /** Whether a change of this credential (certification id or {@code assessment:<id>}) can matter here. */
+    public boolean mentions(String credential) {
+        return mentions(silver, credential) || mentions(gold, credential);
+    }
+
+    public boolean mentions(Metric metric) {
+        return java.util.stream.Stream.of(silver, gold).flatMap(List::stream).flatMap(List::stream)
+                .anyMatch(r -> r instanceof Requirement.Performance p && p.metric() == metric);
+    }
+
+    private static boolean mentions(List<List<Requirement>> paths, String credential) {
+        return paths.stream().flatMap(List::stream).anyMatch(r -> r.mentions(credential));
+    }
+
+    /** K1: the version in effect on {@code day}: the one with the latest effectiveFrom not after it. */
+    public static Optional<RequirementVersion> inEffect(Collection<RequirementVersion> versions, LocalDate day) {
+        return versions.stream().filter(v -> !v.effectiveFrom().isAfter(day))
+                .max(Comparator.comparing(RequirementVersion::effectiveFrom));
+    }
+
+    /** K1: the roadmap: versions effective after {@code day}, soonest first. */
+    public static List<RequirementVersion> upcoming(Collection<RequirementVersion> versions, LocalDate day) {
+        return versions.stream().filter(v -> v.effectiveFrom().isAfter(day))
+                .sorted(Comparator.comparing(RequirementVersion::effectiveFrom)).toList();
+    }
+}

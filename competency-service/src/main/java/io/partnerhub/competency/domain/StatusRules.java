@@ -1,0 +1,178 @@
+package io.partnerhub.competency.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import io.partnerhub.competency.domain.Evaluation.Progress;
+import io.partnerhub.competency.domain.OrganisationFacts.Credential;
+import io.partnerhub.competency.domain.OrganisationFacts.Member;
+
+/**
+ * K4 as a pure function: from the displayed state, the facts and the version in effect, the next state and the
+ * changes to publish (none when nothing changed).
+ * <ul>
+ * <li>NONE → a level met: ATTAINED, valid for 12 months (anniversary).</li>
+ * <li>Before valid-until: a higher level met → ATTAINED at it (a new year starts); the level no longer met → AT_RISK
+ * with reasons (the level stays displayed); also at risk when a counted credential expires before valid-until and
+ * within the at-risk horizon, and no one else can replace it; met again → RISK_CLEARED.</li>
+ * <li>At or after valid-until: met → RENEWED (valid-until moves on by whole years past now); otherwise LAPSED, and
+ * ATTAINED at a lower level that still holds.</li>
+ * </ul>
+ */
+public final class StatusRules {
+
+    public static final int VALIDITY_MONTHS = 12;
+
+    private StatusRules() {
+    }
+
+    /** One change to publish: the level concerned, valid-until after the change, reasons (at risk, lapsed). */
+    public record Transition(Change change, Level level, Instant validUntil, List<String> reasons) {
+    }
+
+    public record Outcome(CompetencyState state, List<Transition> transitions, Evaluation evaluation) {
+    }
+
+    public static Outcome next(CompetencyState previous, RequirementVersion version, OrganisationFacts facts, Instant now,
+            Duration riskHorizon) {
+        Objects.requireNonNull(previous, "previous");
+        Evaluation evaluation = Evaluation.of(version, facts, now);
+        Level achieved = evaluation.level();
+        Level held = previous.level();
+        List<Transition> transitions = new ArrayList<>();
+        CompetencyState state;
+        if (held == Level.NONE) {
+            if (achieved == Level.NONE) {
+                return new Outcome(previous, List.of(), evaluation);
+            }
+            state = attain(achieved, now, transitions);
+        } else if (!now.isBefore(previous.validUntil())) {
+            if (achieved.atLeast(held)) {
+                Instant validUntil = previous.validUntil();
+                while (!validUntil.isAfter(now)) {
+                    validUntil = plusYear(validUntil);
+                }
+                state = new CompetencyState(achieved, false, List.of(), previous.attainedAt(), validUntil);
+                transitions.add(new Transition(Change.RENEWED, achieved, validUntil, List.of()));
+            } else {
+                List<String> reasons = unmetReasons(evaluation.result(held));
+                transitions.add(new Transition(Change.LAPSED, held, previous.validUntil(), reasons));
+                state = achieved == Level.NONE ? CompetencyState.NONE : attain(achieved, now, transitions);
+            }
+        } else if (achieved.compareTo(held) > 0) {
+            state = attain(achieved, now, transitions);
+        } else {
+            state = previous;
+        }
+        if (state.level() == Level.NONE) {
+            return new Outcome(state, transitions, evaluation);
+        }
+        // risk: does the displayed level still hold now, and will it at valid-until (expiries within the horizon)?
+        List<String> reasons = riskReasons(state, version, facts, evaluation, now, riskHorizon);
+        boolean justStarted = !transitions.isEmpty() && transitions.get(transitions.size() - 1).change() != Change.LAPSED;
+        if (!reasons.isEmpty() && !previous.atRisk() || !reasons.isEmpty() && justStarted) {
+            transitions.add(new Transition(Change.AT_RISK, state.level(), state.validUntil(), reasons));
+        } else if (reasons.isEmpty() && previous.atRisk() && transitions.isEmpty()) {
+            transitions.add(new Transition(Change.RISK_CLEARED, state.level(), state.validUntil(), List.of()));
+        }
+        state = new CompetencyState(state.level(), !reasons.isEmpty(), reasons, state.attainedAt(), state.validUntil());
+        return new Outcome(state, transitions, evaluation);
+    }
+
+    /**
+     * When the state must be looked at again without any event: valid-until, or the moment a counted credential's
+     * expiry enters the at-risk horizon (whichever comes first); null for NONE.
+     */
+    public static Instant nextCheck(CompetencyState state, Evaluation evaluation, OrganisationFacts facts, Duration riskHorizon,
+            Instant now) {
+        if (state.level() == Level.NONE) {
+            return null;
+        }
+        Instant next = state.validUntil();
+        List<String> counted = evaluation.progress().stream().filter(p -> p.level() == state.level())
+                .flatMap(p -> p.counted().stream()).distinct().toList();
+        for (Member member : facts.members()) {
+            if (!counted.contains(member.candidateId())) {
+                continue;
+            }
+            for (Credential credential : member.credentials()) {
+                if (credential.expiresAt() != null && credential.expiresAt().isBefore(state.validUntil())) {
+                    Instant entersHorizon = credential.expiresAt().minus(riskHorizon);
+                    if (entersHorizon.isAfter(now) && entersHorizon.isBefore(next)) {
+                        next = entersHorizon;
+                    }
+                }
+            }
+        }
+        return next;
+    }
+
+    public static Instant plusYear(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).plusMonths(VALIDITY_MONTHS).toInstant();
+    }
+
+    private static CompetencyState attain(Level level, Instant now, List<Transition> transitions) {
+        Instant validUntil = plusYear(now);
+        transitions.add(new Transition(Change.ATTAINED, level, validUntil, List.of()));
+        return new CompetencyState(level, false, List.of(), now, validUntil);
+    }
+
+    private static List<String> riskReasons(CompetencyState state, RequirementVersion version, OrganisationFacts facts,
+            Evaluation now, Instant at, Duration riskHorizon) {
+        Level level = state.level();
+        if (!now.result(level).met()) {
+            return unmetReasons(now.result(level));
+        }
+        Instant horizon = at.plus(riskHorizon);
+        Instant lookAt = horizon.isBefore(state.validUntil()) ? horizon : state.validUntil();
+        Evaluation later = Evaluation.of(version, facts, at, lookAt);
+        if (later.result(level).met()) {
+            return List.of();
+        }
+        // which counted credentials expire before valid-until (within the horizon)?
+        List<String> reasons = new ArrayList<>();
+        LocalDate validUntil = LocalDate.ofInstant(state.validUntil(), ZoneOffset.UTC);
+        Evaluation.PathResult path = now.result(level).bestPath();
+        for (Progress progress : path.requirements()) {
+            if (!(progress.requirement() instanceof Requirement.Skill skill)) {
+                continue;
+            }
+            for (Member member : facts.members()) {
+                if (!progress.counted().contains(member.candidateId())) {
+                    continue;
+                }
+                member.credentials().stream()
+                        .filter(c -> skill.mentions(c.credential()) && c.activeAt(at) && !c.activeAt(lookAt))
+                        .min(Comparator.comparing(Credential::expiresAt))
+                        .filter(c -> member.credentials().stream()
+                                .noneMatch(o -> skill.mentions(o.credential()) && o.activeAt(lookAt)))
+                        .ifPresent(c -> reasons.add(member.candidateId() + "'s " + c.credential() + " expires on "
+                                + LocalDate.ofInstant(c.expiresAt(), ZoneOffset.UTC) + ", before valid-until " + validUntil
+                                + ", and no one else can replace it (" + progress.description() + ")"));
+            }
+        }
+        if (reasons.isEmpty()) {
+            reasons.addAll(unmetReasons(later.result(level)));
+        }
+        return List.copyOf(reasons);
+    }
+
+    /** "SILVER no longer met: 1 of 2 individuals holding one of az-104 (path 1)". */
+    static List<String> unmetReasons(Evaluation.LevelResult result) {
+        Evaluation.PathResult path = result.bestPath();
+        return path.requirements().stream().filter(p -> !p.met())
+                .map(p -> result.level() + " requirement not met (path " + path.path() + "): " + plain(p.have()) + " of "
+                        + p.description() + (p.counted().isEmpty() ? "" : "; counted: " + String.join(", ", p.counted())))
+                .toList();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,93 @@
+package io.partnerhub.competency.events;
+
+import static io.partnerhub.competency.events.InboundEvents.require;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.partnerhub.chassis.events.CloudEvent;
+import io.partnerhub.chassis.events.EventHandler;
+import io.partnerhub.competency.events.InboundEvents.AssessmentPassed;
+import io.partnerhub.competency.events.InboundEvents.HoldingChanged;
+import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.status.StatusService;
+import io.partnerhub.competency.status.StatusService.Cause;
+import io.quarkus.logging.Log;
+
+/**
+ * certification-events: a candidate's active certifications and passed assessments. A change recomputes only the
+ * candidate's organisation (if any), and there only the competencies whose version in effect lists the credential.
+ * An expired/revoked event for an unknown holding is remembered (a tombstone), so an earned event of that holding
+ * arriving later does not make it active. Events of one candidate are serialised with the membership consumer's by a
+ * candidate lock, so a join and a certification applied at the same moment never miss each other.
+ */
+@ApplicationScoped
+public class CertificationEventsHandler implements EventHandler {
+
+    public static final String TOPIC = "certification-events";
+
+    private final Projections projections;
+    private final StatusService status;
+    private final Clock clock;
+
+    public CertificationEventsHandler(Projections projections, StatusService status, Clock clock) {
+        this.projections = projections;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        Instant at = event.time() != null ? event.time() : clock.instant();
+        String type = event.type();
+        String candidateId;
+        String credential;
+        boolean changed;
+        switch (type) {
+            case InboundEvents.CERTIFICATION_EARNED, InboundEvents.CERTIFICATION_RENEWED, InboundEvents.CERTIFICATION_EXPIRED,
+                    InboundEvents.CERTIFICATION_REVOKED -> {
+                HoldingChanged data = event.dataAs(HoldingChanged.class);
+                candidateId = require(data.candidateId(), "candidateId", type);
+                credential = require(data.certificationId(), "certificationId", type);
+                String holdingId = require(data.holdingId(), "holdingId", type);
+                status.lockCandidate(candidateId);
+                changed = switch (type) {
+                    case InboundEvents.CERTIFICATION_EARNED -> projections.earned(holdingId, candidateId, credential, data.expiresAt(), at);
+                    case InboundEvents.CERTIFICATION_RENEWED -> projections.renewed(holdingId, candidateId, credential, data.expiresAt(), at);
+                    default -> projections.ended(holdingId, candidateId, credential, at);
+                };
+            }
+            case InboundEvents.ASSESSMENT_PASSED -> {
+                AssessmentPassed data = event.dataAs(AssessmentPassed.class);
+                candidateId = require(data.candidateId(), "candidateId", type);
+                String assessmentId = require(data.assessmentId(), "assessmentId", type);
+                status.lockCandidate(candidateId);
+                credential = "assessment:" + assessmentId;
+                changed = projections.assessmentPassed(candidateId, assessmentId, at);
+            }
+            default -> {
+                Log.debugf("certification event %s of type %s not used", event.id(), type);
+                return;
+            }
+        }
+        if (!changed) {
+            return;
+        }
+        Optional<String> organization = projections.organizationOf(candidateId);
+        if (organization.isEmpty()) {
+            return;
+        }
+        // the candidate lock keeps the association still until the commit
+        status.lock(List.of(organization.get()));
+        status.recompute(organization.get(), v -> v.mentions(credential), Cause.of(event));
+    }
+}

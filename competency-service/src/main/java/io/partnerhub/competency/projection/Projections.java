@@ -1,0 +1,193 @@
+package io.partnerhub.competency.projection;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.domain.OrganisationFacts;
+import io.partnerhub.competency.domain.OrganisationFacts.Credential;
+import io.partnerhub.competency.domain.OrganisationFacts.Figure;
+import io.partnerhub.competency.domain.OrganisationFacts.Member;
+
+/**
+ * The projections built from membership and certification events (tables organization, employee, credential,
+ * performance_figure). Every write is an idempotent upsert guarded by the event time where order matters, so a
+ * duplicate or a late, older event changes nothing.
+ */
+@ApplicationScoped
+public class Projections {
+
+    private final EntityManager em;
+
+    public Projections(EntityManager em) {
+        this.em = em;
+    }
+
+    public void organizationRegistered(String organizationId, String mpnId, String name, Instant at) {
+        em.createNativeQuery("INSERT INTO organization (id, mpn_id, name, registered_at) VALUES (?1, ?2, ?3, ?4)"
+                + " ON CONFLICT (id) DO UPDATE SET mpn_id = excluded.mpn_id, name = excluded.name")
+                .setParameter(1, organizationId).setParameter(2, mpnId).setParameter(3, name).setParameter(4, ts(at))
+                .executeUpdate();
+    }
+
+    public boolean organizationKnown(String organizationId) {
+        return !em.createNativeQuery("SELECT 1 FROM organization WHERE id = ?1 UNION ALL"
+                + " SELECT 1 FROM competency_status WHERE organization_id = ?1 LIMIT 1")
+                .setParameter(1, organizationId).getResultList().isEmpty();
+    }
+
+    /** The organisation the candidate belongs to now, if any. */
+    public Optional<String> organizationOf(String candidateId) {
+        List<?> rows = em.createNativeQuery("SELECT organization_id FROM employee WHERE candidate_id = ?1 AND organization_id IS NOT NULL")
+                .setParameter(1, candidateId).getResultList();
+        return rows.stream().findFirst().map(Object::toString);
+    }
+
+    /**
+     * employee.joined: the candidate now belongs to this organisation (and to no other: one at a time). Ignored when a
+     * newer membership event of the candidate was applied already. Returns the organisation it left, if another.
+     */
+    public Optional<String> joined(String candidateId, String organizationId, String userId, Instant at) {
+        Optional<String> previous = organizationOf(candidateId);
+        int changed = em.createNativeQuery("INSERT INTO employee (candidate_id, organization_id, user_id, since) VALUES (?1, ?2, ?3, ?4)"
+                + " ON CONFLICT (candidate_id) DO UPDATE SET organization_id = excluded.organization_id,"
+                + " user_id = excluded.user_id, since = excluded.since WHERE employee.since <= excluded.since")
+                .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, userId).setParameter(4, ts(at))
+                .executeUpdate();
+        return changed == 1 ? previous.filter(p -> !p.equals(organizationId)) : Optional.empty();
+    }
+
+    /**
+     * employee.left: the candidate stops counting for this organisation, unless they already belong to another one
+     * (a newer association) or a newer event was applied. Returns whether anything changed.
+     */
+    public boolean left(String candidateId, String organizationId, Instant at) {
+        int changed = em.createNativeQuery("INSERT INTO employee (candidate_id, organization_id, user_id, since) VALUES (?1, NULL, NULL, ?3)"
+                + " ON CONFLICT (candidate_id) DO UPDATE SET organization_id = NULL, user_id = NULL, since = excluded.since"
+                + " WHERE employee.organization_id = ?2 AND employee.since <= excluded.since")
+                .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, ts(at)).executeUpdate();
+        return changed == 1;
+    }
+
+    /** certification.earned: a new active holding; nothing when the holding is known (active, or ended: a tombstone). */
+    public boolean earned(String holdingId, String candidateId, String certificationId, Instant expiresAt, Instant at) {
+        return withInstant(em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
+                + " VALUES (?1, ?2, ?3, ?4, true, ?5) ON CONFLICT (id) DO NOTHING"), 4, expiresAt)
+                .setParameter(1, holdingId).setParameter(2, candidateId).setParameter(3, certificationId)
+                .setParameter(5, ts(at)).executeUpdate() == 1;
+    }
+
+    /** certification.renewed: the later expiry of an active holding (an unknown one is taken as active). */
+    public boolean renewed(String holdingId, String candidateId, String certificationId, Instant expiresAt, Instant at) {
+        return withInstant(em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
+                + " VALUES (?1, ?2, ?3, ?4, true, ?5) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at,"
+                + " updated_at = excluded.updated_at WHERE credential.active"
+                + " AND credential.expires_at IS NOT NULL AND (excluded.expires_at IS NULL OR credential.expires_at < excluded.expires_at)"),
+                4, expiresAt)
+                .setParameter(1, holdingId).setParameter(2, candidateId).setParameter(3, certificationId)
+                .setParameter(5, ts(at)).executeUpdate() == 1;
+    }
+
+    /** certification.expired/revoked: the holding ends; an unknown one is remembered ended (a tombstone). */
+    public boolean ended(String holdingId, String candidateId, String certificationId, Instant at) {
+        return em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
+                + " VALUES (?1, ?2, ?3, NULL, false, ?4) ON CONFLICT (id) DO UPDATE SET active = false,"
+                + " updated_at = excluded.updated_at WHERE credential.active")
+                .setParameter(1, holdingId).setParameter(2, candidateId).setParameter(3, certificationId)
+                .setParameter(4, ts(at)).executeUpdate() == 1;
+    }
+
+    /** assessment.passed: a passed assessment counts for good, as credential assessment:<id>. */
+    public boolean assessmentPassed(String candidateId, String assessmentId, Instant at) {
+        return em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
+                + " VALUES (?1, ?2, ?3, NULL, true, ?4) ON CONFLICT (id) DO NOTHING")
+                .setParameter(1, "assessment:" + candidateId + ":" + assessmentId).setParameter(2, candidateId)
+                .setParameter(3, "assessment:" + assessmentId).setParameter(4, ts(at)).executeUpdate() == 1;
+    }
+
+    /** performance.reported: one figure per organisation, metric and period; a newer report of it replaces it. */
+    public boolean performanceReported(String organizationId, Metric metric, BigDecimal value, LocalDate periodStart,
+            LocalDate periodEnd, Instant at) {
+        return em.createNativeQuery("INSERT INTO performance_figure (organization_id, metric, period_start, period_end, value, reported_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (organization_id, metric, period_start, period_end)"
+                + " DO UPDATE SET value = excluded.value, reported_at = excluded.reported_at"
+                + " WHERE performance_figure.reported_at <= excluded.reported_at")
+                .setParameter(1, organizationId).setParameter(2, metric.name()).setParameter(3, periodStart)
+                .setParameter(4, periodEnd).setParameter(5, value).setParameter(6, ts(at)).executeUpdate() == 1;
+    }
+
+    /** The organisation's members with their active credentials, and its figures of the last 13 months. */
+    public OrganisationFacts facts(String organizationId, LocalDate today) {
+        Map<String, List<Credential>> members = new LinkedHashMap<>();
+        List<?> rows = em.createNativeQuery("SELECT e.candidate_id, c.credential, c.expires_at FROM employee e"
+                + " LEFT JOIN credential c ON c.candidate_id = e.candidate_id AND c.active"
+                + " WHERE e.organization_id = ?1 ORDER BY e.candidate_id")
+                .setParameter(1, organizationId).getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            List<Credential> credentials = members.computeIfAbsent((String) columns[0], c -> new ArrayList<>());
+            if (columns[1] != null) {
+                credentials.add(new Credential((String) columns[1], instant(columns[2])));
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        List<?> figureRows = em.createNativeQuery("SELECT metric, value, period_start, period_end FROM performance_figure"
+                + " WHERE organization_id = ?1 AND period_end > ?2")
+                .setParameter(1, organizationId).setParameter(2, today.minusMonths(13)).getResultList();
+        for (Object row : figureRows) {
+            Object[] columns = (Object[]) row;
+            Optional<Metric> metric = Metric.parse((String) columns[0]);
+            metric.ifPresent(m -> figures.add(new Figure(m, (BigDecimal) columns[1], localDate(columns[2]), localDate(columns[3]))));
+        }
+        List<Member> list = new ArrayList<>();
+        members.forEach((candidate, credentials) -> list.add(new Member(candidate, credentials)));
+        return new OrganisationFacts(list, figures);
+    }
+
+    /** Binds a nullable instant with its type, so that PostgreSQL gets a typed null. */
+    @SuppressWarnings("unchecked")
+    private static jakarta.persistence.Query withInstant(jakarta.persistence.Query query, int position, Instant value) {
+        query.unwrap(org.hibernate.query.NativeQuery.class).setParameter(position, value, org.hibernate.type.StandardBasicTypes.INSTANT);
+        return query;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp " + value.getClass());
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("unexpected date " + value.getClass());
+    }
+}

@@ -1,0 +1,41 @@
+package io.partnerhub.competency.status;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.partnerhub.competency.domain.Change;
+import io.partnerhub.competency.domain.Level;
+
+/** Response bodies of the organisation status (K3). */
+public final class StatusViews {
+
+    private StatusViews() {
+    }
+
+    @Schema(name = "RequirementProgress", description = "One requirement of one path of a level: have/need and who counts")
+    public record RequirementProgress(Level level, int path, String description, BigDecimal have, BigDecimal need,
+            List<String> counted, boolean met) {
+    }
+
+    @Schema(name = "CompetencyStatus")
+    public record StatusView(String organizationId, String competencyId, Level level,
+            @Schema(description = "1-based path of the displayed level that holds now; null when none holds") Integer path,
+            boolean atRisk, List<String> reasons, Instant attainedAt, Instant validUntil,
+            @Schema(description = "time of the newest event applied") Instant asOf, String requirementVersion,
+            List<RequirementProgress> requirements) {
+    }
+
+    @Schema(name = "CompetencyStatusChange")
+    public record ChangeView(Change change, Level level, boolean atRisk, List<String> reasons, Instant validUntil,
+            Instant occurredAt, @Schema(description = "null when time-driven (valid-until reached)") String causeEventId,
+            String causeEventType, String publishedEventId) {
+    }
+
+    @Schema(name = "ForecastEntry", description = "K7: the first upcoming expiry that would cost the organisation a level it meets now")
+    public record ForecastView(String competencyId, Level level, java.time.LocalDate on, String cause, List<String> candidates,
+            String keepsLevelIf) {
+    }
+}

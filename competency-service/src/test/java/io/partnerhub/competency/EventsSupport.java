@@ -1,0 +1,211 @@
+package io.partnerhub.competency;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.restassured.http.ContentType;
+
+/**
+ * What the competency tests do with the real broker, as the producers would: raw CloudEvents on membership-events and
+ * certification-events, built from the producers' asyncapi.yaml examples where they exist; and reading what this
+ * service published on competency-events.
+ */
+public final class EventsSupport {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    static final Path CERTIFICATION_ASYNCAPI = Path.of("..", "certification-service", "src", "main", "resources", "asyncapi.yaml");
+    static final Path MEMBERSHIP_ASYNCAPI = Path.of("..", "membership-service", "src", "main", "resources", "asyncapi.yaml");
+
+    private EventsSupport() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String today() {
+        return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+
+    /** A competency whose version in effect from today asks: silver 2 people holding {@code cert}; gold 3 people + REVENUE ≥ 1000. */
+    public static String defineCompetency(String cert) {
+        String id = unique("comp-");
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"name\":\"Test " + id + "\"}").post("/competencies").then().statusCode(201);
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+                {"version":"v1","effectiveFrom":"%s",
+                 "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["%s"]}]}]},
+                 "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":3,"anyOf":["%s"]},
+                                                   {"kind":"PERFORMANCE","metric":"REVENUE","threshold":1000}]}]}}"""
+                .formatted(today(), cert, cert))
+                .post("/competencies/" + id + "/requirement-versions").then().statusCode(201);
+        return id;
+    }
+
+    static ObjectNode example(Path asyncApi, String message) throws Exception {
+        JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(asyncApi));
+        JsonNode example = document.at("/components/messages/" + message + "/examples/0/payload");
+        if (example.isMissingNode()) {
+            throw new IllegalStateException(message + " has no example in " + asyncApi);
+        }
+        ObjectNode event = (ObjectNode) example.deepCopy();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return event;
+    }
+
+    /** membership-service's example of organization.registered.v1 for this organisation. */
+    public static ObjectNode organizationRegistered(String organizationId) throws Exception {
+        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, "organizationRegistered");
+        event.put("subject", organizationId);
+        ((ObjectNode) event.get("data")).put("organizationId", organizationId);
+        return event;
+    }
+
+    /**
+     * employee.joined/left.v1 as DESIGN.md §3 defines them (membership-service's asyncapi.yaml has no example of them
+     * yet): data {organizationId, userId, candidateId, reason}, subject = organizationId.
+     */
+    public static ObjectNode employee(String change, String organizationId, String candidateId, String reason) {
+        ObjectNode event = envelope("/membership-service", "io.partnerhub.employee." + change + ".v1", organizationId);
+        ((ObjectNode) event.get("data")).put("organizationId", organizationId).put("userId", "user-" + candidateId)
+                .put("candidateId", candidateId).put("reason", reason);
+        return event;
+    }
+
+    /** performance.reported.v1 as DESIGN.md §3 defines it: {organizationId, metric, value, periodStart, periodEnd}. */
+    public static ObjectNode performance(String organizationId, String metric, long value, LocalDate periodEnd) {
+        ObjectNode event = envelope("/membership-service", "io.partnerhub.performance.reported.v1", organizationId);
+        ((ObjectNode) event.get("data")).put("organizationId", organizationId).put("metric", metric).put("value", value)
+                .put("periodStart", periodEnd.minusMonths(1).plusDays(1).toString()).put("periodEnd", periodEnd.toString());
+        return event;
+    }
+
+    /** certification-service's example of certification.earned.v1 for this candidate and certification, a new holding. */
+    public static ObjectNode earned(String candidateId, String certificationId, Instant expiresAt) throws Exception {
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationEarned");
+        event.put("subject", candidateId);
+        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("certificationId", certificationId)
+                .put("holdingId", UUID.randomUUID().toString()).put("expiresAt", expiresAt.toString());
+        return event;
+    }
+
+    /** certification-service's example of certification.expired.v1 (or revoked) for this holding. */
+    public static ObjectNode ended(String message, String candidateId, String certificationId, String holdingId) throws Exception {
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, message);
+        event.put("subject", candidateId);
+        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("certificationId", certificationId)
+                .put("holdingId", holdingId);
+        return event;
+    }
+
+    public static ObjectNode assessmentPassed(String candidateId, String assessmentId) throws Exception {
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentPassed");
+        event.put("subject", candidateId);
+        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("assessmentId", assessmentId);
+        return event;
+    }
+
+    private static ObjectNode envelope(String source, String type, String subject) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", source).put("type", type)
+                .put("subject", subject).put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+                .put("datacontenttype", "application/json");
+        event.putObject("data");
+        return event;
+    }
+
+    public static void publish(String topic, ObjectNode event) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(topic, event.get("subject").asText(), JSON.writeValueAsString(event))).get();
+        }
+    }
+
+    public static void membership(ObjectNode event) throws Exception {
+        publish("membership-events", event);
+    }
+
+    public static void certification(ObjectNode event) throws Exception {
+        publish("certification-events", event);
+    }
+
+    /** CloudEvents on competency-events keyed {@code key}, read from the beginning for up to {@code period}. */
+    public static List<JsonNode> competencyEvents(String key, Duration period, int enough) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "competency-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<JsonNode> events = new ArrayList<>();
+        long deadline = System.nanoTime() + period.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                List<PartitionInfo> infos = consumer.partitionsFor("competency-events", Duration.ofSeconds(5));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (System.nanoTime() < deadline && events.size() < enough) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        events.add(JSON.readTree(record.value()));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+
+    /** Waits up to 30 s for {@code count} events of the organisation, then reads 2 s more to catch any extra. */
+    public static List<JsonNode> awaitEvents(String organizationId, int count) {
+        List<JsonNode> events = competencyEvents(organizationId, Duration.ofSeconds(30), count);
+        if (events.size() < count) {
+            return events;
+        }
+        return competencyEvents(organizationId, Duration.ofSeconds(2), Integer.MAX_VALUE);
+    }
+
+    public static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("type").asText()).toList();
+    }
+}

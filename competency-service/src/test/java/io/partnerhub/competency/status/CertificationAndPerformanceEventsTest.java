@@ -1,0 +1,128 @@
+package io.partnerhub.competency.status;
+
+import static io.partnerhub.competency.EventsSupport.assessmentPassed;
+import static io.partnerhub.competency.EventsSupport.awaitEvents;
+import static io.partnerhub.competency.EventsSupport.certification;
+import static io.partnerhub.competency.EventsSupport.earned;
+import static io.partnerhub.competency.EventsSupport.employee;
+import static io.partnerhub.competency.EventsSupport.ended;
+import static io.partnerhub.competency.EventsSupport.membership;
+import static io.partnerhub.competency.EventsSupport.organizationRegistered;
+import static io.partnerhub.competency.EventsSupport.performance;
+import static io.partnerhub.competency.EventsSupport.types;
+import static io.partnerhub.competency.EventsSupport.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * certification-service's documented events (earned, expired, revoked, assessment.passed) and performance.reported
+ * drive the status: paths with assessments, gold with performance, an expiry putting a level at risk, and an expiry
+ * for an unknown holding remembered so that its late earned event does not count.
+ */
+@QuarkusTest
+@QuarkusTestResource(PartnerHubTestResource.class)
+class CertificationAndPerformanceEventsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);
+
+    private static String competency(String cert, String assessment) {
+        String id = unique("comp-");
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"name\":\"Test\"}").post("/competencies").then().statusCode(201);
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+                {"version":"v1","effectiveFrom":"%s",
+                 "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["%s","assessment:%s"]}]}]},
+                 "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["%s","assessment:%s"]},
+                                                   {"kind":"PERFORMANCE","metric":"REVENUE","threshold":1000}]}]}}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC), cert, assessment, cert, assessment))
+                .post("/competencies/" + id + "/requirement-versions").then().statusCode(201);
+        return id;
+    }
+
+    private static void awaitLevel(String org, String competency, String level, boolean atRisk) {
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
+                .body("level", equalTo(level)).body("atRisk", equalTo(atRisk)));
+    }
+
+    @Test
+    void anAssessmentAndACertificationAttainSilverRevenueMakesItGoldAndAnExpiryPutsItAtRisk() throws Exception {
+        String cert = unique("cert-");
+        String assessment = unique("assess-");
+        String competency = competency(cert, assessment);
+        String org = UUID.randomUUID().toString();
+        String c1 = unique("cand-");
+        String c2 = unique("cand-");
+        membership(organizationRegistered(org));
+        membership(employee("joined", org, c1, null));
+        membership(employee("joined", org, c2, null));
+        ObjectNode holding = earned(c1, cert, LASTING);
+        certification(holding);
+        certification(assessmentPassed(c2, assessment));
+        awaitLevel(org, competency, "SILVER", false);
+
+        membership(performance(org, "REVENUE", 600, LocalDate.now(ZoneOffset.UTC).minusMonths(2)));
+        membership(performance(org, "REVENUE", 500, LocalDate.now(ZoneOffset.UTC).minusMonths(1)));
+        membership(performance(org, "REVENUE", 9000, LocalDate.now(ZoneOffset.UTC).minusMonths(14))); // too old
+        awaitLevel(org, competency, "GOLD", false);
+        given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, competency).then()
+                .body("requirements.find { it.level == 'GOLD' && it.description.startsWith('REVENUE') }.have", equalTo(1100.0f));
+
+        certification(ended("certificationExpired", c1, cert, holding.at("/data/holdingId").asText()));
+        awaitLevel(org, competency, "GOLD", true);
+
+        List<JsonNode> events = awaitEvents(org, 3);
+        assertEquals(List.of("io.partnerhub.competency.attained.v1", "io.partnerhub.competency.attained.v1",
+                "io.partnerhub.competency.at-risk.v1"), types(events), events.toString());
+        assertEquals("GOLD", events.get(1).at("/data/level").asText());
+    }
+
+    @Test
+    void anEndedHoldingIsRememberedSoThatItsLateEarnedEventDoesNotCount() throws Exception {
+        String cert = unique("cert-");
+        String competency = competency(cert, unique("assess-"));
+        String org = UUID.randomUUID().toString();
+        String c1 = unique("cand-");
+        String c2 = unique("cand-");
+        membership(organizationRegistered(org));
+        membership(employee("joined", org, c1, null));
+        membership(employee("joined", org, c2, null));
+        certification(earned(c1, cert, LASTING));
+        ObjectNode late = earned(c2, cert, LASTING);
+        certification(ended("certificationRevoked", c2, cert, late.at("/data/holdingId").asText())); // revoked first
+        certification(late); // then its earned event: ignored
+        ObjectNode marker = earned(c1, unique("other-"), LASTING);
+        certification(marker);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
+                .body("level", equalTo("NONE")).body("requirements[0].counted", equalTo(List.of(c1))));
+        // a genuinely new holding counts
+        certification(earned(c2, cert, LASTING));
+        awaitLevel(org, competency, "SILVER", false);
+        given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, competency).then()
+                .body("requirements[0].counted", hasItem(c2));
+    }
+}
