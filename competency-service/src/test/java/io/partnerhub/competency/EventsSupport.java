@@ -9,28 +9,29 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+
 import java.util.List;
-import java.util.Properties;
+
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+
+
+
+
+
+
+
+
+
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.partnerhub.devstack.test.PartnerHubTestResource;
+
+import io.partnerhub.devstack.test.TestTopics;
 import io.partnerhub.devstack.test.TestTokens;
 import io.restassured.http.ContentType;
 
@@ -145,14 +146,7 @@ public final class EventsSupport {
     }
 
     public static void publish(String topic, ObjectNode event) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, event.get("subject").asText(), JSON.writeValueAsString(event))).get();
-        }
+        TestTopics.send(topic, event.get("subject").asText(), JSON.writeValueAsString(event));
     }
 
     public static void membership(ObjectNode event) throws Exception {
@@ -165,35 +159,15 @@ public final class EventsSupport {
 
     /** CloudEvents on competency-events keyed {@code key}, read from the beginning for up to {@code period}. */
     public static List<JsonNode> competencyEvents(String key, Duration period, int enough) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "competency-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<JsonNode> events = new ArrayList<>();
-        long deadline = System.nanoTime() + period.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                List<PartitionInfo> infos = consumer.partitionsFor("competency-events", Duration.ofSeconds(5));
-                if (infos != null) {
-                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (System.nanoTime() < deadline && events.size() < enough) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        events.add(JSON.readTree(record.value()));
-                    }
-                }
-            }
-        } catch (Exception e) {
+        return TestTopics.read("competency-events", key, period, enough).stream().map(EventsSupport::parse).toList();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        return events;
     }
 
     /** Waits up to 30 s for {@code count} events of the organisation, then reads 2 s more to catch any extra. */
