@@ -180,6 +180,22 @@ class MembershipTest {
                 .body("type", equalTo("https://partnerhub.io/problems/renewal-requirements-not-met"));
         given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
                 .body("level", equalTo("GOLD")).body("goldCompetencies", hasSize(0));
+
+        // the level displays until the subscription year has elapsed, read from the application clock
+        try {
+            moveClock("P364D");
+            membership(org).body("level", equalTo("GOLD"));
+            moveClock("P366D");
+            membership(org).body("level", equalTo("NETWORK_MEMBER")).body("subscription", nullValue())
+                    .body("renewalAtRisk", equalTo(false));
+        } finally {
+            moveClock("PT0S");
+        }
+    }
+
+    private static void moveClock(String offset) {
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .when().put("/admin/clock").then().statusCode(200);
     }
 
     @Test
