@@ -6,6 +6,9 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
@@ -68,6 +72,37 @@ public class OrganizationResource {
     public Response register(@NotNull @Valid RegisterOrganization body) {
         OrganizationView organization = service.register(body);
         return Response.created(URI.create("/organizations/" + organization.id())).entity(organization).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "Organisations, by name (ops: all; a partner-admin: only their own)",
+            description = "q: a part of the name (any case) or the exact MPN id; country: an ISO 3166-1 alpha-2 code. "
+                    + "Paged; the total in X-Total-Count.")
+    @APIResponse(responseCode = "200", description = "A page of organisations",
+            content = @Content(schema = @Schema(implementation = OrganizationView[].class),
+                    examples = @ExampleObject(name = "organizations", value = "[" + Examples.ORGANIZATION + "]")))
+    @APIResponse(responseCode = "400", description = "page or size out of range, q over 200 characters, country not two letters",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page", value = Examples.INVALID_PAGE)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not list organisations")
+    public Response list(@QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("country") @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code like DE") String country,
+            @Valid @BeanParam PageRequest paging) {
+        UUID only = null;
+        if (!caller.isOps()) { // a partner-admin sees their own organisation only (none without a valid org claim)
+            only = caller.organizationId().map(OrganizationResource::uuidOrNull).orElse(new UUID(0, 0));
+        }
+        OrganizationRepository.Search search = new OrganizationRepository.Search(q, country, only);
+        return paging.respond(service.search(search, paging.firstResult(), paging.size()), service.count(search));
+    }
+
+    private static UUID uuidOrNull(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return new UUID(0, 0);
+        }
     }
 
     @GET

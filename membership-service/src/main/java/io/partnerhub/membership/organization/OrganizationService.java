@@ -70,6 +70,14 @@ public class OrganizationService {
                 .orElseThrow(() -> new ResourceNotFound("organization", id.toString()));
     }
 
+    public java.util.List<OrganizationView> search(OrganizationRepository.Search search, int firstResult, int size) {
+        return organizations.search(search, firstResult, size).stream().map(OrganizationView::of).toList();
+    }
+
+    public long count(OrganizationRepository.Search search) {
+        return organizations.count(search);
+    }
+
     private static Conflict mpnIdTaken(MpnId mpnId) {
         return (Conflict) new Conflict("mpn-id-taken", "MPN id taken",
                 "An organization with MPN id " + mpnId + " is already registered").with("mpnId", mpnId.value());

@@ -27,4 +27,119 @@ public final class Examples {
     public static final String MPN_ID_TAKEN = """
             {"type":"https://partnerhub.io/problems/mpn-id-taken","title":"MPN id taken","status":409,
              "detail":"An organization with MPN id 4711001 is already registered","mpnId":"4711001"}""";
+
+    public static final String INVALID_PAGE = """
+            {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
+             "detail":"page: must be at most 100000","violations":[{"field":"page","message":"must be at most 100000"}]}""";
+
+    public static final String ADD_USER = """
+            {"name":"Ada Lovelace","email":"ada@contoso.com","role":"EMPLOYEE"}""";
+
+    public static final String CHANGE_USER = """
+            {"name":"Ada Lovelace","email":"ada.lovelace@contoso.com","role":"ADMIN"}""";
+
+    public static final String USER = """
+            {"id":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
+             "name":"Ada Lovelace","email":"ada@contoso.com","role":"EMPLOYEE","status":"ACTIVE","candidateId":"cand-4711",
+             "createdAt":"2026-11-23T07:00:00Z","departedAt":null}""";
+
+    public static final String DEPARTED_USER = """
+            {"id":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
+             "name":"Ada Lovelace","email":"ada@contoso.com","role":"EMPLOYEE","status":"DEPARTED","candidateId":null,
+             "createdAt":"2026-11-23T07:00:00Z","departedAt":"2026-12-01T09:00:00Z"}""";
+
+    public static final String INVALID_EMAIL = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"email: must be an e-mail address like ada@contoso.com (at most 254 characters)"}""";
+
+    public static final String EMAIL_TAKEN = """
+            {"type":"https://partnerhub.io/problems/email-taken","title":"E-mail taken","status":409,
+             "detail":"The organisation already has an account with e-mail ada@contoso.com",
+             "userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d"}""";
+
+    public static final String USER_DEPARTED = """
+            {"type":"https://partnerhub.io/problems/user-departed","title":"User departed","status":409,
+             "detail":"User 9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d has already departed"}""";
+
+    public static final String ASSOCIATE = """
+            {"candidateId":"cand-4711"}""";
+
+    public static final String ASSOCIATION = """
+            {"userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
+             "candidateId":"cand-4711","associatedAt":"2026-12-01T09:00:00Z",
+             "severedOrganizationId":"5a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d"}""";
+
+    public static final String FORBIDDEN_CANDIDATE = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"An employee associates only their own candidate id (the token's candidate claim)"}""";
+
+    public static final String CANDIDATE_ASSOCIATED = """
+            {"type":"https://partnerhub.io/problems/candidate-associated","title":"Candidate associated","status":409,
+             "detail":"Candidate cand-4711 was associated concurrently; try again","candidateId":"cand-4711"}""";
+
+    public static final String IMPORT_JSON = """
+            [{"name":"Ada Lovelace","email":"ada@contoso.com","role":"EMPLOYEE"},
+             {"name":"","email":"not-an-email","role":"BOSS"}]""";
+
+    public static final String IMPORT_CSV = """
+            name,email,role
+            Ada Lovelace,ada@contoso.com,EMPLOYEE
+            "Hopper, Grace",grace@contoso.com,ADMIN
+            """;
+
+    public static final String IMPORT_REPORT = """
+            {"rows":[{"row":1,"status":"CREATED","id":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","problem":null},
+                     {"row":2,"status":"INVALID","id":null,"problem":"name: must not be blank"},
+                     {"row":3,"status":"EXISTS","id":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","problem":null}]}""";
+
+    public static final String IMPORT_NOT_ARRAY = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"A JSON import is an array of {name, email, role} objects"}""";
+
+    public static final String IMPORT_BAD_CSV = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"CSV line 3: a quoted field is never closed"}""";
+
+    public static final String TOO_MANY_ROWS = """
+            {"type":"https://partnerhub.io/problems/too-many-rows","title":"Too many rows","status":413,
+             "detail":"An import holds at most 1000 rows, this one 1001","maxRows":1000}""";
+
+    public static final String REPORT_PERFORMANCE = """
+            {"metric":"REVENUE","value":125000.50,"periodStart":"2026-10-01","periodEnd":"2026-12-31"}""";
+
+    public static final String PERFORMANCE = """
+            {"id":"7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
+             "metric":"REVENUE","value":125000.50,"periodStart":"2026-10-01","periodEnd":"2026-12-31",
+             "reportedAt":"2027-01-05T08:00:00Z","corrected":false}""";
+
+    public static final String PERIOD_INVALID = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"periodEnd 2026-09-30 is before periodStart 2026-10-01"}""";
+
+    public static final String PURCHASE = """
+            {"level":"SILVER"}""";
+
+    public static final String MEMBERSHIP = """
+            {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","level":"SILVER",
+             "subscription":{"level":"SILVER","startsOn":"2026-12-01","endsOn":"2027-12-01"},"renewal":null,
+             "renewalAtRisk":true,
+             "alerts":[{"competencyId":"cloud-platform","level":"SILVER",
+               "message":"A recent change to your competency achievement has put your membership renewal eligibility at risk: competency cloud-platform (SILVER) — employee cand-4711 left",
+               "reasons":["employee cand-4711 left"],"raisedAt":"2027-03-02T10:00:00Z"}],
+             "benefits":["Partner network listing","Partner community and learning resources","Silver partner badge",
+               "Internal-use software licences","Technical presales and deployment support"],
+             "competencies":[{"competencyId":"cloud-platform","level":"SILVER","validUntil":"2027-11-30","atRisk":true,
+               "reasons":["employee cand-4711 left"]}]}""";
+
+    public static final String LEVEL_NOT_EARNED = """
+            {"type":"https://partnerhub.io/problems/level-not-earned","title":"Level not earned","status":409,
+             "detail":"Buying the GOLD benefit pack needs at least one competency attained at GOLD"}""";
+
+    public static final String RENEWAL_NOT_MET = """
+            {"type":"https://partnerhub.io/problems/renewal-requirements-not-met","title":"Renewal requirements not met",
+             "status":409,"detail":"Renewing SILVER needs at least one competency attained at SILVER and not at risk"}""";
+
+    public static final String PROFILE = """
+            {"id":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","name":"Contoso Ltd","country":"DE","level":"GOLD",
+             "silverCompetencies":["data-analytics"],"goldCompetencies":["cloud-platform"]}""";
 }

@@ -1,0 +1,27 @@
+package io.partnerhub.membership.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import io.partnerhub.chassis.events.DomainEvent;
+
+/**
+ * {@code io.partnerhub.performance.reported.v1} on membership-events: a figure was reported, or corrected (the same
+ * organisation, metric and period again with another value: consumers replace the figure). Subject = the organisation
+ * id. See asyncapi.yaml.
+ */
+public record PerformanceReported(String organizationId, String metric, BigDecimal value, LocalDate periodStart,
+        LocalDate periodEnd) implements DomainEvent {
+
+    public static final String TYPE = "io.partnerhub.performance.reported.v1";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String subject() {
+        return organizationId;
+    }
+}

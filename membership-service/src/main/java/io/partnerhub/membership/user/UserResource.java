@@ -1,0 +1,207 @@
+package io.partnerhub.membership.user;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnerhub.chassis.paging.PageRequest;
+import io.partnerhub.chassis.problem.DomainException;
+import io.partnerhub.chassis.security.Caller;
+import io.partnerhub.chassis.security.Roles;
+import io.partnerhub.membership.user.UserViews.AssociateCandidate;
+import io.partnerhub.membership.user.UserViews.AssociationView;
+import io.partnerhub.membership.user.UserViews.UserBody;
+import io.partnerhub.membership.user.UserViews.UserView;
+import io.partnerhub.membership.web.Examples;
+import io.partnerhub.membership.web.Ids;
+
+@Path("/organizations/{id}/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "M2/M3 user accounts, association of candidate ids, departures")
+@SecurityRequirement(name = "jwt")
+public class UserResource {
+
+    private final UserService service;
+    private final Caller caller;
+
+    public UserResource(UserService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "Add a user account (ops, the organisation's partner-admin)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UserBody.class),
+            examples = @ExampleObject(name = "employee", value = Examples.ADD_USER)))
+    @APIResponse(responseCode = "201", description = "Added; Location names the account",
+            content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
+    @APIResponse(responseCode = "400", description = "Invalid name, e-mail or role",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_EMAIL)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The organisation has an account with this e-mail",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.EMAIL_TAKEN)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not manage users")
+    public Response add(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull @Valid UserBody body) {
+        UUID organizationId = organization(id);
+        UserView user = service.add(organizationId, body);
+        return Response.created(URI.create("/organizations/" + organizationId + "/users/" + user.id())).entity(user).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "The organisation's user accounts, oldest first (active and departed; removed ones are not listed)")
+    @APIResponse(responseCode = "200", description = "A page of accounts; the total in X-Total-Count",
+            content = @Content(schema = @Schema(implementation = UserView[].class), examples = @ExampleObject(name = "users", value = "[" + Examples.USER + "]")))
+    @APIResponse(responseCode = "400", description = "page or size out of range, id too long",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_PAGE)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not list users")
+    public Response list(@PathParam("id") @Size(max = Ids.MAX) String id, @Valid @BeanParam PageRequest paging) {
+        UUID organizationId = organization(id);
+        return paging.respond(service.list(organizationId, paging.firstResult(), paging.size()), service.count(organizationId));
+    }
+
+    @GET
+    @Path("/{userId}")
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "One user account")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
+    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "An id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not read users")
+    public UserView get(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
+        return service.get(organization(id), Ids.parse("user", userId));
+    }
+
+    @PUT
+    @Path("/{userId}")
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "Change a user account's name, e-mail and role")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UserBody.class),
+            examples = @ExampleObject(name = "admin", value = Examples.CHANGE_USER)))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
+    @APIResponse(responseCode = "400", description = "Invalid name, e-mail or role",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_EMAIL)))
+    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "Another account has this e-mail",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.EMAIL_TAKEN)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not change users")
+    public UserView change(@PathParam("id") @Size(max = Ids.MAX) String id,
+            @PathParam("userId") @Size(max = Ids.MAX) String userId, @NotNull @Valid UserBody body) {
+        return service.change(organization(id), Ids.parse("user", userId), body);
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "Remove a user account",
+            description = "The account leaves the list but is kept as history; an associated candidate id departs "
+                    + "(employee.left.v1, DEPARTED).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "An id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not remove users")
+    public Response remove(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
+        service.remove(organization(id), Ids.parse("user", userId));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{userId}/association")
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN, Roles.EMPLOYEE })
+    @Operation(summary = "Associate a candidate id with the account (M2)",
+            description = "By the employee themself (their token's candidate claim must be this candidate id), the "
+                    + "organisation's partner-admin or ops. A candidate id held by another organisation is severed "
+                    + "first, in the same transaction: employee.left.v1 (ASSOCIATED_ELSEWHERE) for the old organisation, "
+                    + "then employee.joined.v1; both have subject = the candidate id, so consumers read them in that order. "
+                    + "Of two concurrent associations of one candidate id exactly one wins; the other answers 409.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AssociateCandidate.class),
+            examples = @ExampleObject(name = "candidate", value = Examples.ASSOCIATE)))
+    @APIResponse(responseCode = "200", description = "Associated (severedOrganizationId names the organisation it left, if any)",
+            content = @Content(schema = @Schema(implementation = AssociationView.class), examples = @ExampleObject(name = "moved", value = Examples.ASSOCIATION)))
+    @APIResponse(responseCode = "400", description = "Invalid candidate id",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "403", description = "An employee associating another candidate id, or a role that may not",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN_CANDIDATE)))
+    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "Held by another account of this organisation, associated concurrently, "
+            + "the account holds another candidate id or has departed",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.CANDIDATE_ASSOCIATED)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    public AssociationView associate(@PathParam("id") @Size(max = Ids.MAX) String id,
+            @PathParam("userId") @Size(max = Ids.MAX) String userId, @NotNull @Valid AssociateCandidate body) {
+        UUID organizationId = Ids.parse("organization", id);
+        caller.requireOrganization(organizationId.toString());
+        if (!caller.isOps() && !caller.hasRole(Roles.PARTNER_ADMIN)
+                && !caller.candidateId().filter(body.candidateId()::equals).isPresent()) {
+            throw new DomainException(403, "forbidden", "Forbidden",
+                    "An employee associates only their own candidate id (the token's candidate claim)");
+        }
+        return service.associate(organizationId, Ids.parse("user", userId), body.candidateId());
+    }
+
+    @POST
+    @Path("/{userId}/departure")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN })
+    @Operation(summary = "Record that the employee left (M3)",
+            description = "The account is kept as history (status DEPARTED); an associated candidate id leaves: "
+                    + "employee.left.v1 (DEPARTED).")
+    @APIResponse(responseCode = "200", description = "Departed",
+            content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "departed", value = Examples.DEPARTED_USER)))
+    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "Already departed",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "departed", value = Examples.USER_DEPARTED)))
+    @APIResponse(responseCode = "400", description = "An id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Role may not record departures")
+    public UserView depart(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
+        return service.depart(organization(id), Ids.parse("user", userId));
+    }
+
+    private UUID organization(String id) {
+        UUID organizationId = Ids.parse("organization", id);
+        caller.requireOrganization(organizationId.toString());
+        return organizationId;
+    }
+}

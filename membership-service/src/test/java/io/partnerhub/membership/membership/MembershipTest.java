@@ -1,0 +1,220 @@
+package io.partnerhub.membership.membership;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.partnerhub.membership.user.UserAccountsTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * M5/M6 over real Kafka: raw CloudEvents published to competency-events (the fixture competency-events.json, one
+ * example of each type as DESIGN §3 describes them) drive purchases, renewals, alerts and the public profile.
+ */
+@QuarkusTest
+@QuarkusTestResource(PartnerHubTestResource.class)
+class MembershipTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+    private static JsonNode fixture;
+    private static Instant time = Instant.now();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(config);
+        try (InputStream in = MembershipTest.class.getResourceAsStream("/competency-events.json")) {
+            fixture = JSON.readTree(in);
+        }
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** The fixture's example of {@code kind} for this organisation, competency and level, with a new id and a later time. */
+    private static void publish(String kind, String org, String competency, String level) throws Exception {
+        ObjectNode event = (ObjectNode) fixture.get(kind).deepCopy();
+        time = time.plusSeconds(1);
+        event.put("id", UUID.randomUUID().toString()).put("subject", org).put("time", time.toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("organizationId", org).put("competencyId", competency).put("level", level);
+        if (!data.get("validUntil").isNull()) {
+            data.put("validUntil", LocalDate.now(ZoneOffset.UTC).plusMonths(11).toString());
+        }
+        producer.send(new ProducerRecord<>("competency-events", org, JSON.writeValueAsString(event))).get();
+    }
+
+    private static io.restassured.response.ValidatableResponse membership(String org) {
+        return given().auth().oauth2(TestTokens.partnerAdmin(org)).when().get("/organizations/" + org + "/membership")
+                .then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response purchase(String org, String level) {
+        return given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType(ContentType.JSON)
+                .body("{\"level\":\"" + level + "\"}").when().post("/organizations/" + org + "/membership/purchases");
+    }
+
+    @Test
+    void aPurchaseIsRefusedUntilACompetencyIsAttainedAtThatLevel() throws Exception {
+        String org = UserAccountsTest.organization();
+        membership(org).body("level", equalTo("NETWORK_MEMBER")).body("subscription", nullValue())
+                .body("benefits", hasItem("Partner network listing"));
+        purchase(org, "SILVER").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://partnerhub.io/problems/level-not-earned"));
+
+        publish("attained", org, "cloud-platform", "SILVER");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("competencies[0].competencyId", equalTo("cloud-platform")));
+
+        purchase(org, "GOLD").then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/level-not-earned"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        purchase(org, "SILVER").then().statusCode(201)
+                .body("level", equalTo("SILVER"))
+                .body("subscription.level", equalTo("SILVER"))
+                .body("subscription.startsOn", equalTo(today.toString()))
+                .body("subscription.endsOn", equalTo(today.plusMonths(12).toString()))
+                .body("benefits", hasItem("Silver partner badge"));
+        purchase(org, "SILVER").then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/already-subscribed"));
+
+        given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
+                .body("level", equalTo("SILVER")).body("silverCompetencies", equalTo(java.util.List.of("cloud-platform")))
+                .body("goldCompetencies", hasSize(0)).body("country", equalTo("DE"));
+
+        publish("attained", org, "data-analytics", "GOLD");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(2)));
+        purchase(org, "GOLD").then().statusCode(201).body("level", equalTo("GOLD"));
+        given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
+                .body("level", equalTo("GOLD"))
+                .body("silverCompetencies", equalTo(java.util.List.of("cloud-platform")))
+                .body("goldCompetencies", equalTo(java.util.List.of("data-analytics")));
+    }
+
+    @Test
+    void anAtRiskCompetencyRaisesTheAlertAndRiskClearedClearsIt() throws Exception {
+        String org = UserAccountsTest.organization();
+        publish("attained", org, "cloud-platform", "SILVER");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(1)));
+        purchase(org, "SILVER").then().statusCode(201).body("renewalAtRisk", equalTo(false)).body("alerts", hasSize(0));
+
+        publish("atRisk", org, "cloud-platform", "SILVER");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("alerts", hasSize(1))
+                .body("alerts[0].competencyId", equalTo("cloud-platform"))
+                .body("alerts[0].message", containsString(
+                        "A recent change to your competency achievement has put your membership renewal eligibility at risk"))
+                .body("alerts[0].message", containsString("cloud-platform"))
+                .body("alerts[0].reasons[0]", containsString("employee cand-4711 left"))
+                .body("renewalAtRisk", equalTo(true))
+                .body("level", equalTo("SILVER")));
+        given().auth().oauth2(TestTokens.employee("cand-1", org)).when().get("/organizations/" + org + "/membership")
+                .then().statusCode(200).body("alerts", hasSize(1));
+
+        // renewal refused while the requirements do not hold
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/membership/renewals")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://partnerhub.io/problems/renewal-requirements-not-met"));
+
+        publish("riskCleared", org, "cloud-platform", "SILVER");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("alerts", hasSize(0)).body("renewalAtRisk", equalTo(false)));
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/membership/renewals")
+                .then().statusCode(201)
+                .body("renewal.level", equalTo("SILVER"))
+                .body("renewal.startsOn", equalTo(today.plusMonths(12).toString()))
+                .body("renewal.endsOn", equalTo(today.plusMonths(24).toString()));
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/membership/renewals")
+                .then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/already-renewed"));
+    }
+
+    @Test
+    void renewalIsRefusedOnceTheCompetencyLapsedButTheLevelKeepsDisplaying() throws Exception {
+        String org = UserAccountsTest.organization();
+        publish("attained", org, "cloud-platform", "GOLD");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(1)));
+        purchase(org, "GOLD").then().statusCode(201);
+        publish("renewed", org, "cloud-platform", "GOLD");
+        publish("lapsed", org, "cloud-platform", "NONE");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("competencies[0].level", equalTo("NONE")));
+        membership(org).body("level", equalTo("GOLD")).body("renewalAtRisk", equalTo(true));
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/membership/renewals")
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://partnerhub.io/problems/renewal-requirements-not-met"));
+        given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
+                .body("level", equalTo("GOLD")).body("goldCompetencies", hasSize(0));
+
+        // the level displays until the subscription year has elapsed, read from the application clock
+        try {
+            moveClock("P364D");
+            membership(org).body("level", equalTo("GOLD"));
+            moveClock("P366D");
+            membership(org).body("level", equalTo("NETWORK_MEMBER")).body("subscription", nullValue())
+                    .body("renewalAtRisk", equalTo(false));
+        } finally {
+            moveClock("PT0S");
+        }
+    }
+
+    private static void moveClock(String offset) {
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .when().put("/admin/clock").then().statusCode(200);
+    }
+
+    @Test
+    void scopesMembershipsToTheOrganisation() {
+        String org = UserAccountsTest.organization();
+        String other = UserAccountsTest.organization();
+        given().auth().oauth2(TestTokens.partnerAdmin(other)).when().get("/organizations/" + org + "/membership")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.partnerAdmin(other)).contentType(ContentType.JSON).body("{\"level\":\"SILVER\"}")
+                .when().post("/organizations/" + org + "/membership/purchases").then().statusCode(404);
+        given().auth().oauth2(TestTokens.employee("cand-1", org)).contentType(ContentType.JSON).body("{\"level\":\"SILVER\"}")
+                .when().post("/organizations/" + org + "/membership/purchases").then().statusCode(403);
+        given().auth().oauth2(TestTokens.reporter()).when().get("/organizations/" + org + "/membership").then().statusCode(403);
+        given().when().get("/organizations/" + org + "/membership").then().statusCode(401);
+        purchase(org, "PLATINUM").then().statusCode(400).contentType(PROBLEM);
+        purchase(org, "NETWORK_MEMBER").then().statusCode(409);
+        given().when().get("/organizations/" + UUID.randomUUID() + "/profile").then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/organizations/" + "x".repeat(300) + "/profile").then().statusCode(400).contentType(PROBLEM);
+        given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
+                .body("level", equalTo("NETWORK_MEMBER")).body("silverCompetencies", hasSize(0));
+    }
+}

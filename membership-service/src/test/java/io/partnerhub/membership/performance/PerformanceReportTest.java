@@ -1,0 +1,94 @@
+package io.partnerhub.membership.performance;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.partnerhub.membership.events.MembershipEvents;
+import io.partnerhub.membership.user.UserAccountsTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(PartnerHubTestResource.class)
+class PerformanceReportTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static io.restassured.response.Response report(String token, String org, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/organizations/" + org + "/performance-reports");
+    }
+
+    @Test
+    void aCorrectionReplacesTheFigureAndIsPublishedAgain() throws Exception {
+        String org = UserAccountsTest.organization();
+        String figure = "{\"metric\":\"REVENUE\",\"value\":%s,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}";
+        String id = report(TestTokens.reporter(), org, figure.formatted("1000.5")).then().statusCode(201)
+                .body("corrected", equalTo(false)).extract().path("id");
+        report(TestTokens.ops(), org, figure.formatted("1200")).then().statusCode(200)
+                .body("id", equalTo(id)).body("corrected", equalTo(true)).body("value", equalTo(1200));
+        report(TestTokens.reporter(), org, figure.formatted("1200")).then().statusCode(200); // a repeat: nothing new
+
+        List<ConsumerRecord<String, String>> records = MembershipEvents.keyed(org, r -> r.size() >= 4, Duration.ofSeconds(20));
+        List<JsonNode> reported = records.stream().map(r -> read(r.value()))
+                .filter(e -> e.get("type").asText().equals("io.partnerhub.performance.reported.v1")).toList();
+        assertEquals(2, reported.size(), "the report and its correction; the repeat publishes nothing");
+        assertEquals(1000.5, reported.get(0).at("/data/value").asDouble());
+        assertEquals(1200, reported.get(1).at("/data/value").asDouble());
+        assertEquals("REVENUE", reported.get(1).at("/data/metric").asText());
+        assertEquals("2026-10-01", reported.get(1).at("/data/periodStart").asText());
+        assertEquals("2026-12-31", reported.get(1).at("/data/periodEnd").asText());
+        assertEquals(org, reported.get(1).get("subject").asText());
+    }
+
+    @Test
+    void refusesBadFiguresWithProblems() {
+        String org = UserAccountsTest.organization();
+        for (String body : new String[] {
+                "{\"metric\":\"PROFIT\",\"value\":1,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}",
+                "{\"metric\":\"REVENUE\",\"value\":-1,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}",
+                "{\"metric\":\"REVENUE\",\"value\":1,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-09-30\"}",
+                "{\"metric\":\"REVENUE\",\"value\":1,\"periodStart\":\"300000-01-01\",\"periodEnd\":\"2026-09-30\"}",
+                "{\"metric\":\"REVENUE\",\"value\":1,\"periodStart\":\"+300000-01-01\",\"periodEnd\":\"+300000-09-30\"}",
+                "{\"metric\":\"REVENUE\",\"value\":1,\"periodStart\":\"1000-01-01\",\"periodEnd\":\"2026-09-30\"}",
+                "{\"metric\":\"REVENUE\",\"value\":1e400,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}",
+                "{\"metric\":\"REVENUE\",\"value\":\"lots\",\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}",
+                "{\"metric\":\"REVENUE\",\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}",
+                "{\"metric\":\"REVENUE\",\"value\":1,\"periodStart\":\"2020-01-01\",\"periodEnd\":\"2026-12-31\"}",
+                "{\"metric\":" }) {
+            report(TestTokens.reporter(), org, body).then().statusCode(400).contentType(PROBLEM);
+        }
+        report(TestTokens.reporter(), UUID.randomUUID().toString(),
+                "{\"metric\":\"REVENUE\",\"value\":1,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-12-31\"}")
+                .then().statusCode(404).contentType(PROBLEM);
+        String ok = "{\"metric\":\"DEPLOYED_SEATS\",\"value\":10,\"periodStart\":\"2026-10-01\",\"periodEnd\":\"2026-10-01\"}";
+        report(TestTokens.partnerAdmin(org), org, ok).then().statusCode(403);
+        report(TestTokens.employee("cand-1", org), org, ok).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(ok).when().post("/organizations/" + org + "/performance-reports")
+                .then().statusCode(401);
+        report(TestTokens.reporter(), org, ok).then().statusCode(201);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
