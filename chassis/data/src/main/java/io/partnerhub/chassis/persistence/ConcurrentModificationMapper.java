@@ -1,4 +1,4 @@
-package io.partnerhub.chassis.problem;
+package io.partnerhub.chassis.persistence;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -11,6 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnerhub.chassis.problem.ProblemMappers;
+import io.partnerhub.chassis.problem.Problems;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,4 +1,4 @@
-package io.partnerhub.chassis.problem;
+package io.partnerhub.chassis.persistence;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
