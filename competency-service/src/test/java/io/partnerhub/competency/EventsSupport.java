@@ -2,6 +2,7 @@ package io.partnerhub.competency;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,27 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-
 import java.util.List;
-
 import java.util.UUID;
-
-
-
-
-
-
-
-
-
-
-
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 
 import io.partnerhub.devstack.test.TestTopics;
 import io.partnerhub.devstack.test.TestTokens;
@@ -37,7 +24,7 @@ import io.restassured.http.ContentType;
 
 /**
  * What the competency tests do with the real broker, as the producers would: raw CloudEvents on membership-events and
- * certification-events, built from the producers' asyncapi.yaml examples where they exist; and reading what this
+ * certification-events, built from the producers' asyncapi.yaml examples (DESIGN §3); and reading what this
  * service published on competency-events.
  */
 public final class EventsSupport {
@@ -93,19 +80,32 @@ public final class EventsSupport {
     }
 
     /**
-     * employee.joined/left.v1 as DESIGN.md §3 defines them (membership-service's asyncapi.yaml has no example of them
-     * yet): data {organizationId, userId, candidateId, reason}, subject = organizationId.
+     * membership-service's example of employee.joined.v1 ({@code change} "joined") or employee.left.v1 ("left", with
+     * {@code reason}) for this candidate in this organisation. As membership publishes them, the subject (and record
+     * key) is the candidate id, so that a move's left and joined stay in order.
      */
-    public static ObjectNode employee(String change, String organizationId, String candidateId, String reason) {
-        ObjectNode event = envelope("/membership-service", "io.partnerhub.employee." + change + ".v1", organizationId);
-        ((ObjectNode) event.get("data")).put("organizationId", organizationId).put("userId", "user-" + candidateId)
-                .put("candidateId", candidateId).put("reason", reason);
+    public static ObjectNode employee(String change, String organizationId, String candidateId, String reason)
+            throws Exception {
+        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, switch (change) {
+            case "joined" -> "employeeJoined";
+            case "left" -> "employeeLeft";
+            default -> throw new IllegalArgumentException("no employee." + change + " event");
+        });
+        event.put("subject", candidateId);
+        ObjectNode data = ((ObjectNode) event.get("data")).put("organizationId", organizationId)
+                .put("userId", UUID.nameUUIDFromBytes(candidateId.getBytes(StandardCharsets.UTF_8)).toString())
+                .put("candidateId", candidateId);
+        if (reason != null) {
+            data.put("reason", reason);
+        }
         return event;
     }
 
-    /** performance.reported.v1 as DESIGN.md §3 defines it: {organizationId, metric, value, periodStart, periodEnd}. */
-    public static ObjectNode performance(String organizationId, String metric, long value, LocalDate periodEnd) {
-        ObjectNode event = envelope("/membership-service", "io.partnerhub.performance.reported.v1", organizationId);
+    /** membership-service's example of performance.reported.v1: this figure for the month ending {@code periodEnd}. */
+    public static ObjectNode performance(String organizationId, String metric, long value, LocalDate periodEnd)
+            throws Exception {
+        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, "performanceReported");
+        event.put("subject", organizationId);
         ((ObjectNode) event.get("data")).put("organizationId", organizationId).put("metric", metric).put("value", value)
                 .put("periodStart", periodEnd.minusMonths(1).plusDays(1).toString()).put("periodEnd", periodEnd.toString());
         return event;
@@ -133,15 +133,6 @@ public final class EventsSupport {
         ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentPassed");
         event.put("subject", candidateId);
         ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("assessmentId", assessmentId);
-        return event;
-    }
-
-    private static ObjectNode envelope(String source, String type, String subject) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", source).put("type", type)
-                .put("subject", subject).put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
-                .put("datacontenttype", "application/json");
-        event.putObject("data");
         return event;
     }
 

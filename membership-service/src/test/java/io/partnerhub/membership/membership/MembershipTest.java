@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -24,20 +24,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
+import io.partnerhub.membership.events.CompetencyEventExamples;
 import io.partnerhub.membership.user.UserAccountsTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * M5/M6 over real Kafka: raw CloudEvents published to competency-events (the fixture competency-events.json, one
- * example of each type as DESIGN §3 describes them) drive purchases, renewals, alerts and the public profile.
+ * M5/M6 over real Kafka: raw CloudEvents published to competency-events (competency-service's asyncapi.yaml example
+ * of each type, DESIGN §3) drive purchases, renewals, alerts and the public profile.
  */
 @QuarkusTest
 @QuarkusTestResource(PartnerHubTestResource.class)
@@ -46,7 +46,6 @@ class MembershipTest {
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
-    private static JsonNode fixture;
     private static Instant time = Instant.now();
 
     @BeforeAll
@@ -57,9 +56,6 @@ class MembershipTest {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(config);
-        try (InputStream in = MembershipTest.class.getResourceAsStream("/competency-events.json")) {
-            fixture = JSON.readTree(in);
-        }
     }
 
     @AfterAll
@@ -67,16 +63,18 @@ class MembershipTest {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** The fixture's example of {@code kind} for this organisation, competency and level, with a new id and a later time. */
-    private static void publish(String kind, String org, String competency, String level) throws Exception {
-        ObjectNode event = (ObjectNode) fixture.get(kind).deepCopy();
+    /**
+     * The producer's example of {@code message} for this organisation, competency and level, with a new id and a later
+     * time; valid until 11 months from now, or (lapsed) the valid-until just reached, an instant as the producer writes.
+     */
+    private static void publish(String message, String org, String competency, String level) throws Exception {
+        ObjectNode event = CompetencyEventExamples.forOrganization(message, org, competency);
         time = time.plusSeconds(1);
-        event.put("id", UUID.randomUUID().toString()).put("subject", org).put("time", time.toString());
-        ObjectNode data = (ObjectNode) event.get("data");
-        data.put("organizationId", org).put("competencyId", competency).put("level", level);
-        if (!data.get("validUntil").isNull()) {
-            data.put("validUntil", LocalDate.now(ZoneOffset.UTC).plusMonths(11).toString());
-        }
+        event.put("time", time.toString());
+        Instant validUntil = message.equals("competencyLapsed") ? time
+                : LocalDate.now(ZoneOffset.UTC).plusMonths(11).atTime(11, 20, 5, 120_000_000).toInstant(ZoneOffset.UTC);
+        ((ObjectNode) event.get("data")).put("level", level)
+                .put("validUntil", validUntil.truncatedTo(ChronoUnit.MILLIS).toString());
         producer.send(new ProducerRecord<>("competency-events", org, JSON.writeValueAsString(event))).get();
     }
 
@@ -98,7 +96,7 @@ class MembershipTest {
         purchase(org, "SILVER").then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://partnerhub.io/problems/level-not-earned"));
 
-        publish("attained", org, "cloud-platform", "SILVER");
+        publish("competencyAttained", org, "cloud-platform", "SILVER");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
                 .body("competencies[0].competencyId", equalTo("cloud-platform")));
 
@@ -116,7 +114,7 @@ class MembershipTest {
                 .body("level", equalTo("SILVER")).body("silverCompetencies", equalTo(java.util.List.of("cloud-platform")))
                 .body("goldCompetencies", hasSize(0)).body("country", equalTo("DE"));
 
-        publish("attained", org, "data-analytics", "GOLD");
+        publish("competencyAttained", org, "data-analytics", "GOLD");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(2)));
         purchase(org, "GOLD").then().statusCode(201).body("level", equalTo("GOLD"));
         given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
@@ -128,18 +126,18 @@ class MembershipTest {
     @Test
     void anAtRiskCompetencyRaisesTheAlertAndRiskClearedClearsIt() throws Exception {
         String org = UserAccountsTest.organization();
-        publish("attained", org, "cloud-platform", "SILVER");
+        publish("competencyAttained", org, "cloud-platform", "SILVER");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(1)));
         purchase(org, "SILVER").then().statusCode(201).body("renewalAtRisk", equalTo(false)).body("alerts", hasSize(0));
 
-        publish("atRisk", org, "cloud-platform", "SILVER");
+        publish("competencyAtRisk", org, "cloud-platform", "SILVER");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
                 .body("alerts", hasSize(1))
                 .body("alerts[0].competencyId", equalTo("cloud-platform"))
                 .body("alerts[0].message", containsString(
                         "A recent change to your competency achievement has put your membership renewal eligibility at risk"))
                 .body("alerts[0].message", containsString("cloud-platform"))
-                .body("alerts[0].reasons[0]", containsString("employee cand-4711 left"))
+                .body("alerts[0].reasons[0]", containsString("SILVER requirement not met"))
                 .body("renewalAtRisk", equalTo(true))
                 .body("level", equalTo("SILVER")));
         given().auth().oauth2(TestTokens.employee("cand-1", org)).when().get("/organizations/" + org + "/membership")
@@ -150,7 +148,7 @@ class MembershipTest {
                 .then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://partnerhub.io/problems/renewal-requirements-not-met"));
 
-        publish("riskCleared", org, "cloud-platform", "SILVER");
+        publish("competencyRiskCleared", org, "cloud-platform", "SILVER");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
                 .body("alerts", hasSize(0)).body("renewalAtRisk", equalTo(false)));
 
@@ -167,11 +165,11 @@ class MembershipTest {
     @Test
     void renewalIsRefusedOnceTheCompetencyLapsedButTheLevelKeepsDisplaying() throws Exception {
         String org = UserAccountsTest.organization();
-        publish("attained", org, "cloud-platform", "GOLD");
+        publish("competencyAttained", org, "cloud-platform", "GOLD");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(1)));
         purchase(org, "GOLD").then().statusCode(201);
-        publish("renewed", org, "cloud-platform", "GOLD");
-        publish("lapsed", org, "cloud-platform", "NONE");
+        publish("competencyRenewed", org, "cloud-platform", "GOLD");
+        publish("competencyLapsed", org, "cloud-platform", "GOLD"); // the level lost
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
                 .body("competencies[0].level", equalTo("NONE")));
         membership(org).body("level", equalTo("GOLD")).body("renewalAtRisk", equalTo(true));
