@@ -199,6 +199,8 @@ public final class DevStack implements AutoCloseable {
                     home.resolve("badge-keys").resolve(SigningKeys.PRIVATE_KEY_FILE).toAbsolutePath().toString());
             env.put("PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID", "devstack-badge-1");
             env.put("PARTNERHUB_CERTIFICATION_PUBLIC_BASE_URL", "http://localhost:8080/api");
+            // the demo clock jumps: let expiries follow within seconds, as in the %dev profile
+            env.put("PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL", "5s");
         }
         return env;
     }
