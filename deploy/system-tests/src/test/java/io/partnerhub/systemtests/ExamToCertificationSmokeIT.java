@@ -25,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunningSuite.class)
 class ExamToCertificationSmokeIT {
 
-    private static final List<String> CLOCKED = List.of("exam-service", "certification-service");
-
     @Test
     void passedExamAppearsOnTheCandidatesTranscript() {
         RunningSuite.asOps("exam-service")
@@ -47,7 +45,7 @@ class ExamToCertificationSmokeIT {
                 .then().statusCode(201).extract().path("id");
 
         // the exam is taken two days from now: move the services' clocks past it (not slept on)
-        moveClocks("P2DT3H");
+        RunningSuite.moveClocks("P2DT3H");
         RunningSuite.as("exam-service", "exam-provider", Map.of("provider", "PEARSON_VUE"))
                 .body(Map.of("providerResultId", "PV-" + UUID.randomUUID(), "registrationId", registrationId,
                         "score", 850, "takenAt", scheduledAt.plus(Duration.ofHours(2)).toString()))
@@ -64,15 +62,9 @@ class ExamToCertificationSmokeIT {
 
     @AfterEach
     void resetClocks() {
-        moveClocks("PT0S");
+        RunningSuite.moveClocks("PT0S");
     }
 
-    /** Sets the adjustable clock where it is offered; a service without it keeps real time. */
-    private static void moveClocks(String offset) {
-        for (String service : CLOCKED) {
-            RunningSuite.asOps(service).body(Map.of("offset", offset)).when().put("/admin/clock");
-        }
-    }
 
     /** Anywhere in the transcript document: an object with examCode = code (and passed not false). */
     private static boolean containsPass(Object node, String code) {

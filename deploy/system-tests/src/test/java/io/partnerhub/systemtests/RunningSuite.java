@@ -75,4 +75,24 @@ public final class RunningSuite implements BeforeAllCallback, AutoCloseable {
     static RequestSpecification asOps(String serviceName) {
         return as(serviceName, "ops", Map.of());
     }
+
+    /** A request through the gateway ({@code /api/...}), authenticated as {@code role} with extra claims. */
+    static RequestSpecification api(String role, Map<String, String> claims) {
+        return given().baseUri(service("gateway").baseUrl()).basePath("/api")
+                .auth().oauth2(stack().token(role, claims))
+                .contentType("application/json")
+                .accept("application/json");
+    }
+
+    /** An exam-provider of Pearson VUE, through the gateway. */
+    static RequestSpecification asPearsonVue() {
+        return api("exam-provider", Map.of("provider", "PEARSON_VUE"));
+    }
+
+    /** Moves the adjustable clock of the services whose rules the journeys walk through (PT0S resets it). */
+    static void moveClocks(String offset) {
+        for (String service : java.util.List.of("exam-service", "certification-service")) {
+            asOps(service).body(Map.of("offset", offset)).when().put("/admin/clock");
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.partnerhub.systemtests;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.restassured.specification.RequestSpecification;
 
 /**
  * One exam result can be followed by its trace id: posted through the gateway with a W3C {@code traceparent}, it is
@@ -34,34 +32,32 @@ import io.restassured.specification.RequestSpecification;
 @ExtendWith(RunningSuite.class)
 class TraceAcrossServicesIT {
 
-    private static final List<String> CLOCKED = List.of("exam-service", "certification-service");
-
     @Test
     void oneExamResultCarriesOneTraceIdThroughTheGatewayExamAndCertificationServices() {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
         String exam = "TR-" + suffix;
         String certification = "trace-fundamentals-" + suffix.toLowerCase(Locale.ROOT);
-        api("ops", Map.of())
+        RunningSuite.api("ops", Map.of())
                 .body(Map.of("code", exam, "title", "Tracing fundamentals", "deliveryModes", List.of("TEST_CENTER"),
                         "providers", List.of("PEARSON_VUE"),
                         "skillsMeasured", List.of(Map.of("area", "Everything", "weightMin", 100, "weightMax", 100))))
                 .post("/exams").then().statusCode(anyOf(is(201), is(409)));
-        api("ops", Map.of())
+        RunningSuite.api("ops", Map.of())
                 .body(Map.of("id", certification, "name", "Tracing Fundamentals", "level", "FUNDAMENTALS",
                         "requiredExams", List.of(List.of(exam)), "prerequisites", List.of()))
                 .post("/certifications").then().statusCode(anyOf(is(201), is(409)));
 
         String candidate = UUID.randomUUID().toString();
         Instant scheduledAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String registration = api("exam-provider", Map.of("provider", "PEARSON_VUE"))
+        String registration = RunningSuite.asPearsonVue()
                 .body(Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",
                         "deliveryMode", "TEST_CENTER", "scheduledAt", scheduledAt.toString()))
                 .post("/exam-registrations").then().statusCode(201).extract().path("id");
-        moveClocks("PT3H");
+        RunningSuite.moveClocks("PT3H");
 
         String traceId = HexFormat.of().formatHex(random(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(random(8)) + "-01";
-        api("exam-provider", Map.of("provider", "PEARSON_VUE"))
+        RunningSuite.asPearsonVue()
                 .header("traceparent", traceparent)
                 .body(Map.of("providerResultId", "TRACE-" + UUID.randomUUID(), "registrationId", registration,
                         "score", 900, "takenAt", scheduledAt.plus(Duration.ofMinutes(30)).toString()))
@@ -76,20 +72,10 @@ class TraceAcrossServicesIT {
 
     @AfterEach
     void resetClocks() {
-        moveClocks("PT0S");
+        RunningSuite.moveClocks("PT0S");
     }
 
-    private static RequestSpecification api(String role, Map<String, String> claims) {
-        return given().baseUri(RunningSuite.service("gateway").baseUrl()).basePath("/api")
-                .auth().oauth2(RunningSuite.stack().token(role, claims))
-                .contentType("application/json").accept("application/json");
-    }
 
-    private static void moveClocks(String offset) {
-        for (String service : CLOCKED) {
-            RunningSuite.asOps(service).body(Map.of("offset", offset)).when().put("/admin/clock");
-        }
-    }
 
     private static String logOf(String service) throws IOException {
         Path log = RunningSuite.stack().home().resolve("logs").resolve(service + ".log");
