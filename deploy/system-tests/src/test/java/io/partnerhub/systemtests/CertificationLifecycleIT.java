@@ -1,10 +1,8 @@
 package io.partnerhub.systemtests;
 
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,22 +30,11 @@ class CertificationLifecycleIT {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
         String exam = "LC-" + suffix;
         String certification = "lifecycle-associate-" + suffix.toLowerCase(Locale.ROOT);
-        RunningSuite.api("ops", Map.of())
-                .body(Map.of("code", exam, "title", "Lifecycle administrator", "deliveryModes", List.of("TEST_CENTER"),
-                        "providers", List.of("PEARSON_VUE"),
-                        "skillsMeasured", List.of(Map.of("area", "Everything", "weightMin", 100, "weightMax", 100))))
-                .post("/exams").then().statusCode(anyOf(is(201), is(409)));
-        RunningSuite.api("ops", Map.of())
-                .body(Map.of("id", certification, "name", "Lifecycle Administrator Associate", "level", "ASSOCIATE",
-                        "requiredExams", List.of(List.of(exam)), "prerequisites", List.of()))
-                .post("/certifications").then().statusCode(anyOf(is(201), is(409)));
+        RunningSuite.certificationOfOneExam(exam, certification, "ASSOCIATE");
 
         String candidate = UUID.randomUUID().toString();
         Instant scheduledAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String registration = RunningSuite.asPearsonVue()
-                .body(Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",
-                        "deliveryMode", "TEST_CENTER", "scheduledAt", scheduledAt.toString()))
-                .post("/exam-registrations").then().statusCode(201).extract().path("id");
+        String registration = RunningSuite.bookAtTestCenter(candidate, exam, scheduledAt);
         RunningSuite.moveClocks("PT3H");
         RunningSuite.asPearsonVue().body(Map.of("providerResultId", "LC-" + UUID.randomUUID(), "registrationId", registration,
                         "score", 880, "takenAt", scheduledAt.plus(Duration.ofMinutes(30)).toString()))

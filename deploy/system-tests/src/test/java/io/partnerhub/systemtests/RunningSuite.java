@@ -89,6 +89,29 @@ public final class RunningSuite implements BeforeAllCallback, AutoCloseable {
         return api("exam-provider", Map.of("provider", "PEARSON_VUE"));
     }
 
+    /** An exam (Pearson VUE, test centre) and a certification that requires only it, created as ops (or already there). */
+    static void certificationOfOneExam(String exam, String certification, String level) {
+        api("ops", Map.of())
+                .body(Map.of("code", exam, "title", "Exam " + exam, "deliveryModes", java.util.List.of("TEST_CENTER"),
+                        "providers", java.util.List.of("PEARSON_VUE"), "skillsMeasured",
+                        java.util.List.of(Map.of("area", "Everything", "weightMin", 100, "weightMax", 100))))
+                .post("/exams").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201),
+                        org.hamcrest.Matchers.is(409)));
+        api("ops", Map.of())
+                .body(Map.of("id", certification, "name", "Certification " + certification, "level", level,
+                        "requiredExams", java.util.List.of(java.util.List.of(exam)), "prerequisites", java.util.List.of()))
+                .post("/certifications").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201),
+                        org.hamcrest.Matchers.is(409)));
+    }
+
+    /** Books {@code candidate} on {@code exam} at a Pearson VUE test centre; returns the registration id. */
+    static String bookAtTestCenter(String candidate, String exam, java.time.Instant at) {
+        return asPearsonVue()
+                .body(Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",
+                        "deliveryMode", "TEST_CENTER", "scheduledAt", at.toString()))
+                .post("/exam-registrations").then().statusCode(201).extract().path("id");
+    }
+
     /** Moves the adjustable clock of the services whose rules the journeys walk through (PT0S resets it). */
     static void moveClocks(String offset) {
         for (String service : java.util.List.of("exam-service", "certification-service")) {

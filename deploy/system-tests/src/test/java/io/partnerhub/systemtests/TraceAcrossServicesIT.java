@@ -1,9 +1,7 @@
 package io.partnerhub.systemtests;
 
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,22 +35,11 @@ class TraceAcrossServicesIT {
         String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
         String exam = "TR-" + suffix;
         String certification = "trace-fundamentals-" + suffix.toLowerCase(Locale.ROOT);
-        RunningSuite.api("ops", Map.of())
-                .body(Map.of("code", exam, "title", "Tracing fundamentals", "deliveryModes", List.of("TEST_CENTER"),
-                        "providers", List.of("PEARSON_VUE"),
-                        "skillsMeasured", List.of(Map.of("area", "Everything", "weightMin", 100, "weightMax", 100))))
-                .post("/exams").then().statusCode(anyOf(is(201), is(409)));
-        RunningSuite.api("ops", Map.of())
-                .body(Map.of("id", certification, "name", "Tracing Fundamentals", "level", "FUNDAMENTALS",
-                        "requiredExams", List.of(List.of(exam)), "prerequisites", List.of()))
-                .post("/certifications").then().statusCode(anyOf(is(201), is(409)));
+        RunningSuite.certificationOfOneExam(exam, certification, "FUNDAMENTALS");
 
         String candidate = UUID.randomUUID().toString();
         Instant scheduledAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String registration = RunningSuite.asPearsonVue()
-                .body(Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",
-                        "deliveryMode", "TEST_CENTER", "scheduledAt", scheduledAt.toString()))
-                .post("/exam-registrations").then().statusCode(201).extract().path("id");
+        String registration = RunningSuite.bookAtTestCenter(candidate, exam, scheduledAt);
         RunningSuite.moveClocks("PT3H");
 
         String traceId = HexFormat.of().formatHex(random(16));
