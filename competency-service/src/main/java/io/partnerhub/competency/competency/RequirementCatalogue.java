@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,23 +31,56 @@ import io.partnerhub.competency.competency.RequirementVersionViews.RoadmapView;
 import io.partnerhub.competency.domain.Metric;
 import io.partnerhub.competency.domain.Requirement;
 import io.partnerhub.competency.domain.RequirementVersion;
+import io.partnerhub.competency.projection.SkillIndex;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.logging.Log;
 
 /** K1 requirement versions: defining them (checked before anything is stored), the roadmap, the versions in effect. */
 @ApplicationScoped
 public class RequirementCatalogue {
 
+    /** The parsed versions of every competency, as of {@code generation} stored versions (they are never changed). */
+    private record Snapshot(long generation, Map<String, List<RequirementVersion>> byCompetency) {
+    }
+
     private final CompetencyRepository competencies;
     private final RequirementVersionRepository versions;
+    private final SkillIndex skills;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
+    private volatile boolean indexed;
 
-    public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, ObjectMapper json,
-            Clock clock) {
+    public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, SkillIndex skills,
+            ObjectMapper json, Clock clock) {
         this.competencies = competencies;
         this.versions = versions;
+        this.skills = skills;
         this.json = json;
         this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent startup) {
+        try {
+            indexSkillSets();
+        } catch (RuntimeException e) {
+            Log.warnf("Skill sets not indexed at startup (the sweep tries again): %s", e.toString());
+        }
+    }
+
+    /**
+     * K3b: every skill set of the stored versions is indexed and counted (versions stored before the index existed);
+     * once per process, at startup or else by the sweep.
+     */
+    @Transactional
+    public void indexSkillSets() {
+        if (indexed) {
+            return;
+        }
+        List<java.util.Set<String>> sets = new ArrayList<>();
+        versions.all().forEach(row -> sets.addAll(toDomain(row).sampleSizes().keySet()));
+        skills.register(sets, clock.instant());
+        indexed = true;
     }
 
     public LocalDate today() {
@@ -63,7 +97,7 @@ public class RequirementCatalogue {
             throw new InvalidRequest("effectiveFrom " + body.effectiveFrom() + " is in the past: a new requirement version "
                     + "takes effect today (" + today + ") or later").with("today", today);
         }
-        toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed
+        toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed (before the 409s)
         for (RequirementVersionRow existing : versions.ofCompetency(competencyId)) {
             if (existing.version.equals(body.version())) {
                 throw new Conflict("requirement-version-exists", "Requirement version exists",
@@ -75,6 +109,8 @@ public class RequirementCatalogue {
                         .with("version", existing.version);
             }
         }
+        RequirementVersion version = toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold());
+        skills.register(version.sampleSizes().keySet(), clock.instant());
         RequirementVersionRow row = new RequirementVersionRow();
         row.competencyId = competencyId;
         row.version = body.version();
@@ -102,13 +138,27 @@ public class RequirementCatalogue {
         return versions.ofCompetency(competencyId).stream().map(this::view).toList();
     }
 
-    /** The version in effect on {@code day} of every competency that has one, by competency id. */
+    /**
+     * The version in effect on {@code day} of every competency that has one, by competency id. Read from the parsed
+     * catalogue kept in memory, refreshed when the number of stored versions changed (one small count per call).
+     */
     public Map<String, RequirementVersion> inEffect(LocalDate day) {
-        Map<String, List<RequirementVersion>> byCompetency = versions.all().stream().collect(Collectors.groupingBy(
-                r -> r.competencyId, LinkedHashMap::new, Collectors.mapping(this::toDomain, Collectors.toList())));
         Map<String, RequirementVersion> result = new LinkedHashMap<>();
-        byCompetency.forEach((id, list) -> RequirementVersion.inEffect(list, day).ifPresent(v -> result.put(id, v)));
+        current().byCompetency().forEach((id, list) -> RequirementVersion.inEffect(list, day).ifPresent(v -> result.put(id, v)));
         return result;
+    }
+
+    private Snapshot current() {
+        long generation = versions.count();
+        Snapshot known = snapshot;
+        if (known.generation() == generation) {
+            return known;
+        }
+        Map<String, List<RequirementVersion>> byCompetency = versions.all().stream().collect(Collectors.groupingBy(
+                r -> r.competencyId, java.util.TreeMap::new, Collectors.mapping(this::toDomain, Collectors.toList())));
+        Snapshot fresh = new Snapshot(versions.count() == generation ? generation : -1, byCompetency);
+        snapshot = fresh;
+        return fresh;
     }
 
     /** One stored version (for what-if); 404 when the competency has no such version. */

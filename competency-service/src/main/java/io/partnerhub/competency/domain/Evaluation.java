@@ -6,23 +6,24 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
 import io.partnerhub.competency.domain.OrganisationFacts.Figure;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
 
 /**
  * K2 as a pure function: which level an organisation's facts meet under a requirement version, which path, and per
  * requirement have/need and who counts. Distinct individuals: a person holding two listed credentials counts once.
  * Performance: figures whose periodEnd falls in the trailing 12 months (today − 12 months, today] are summed.
+ * {@code have} is exact; {@code counted} names at most {@link Facts#sampleSize} people (the longest-lasting holders, by
+ * candidate id), enough for any requirement on the same credentials.
  */
 public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
 
-    /** Progress of one requirement. {@code counted}: the candidates who count (skill), empty for performance. */
+    /** Progress of one requirement. {@code counted}: the candidates who count (skill, capped), empty for performance. */
     public record Progress(Level level, int path, String description, BigDecimal have, BigDecimal need,
             List<String> counted, boolean met, Requirement requirement) {
     }
@@ -61,7 +62,7 @@ public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
     }
 
     /** Evaluates at {@code at}: credentials active at {@code at}, figures in the 12 months up to {@code at}. */
-    public static Evaluation of(RequirementVersion version, OrganisationFacts facts, Instant at) {
+    public static Evaluation of(RequirementVersion version, Facts facts, Instant at) {
         return of(version, facts, at, at);
     }
 
@@ -69,15 +70,9 @@ public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
      * Evaluates with credentials as they will be at {@code credentialsAt} (expiries taken into account) and performance
      * figures as known at {@code at} (the look-ahead of K4: will the level still hold at valid-until?).
      */
-    public static Evaluation of(RequirementVersion version, OrganisationFacts facts, Instant at, Instant credentialsAt) {
-        Map<String, TreeSet<String>> holders = new TreeMap<>();
-        for (Member member : facts.members()) {
-            for (Credential credential : member.credentials()) {
-                if (credential.activeAt(credentialsAt)) {
-                    holders.computeIfAbsent(credential.credential(), c -> new TreeSet<>()).add(member.candidateId());
-                }
-            }
-        }
+    public static Evaluation of(RequirementVersion version, Facts facts, Instant at, Instant credentialsAt) {
+        Map<Set<String>, Holders> holders = new HashMap<>();
+        java.util.function.Function<Set<String>, Holders> lookup = set -> holders.computeIfAbsent(set, facts::holders);
         LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         LocalDate windowStart = today.minusMonths(12); // exclusive
         Map<Metric, BigDecimal> sums = new TreeMap<>();
@@ -86,20 +81,24 @@ public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
                 sums.merge(figure.metric(), figure.value(), BigDecimal::add);
             }
         }
-        LevelResult silver = level(Level.SILVER, version.silver(), holders, sums);
-        LevelResult gold = level(Level.GOLD, version.gold(), holders, sums);
+        Context context = new Context(lookup, sums, credentialsAt, version.sampleSizes());
+        LevelResult silver = level(Level.SILVER, version.silver(), context);
+        LevelResult gold = level(Level.GOLD, version.gold(), context);
         Level level = gold.met() ? Level.GOLD : silver.met() ? Level.SILVER : Level.NONE;
         return new Evaluation(level, silver, gold);
     }
 
-    private static LevelResult level(Level level, List<List<Requirement>> paths, Map<String, TreeSet<String>> holders,
-            Map<Metric, BigDecimal> sums) {
+    private record Context(java.util.function.Function<Set<String>, Holders> holders, Map<Metric, BigDecimal> sums,
+            Instant credentialsAt, Map<Set<String>, Integer> sampleSizes) {
+    }
+
+    private static LevelResult level(Level level, List<List<Requirement>> paths, Context context) {
         List<PathResult> results = new ArrayList<>();
         Integer pathMet = null;
         for (int i = 0; i < paths.size(); i++) {
             List<Progress> progress = new ArrayList<>();
             for (Requirement requirement : paths.get(i)) {
-                progress.add(progress(level, i + 1, requirement, holders, sums));
+                progress.add(progress(level, i + 1, requirement, context));
             }
             boolean met = progress.stream().allMatch(Progress::met);
             results.add(new PathResult(i + 1, met, List.copyOf(progress)));
@@ -110,15 +109,17 @@ public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
         return new LevelResult(level, pathMet != null, pathMet, List.copyOf(results));
     }
 
-    private static Progress progress(Level level, int path, Requirement requirement, Map<String, TreeSet<String>> holders,
-            Map<Metric, BigDecimal> sums) {
+    private static Progress progress(Level level, int path, Requirement requirement, Context context) {
         if (requirement instanceof Requirement.Skill skill) {
-            TreeSet<String> counted = new TreeSet<>();
-            skill.anyOf().forEach(c -> counted.addAll(holders.getOrDefault(c, new TreeSet<>())));
-            return new Progress(level, path, skill.description(), BigDecimal.valueOf(counted.size()),
-                    BigDecimal.valueOf(skill.individuals()), List.copyOf(counted), counted.size() >= skill.individuals(),
-                    skill);
+            Holders holders = context.holders().apply(skill.credentials());
+            long have = holders.activeAt(context.credentialsAt());
+            int cap = context.sampleSizes().getOrDefault(skill.credentials(), Facts.sampleSize(skill.individuals()));
+            List<String> counted = holders.counted(context.credentialsAt(), cap).stream().map(Holders.Holder::candidateId)
+                    .sorted().toList();
+            return new Progress(level, path, skill.description(), BigDecimal.valueOf(have),
+                    BigDecimal.valueOf(skill.individuals()), counted, have >= skill.individuals(), skill);
         }
+        Map<Metric, BigDecimal> sums = context.sums();
         Requirement.Performance performance = (Requirement.Performance) requirement;
         BigDecimal have = sums.getOrDefault(performance.metric(), BigDecimal.ZERO);
         return new Progress(level, path, performance.description(), have, performance.threshold(), List.of(),

@@ -3,18 +3,32 @@ package io.partnerhub.competency.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What an organisation has, as projected from events: its current members with their credentials, and its
- * performance figures. A credential is a certification id or {@code assessment:<id>}.
+ * performance figures. A credential is a certification id or {@code assessment:<id>}. All of it: what-if, the
+ * forecast and the unit tests; events read a bounded extract of the same {@link Facts}.
  */
-public record OrganisationFacts(List<Member> members, List<Figure> figures) {
+public record OrganisationFacts(List<Member> members, List<Figure> figures) implements Facts {
 
     public OrganisationFacts {
         members = List.copyOf(members);
         figures = List.copyOf(figures);
+    }
+
+    @Override
+    public Holders holders(Set<String> credentials) {
+        List<Holders.Holder> all = new ArrayList<>();
+        for (Member member : members) {
+            member.credentials().stream().filter(c -> credentials.contains(c.credential()))
+                    .map(c -> new Holders.Holder(member.candidateId(), c.credential(), c.expiresAt()))
+                    .sorted(Holders.LONGEST_LASTING).findFirst().ifPresent(all::add);
+        }
+        return Holders.complete(all);
     }
 
     public record Member(String candidateId, List<Credential> credentials) {

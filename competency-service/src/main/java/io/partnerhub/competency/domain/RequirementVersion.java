@@ -41,9 +41,29 @@ public record RequirementVersion(String version, LocalDate effectiveFrom, List<L
         };
     }
 
+    /**
+     * Per skill set (the credentials a skill requirement lists) how many longest-lasting holders the rules need: the
+     * largest number of individuals a requirement on it asks, at least {@link Facts#COUNTED_CAP}.
+     */
+    public java.util.Map<java.util.Set<String>, Integer> sampleSizes() {
+        java.util.Map<java.util.Set<String>, Integer> sizes = new java.util.HashMap<>();
+        java.util.stream.Stream.of(silver, gold).flatMap(List::stream).flatMap(List::stream)
+                .filter(r -> r instanceof Requirement.Skill).map(r -> (Requirement.Skill) r)
+                .forEach(s -> sizes.merge(s.credentials(), Facts.sampleSize(s.individuals()), Math::max));
+        return sizes;
+    }
+
     /** Whether a change of this credential (certification id or {@code assessment:<id>}) can matter here. */
     public boolean mentions(String credential) {
         return mentions(silver, credential) || mentions(gold, credential);
+    }
+
+    /** The metrics its performance requirements ask for. */
+    public java.util.Set<Metric> metrics() {
+        java.util.Set<Metric> metrics = java.util.EnumSet.noneOf(Metric.class);
+        java.util.stream.Stream.of(silver, gold).flatMap(List::stream).flatMap(List::stream)
+                .filter(r -> r instanceof Requirement.Performance).forEach(r -> metrics.add(((Requirement.Performance) r).metric()));
+        return metrics;
     }
 
     public boolean mentions(Metric metric) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Objects;
 
 import io.partnerhub.competency.domain.Evaluation.Progress;
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
 
 /**
  * K4 as a pure function: from the displayed state, the facts and the version in effect, the next state and the
@@ -29,6 +27,9 @@ public final class StatusRules {
 
     public static final int VALIDITY_MONTHS = 12;
 
+    /** At most this many people are named per requirement in the at-risk reasons; the rest are counted. */
+    public static final int MAX_NAMED = 10;
+
     private StatusRules() {
     }
 
@@ -39,7 +40,7 @@ public final class StatusRules {
     public record Outcome(CompetencyState state, List<Transition> transitions, Evaluation evaluation) {
     }
 
-    public static Outcome next(CompetencyState previous, RequirementVersion version, OrganisationFacts facts, Instant now,
+    public static Outcome next(CompetencyState previous, RequirementVersion version, Facts facts, Instant now,
             Duration riskHorizon) {
         Objects.requireNonNull(previous, "previous");
         Evaluation evaluation = Evaluation.of(version, facts, now);
@@ -89,21 +90,20 @@ public final class StatusRules {
      * When the state must be looked at again without any event: valid-until, or the moment a counted credential's
      * expiry enters the at-risk horizon (whichever comes first); null for NONE.
      */
-    public static Instant nextCheck(CompetencyState state, Evaluation evaluation, OrganisationFacts facts, Duration riskHorizon,
+    public static Instant nextCheck(CompetencyState state, Evaluation evaluation, Facts facts, Duration riskHorizon,
             Instant now) {
         if (state.level() == Level.NONE) {
             return null;
         }
         Instant next = state.validUntil();
-        List<String> counted = evaluation.progress().stream().filter(p -> p.level() == state.level())
-                .flatMap(p -> p.counted().stream()).distinct().toList();
-        for (Member member : facts.members()) {
-            if (!counted.contains(member.candidateId())) {
+        for (Progress progress : evaluation.progress()) {
+            if (progress.level() != state.level() || !(progress.requirement() instanceof Requirement.Skill skill)) {
                 continue;
             }
-            for (Credential credential : member.credentials()) {
-                if (credential.expiresAt() != null && credential.expiresAt().isBefore(state.validUntil())) {
-                    Instant entersHorizon = credential.expiresAt().minus(riskHorizon);
+            for (Holders.Holder holder : facts.holders(skill.credentials()).longestLasting()) {
+                if (holder.until() != null && holder.until().isBefore(state.validUntil())
+                        && progress.counted().contains(holder.candidateId())) {
+                    Instant entersHorizon = holder.until().minus(riskHorizon);
                     if (entersHorizon.isAfter(now) && entersHorizon.isBefore(next)) {
                         next = entersHorizon;
                     }
@@ -123,7 +123,7 @@ public final class StatusRules {
         return new CompetencyState(level, false, List.of(), now, validUntil);
     }
 
-    private static List<String> riskReasons(CompetencyState state, RequirementVersion version, OrganisationFacts facts,
+    private static List<String> riskReasons(CompetencyState state, RequirementVersion version, Facts facts,
             Evaluation now, Instant at, Duration riskHorizon) {
         Level level = state.level();
         if (!now.result(level).met()) {
@@ -135,7 +135,7 @@ public final class StatusRules {
         if (later.result(level).met()) {
             return List.of();
         }
-        // which counted credentials expire before valid-until (within the horizon)?
+        // which counted people stop holding a listed credential before valid-until (within the horizon)?
         List<String> reasons = new ArrayList<>();
         LocalDate validUntil = LocalDate.ofInstant(state.validUntil(), ZoneOffset.UTC);
         Evaluation.PathResult path = now.result(level).bestPath();
@@ -143,18 +143,15 @@ public final class StatusRules {
             if (!(progress.requirement() instanceof Requirement.Skill skill)) {
                 continue;
             }
-            for (Member member : facts.members()) {
-                if (!progress.counted().contains(member.candidateId())) {
-                    continue;
-                }
-                member.credentials().stream()
-                        .filter(c -> skill.mentions(c.credential()) && c.activeAt(at) && !c.activeAt(lookAt))
-                        .min(Comparator.comparing(Credential::expiresAt))
-                        .filter(c -> member.credentials().stream()
-                                .noneMatch(o -> skill.mentions(o.credential()) && o.activeAt(lookAt)))
-                        .ifPresent(c -> reasons.add(member.candidateId() + "'s " + c.credential() + " expires on "
-                                + LocalDate.ofInstant(c.expiresAt(), ZoneOffset.UTC) + ", before valid-until " + validUntil
-                                + ", and no one else can replace it (" + progress.description() + ")"));
+            List<Holders.Holder> leaving = facts.holders(skill.credentials()).longestLasting().stream()
+                    .filter(h -> h.activeAt(at) && !h.activeAt(lookAt) && progress.counted().contains(h.candidateId()))
+                    .sorted(Comparator.comparing(Holders.Holder::until).thenComparing(Holders.Holder::candidateId)).toList();
+            leaving.stream().limit(MAX_NAMED).forEach(h -> reasons.add(h.candidateId() + "'s " + h.credential()
+                    + " expires on " + LocalDate.ofInstant(h.until(), ZoneOffset.UTC) + ", before valid-until " + validUntil
+                    + ", and no one else can replace it (" + progress.description() + ")"));
+            if (leaving.size() > MAX_NAMED) {
+                reasons.add((leaving.size() - MAX_NAMED) + " more counted people's credentials expire before valid-until "
+                        + validUntil + " (" + progress.description() + ")");
             }
         }
         if (reasons.isEmpty()) {

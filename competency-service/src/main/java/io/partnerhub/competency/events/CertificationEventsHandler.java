@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,13 +15,15 @@ import io.partnerhub.chassis.events.EventHandler;
 import io.partnerhub.competency.events.InboundEvents.AssessmentPassed;
 import io.partnerhub.competency.events.InboundEvents.HoldingChanged;
 import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.projection.SkillIndex;
 import io.partnerhub.competency.status.StatusService;
 import io.partnerhub.competency.status.StatusService.Cause;
 import io.quarkus.logging.Log;
 
 /**
- * certification-events: a candidate's active certifications and passed assessments. A change recomputes only the
- * candidate's organisation (if any), and there only the competencies whose version in effect lists the credential.
+ * certification-events: a candidate's active certifications and passed assessments. A change adjusts the holder counts
+ * of the skill sets that list the credential and recomputes only the candidate's organisation (if any), and there only
+ * the competencies whose version in effect lists the credential, from bounded facts.
  * An expired/revoked event for an unknown holding is remembered (a tombstone), so an earned event of that holding
  * arriving later does not make it active. Events of one candidate are serialised with the membership consumer's by a
  * candidate lock, so a join and a certification applied at the same moment never miss each other.
@@ -31,11 +34,13 @@ public class CertificationEventsHandler implements EventHandler {
     public static final String TOPIC = "certification-events";
 
     private final Projections projections;
+    private final SkillIndex skills;
     private final StatusService status;
     private final Clock clock;
 
-    public CertificationEventsHandler(Projections projections, StatusService status, Clock clock) {
+    public CertificationEventsHandler(Projections projections, SkillIndex skills, StatusService status, Clock clock) {
         this.projections = projections;
+        this.skills = skills;
         this.status = status;
         this.clock = clock;
     }
@@ -52,6 +57,8 @@ public class CertificationEventsHandler implements EventHandler {
         String candidateId;
         String credential;
         boolean changed;
+        Optional<String> organization;
+        Set<String> before;
         switch (type) {
             case InboundEvents.CERTIFICATION_EARNED, InboundEvents.CERTIFICATION_RENEWED, InboundEvents.CERTIFICATION_EXPIRED,
                     InboundEvents.CERTIFICATION_REVOKED -> {
@@ -60,6 +67,9 @@ public class CertificationEventsHandler implements EventHandler {
                 credential = require(data.certificationId(), "certificationId", type);
                 String holdingId = require(data.holdingId(), "holdingId", type);
                 status.lockCandidate(candidateId);
+                organization = projections.organizationOf(candidateId);
+                organization.ifPresent(o -> status.lock(List.of(o)));
+                before = projections.activeCredentials(candidateId);
                 changed = switch (type) {
                     case InboundEvents.CERTIFICATION_EARNED -> projections.earned(holdingId, candidateId, credential, data.expiresAt(), at);
                     case InboundEvents.CERTIFICATION_RENEWED -> projections.renewed(holdingId, candidateId, credential, data.expiresAt(), at);
@@ -71,6 +81,9 @@ public class CertificationEventsHandler implements EventHandler {
                 candidateId = require(data.candidateId(), "candidateId", type);
                 String assessmentId = require(data.assessmentId(), "assessmentId", type);
                 status.lockCandidate(candidateId);
+                organization = projections.organizationOf(candidateId);
+                organization.ifPresent(o -> status.lock(List.of(o)));
+                before = projections.activeCredentials(candidateId);
                 credential = "assessment:" + assessmentId;
                 changed = projections.assessmentPassed(candidateId, assessmentId, at);
             }
@@ -79,15 +92,11 @@ public class CertificationEventsHandler implements EventHandler {
                 return;
             }
         }
-        if (!changed) {
-            return;
-        }
-        Optional<String> organization = projections.organizationOf(candidateId);
-        if (organization.isEmpty()) {
+        if (!changed || organization.isEmpty()) {
             return;
         }
         // the candidate lock keeps the association still until the commit
-        status.lock(List.of(organization.get()));
+        skills.adjust(organization.get(), before, organization.get(), projections.activeCredentials(candidateId));
         status.recompute(organization.get(), v -> v.mentions(credential), Cause.of(event));
     }
 }

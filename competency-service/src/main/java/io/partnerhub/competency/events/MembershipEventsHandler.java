@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,15 +18,18 @@ import io.partnerhub.competency.events.InboundEvents.EmployeeChanged;
 import io.partnerhub.competency.events.InboundEvents.OrganizationRegistered;
 import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
 import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.projection.SkillIndex;
 import io.partnerhub.competency.status.StatusService;
 import io.partnerhub.competency.status.StatusService.Cause;
 import io.quarkus.logging.Log;
 
 /**
  * membership-events: organisations, members (joined/left) and performance figures. Each applied event recomputes only
- * the organisations it touches: registered → that one (every competency, NONE rows with progress); joined → the new
- * one and the one the candidate was associated with before (a person associated elsewhere stops counting at once);
- * left → that one; performance → that one, competencies whose version in effect mentions the metric.
+ * the organisations it touches, and there only the competencies that mention what changed: registered → that one
+ * (every competency, NONE rows with progress); joined → the new one and the one the candidate was associated with
+ * before (a person associated elsewhere stops counting at once), competencies listing one of the person's credentials;
+ * left → that one, the same way; performance → that one, competencies whose version in effect mentions the metric.
+ * A move adjusts the holder counts of the person's skill sets in both organisations.
  */
 @ApplicationScoped
 public class MembershipEventsHandler implements EventHandler {
@@ -33,11 +37,13 @@ public class MembershipEventsHandler implements EventHandler {
     public static final String TOPIC = "membership-events";
 
     private final Projections projections;
+    private final SkillIndex skills;
     private final StatusService status;
     private final Clock clock;
 
-    public MembershipEventsHandler(Projections projections, StatusService status, Clock clock) {
+    public MembershipEventsHandler(Projections projections, SkillIndex skills, StatusService status, Clock clock) {
         this.projections = projections;
+        this.skills = skills;
         this.status = status;
         this.clock = clock;
     }
@@ -68,13 +74,15 @@ public class MembershipEventsHandler implements EventHandler {
                 List<String> touched = new ArrayList<>(List.of(organizationId));
                 before.filter(o -> !o.equals(organizationId)).ifPresent(touched::add);
                 status.lock(touched);
-                Optional<String> leftBehind = projections.joined(candidateId, organizationId, data.userId(), at);
-                leftBehind.filter(o -> !touched.contains(o)).ifPresent(o -> {
-                    status.lock(List.of(o));
-                    touched.add(o);
-                });
+                Set<String> credentials = projections.activeCredentials(candidateId);
+                Projections.Move move = projections.joined(candidateId, organizationId, data.userId(), at);
+                if (!move.changed()) {
+                    Log.debugf("employee.joined %s ignored: a newer membership event of the candidate was applied", event.id());
+                    return;
+                }
+                skills.adjust(move.before().orElse(null), credentials, organizationId, credentials);
                 for (String organization : touched) {
-                    status.recompute(organization, v -> true, cause);
+                    status.recompute(organization, v -> credentials.stream().anyMatch(v::mentions), cause);
                 }
             }
             case InboundEvents.EMPLOYEE_LEFT -> {
@@ -83,8 +91,10 @@ public class MembershipEventsHandler implements EventHandler {
                 String candidateId = require(data.candidateId(), "candidateId", event.type());
                 status.lockCandidate(candidateId);
                 status.lock(List.of(organizationId));
+                Set<String> credentials = projections.activeCredentials(candidateId);
                 if (projections.left(candidateId, organizationId, at)) {
-                    status.recompute(organizationId, v -> true, cause);
+                    skills.adjust(organizationId, credentials, null, credentials);
+                    status.recompute(organizationId, v -> credentials.stream().anyMatch(v::mentions), cause);
                 } else {
                     Log.debugf("employee.left %s ignored: candidate not (or no longer) associated with %s", event.id(), organizationId);
                 }

@@ -53,18 +53,25 @@ public class Projections {
         return rows.stream().findFirst().map(Object::toString);
     }
 
+    /** The outcome of a membership event: whether it changed the association, and the organisation before. */
+    public record Move(boolean changed, Optional<String> before) {
+    }
+
     /**
      * employee.joined: the candidate now belongs to this organisation (and to no other: one at a time). Ignored when a
-     * newer membership event of the candidate was applied already. Returns the organisation it left, if another.
+     * newer membership event of the candidate was applied already. Their holdings move with them.
      */
-    public Optional<String> joined(String candidateId, String organizationId, String userId, Instant at) {
+    public Move joined(String candidateId, String organizationId, String userId, Instant at) {
         Optional<String> previous = organizationOf(candidateId);
         int changed = em.createNativeQuery("INSERT INTO employee (candidate_id, organization_id, user_id, since) VALUES (?1, ?2, ?3, ?4)"
                 + " ON CONFLICT (candidate_id) DO UPDATE SET organization_id = excluded.organization_id,"
                 + " user_id = excluded.user_id, since = excluded.since WHERE employee.since <= excluded.since")
                 .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, userId).setParameter(4, ts(at))
                 .executeUpdate();
-        return changed == 1 ? previous.filter(p -> !p.equals(organizationId)) : Optional.empty();
+        if (changed == 1) {
+            moveHoldings(candidateId, organizationId);
+        }
+        return new Move(changed == 1, previous);
     }
 
     /**
@@ -76,21 +83,43 @@ public class Projections {
                 + " ON CONFLICT (candidate_id) DO UPDATE SET organization_id = NULL, user_id = NULL, since = excluded.since"
                 + " WHERE employee.organization_id = ?2 AND employee.since <= excluded.since")
                 .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, ts(at)).executeUpdate();
+        if (changed == 1) {
+            moveHoldings(candidateId, null);
+        }
         return changed == 1;
+    }
+
+    private void moveHoldings(String candidateId, String organizationId) {
+        if (organizationId == null) {
+            em.createNativeQuery("UPDATE credential SET organization_id = NULL WHERE candidate_id = ?1 AND organization_id IS NOT NULL")
+                    .setParameter(1, candidateId).executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE credential SET organization_id = ?2 WHERE candidate_id = ?1"
+                    + " AND organization_id IS DISTINCT FROM ?2").setParameter(1, candidateId).setParameter(2, organizationId)
+                    .executeUpdate();
+        }
+    }
+
+    /** The credentials the candidate holds now (not ended by an event), whatever their organisation. */
+    public java.util.Set<String> activeCredentials(String candidateId) {
+        java.util.Set<String> credentials = new java.util.HashSet<>();
+        em.createNativeQuery("SELECT credential FROM credential WHERE candidate_id = ?1 AND active").setParameter(1, candidateId)
+                .getResultList().forEach(c -> credentials.add((String) c));
+        return credentials;
     }
 
     /** certification.earned: a new active holding; nothing when the holding is known (active, or ended: a tombstone). */
     public boolean earned(String holdingId, String candidateId, String certificationId, Instant expiresAt, Instant at) {
-        return withInstant(em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
-                + " VALUES (?1, ?2, ?3, ?4, true, ?5) ON CONFLICT (id) DO NOTHING"), 4, expiresAt)
+        return withInstant(em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at, organization_id)"
+                + " VALUES (?1, ?2, ?3, ?4, true, ?5, (SELECT organization_id FROM employee WHERE candidate_id = ?2)) ON CONFLICT (id) DO NOTHING"), 4, expiresAt)
                 .setParameter(1, holdingId).setParameter(2, candidateId).setParameter(3, certificationId)
                 .setParameter(5, ts(at)).executeUpdate() == 1;
     }
 
     /** certification.renewed: the later expiry of an active holding (an unknown one is taken as active). */
     public boolean renewed(String holdingId, String candidateId, String certificationId, Instant expiresAt, Instant at) {
-        return withInstant(em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
-                + " VALUES (?1, ?2, ?3, ?4, true, ?5) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at,"
+        return withInstant(em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at, organization_id)"
+                + " VALUES (?1, ?2, ?3, ?4, true, ?5, (SELECT organization_id FROM employee WHERE candidate_id = ?2)) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at,"
                 + " updated_at = excluded.updated_at WHERE credential.active"
                 + " AND credential.expires_at IS NOT NULL AND (excluded.expires_at IS NULL OR credential.expires_at < excluded.expires_at)"),
                 4, expiresAt)
@@ -100,8 +129,8 @@ public class Projections {
 
     /** certification.expired/revoked: the holding ends; an unknown one is remembered ended (a tombstone). */
     public boolean ended(String holdingId, String candidateId, String certificationId, Instant at) {
-        return em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
-                + " VALUES (?1, ?2, ?3, NULL, false, ?4) ON CONFLICT (id) DO UPDATE SET active = false,"
+        return em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at, organization_id)"
+                + " VALUES (?1, ?2, ?3, NULL, false, ?4, (SELECT organization_id FROM employee WHERE candidate_id = ?2)) ON CONFLICT (id) DO UPDATE SET active = false,"
                 + " updated_at = excluded.updated_at WHERE credential.active")
                 .setParameter(1, holdingId).setParameter(2, candidateId).setParameter(3, certificationId)
                 .setParameter(4, ts(at)).executeUpdate() == 1;
@@ -109,8 +138,8 @@ public class Projections {
 
     /** assessment.passed: a passed assessment counts for good, as credential assessment:<id>. */
     public boolean assessmentPassed(String candidateId, String assessmentId, Instant at) {
-        return em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at)"
-                + " VALUES (?1, ?2, ?3, NULL, true, ?4) ON CONFLICT (id) DO NOTHING")
+        return em.createNativeQuery("INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at, organization_id)"
+                + " VALUES (?1, ?2, ?3, NULL, true, ?4, (SELECT organization_id FROM employee WHERE candidate_id = ?2)) ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, "assessment:" + candidateId + ":" + assessmentId).setParameter(2, candidateId)
                 .setParameter(3, "assessment:" + assessmentId).setParameter(4, ts(at)).executeUpdate() == 1;
     }

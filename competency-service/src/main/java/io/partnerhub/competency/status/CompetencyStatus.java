@@ -53,6 +53,9 @@ public class CompetencyStatus {
     @Column(name = "requirement_version", nullable = false)
     public String requirementVersion;
 
+    @Column(name = "requirement_effective_from", nullable = false)
+    public java.time.LocalDate requirementEffectiveFrom;
+
     @Column(nullable = false)
     public String requirements;
 

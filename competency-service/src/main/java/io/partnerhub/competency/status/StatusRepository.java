@@ -1,10 +1,16 @@
 package io.partnerhub.competency.status;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.partnerhub.competency.domain.Metric;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -32,14 +38,69 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
     }
 
     /**
-     * Up to {@code limit} statuses of the competency still evaluated under another version than {@code version} (a new
-     * version took effect), locked FOR UPDATE SKIP LOCKED.
+     * Up to {@code limit} organisations whose status of the competency is still evaluated under a version effective
+     * before (or, after the clock moved back, after) {@code effectiveFrom}, locked FOR UPDATE SKIP LOCKED; two index
+     * ranges of competency_status_by_version.
      */
     @SuppressWarnings("unchecked")
-    public List<Object[]> lockOutdated(String competencyId, String version, int limit) {
-        return getEntityManager().createNativeQuery("SELECT organization_id, competency_id FROM competency_status"
-                + " WHERE competency_id = ?1 AND requirement_version <> ?2 LIMIT ?3 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, competencyId).setParameter(2, version).setParameter(3, limit).getResultList();
+    public List<String> lockOutdated(String competencyId, LocalDate effectiveFrom, int limit) {
+        List<String> organizations = new ArrayList<>(getEntityManager().createNativeQuery("SELECT organization_id FROM competency_status"
+                + " WHERE competency_id = ?1 AND requirement_effective_from < ?2 LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, limit).getResultList());
+        if (organizations.size() < limit) {
+            organizations.addAll(getEntityManager().createNativeQuery("SELECT organization_id FROM competency_status"
+                    + " WHERE competency_id = ?1 AND requirement_effective_from > ?2 LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, limit - organizations.size())
+                    .getResultList());
+        }
+        return organizations;
+    }
+
+    /**
+     * Up to {@code limit} organisations with no status of the competency but facts for it: members holding a credential
+     * of one of its skill sets, or figures of one of its metrics in the window (a version taking effect reaches them).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> withFactsButNoStatus(String competencyId, List<String> skillSets, Set<Metric> metrics, LocalDate since,
+            int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<String> organizations = new ArrayList<>();
+        if (!skillSets.isEmpty()) {
+            organizations.addAll(getEntityManager().createNativeQuery("SELECT DISTINCT h.organization_id FROM skill_holders h"
+                    + " WHERE h.skill_set IN (:sets) AND h.holders > 0 AND NOT EXISTS (SELECT 1 FROM competency_status s"
+                    + " WHERE s.organization_id = h.organization_id AND s.competency_id = :competency) LIMIT :limit")
+                    .setParameter("sets", skillSets).setParameter("competency", competencyId).setParameter("limit", limit)
+                    .getResultList());
+        }
+        if (!metrics.isEmpty() && organizations.size() < limit) {
+            for (Object organization : getEntityManager().createNativeQuery("SELECT DISTINCT f.organization_id FROM performance_figure f"
+                    + " WHERE f.metric IN (:metrics) AND f.period_end > :since AND NOT EXISTS (SELECT 1 FROM competency_status s"
+                    + " WHERE s.organization_id = f.organization_id AND s.competency_id = :competency) LIMIT :limit")
+                    .setParameter("metrics", metrics.stream().map(Metric::name).toList()).setParameter("since", since)
+                    .setParameter("competency", competencyId).setParameter("limit", limit).getResultList()) {
+                if (!organizations.contains(organization) && organizations.size() < limit) {
+                    organizations.add((String) organization);
+                }
+            }
+        }
+        return organizations;
+    }
+
+    /** The statuses of the competency of these organisations, by organisation (one query). */
+    public Map<String, CompetencyStatus> of(String competencyId, List<String> organizationIds) {
+        Map<String, CompetencyStatus> rows = new HashMap<>();
+        list("competencyId = ?1 and organizationId in ?2", competencyId, organizationIds).forEach(s -> rows.put(s.organizationId, s));
+        return rows;
+    }
+
+    /** The organisations of these whose advisory lock this transaction got (one statement; busy ones are left out). */
+    @SuppressWarnings("unchecked")
+    public List<String> tryLockOrganizations(List<String> organizationIds) {
+        return getEntityManager().createNativeQuery("SELECT o FROM unnest(CAST(:ids AS text[])) AS o"
+                + " WHERE pg_try_advisory_xact_lock(hashtext('competency-organization'), hashtext(o))")
+                .setParameter("ids", organizationIds.toArray(new String[0])).getResultList();
     }
 
     /** Serialises recomputation per organisation until the transaction ends; the sweep only tries. */

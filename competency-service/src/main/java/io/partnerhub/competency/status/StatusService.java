@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -27,12 +28,15 @@ import io.partnerhub.competency.competency.RequirementCatalogue;
 import io.partnerhub.competency.config.CompetencyConfig;
 import io.partnerhub.competency.domain.CompetencyState;
 import io.partnerhub.competency.domain.Evaluation;
+import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.Level;
 import io.partnerhub.competency.domain.OrganisationFacts;
 import io.partnerhub.competency.domain.RequirementVersion;
 import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.events.CompetencyChanged;
+import io.partnerhub.competency.projection.FactsLoader;
 import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.projection.SkillIndex;
 import io.partnerhub.competency.status.StatusViews.ChangeView;
 import io.partnerhub.competency.status.StatusViews.RequirementProgress;
 import io.partnerhub.competency.status.StatusViews.StatusView;
@@ -60,17 +64,21 @@ public class StatusService {
     private final StatusRepository statuses;
     private final StatusChangeRepository changes;
     private final Projections projections;
+    private final FactsLoader loader;
     private final RequirementCatalogue catalogue;
     private final EventPublisher events;
     private final CompetencyConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    /** competency \n version whose organisations with facts all have a status (checked once per process). */
+    private final java.util.Set<String> rolledOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public StatusService(StatusRepository statuses, StatusChangeRepository changes, Projections projections,
-            RequirementCatalogue catalogue, EventPublisher events, CompetencyConfig config, ObjectMapper json, Clock clock) {
+            FactsLoader loader, RequirementCatalogue catalogue, EventPublisher events, CompetencyConfig config, ObjectMapper json, Clock clock) {
         this.statuses = statuses;
         this.changes = changes;
         this.projections = projections;
+        this.loader = loader;
         this.catalogue = catalogue;
         this.events = events;
         this.config = config;
@@ -89,70 +97,93 @@ public class StatusService {
     }
 
     /**
-     * Recomputes the organisation's statuses of the competencies whose version in effect {@code relevant} accepts;
-     * an organisation's existing status rows of other competencies are left alone. Call under {@link #lock}.
+     * Recomputes the organisation's statuses of the competencies whose version in effect {@code relevant} accepts, from
+     * the bounded facts those versions need; an organisation's status rows of other competencies are left alone. Call
+     * under {@link #lock}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause) {
         Instant now = now();
-        Map<String, RequirementVersion> inEffect = catalogue.inEffect(today(now));
-        OrganisationFacts facts = null;
-        for (Map.Entry<String, RequirementVersion> entry : inEffect.entrySet()) {
-            if (!relevant.test(entry.getValue())) {
-                continue;
+        Map<String, RequirementVersion> versions = new java.util.LinkedHashMap<>();
+        catalogue.inEffect(today(now)).forEach((competencyId, version) -> {
+            if (relevant.test(version)) {
+                versions.put(competencyId, version);
             }
-            if (facts == null) {
-                facts = projections.facts(organizationId, today(now));
-            }
-            apply(organizationId, entry.getKey(), entry.getValue(), facts, cause, now);
+        });
+        if (versions.isEmpty()) {
+            return;
         }
-    }
-
-    /** The sweep: one status whose next check is due. Skipped (false) when an event is recomputing the organisation. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean recheck(String organizationId, String competencyId) {
-        if (!statuses.tryLockOrganization(organizationId)) {
-            return false;
-        }
-        Instant now = now();
-        RequirementVersion version = catalogue.inEffect(today(now)).get(competencyId);
-        if (version == null) {
-            CompetencyStatus status = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
-            status.nextCheckAt = null;
-            return true;
-        }
-        apply(organizationId, competencyId, version, projections.facts(organizationId, today(now)), null, now);
-        return true;
+        Facts facts = loader.load(List.of(organizationId), versions.values(), now).get(organizationId);
+        versions.forEach((competencyId, version) -> apply(organizationId, competencyId, version,
+                statuses.findById(new CompetencyStatus.Key(organizationId, competencyId)), facts, cause, now));
     }
 
     /**
      * One batch of the time-driven sweep (one transaction): statuses whose next check is due (valid-until, an expiry
-     * entering the at-risk horizon), then statuses evaluated under a version no longer in effect. Returns how many
-     * were re-evaluated; rows of organisations busy with an event are left for the next pass.
+     * entering the at-risk horizon); then, per competency, statuses evaluated under another version than the one in
+     * effect (a new version took effect, or the clock moved back) and organisations with facts for it but no status yet.
+     * Organisations busy with an event are left for the next pass. Returns how many statuses were looked at.
      */
     @Transactional
     public int sweep(int batchSize) {
         Instant now = now();
+        Map<String, RequirementVersion> inEffect = catalogue.inEffect(today(now));
         int done = 0;
+        Map<String, List<String>> due = new TreeMap<>();
         for (Object[] row : statuses.lockDue(now, batchSize)) {
-            done += recheck((String) row[0], (String) row[1]) ? 1 : 0;
+            due.computeIfAbsent((String) row[1], c -> new ArrayList<>()).add((String) row[0]);
         }
-        if (done < batchSize) {
-            for (Map.Entry<String, RequirementVersion> entry : catalogue.inEffect(today(now)).entrySet()) {
-                for (Object[] row : statuses.lockOutdated(entry.getKey(), entry.getValue().version(), batchSize - done)) {
-                    done += recheck((String) row[0], (String) row[1]) ? 1 : 0;
-                }
-                if (done >= batchSize) {
-                    break;
-                }
+        for (Map.Entry<String, List<String>> entry : due.entrySet()) {
+            done += reevaluate(entry.getKey(), inEffect.get(entry.getKey()), entry.getValue(), now);
+        }
+        for (Map.Entry<String, RequirementVersion> entry : inEffect.entrySet()) {
+            if (done >= batchSize) {
+                break;
             }
+            String competencyId = entry.getKey();
+            RequirementVersion version = entry.getValue();
+            List<String> organizations = statuses.lockOutdated(competencyId, version.effectiveFrom(), batchSize - done);
+            String rollout = competencyId + "\n" + version.version();
+            if (organizations.size() < batchSize - done && !rolledOut.contains(rollout)) {
+                List<String> missing = statuses.withFactsButNoStatus(competencyId, SkillIndex.keys(version), version.metrics(),
+                        today(now).minusMonths(12), batchSize - done - organizations.size());
+                if (missing.isEmpty()) {
+                    rolledOut.add(rollout);
+                }
+                organizations = new ArrayList<>(organizations);
+                organizations.addAll(missing);
+            }
+            done += reevaluate(competencyId, version, organizations, now);
         }
         return done;
     }
 
-    private void apply(String organizationId, String competencyId, RequirementVersion version, OrganisationFacts facts,
-            Cause cause, Instant now) {
-        CompetencyStatus status = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
+    /**
+     * Re-evaluates one competency for these organisations set-based: one try-lock statement, one load of their statuses,
+     * one load of their facts; the changed rows are flushed in JDBC batches. Returns how many were re-evaluated.
+     */
+    private int reevaluate(String competencyId, RequirementVersion version, List<String> organizationIds, Instant now) {
+        if (organizationIds.isEmpty()) {
+            return 0;
+        }
+        List<String> locked = statuses.tryLockOrganizations(organizationIds);
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        Map<String, CompetencyStatus> rows = statuses.of(competencyId, locked);
+        if (version == null) { // the competency has no version in effect (any more): nothing to evaluate
+            rows.values().forEach(s -> s.nextCheckAt = null);
+            return rows.size();
+        }
+        Map<String, Facts> facts = loader.load(locked, List.of(version), now);
+        for (String organizationId : locked) {
+            apply(organizationId, competencyId, version, rows.get(organizationId), facts.get(organizationId), null, now);
+        }
+        return locked.size();
+    }
+
+    private void apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
+            Facts facts, Cause cause, Instant now) {
         boolean isNew = status == null;
         CompetencyState previous = state(status);
         StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, now, config.riskHorizon());
@@ -173,6 +204,7 @@ public class StatusService {
             status.asOf = cause.time();
         }
         status.requirementVersion = version.version();
+        status.requirementEffectiveFrom = version.effectiveFrom();
         status.requirements = write(progress(evaluation));
         status.nextCheckAt = StatusRules.nextCheck(state, evaluation, facts, config.riskHorizon(), now);
         status.updatedAt = now;

@@ -2,6 +2,7 @@ package io.partnerhub.competency.status;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.partnerhub.competency.competency.RequirementCatalogue;
 import io.partnerhub.competency.config.CompetencyConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -16,10 +17,12 @@ import io.quarkus.scheduler.Scheduled;
 public class StatusSweep {
 
     private final StatusService status;
+    private final RequirementCatalogue catalogue;
     private final CompetencyConfig config;
 
-    public StatusSweep(StatusService status, CompetencyConfig config) {
+    public StatusSweep(StatusService status, RequirementCatalogue catalogue, CompetencyConfig config) {
         this.status = status;
+        this.catalogue = catalogue;
         this.config = config;
     }
 
@@ -28,6 +31,7 @@ public class StatusSweep {
     void sweep() {
         int batchSize = Math.max(1, config.sweepBatchSize());
         try {
+            catalogue.indexSkillSets();
             int total = 0;
             int done;
             do {

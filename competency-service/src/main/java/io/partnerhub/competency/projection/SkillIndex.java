@@ -1,0 +1,169 @@
+package io.partnerhub.competency.projection;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import io.quarkus.logging.Log;
+
+/**
+ * K3b: the skill sets of the catalogue (the credentials one skill requirement lists), the index credential → skill
+ * sets, and per organisation and skill set the number of members holding one of them ({@code skill_holders}). The
+ * counts are kept by every projection change of a candidate ({@link #adjust}: a few rows, whatever the size of the
+ * organisation) and computed once for a skill set when a requirement version first lists it ({@link #register}).
+ * Events hold a shared lock of the index while they adjust, a registration the exclusive one, so that no change is
+ * counted twice or missed while a new set is being counted.
+ */
+@ApplicationScoped
+public class SkillIndex {
+
+    private static final String LOCK = "SELECT pg_advisory_xact_lock%s(hashtext('competency-skill-index'), 0)";
+
+    private final EntityManager em;
+
+    public SkillIndex(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The key of a skill set: SHA-256 of its sorted credential ids. */
+    public static String key(Collection<String> credentials) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(String.join("\n", new TreeSet<>(credentials))
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The keys of a version's skill sets. */
+    public static List<String> keys(io.partnerhub.competency.domain.RequirementVersion version) {
+        return version.sampleSizes().keySet().stream().map(SkillIndex::key).sorted().toList();
+    }
+
+    /**
+     * Makes the skill sets known (idempotent); a set seen for the first time is counted for every organisation in one
+     * set-based statement. Call in the transaction that stores the requirement version (or at startup).
+     */
+    public void register(Collection<Set<String>> sets, Instant now) {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        for (Set<String> set : sets) {
+            missing.put(key(set), set);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<?> known = em.createNativeQuery("SELECT key FROM skill_set WHERE key IN (:keys)")
+                .setParameter("keys", missing.keySet()).getResultList();
+        known.forEach(k -> missing.remove((String) k));
+        if (missing.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery(LOCK.formatted("")).getSingleResult();
+        work(connection -> {
+            for (Map.Entry<String, Set<String>> entry : missing.entrySet()) {
+                Array credentials = connection.createArrayOf("text", entry.getValue().toArray());
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO skill_set (key, credentials, created_at)"
+                        + " VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING")) {
+                    insert.setString(1, entry.getKey());
+                    insert.setArray(2, credentials);
+                    insert.setTimestamp(3, Timestamp.from(now));
+                    if (insert.executeUpdate() == 0) {
+                        continue; // another instance registered it meanwhile
+                    }
+                }
+                try (PreparedStatement index = connection.prepareStatement("INSERT INTO skill_set_credential (credential, skill_set)"
+                        + " SELECT unnest(?::text[]), ?")) {
+                    index.setArray(1, credentials);
+                    index.setString(2, entry.getKey());
+                    index.executeUpdate();
+                }
+                try (PreparedStatement count = connection.prepareStatement("INSERT INTO skill_holders (organization_id, skill_set, holders)"
+                        + " SELECT organization_id, ?, count(DISTINCT candidate_id) FROM credential"
+                        + " WHERE active AND organization_id IS NOT NULL AND credential = ANY(?) GROUP BY organization_id")) {
+                    count.setString(1, entry.getKey());
+                    count.setArray(2, credentials);
+                    int organizations = count.executeUpdate();
+                    Log.infof("Skill set %s (%s) counted for %d organisations", entry.getKey().substring(0, 12),
+                            String.join(", ", entry.getValue()), organizations);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * One candidate changed (credentials ended or added, or moved between organisations): adjusts the counts of the
+     * skill sets that list any of the credentials concerned, in a fixed order (no deadlocks between events).
+     *
+     * @param before the organisation and the active credentials before the change (organisation null: none)
+     * @param after the same after the change
+     */
+    public void adjust(String organizationBefore, Set<String> before, String organizationAfter, Set<String> after) {
+        Set<String> credentials = new HashSet<>(before);
+        credentials.addAll(after);
+        if (credentials.isEmpty() || organizationBefore == null && organizationAfter == null) {
+            return;
+        }
+        em.createNativeQuery(LOCK.formatted("_shared")).getSingleResult();
+        Map<String, Set<String>> sets = new HashMap<>(); // skill set → the credentials concerned it lists
+        for (Object row : em.createNativeQuery("SELECT skill_set, credential FROM skill_set_credential WHERE credential IN (:c)")
+                .setParameter("c", credentials).getResultList()) {
+            Object[] columns = (Object[]) row;
+            sets.computeIfAbsent((String) columns[0], k -> new HashSet<>()).add((String) columns[1]);
+        }
+        TreeMap<String, Integer> deltas = new TreeMap<>(); // organisation \n skill set → change
+        sets.forEach((set, listed) -> {
+            boolean held = organizationBefore != null && listed.stream().anyMatch(before::contains);
+            boolean holds = organizationAfter != null && listed.stream().anyMatch(after::contains);
+            if (held) {
+                deltas.merge(organizationBefore + "\n" + set, -1, Integer::sum);
+            }
+            if (holds) {
+                deltas.merge(organizationAfter + "\n" + set, 1, Integer::sum);
+            }
+        });
+        deltas.forEach((target, delta) -> {
+            if (delta == 0) {
+                return;
+            }
+            String[] parts = target.split("\n", 2);
+            em.createNativeQuery("INSERT INTO skill_holders (organization_id, skill_set, holders) VALUES (?1, ?2, greatest(?3, 0))"
+                    + " ON CONFLICT (organization_id, skill_set) DO UPDATE SET holders = greatest(skill_holders.holders + ?3, 0)")
+                    .setParameter(1, parts[0]).setParameter(2, parts[1]).setParameter(3, delta).executeUpdate();
+        });
+    }
+
+    <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
+    }
+
+    static List<String> strings(ResultSet rows, int column) throws java.sql.SQLException {
+        List<String> list = new ArrayList<>();
+        while (rows.next()) {
+            list.add(Objects.requireNonNull(rows.getString(column)));
+        }
+        return list;
+    }
+}
