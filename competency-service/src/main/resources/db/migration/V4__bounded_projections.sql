@@ -31,10 +31,11 @@ CREATE TABLE skill_holders (
 );
 
 -- A new requirement version taking effect: the statuses still evaluated under an older (or, after the clock moved
--- back, a later) version are an index range of their competency, found batch after batch without a scan.
+-- back, a later) version are an index range of their competency, read in index order batch after batch (never a scan
+-- of the table, whose outdated rows thin out as the batches go).
 ALTER TABLE competency_status ADD COLUMN requirement_effective_from date;
 UPDATE competency_status s SET requirement_effective_from = v.effective_from FROM requirement_version v
     WHERE v.competency_id = s.competency_id AND v.version = s.requirement_version;
 UPDATE competency_status SET requirement_effective_from = DATE '1970-01-01' WHERE requirement_effective_from IS NULL;
 ALTER TABLE competency_status ALTER COLUMN requirement_effective_from SET NOT NULL;
-CREATE INDEX competency_status_by_version ON competency_status (competency_id, requirement_effective_from);
+CREATE INDEX competency_status_by_version ON competency_status (competency_id, requirement_effective_from, organization_id);

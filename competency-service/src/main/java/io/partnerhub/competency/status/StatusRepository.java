@@ -37,23 +37,47 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
                 .setParameter(1, now).setParameter(2, limit).getResultList();
     }
 
+    /** A position in competency_status_by_version: the outdated rows of a competency after it are still to do. */
+    public record Position(LocalDate effectiveFrom, String organizationId) {
+        public static final Position START = new Position(LocalDate.of(1, 1, 1), "");
+    }
+
     /**
-     * Up to {@code limit} organisations whose status of the competency is still evaluated under a version effective
-     * before (or, after the clock moved back, after) {@code effectiveFrom}, locked FOR UPDATE SKIP LOCKED; two index
-     * ranges of competency_status_by_version.
+     * Up to {@code limit} statuses of the competency after {@code after} (index order) still evaluated under a version
+     * effective before (or, after the clock moved back, after) {@code effectiveFrom}, locked FOR UPDATE SKIP LOCKED: two
+     * index ranges of competency_status_by_version, started at the position so that batch after batch never reads the
+     * entries of the rows done before again.
      */
     @SuppressWarnings("unchecked")
-    public List<String> lockOutdated(String competencyId, LocalDate effectiveFrom, int limit) {
-        List<String> organizations = new ArrayList<>(getEntityManager().createNativeQuery("SELECT organization_id FROM competency_status"
-                + " WHERE competency_id = ?1 AND requirement_effective_from < ?2 LIMIT ?3 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, limit).getResultList());
-        if (organizations.size() < limit) {
-            organizations.addAll(getEntityManager().createNativeQuery("SELECT organization_id FROM competency_status"
-                    + " WHERE competency_id = ?1 AND requirement_effective_from > ?2 LIMIT ?3 FOR UPDATE SKIP LOCKED")
-                    .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, limit - organizations.size())
-                    .getResultList());
+    public List<Position> lockOutdated(String competencyId, LocalDate effectiveFrom, Position after, int limit) {
+        List<Position> rows = new ArrayList<>();
+        if (after.effectiveFrom().isBefore(effectiveFrom)) {
+            rows.addAll(positions(getEntityManager().createNativeQuery("SELECT requirement_effective_from, organization_id"
+                    + " FROM competency_status WHERE competency_id = ?1 AND (requirement_effective_from, organization_id) > (?3, ?4)"
+                    + " AND requirement_effective_from < ?2"
+                    + " ORDER BY competency_id, requirement_effective_from, organization_id LIMIT ?5 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, after.effectiveFrom())
+                    .setParameter(4, after.organizationId()).setParameter(5, limit).getResultList()));
         }
-        return organizations;
+        if (rows.size() < limit && after.effectiveFrom().isAfter(effectiveFrom)) {
+            rows.addAll(positions(getEntityManager().createNativeQuery("SELECT requirement_effective_from, organization_id"
+                    + " FROM competency_status WHERE competency_id = ?1 AND (requirement_effective_from, organization_id) > (?2, ?3)"
+                    + " ORDER BY competency_id, requirement_effective_from, organization_id LIMIT ?4 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, competencyId).setParameter(2, after.effectiveFrom()).setParameter(3, after.organizationId())
+                    .setParameter(4, limit - rows.size()).getResultList()));
+        } else if (rows.size() < limit) {
+            rows.addAll(positions(getEntityManager().createNativeQuery("SELECT requirement_effective_from, organization_id"
+                    + " FROM competency_status WHERE competency_id = ?1 AND requirement_effective_from > ?2"
+                    + " ORDER BY competency_id, requirement_effective_from, organization_id LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, limit - rows.size())
+                    .getResultList()));
+        }
+        return rows;
+    }
+
+    private static List<Position> positions(List<Object[]> rows) {
+        return rows.stream().map(r -> new Position(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0],
+                (String) r[1])).toList();
     }
 
     /**

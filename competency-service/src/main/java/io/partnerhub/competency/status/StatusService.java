@@ -72,6 +72,9 @@ public class StatusService {
     private final Clock clock;
     /** competency \n version whose organisations with facts all have a status (checked once per process). */
     private final java.util.Set<String> rolledOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Map<String, String> versionsSwept = Map.of();
+    /** competency \n version → how far the current pass over its outdated statuses got. */
+    private final Map<String, StatusRepository.Position> positions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StatusService(StatusRepository statuses, StatusChangeRepository changes, Projections projections,
             FactsLoader loader, RequirementCatalogue catalogue, EventPublisher events, CompetencyConfig config, ObjectMapper json, Clock clock) {
@@ -128,6 +131,13 @@ public class StatusService {
     public int sweep(int batchSize) {
         Instant now = now();
         Map<String, RequirementVersion> inEffect = catalogue.inEffect(today(now));
+        Map<String, String> versionsNow = new TreeMap<>();
+        inEffect.forEach((competencyId, version) -> versionsNow.put(competencyId, version.version()));
+        if (!versionsNow.equals(versionsSwept)) { // a version took effect (or the clock moved back): look at all again
+            rolledOut.clear();
+            positions.clear();
+            versionsSwept = versionsNow;
+        }
         int done = 0;
         Map<String, List<String>> due = new TreeMap<>();
         for (Object[] row : statuses.lockDue(now, batchSize)) {
@@ -142,15 +152,27 @@ public class StatusService {
             }
             String competencyId = entry.getKey();
             RequirementVersion version = entry.getValue();
-            List<String> organizations = statuses.lockOutdated(competencyId, version.effectiveFrom(), batchSize - done);
             String rollout = competencyId + "\n" + version.version();
-            if (organizations.size() < batchSize - done && !rolledOut.contains(rollout)) {
+            if (rolledOut.contains(rollout)) {
+                continue;
+            }
+            // a pass walks the outdated rows in index order from a remembered position; when it reaches the end it
+            // starts over once (rows skipped meanwhile: busy organisations), and a pass from the start that finds
+            // nothing, with no organisation lacking a status, finishes the roll-out of this version in this process
+            StatusRepository.Position from = positions.getOrDefault(rollout, StatusRepository.Position.START);
+            List<StatusRepository.Position> rows = statuses.lockOutdated(competencyId, version.effectiveFrom(), from,
+                    batchSize - done);
+            List<String> organizations = new ArrayList<>(rows.stream().map(StatusRepository.Position::organizationId).toList());
+            if (!rows.isEmpty()) {
+                positions.put(rollout, rows.get(rows.size() - 1)); // another sweeper may be ahead: it skips what is locked
+            }
+            if (rows.size() < batchSize - done) {
                 List<String> missing = statuses.withFactsButNoStatus(competencyId, SkillIndex.keys(version), version.metrics(),
                         today(now).minusMonths(12), batchSize - done - organizations.size());
-                if (missing.isEmpty()) {
+                if (rows.isEmpty() && missing.isEmpty() && from == StatusRepository.Position.START) {
                     rolledOut.add(rollout);
                 }
-                organizations = new ArrayList<>(organizations);
+                positions.remove(rollout); // the next pass starts over
                 organizations.addAll(missing);
             }
             done += reevaluate(competencyId, version, organizations, now);
