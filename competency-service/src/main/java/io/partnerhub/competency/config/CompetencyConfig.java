@@ -17,7 +17,11 @@ public interface CompetencyConfig {
     @WithDefault("60s")
     String sweepInterval();
 
-    /** Statuses re-evaluated per transaction by the time-driven sweep (valid-until, horizon entries). */
-    @WithDefault("200")
+    /** Statuses re-evaluated per transaction by the time-driven sweep (valid-until, horizon entries, new versions). */
+    @WithDefault("500")
     int sweepBatchSize();
+
+    /** Workers sharing the sweep's batches (SKIP LOCKED): a new version taking effect re-evaluates in parallel. */
+    @WithDefault("2")
+    int sweepThreads();
 }

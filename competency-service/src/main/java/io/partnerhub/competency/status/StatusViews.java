@@ -16,7 +16,10 @@ public final class StatusViews {
     }
 
     @Schema(name = "RequirementProgress", description = "One requirement of one path of a level: have/need and who counts")
-    public record RequirementProgress(Level level, int path, String description, BigDecimal have, BigDecimal need,
+    public record RequirementProgress(Level level, int path, String description,
+            @Schema(description = "exact: distinct people holding a listed credential now, or the metric's 12-month sum") BigDecimal have,
+            BigDecimal need,
+            @Schema(description = "who counts (skill), sorted by id: at most max(need, 100) people, the longest-lasting holders")
             List<String> counted, boolean met) {
     }
 

@@ -16,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
@@ -34,7 +30,7 @@ import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.competency.events.CertificationEventsHandler;
 import io.partnerhub.competency.events.InboundEvents;
 import io.partnerhub.competency.events.MembershipEventsHandler;
-import io.partnerhub.competency.status.StatusService;
+import io.partnerhub.competency.status.StatusSweep;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,8 +72,6 @@ class CompetencyBenchmark {
     static final int WARMUP = 100;
     static final int ORGANISATIONS = Integer.getInteger("bench.organisations", 50_000);
     static final int MEMBERS_EACH = 8;
-    static final int THREADS = Integer.getInteger("bench.threads", 2);
-    static final int BATCH = Integer.getInteger("bench.batch", 500);
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,7 +82,9 @@ class CompetencyBenchmark {
     @Inject
     MembershipEventsHandler membership;
     @Inject
-    StatusService status;
+    StatusSweep sweep;
+    @Inject
+    io.partnerhub.competency.config.CompetencyConfig config;
     @Inject
     AdjustableClock clock;
 
@@ -269,37 +265,24 @@ class CompetencyBenchmark {
         long changesBefore = count("SELECT count(*) FROM competency_status_change");
         clock.setOffset(Duration.ofDays(1)); // v2 takes effect
         try {
-            AtomicLong evaluations = new AtomicLong();
+            // the production sweep (sweep-threads workers, batches of sweep-batch-size) until nothing is left
+            long evaluations = 0;
             long start = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    int done;
-                    do {
-                        done = status.sweep(BATCH);
-                        long total = evaluations.addAndGet(done);
-                        if (total / 100_000 != (total - done) / 100_000) {
-                            System.out.printf("re-evaluation progress: %,d statuses after %.1f s%n", total,
-                                    (System.nanoTime() - start) / 1e9);
-                        }
-                    } while (done > 0);
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            pool.shutdown();
+            int done;
+            do {
+                done = sweep.sweepNow();
+                evaluations += done;
+                System.out.printf("re-evaluation progress: %,d statuses after %.1f s%n", evaluations, (System.nanoTime() - start) / 1e9);
+            } while (done > 0);
             double secondsTaken = (System.nanoTime() - start) / 1e9;
             long outdated = count("SELECT count(*) FROM competency_status WHERE organization_id LIKE '" + run
                     + "-o-%' AND requirement_version <> 'v2'");
             long published = count("SELECT count(*) FROM competency_status_change") - changesBefore;
             System.out.printf("re-evaluation when v2 takes effect: %,d statuses (%,d organisations x %d competencies) in %.1f s"
                     + " = %,.0f evaluations/s, 1M evaluations in %.1f min (goal <= 5 min); %,d changes published; %d left"
-                    + " outdated; %d threads, batches of %d%n", evaluations.get(), ORGANISATIONS, COMPETENCIES, secondsTaken,
-                    evaluations.get() / secondsTaken, 1_000_000 / (evaluations.get() / secondsTaken) / 60, published, outdated,
-                    THREADS, BATCH);
+                    + " outdated; %d threads, batches of %d%n", evaluations, ORGANISATIONS, COMPETENCIES, secondsTaken,
+                    evaluations / secondsTaken, 1_000_000 / (evaluations / secondsTaken) / 60, published, outdated,
+                    config.sweepThreads(), config.sweepBatchSize());
         } finally {
             clock.setOffset(Duration.ZERO);
         }
