@@ -99,8 +99,10 @@ public class FactsLoader {
                                 (a, b) -> Holders.LONGEST_LASTING.compare(a, b) <= 0 ? a : b));
                     }
                     List<Holders.Holder> sorted = best.values().stream().sorted(Holders.LONGEST_LASTING).limit(size).toList();
-                    if (complete) {
+                    if (complete && best.size() <= size) {
                         sets.put(set, Holders.complete(sorted));
+                    } else if (complete) { // every holder was read (another set wanted more of a credential): count them
+                        sets.put(set, new Holders(sorted, false, best.values().stream().filter(h -> h.activeAt(now)).count(), now));
                     } else {
                         sets.put(set, new Holders(sorted, false, -1, now));
                         cut.computeIfAbsent(organization, o -> new HashSet<>()).add(set);
