@@ -120,6 +120,20 @@ class BoundedFactsTest {
         assertTrue(silver.counted().contains("c00000"));
     }
 
+    @Test
+    void atRiskReasonsNameTenPeoplePerRequirementAndCountTheRest() {
+        OrganisationFacts all = organisation(2_000, i -> i < 1_900 ? 30 : 800);
+        CompetencyState gold = new CompetencyState(Level.GOLD, false, List.of(), NOW.minus(Duration.ofDays(100)),
+                NOW.plus(Duration.ofDays(265)));
+        StatusRules.Outcome outcome = StatusRules.next(gold, VERSION, extract(all, VERSION, NOW), NOW, HORIZON);
+        List<String> reasons = outcome.state().reasons();
+        assertTrue(outcome.state().atRisk());
+        assertEquals(StatusRules.MAX_NAMED + 1, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).matches("c0\\d{4}'s az-104 expires on 2027-03-31, before valid-until .*"), reasons.get(0));
+        assertTrue(reasons.get(StatusRules.MAX_NAMED).startsWith("40 more counted people's credentials expire"),
+                reasons.get(StatusRules.MAX_NAMED));
+    }
+
     static Stream<Arguments> countsLater() {
         List<Holder> five = List.of(new Holder("a", "x", null), new Holder("b", "x", NOW.plus(Duration.ofDays(50))),
                 new Holder("c", "x", NOW.plus(Duration.ofDays(40))), new Holder("d", "x", NOW.plus(Duration.ofDays(30))),
