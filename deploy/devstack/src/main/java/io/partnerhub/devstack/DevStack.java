@@ -202,6 +202,15 @@ public final class DevStack implements AutoCloseable {
             // the demo clock jumps: let expiries follow within seconds, as in the %dev profile
             env.put("PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL", "5s");
         }
+        // time-driven rules follow a clock jump within seconds (the %dev profiles' 5 s, shorter for the journeys):
+        // exam-service releases beta scores, competency-service handles valid-until, expiries entering the at-risk
+        // horizon and requirement versions taking effect
+        if ("exam-service".equals(spec.name())) {
+            env.put("PARTNERHUB_EXAM_SWEEP_INTERVAL", "2s");
+        }
+        if ("competency-service".equals(spec.name())) {
+            env.put("PARTNERHUB_COMPETENCY_SWEEP_INTERVAL", "2s");
+        }
         return env;
     }
 
