@@ -5,9 +5,7 @@ import static io.partnerhub.systemtests.Programme.candidate;
 import static io.partnerhub.systemtests.Programme.certification;
 import static io.partnerhub.systemtests.Programme.competency;
 import static io.partnerhub.systemtests.Programme.exam;
-import static io.partnerhub.systemtests.Programme.hire;
 import static io.partnerhub.systemtests.Programme.level;
-import static io.partnerhub.systemtests.Programme.organization;
 import static io.partnerhub.systemtests.Programme.skill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +26,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -62,6 +66,8 @@ class PropagationReportIT {
     private static final int WARM_UP = 10; // the first results load and compile code paths: not counted
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -78,16 +84,8 @@ class PropagationReportIT {
         String competency = competency("propagation", skill(1, certification), skill(2, certification));
 
         int total = WARM_UP + SAMPLES;
-        List<String[]> people = new ArrayList<>(); // {organization, candidate, registration, adminToken}
         Instant appointment = Programme.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 0; i < total; i++) {
-            String organization = organization("Propagation " + i);
-            String candidate = candidate("p");
-            hire(organization, candidate);
-            String registration = RunningSuite.bookAtTestCenter(candidate, exam, appointment);
-            people.add(new String[] {organization, candidate, registration,
-                    RunningSuite.stack().token("partner-admin", Map.of("org", organization))});
-        }
+        List<String[]> people = prepare(total, exam, appointment); // {organization, candidate, registration, adminToken}
         String[] lastOne = people.get(total - 1);
         awaitStatus(lastOne[0], competency, level("NONE"), "every organisation known to competency-service");
         Programme.clockAt(Duration.ofMinutes(11)); // the appointments are over
@@ -115,7 +113,7 @@ class PropagationReportIT {
                 HttpResponse<String> seen = http.send(status, HttpResponse.BodyHandlers.ofString());
                 long answered = System.nanoTime();
                 polls.add(answered - asked);
-                if (seen.statusCode() == 200 && seen.body().contains("\"level\":\"SILVER\"")) {
+                if (seen.statusCode() == 200 && "SILVER".equals(JSON.readTree(seen.body()).path("level").asText())) {
                     if (i >= WARM_UP) {
                         chain.add(answered - resultAccepted);
                     }
@@ -137,6 +135,56 @@ class PropagationReportIT {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         assertEquals(SAMPLES, chain.size());
+    }
+
+    /**
+     * {@code count} organisations, each with one employee booked on {@code exam} at {@code appointment}, prepared by a
+     * few threads at once (the same requests as {@link Programme#organization}, {@link Programme#hire} and
+     * {@link RunningSuite#bookAtTestCenter}, sent with a plain HTTP client to keep the set-up short).
+     */
+    private List<String[]> prepare(int count, String exam, Instant appointment) throws Exception {
+        String gateway = RunningSuite.service("gateway").baseUrl() + "/api";
+        String ops = RunningSuite.stack().token("ops", Map.of());
+        String provider = RunningSuite.stack().token("exam-provider", Map.of("provider", "PEARSON_VUE"));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String[]>> prepared = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                prepared.add(pool.submit(() -> {
+                    String candidate = candidate("p");
+                    String mpnId = Long.toString(5_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 4_000_000_000L));
+                    String organization = post(gateway + "/organizations", ops,
+                            Map.of("mpnId", mpnId, "name", "Propagation " + mpnId, "country", "NL"), 201).path("id").asText();
+                    String admin = RunningSuite.stack().token("partner-admin", Map.of("org", organization));
+                    String user = post(gateway + "/organizations/" + organization + "/users", admin,
+                            Map.of("name", "Person " + candidate, "email", candidate + "@example.org", "role", "EMPLOYEE"), 201)
+                            .path("id").asText();
+                    post(gateway + "/organizations/" + organization + "/users/" + user + "/association", admin,
+                            Map.of("candidateId", candidate), 200);
+                    String registration = post(gateway + "/exam-registrations", provider,
+                            Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",
+                                    "deliveryMode", "TEST_CENTER", "scheduledAt", appointment.toString()), 201).path("id").asText();
+                    return new String[] {organization, candidate, registration, admin};
+                }));
+            }
+            List<String[]> people = new ArrayList<>();
+            for (Future<String[]> person : prepared) {
+                people.add(person.get(60, TimeUnit.SECONDS));
+            }
+            return people;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private JsonNode post(String url, String token, Map<String, ?> body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), url + ": " + response.body());
+        return JSON.readTree(response.body());
     }
 
     /** Produce (acks=all) → consume on a topic of its own, one record at a time: the broker's floor. */
