@@ -4,12 +4,10 @@ import static io.partnerhub.systemtests.Programme.admin;
 import static io.partnerhub.systemtests.Programme.allOf;
 import static io.partnerhub.systemtests.Programme.anyone;
 import static io.partnerhub.systemtests.Programme.awaitStatus;
-import static io.partnerhub.systemtests.Programme.candidate;
 import static io.partnerhub.systemtests.Programme.certification;
 import static io.partnerhub.systemtests.Programme.changes;
 import static io.partnerhub.systemtests.Programme.competency;
 import static io.partnerhub.systemtests.Programme.exam;
-import static io.partnerhub.systemtests.Programme.hire;
 import static io.partnerhub.systemtests.Programme.holdings;
 import static io.partnerhub.systemtests.Programme.level;
 import static io.partnerhub.systemtests.Programme.levelAtRisk;
@@ -67,10 +65,9 @@ class PartnerJourneysIT {
         String certification = certification("j1-cloud-architect", "ASSOCIATE", architecture, operations);
         String competency = competency("j1-cloud", skill(2, certification), skill(4, certification));
         String organization = organization("Tailspin Cloud");
-        String ana = candidate("ana");
-        String ben = candidate("ben");
-        hire(organization, ana);
-        hire(organization, ben);
+        String[] people = Programme.staff(organization, "ana", "ben");
+        String ana = people[0];
+        String ben = people[1];
         awaitStatus(organization, competency, level("NONE"), "the new organisation at NONE");
         admin(organization).body(Map.of("level", "SILVER")).post("/organizations/{id}/membership/purchases", organization)
                 .then().statusCode(409).body("type", endsWith("/level-not-earned"));
@@ -110,8 +107,7 @@ class PartnerJourneysIT {
         String competency = competency("j7-cloud", skill(1, certification),
                 allOf(skillRequirement(1, certification), skillRequirement(1, "assessment:" + assessment)));
         String organization = organization("Wide World Importers");
-        String cleo = candidate("cleo");
-        hire(organization, cleo);
+        String cleo = Programme.staff(organization, "cleo")[0];
 
         Programme.Sitting sitting = pass(cleo, exam);
         awaitStatus(organization, competency, levelAtRisk("SILVER", false), "SILVER");
@@ -158,10 +154,9 @@ class PartnerJourneysIT {
         String competency = competency("j8-data", skill(1, certification, "assessment:" + assessment),
                 skill(3, certification, "assessment:" + assessment));
         String organization = organization("Adventure Works");
-        String dana = candidate("dana");
-        String eli = candidate("eli");
-        hire(organization, dana);
-        hire(organization, eli);
+        String[] people = Programme.staff(organization, "dana", "eli");
+        String dana = people[0];
+        String eli = people[1];
         awaitStatus(organization, competency, level("NONE"), "NONE");
 
         Instant takenAt = Programme.now().minus(Duration.ofHours(2));

@@ -199,6 +199,27 @@ final class Programme {
         return userId;
     }
 
+    /** People of the organisation: a fresh candidate id per name, each hired ({@link #hire}); the ids in order. */
+    static String[] staff(String organization, String... names) {
+        String[] candidates = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            candidates[i] = candidate(names[i]);
+            hire(organization, candidates[i]);
+        }
+        return candidates;
+    }
+
+    /** An exam, the ASSOCIATE certification it earns, and a competency needing people who hold it. */
+    record Track(String exam, String certification, String competency) {
+    }
+
+    static Track track(String prefix, int silverIndividuals, int goldIndividuals) {
+        String exam = exam(prefix.toUpperCase(Locale.ROOT));
+        String certification = certification(prefix, "ASSOCIATE", exam);
+        String competency = competency(prefix, skill(silverIndividuals, certification), skill(goldIndividuals, certification));
+        return new Track(exam, certification, competency);
+    }
+
     // ---- exams (the provider) ----------------------------------------------------------------------------------
 
     /** A booking and the result that will be posted for it. */

@@ -13,7 +13,7 @@ import static io.partnerhub.systemtests.Programme.competency;
 import static io.partnerhub.systemtests.Programme.employee;
 import static io.partnerhub.systemtests.Programme.exam;
 import static io.partnerhub.systemtests.Programme.fail;
-import static io.partnerhub.systemtests.Programme.hire;
+import static io.partnerhub.systemtests.Programme.staff;
 import static io.partnerhub.systemtests.Programme.holdings;
 import static io.partnerhub.systemtests.Programme.level;
 import static io.partnerhub.systemtests.Programme.levelAtRisk;
@@ -129,8 +129,7 @@ class TimeTravelJourneysIT {
         String certification = certification("j5-migration", "SPECIALTY", exam);
         String competency = competency("j5-migration", skill(1, certification), skill(2, certification));
         String organization = organization("Litware Beta");
-        String gus = candidate("gus");
-        hire(organization, gus);
+        String gus = staff(organization, "gus")[0];
 
         Programme.Sitting sitting = Programme.book(List.<String[]>of(new String[] {gus, exam, "880"})).get(0);
         Programme.awaitAppointments(List.of(sitting));
@@ -155,16 +154,16 @@ class TimeTravelJourneysIT {
     @Test
     @Order(3)
     void aRoadmapVersionShowsItsEffectInWhatIfAndTheStatusFollowsItOnceItTakesEffect() {
-        String exam = exam("J6");
-        String certification = certification("j6-platform", "ASSOCIATE", exam);
-        String competency = competency("j6-platform", skill(1, certification), skill(3, certification));
+        Programme.Track track = Programme.track("j6", 1, 3);
+        String exam = track.exam();
+        String certification = track.certification();
+        String competency = track.competency();
         LocalDate effective = today().plusDays(30);
         Programme.requirementVersion(competency, "v2", effective, skill(2, certification), skill(4, certification));
         ops().get("/competencies/{id}/roadmap", competency).then().statusCode(200)
                 .body("inEffect.version", equalTo("v1")).body("upcoming.version", equalTo(List.of("v2")));
         String organization = organization("Proseware");
-        String hal = candidate("hal");
-        hire(organization, hal);
+        String hal = staff(organization, "hal")[0];
         Programme.pass(hal, exam);
         awaitStatus(organization, competency, levelAtRisk("SILVER", false), "SILVER under v1");
 
@@ -195,16 +194,13 @@ class TimeTravelJourneysIT {
     @Test
     @Order(4)
     void aCountedEmployeeAssociatingElsewherePutsTheCompetencyAtRiskWithAnAlertUntilItLapsesAndTheRenewalIsRefused() {
-        String exam = exam("J2");
-        String certification = certification("j2-security", "ASSOCIATE", exam);
-        String competency = competency("j2-security", skill(2, certification), skill(4, certification));
+        Programme.Track track = Programme.track("j2", 2, 4);
+        String competency = track.competency();
         String first = organization("Fourth Coffee");
         String second = organization("Blue Yonder");
-        String ida = candidate("ida");
-        String jon = candidate("jon");
-        hire(first, ida);
-        hire(first, jon);
-        sit(List.of(new String[] {ida, exam, "760"}, new String[] {jon, exam, "845"}));
+        String[] people = staff(first, "ida", "jon");
+        String jon = people[1];
+        sit(List.of(new String[] {people[0], track.exam(), "760"}, new String[] {jon, track.exam(), "845"}));
         JsonPath silver = awaitStatus(first, competency, levelAtRisk("SILVER", false), "SILVER");
         Instant validUntil = Instant.parse(silver.getString("validUntil"));
 
@@ -241,16 +237,14 @@ class TimeTravelJourneysIT {
     @Test
     @Order(5)
     void aRenewalInTheWindowKeepsTheCompetencyWhileAnUnrenewedCertificationExpiresOnTimeAsForecast() {
-        String exam = exam("J3");
-        String certification = certification("j3-data", "ASSOCIATE", exam);
-        String competency = competency("j3-data", skill(1, certification), skill(3, certification));
+        Programme.Track track = Programme.track("j3", 1, 3);
+        String certification = track.certification();
+        String competency = track.competency();
         String renewing = organization("Relecloud");
         String lapsing = organization("Trey Research");
-        String kim = candidate("kim");
-        String leo = candidate("leo");
-        hire(renewing, kim);
-        hire(lapsing, leo);
-        sit(List.of(new String[] {kim, exam, "777"}, new String[] {leo, exam, "777"}));
+        String kim = staff(renewing, "kim")[0];
+        String leo = staff(lapsing, "leo")[0];
+        sit(List.of(new String[] {kim, track.exam(), "777"}, new String[] {leo, track.exam(), "777"}));
         awaitStatus(renewing, competency, levelAtRisk("SILVER", false), "SILVER");
         JsonPath leoSilver = awaitStatus(lapsing, competency, levelAtRisk("SILVER", false), "SILVER");
         Map<String, Object> kims = awaitHolding(kim, certification, "ACTIVE");
