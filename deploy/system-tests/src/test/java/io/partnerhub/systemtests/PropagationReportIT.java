@@ -244,7 +244,10 @@ class PropagationReportIT {
         out.append(String.format(Locale.ROOT, "status poll round trip via gateway (the measurement's resolution): p50 %.1f ms, p99 %.1f ms%n",
                 millis(p, 50), millis(p, 99)));
         out.append(String.format(Locale.ROOT, "goal: p99 <= 250 ms -> %s (p99 %.1f ms)%n", millis(c, 99) <= 250 ? "met" : "NOT met", millis(c, 99)));
-        out.append(String.format(Locale.ROOT, "time: set-up %.1f s, measuring %.1f s%n", setupSeconds, chainSeconds));
+        out.append(String.format(Locale.ROOT, "time: set-up %.1f s, measuring %.1f s; machine: %d cores, load average %.1f "
+                        + "(the figures are only comparable at a similar load)%n", setupSeconds, chainSeconds,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.append("====================================================================================\n");
         return out.toString();
     }
