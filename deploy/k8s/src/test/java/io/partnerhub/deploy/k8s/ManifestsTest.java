@@ -193,6 +193,40 @@ class ManifestsTest {
         }
     }
 
+    /** deploy/compose runs the same images with the same settings as the dev overlay (one PostgreSQL, one broker). */
+    @Test
+    void composeGivesEachServiceWhatItsDevDeploymentGets() throws IOException {
+        List<JsonNode> dev = rendered("dev");
+        JsonNode compose = new YAMLMapper().readTree(Manifests.REPO_ROOT.resolve("deploy/compose/compose.yaml").toFile());
+        Map<String, JsonNode> configMaps = new HashMap<>();
+        Manifests.ofKind(dev, "ConfigMap").forEach(c -> configMaps.put(Manifests.name(c), c.path("data")));
+        Set<String> sameValue = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "PARTNERHUB_CLOCK_ADJUSTABLE",
+                "JAVA_TOOL_OPTIONS", "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_LOCATION",
+                "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID", "PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL");
+        List<String> differences = new ArrayList<>();
+        Manifests.ofKind(dev, "Deployment").forEach(d -> {
+            String name = Manifests.name(d);
+            JsonNode container = d.path("spec").path("template").path("spec").path("containers").get(0);
+            JsonNode service = compose.path("services").path(name);
+            if (!service.path("image").asText().startsWith("partnerhub/" + name + ":")) {
+                differences.add(name + ": image " + service.path("image").asText());
+            }
+            Map<String, String> k8sEnv = new TreeMap<>();
+            container.path("envFrom").forEach(e -> configMaps.get(e.path("configMapRef").path("name").asText())
+                    .fields().forEachRemaining(f -> k8sEnv.put(f.getKey(), f.getValue().asText())));
+            container.path("env").forEach(e -> k8sEnv.put(e.path("name").asText(), e.path("value").asText()));
+            JsonNode composeEnv = service.path("environment");
+            k8sEnv.forEach((key, value) -> {
+                if (!composeEnv.has(key)) {
+                    differences.add(name + ": compose lacks " + key);
+                } else if (sameValue.contains(key) && !composeEnv.path(key).asText().equals(value)) {
+                    differences.add(name + ": " + key + " is " + composeEnv.path(key).asText() + " in compose, " + value + " on k8s");
+                }
+            });
+        });
+        assertEquals(List.of(), differences);
+    }
+
     private static List<String> clockSettings(List<JsonNode> objects) {
         List<String> values = new ArrayList<>();
         Manifests.ofKind(objects, "ConfigMap").forEach(c -> {
