@@ -151,7 +151,11 @@ class ManifestsTest {
                 "an instance beyond the partition count would idle: " + Manifests.name(h)));
         Manifests.ofKind(prod, "Deployment").forEach(d -> {
             String name = Manifests.name(d);
-            assertTrue(d.path("spec").path("replicas").asInt() >= 2, name + " runs as one instance in prod");
+            int instances = autoscaled.containsKey(name) ? autoscaled.get(name).path("spec").path("minReplicas").asInt()
+                    : d.path("spec").path("replicas").asInt();
+            assertTrue(instances >= 2, name + " runs as one instance in prod");
+            assertEquals(autoscaled.containsKey(name), d.path("spec").path("replicas").isMissingNode(),
+                    name + ": a Deployment either has a replica count or an HPA that owns it");
             assertTrue(budgeted.contains(name), name + " has no PodDisruptionBudget");
             assertFalse(d.path("spec").path("template").path("spec").path("containers").get(0).path("resources").path("limits").isEmpty(),
                     name + " has no limits");
