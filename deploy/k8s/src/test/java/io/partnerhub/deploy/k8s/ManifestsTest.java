@@ -135,6 +135,12 @@ class ManifestsTest {
         assertEquals(List.of(), missing, overlay + ": references to objects that nothing creates");
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everySettingADeploymentPassesIsOneItsServiceReads(String overlay) {
+        assertEquals(List.of(), Settings.unknown(rendered(overlay), Manifests.REPO_ROOT));
+    }
+
     @Test
     void prodKeepsTheClockFixedAndSurvivesADrain() {
         List<JsonNode> prod = rendered("prod");

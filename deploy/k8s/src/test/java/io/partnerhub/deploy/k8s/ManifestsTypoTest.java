@@ -76,6 +76,18 @@ class ManifestsTypoTest {
     }
 
     @Test
+    void aMisspeltSettingFailsTheCheck() throws IOException {
+        copyManifests();
+        Path kustomization = copy.resolve("base/kustomization.yaml");
+        String text = Files.readString(kustomization);
+        Files.writeString(kustomization, text.replace("PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID=",
+                "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEYID="));
+        assertEquals(List.of("certification-service: PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEYID is read by nothing "
+                + "(no @ConfigMapping property of that name)"),
+                Settings.unknown(Manifests.render(kustomize, copy.resolve("overlays/prod")), Manifests.REPO_ROOT));
+    }
+
+    @Test
     void aBrokenKustomizationFailsTheBuild() throws IOException {
         copyManifests();
         Path kustomization = copy.resolve("overlays/prod/kustomization.yaml");
