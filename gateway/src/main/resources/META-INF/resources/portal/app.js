@@ -115,4 +115,6 @@ function App() {
   </div>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = ''; // drop the "Loading…" placeholder
+render(html`<${App} />`, root);
