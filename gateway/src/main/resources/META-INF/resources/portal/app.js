@@ -1,6 +1,6 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js and me-pages.js.
 import { html, render, useState, useEffect } from 'htm/preact';
-import { session } from './api.js';
+import { session, get } from './api.js';
 import { Problem } from './ui.js';
 import { Dashboard, Membership, People, Organisations } from './org-pages.js';
 import { Transcript, Badges, Exams } from './me-pages.js';
@@ -98,16 +98,27 @@ function Page({ claims, route }) {
   return null;
 }
 
+/** The organisation's name for the header (the token carries only its id). */
+function useOrganisationName(org) {
+  const [name, setName] = useState(null);
+  useEffect(() => {
+    setName(null);
+    if (org) get(`/organizations/${org}`).then((o) => setName(o.name), () => setName(null));
+  }, [org]);
+  return name;
+}
+
 function App() {
   const route = useRoute();
   const [claims, setClaims] = useState(session.claims());
+  const orgName = useOrganisationName(claims?.org);
   if (!claims) return html`<${SignIn} onSignedIn=${() => { setClaims(session.claims()); location.hash = home(session.claims()); }} />`;
   const signOut = () => { session.signOut(); setClaims(null); location.hash = ''; };
   return html`<div class="shell">
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
     <header>
       <span class="brand">PartnerHub</span>
-      <span class="who" title=${claims.sub}>${claims.role}${claims.org ? ` · ${claims.orgName || 'organisation ' + claims.org.slice(0, 8)}` : ''}</span>
+      <span class="who" title=${claims.sub}>${claims.role}${claims.org ? ` · ${orgName || 'organisation ' + claims.org.slice(0, 8)}` : ''}</span>
       <button type="button" class="link" onClick=${signOut}>Sign out</button>
     </header>
     <${Nav} claims=${claims} route=${route} />

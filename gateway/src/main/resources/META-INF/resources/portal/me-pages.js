@@ -129,9 +129,9 @@ export function Exams({ candidate }) {
     <h1>Exams</h1>
     <form onSubmit=${check}>
       <label for="exam">Exam</label>
-      <select id="exam" value=${code} onChange=${(e) => setCode(e.target.value)} required>
+      <select id="exam" onChange=${(e) => setCode(e.target.value)} required>
         <option value="">Choose an exam</option>
-        ${list.map((x) => html`<option value=${x.code}>${x.code} — ${x.title}${x.status && x.status !== 'ACTIVE' ? ` (${x.status.toLowerCase()})` : ''}</option>`)}
+        ${list.map((x) => html`<option value=${x.code} selected=${code === x.code}>${x.code} — ${x.title}${x.status && x.status !== 'ACTIVE' ? ` (${x.status.toLowerCase()})` : ''}</option>`)}
       </select>
       <button type="submit">Check eligibility</button>
     </form>

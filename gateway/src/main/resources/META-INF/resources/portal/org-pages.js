@@ -134,8 +134,8 @@ function WhatIf({ org, statuses, users, names, who }) {
       </fieldset>
       <fieldset><legend>A certification expires</legend>
         <label for="expiry-candidate">Person</label>
-        <select id="expiry-candidate" value=${expiry.candidateId} onChange=${(e) => setExpiry({ ...expiry, candidateId: e.target.value })}>
-          <option value="">—</option>${counted.map((c) => html`<option value=${c}>${who(c)}</option>`)}
+        <select id="expiry-candidate" onChange=${(e) => setExpiry({ ...expiry, candidateId: e.target.value })}>
+          <option value="">—</option>${counted.map((c) => html`<option value=${c} selected=${expiry.candidateId === c}>${who(c)}</option>`)}
         </select>
         <label for="expiry-certification">Certification id</label>
         <input id="expiry-certification" value=${expiry.certificationId} list="certification-ids"
@@ -145,9 +145,9 @@ function WhatIf({ org, statuses, users, names, who }) {
         <label for="whatif-at">On date</label>
         <input id="whatif-at" type="date" value=${at} onInput=${(e) => setAt(e.target.value)} />
         <label for="whatif-version">Roadmap version</label>
-        <select id="whatif-version" value=${version} onChange=${(e) => setVersion(e.target.value)}>
+        <select id="whatif-version" onChange=${(e) => setVersion(e.target.value)}>
           <option value="">the one in effect</option>
-          ${roadmaps.flatMap((m) => m.upcoming.map((v) => html`<option value=${`${m.competencyId}|${v.version}`}>
+          ${roadmaps.flatMap((m) => m.upcoming.map((v) => html`<option value=${`${m.competencyId}|${v.version}`} selected=${version === `${m.competencyId}|${v.version}`}>
             ${names[m.competencyId] || m.competencyId} ${v.version} (from ${v.effectiveFrom})</option>`))}
         </select>
       </fieldset>
@@ -188,7 +188,7 @@ export function Dashboard({ org }) {
       <${OrgHeading} organisation=${d.organisation} page="Dashboard" />
       <p class=${`live live-${live}`} role="status" id="live">${{ live: '● Live: changes appear as they happen',
         polling: 'Updating every 5 s', reconnecting: 'Reconnecting…', connecting: 'Connecting…' }[live]}</p>
-      <p class="summary">Membership <${LevelBadge} level=${d.membership.level} />
+      <p class="summary">Membership <${LevelBadge} level=${d.membership.level} />${' '}
         ${d.statuses.filter((s) => s.level !== 'NONE').length} of ${d.statuses.length} competencies attained.</p>
       <${Alerts} statuses=${d.statuses} membership=${d.membership} names=${names} />
       <section aria-labelledby="competencies-heading"><h2 id="competencies-heading">Competencies</h2>
@@ -236,7 +236,7 @@ export function Membership({ org }) {
           action=${() => post(`/organizations/${org}/membership/renewals`)} />`}
       </div></section>
     <section aria-labelledby="mc-heading"><h2 id="mc-heading">Competencies behind it</h2>
-      <ul>${m.competencies.map((c) => html`<li>${c.competencyId} <${LevelBadge} level=${c.level} atRisk=${c.atRisk} />
+      <ul>${m.competencies.map((c) => html`<li>${c.competencyId} <${LevelBadge} level=${c.level} atRisk=${c.atRisk} />${' '}
         valid until ${day(c.validUntil)}</li>`)}</ul></section>
   </div>`}<//>`;
 }
@@ -266,7 +266,8 @@ function AddPerson({ org, onDone }) {
     <label for="p-name">Name</label><input id="p-name" value=${form.name} onInput=${field('name')} required />
     <label for="p-email">E-mail</label><input id="p-email" type="email" value=${form.email} onInput=${field('email')} required />
     <label for="p-role">Role</label>
-    <select id="p-role" value=${form.role} onChange=${field('role')}><option>EMPLOYEE</option><option>ADMIN</option></select>
+    <select id="p-role" onChange=${field('role')}>
+      ${['EMPLOYEE', 'ADMIN'].map((r) => html`<option value=${r} selected=${form.role === r}>${title(r)}</option>`)}</select>
     <label for="p-candidate">Candidate id (optional: associates their certifications)</label>
     <input id="p-candidate" value=${form.candidateId} onInput=${field('candidateId')} />
     <button type="submit">Add</button>

@@ -37,7 +37,8 @@ export const daysUntil = (instant) => Math.ceil((new Date(instant) - Date.now())
 
 export function LevelBadge({ level, atRisk }) {
   const name = (level || 'NONE').toLowerCase();
-  return html`<span class=${`level level-${name}${atRisk ? ' at-risk' : ''}`}>${level || 'NONE'}${atRisk ? ' · at risk' : ''}</span>`;
+  const words = { NONE: 'None', SILVER: 'Silver', GOLD: 'Gold', NETWORK_MEMBER: 'Network member' }[level || 'NONE'] || level;
+  return html`<span class=${`level level-${name}${atRisk ? ' at-risk' : ''}`}>${words}${atRisk ? ' · at risk' : ''}</span>`;
 }
 
 /** A labelled have/need bar. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import io.restassured.RestAssured;
 
@@ -150,10 +151,19 @@ class PortalIT {
         browser.driver.findElement(By.linkText("Dashboard")).click();
         browser.awaitText(By.cssSelector(".what-if label.check"), "Bo Diddley", LIVE).click();
         browser.driver.findElement(By.xpath("//button[normalize-space()='Simulate']")).click();
-        browser.awaitText(By.cssSelector("table.compare"), "at risk", LIVE);
+        WebElement compared = browser.awaitText(By.cssSelector("table.compare"), "at risk", LIVE);
+        browser.driver.executeScript("arguments[0].scrollIntoView()", compared);
         browser.screenshot("06-dashboard-what-if");
 
         browser.driver.findElement(By.linkText("People")).click();
+        WebElement csv = browser.await(By.id("csv-text"));
+        csv.clear();
+        csv.sendKeys("name,email,role\nCy Young,cy-" + orgA + "@example.com,EMPLOYEE\nNo Mail,not-an-e-mail,EMPLOYEE\n");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+        WebElement report = browser.awaitText(By.cssSelector("table.report"), "CREATED", LIVE);
+        assertTrue(report.getText().contains("INVALID"), report.getText());
+        browser.awaitText(By.cssSelector("[data-user] th"), "Cy Young", LIVE);
+
         browser.await(By.id("depart-" + boUser)).click();
         browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, LIVE).accept();
         browser.awaitText(By.cssSelector("[data-user='" + boUser + "']"), "departed", LIVE);
