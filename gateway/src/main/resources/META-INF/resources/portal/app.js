@@ -74,6 +74,7 @@ function Nav({ claims, route }) {
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams']);
+    if (claims.role === 'employee' && claims.org) links.push([`#/org/${claims.org}/dashboard`, 'My organisation']);
   }
   const here = `#/${route.join('/')}`;
   return html`<nav aria-label="Portal pages"><ul>

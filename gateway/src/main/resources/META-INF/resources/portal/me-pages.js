@@ -140,7 +140,41 @@ export function Exams({ candidate }) {
       <strong>${eligibility.eligible ? `You can book ${code} now.` : `Not yet: ${eligibility.reason}`}</strong>
       ${!eligibility.eligible && html`<div>Next eligible: ${eligibility.nextEligibleAt ? when(eligibility.nextEligibleAt) : 'not while your certification is active'}</div>`}
       <div>Attempts in the 12-month window: ${eligibility.attemptsInWindow}</div>
-      ${eligibility.eligible && html`<p class="hint">Book it with the exam provider (Pearson VUE or PSI); the booking is checked against the same rules.</p>`}
     </div>`}
+    ${eligibility && eligibility.eligible && html`<${Book} candidate=${candidate} exam=${list.find((x) => x.code === code)} />`}
   </div>`}<//>`;
+}
+
+/** Books the exam once eligibility says yes; the booking is checked against the same rules (E2, E3). */
+function Book({ candidate, exam }) {
+  const soon = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 16);
+  const [form, setForm] = useState({ provider: exam.providers[0], deliveryMode: exam.deliveryModes[0], at: soon });
+  const [booked, setBooked] = useState(null);
+  const [error, setError] = useState(null);
+  const field = (name) => (e) => setForm({ ...form, [name]: e.target.value });
+  const book = async (e) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setBooked(await post('/exam-registrations', { candidateId: candidate, examCode: exam.code, provider: form.provider,
+        deliveryMode: form.deliveryMode, scheduledAt: new Date(form.at).toISOString() }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return html`<form class="book" onSubmit=${book} aria-labelledby="book-heading">
+    <h2 id="book-heading">Book ${exam.code}</h2>
+    <label for="book-provider">Provider</label>
+    <select id="book-provider" onChange=${field('provider')}>
+      ${exam.providers.map((p) => html`<option value=${p} selected=${form.provider === p}>${p.replace('_', ' ')}</option>`)}</select>
+    <label for="book-mode">Delivery</label>
+    <select id="book-mode" onChange=${field('deliveryMode')}>
+      ${exam.deliveryModes.map((m) => html`<option value=${m} selected=${form.deliveryMode === m}>${m.replace('_', ' ').toLowerCase()}</option>`)}</select>
+    <label for="book-at">Appointment (your local time)</label>
+    <input id="book-at" type="datetime-local" value=${form.at} onInput=${field('at')} required />
+    <button type="submit">Book</button>
+    <${Problem} error=${error} />
+    ${booked && html`<p class="eligible" role="status">Booked: ${booked.status === 'AWAITING_SYSTEM_CHECK'
+      ? 'the provider confirms it after your system check' : 'scheduled'} (registration ${booked.id}).</p>`}
+  </form>`;
 }

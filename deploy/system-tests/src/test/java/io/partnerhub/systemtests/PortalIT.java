@@ -206,13 +206,34 @@ class PortalIT {
 
     @Test
     @Order(5)
+    void employeeChecksEligibilityThenBooks() throws Exception {
+        signOut();
+        String newcomer = "cand-new-" + UUID.randomUUID();
+        browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", newcomer)));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.await(By.linkText("Exams")).click();
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("exam"))).selectByValue(exam);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        browser.awaitText(By.id("eligibility"), "You can book", LIVE);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Book']")).click();
+        browser.awaitText(By.cssSelector(".book .eligible"), "Booked: scheduled", LIVE);
+        browser.screenshot("12-exams-booked");
+        // stored: a second booking of the same exam is refused while this one is pending (E2a)
+        RunningSuite.asPearsonVue().body(Map.of("candidateId", newcomer, "examCode", exam, "provider", "PEARSON_VUE",
+                        "deliveryMode", "TEST_CENTER", "scheduledAt", Instant.now().plus(Duration.ofDays(9)).toString()))
+                .post("/exam-registrations").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("/registration-pending"));
+    }
+
+    @Test
+    @Order(6)
     void adminOfAnotherOrganisationSeesNotFound() throws Exception {
         signOut();
         browser.awaitText(By.cssSelector("button.persona"), "partner-admin of " + orgBName, LIVE).click();
         browser.await(By.cssSelector(".dashboard"));
         browser.driver.get(gateway + "/#/org/" + orgA + "/dashboard");
         browser.awaitText(By.cssSelector(".problem"), "Not found", LIVE);
-        browser.screenshot("12-other-organisation-not-found");
+        browser.screenshot("13-other-organisation-not-found");
     }
 
     private static void signOut() {
