@@ -192,6 +192,10 @@ public final class DevStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("PARTNERHUB_CLOCK_ADJUSTABLE", "true");
+        if ("gateway".equals(spec.name())) {
+            // the portal's persona picker (local demo only, see PortalPersonas): the gateway serves this file at /dev/personas
+            env.put("PARTNERHUB_PORTAL_DEV_PERSONAS_FILE", PortalPersonas.file(home).toString());
+        }
         if ("certification-service".equals(spec.name())) {
             // badges are signed with their own key pair (local demo material, generated once, never committed)
             SigningKeys.loadOrGenerate(home.resolve("badge-keys"));
@@ -217,6 +221,11 @@ public final class DevStack implements AutoCloseable {
     /** POSTs the demo data of a seed file (see {@link Seeder}) with an ops token. */
     public Seeder.Report seed(String classpathResource) {
         return new Seeder(this, out).run(classpathResource);
+    }
+
+    /** The portal's demo personas document (see {@link PortalPersonas}), written from the organisations there are now. */
+    public PortalPersonas portalPersonas() {
+        return new PortalPersonas(this, out);
     }
 
     /** A signed token for a demo persona, valid {@link #DEMO_TOKEN_LIFETIME}. */

@@ -61,11 +61,13 @@ public final class Launcher {
         DevStack stack = DevStack.builder().fresh(fresh).build();
         stack.startInfrastructure().startServices();
         Map<String, String> demo = seed ? stack.seed(Seeder.DEMO_SEED).variables() : Map.of();
+        stack.portalPersonas().keepWriting(java.time.Duration.ofMinutes(5));
         PrintStream out = System.out;
         out.println();
         out.println("PartnerHub is running.");
         out.println();
         out.println("  Gateway      http://localhost:8080/api/...");
+        out.println("  Portal       http://localhost:8080/   (demo personas to pick from: no token to paste)");
         for (ServiceSpec service : stack.runningServices()) {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
