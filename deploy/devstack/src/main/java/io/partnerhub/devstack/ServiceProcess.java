@@ -94,4 +94,22 @@ public final class ServiceProcess {
     void stop(Duration grace) {
         Processes.stop(process.toHandle(), grace);
     }
+
+    /**
+     * SIGKILL, as a crashed machine or an OOM killer would: no shutdown hook runs, the consumer does not leave its
+     * group, open transactions are left to PostgreSQL. Waits until the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Resident memory (VmRSS from /proc) in KiB, or -1 where /proc is not available. */
+    public long residentKib() {
+        return Processes.residentKib(process.pid());
+    }
 }
