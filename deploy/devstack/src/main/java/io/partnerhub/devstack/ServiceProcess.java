@@ -18,6 +18,8 @@ import java.util.Map;
 public final class ServiceProcess {
 
     public static final String JAVA_OPTS_ENV = "PARTNERHUB_SERVICE_JAVA_OPTS";
+    /** The AppCDS archive Quarkus writes next to quarkus-run.jar when built with {@code -Pappcds}. */
+    public static final String APPCDS_ARCHIVE = "app-cds.jsa";
     private static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final ServiceSpec spec;
@@ -39,6 +41,11 @@ public final class ServiceProcess {
             command.add(KafkaBroker.javaExecutable());
             String opts = RepoLayout.setting("partnerhub.service.java-opts", JAVA_OPTS_ENV);
             command.addAll(Arrays.asList((opts == null ? DEFAULT_JAVA_OPTS : opts).trim().split("\\s+")));
+            Path archive = jar.toAbsolutePath().getParent().resolve(APPCDS_ARCHIVE);
+            if (Files.exists(archive)) { // built with -Pappcds; a JVM other than the one that built it ignores it
+                command.add("-XX:SharedArchiveFile=" + archive);
+                command.add("-Xshare:auto");
+            }
             command.add("-jar");
             command.add(jar.toAbsolutePath().toString());
             ProcessBuilder builder = new ProcessBuilder(command)

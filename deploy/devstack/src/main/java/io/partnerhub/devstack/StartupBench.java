@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * {@code deploy/bench/startup}: how long each service takes from process start to {@code /q/health/ready} UP, and its
  * resident memory (VmRSS) right then, first each service alone (the others not running), then all five started at
- * once. Starts its own PostgreSQL and Kafka (fresh data under {@code home}) on the contract's ports. Prints figures,
+ * once. Starts its own PostgreSQL and Kafka (fresh data under {@code home}), all on free ports. Prints figures,
  * asserts nothing (start-up times depend on the machine and its load).
  * <pre>java -cp devstack.jar:lib/* io.partnerhub.devstack.StartupBench HOME [ROUNDS]</pre>
  */
@@ -30,7 +30,11 @@ public final class StartupBench {
         Path home = Path.of(args.length > 0 ? args[0] : "target/startup-bench").toAbsolutePath();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-        try (DevStack stack = DevStack.builder().home(home).fresh(true).requireAllServices(true).out(null).build()) {
+        // free ports throughout, so that the benchmark can run beside a deploy/run or the system tests
+        List<ServiceSpec> services = ServiceSpec.suite().stream()
+                .map(s -> new ServiceSpec(s.name(), s.module(), Processes.freePort(), s.database())).toList();
+        try (DevStack stack = DevStack.builder().home(home).fresh(true).requireAllServices(true).out(null)
+                .ports(Processes.freePort(), Processes.freePort(), Processes.freePort()).services(services).build()) {
             System.out.println("[startup] starting PostgreSQL and Kafka ...");
             stack.startInfrastructure();
             Map<String, List<Sample>> alone = new LinkedHashMap<>();

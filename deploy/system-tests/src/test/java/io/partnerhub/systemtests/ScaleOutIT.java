@@ -144,12 +144,16 @@ class ScaleOutIT {
                 RunningSuite.asOps("certification-service").queryParam("candidateId", candidate)
                         .get("/certification-holdings").then().statusCode(200).body("status", equalTo(List.of("EXPIRED")));
             }
+            // what each instance did (informative: which one wins a race is up to the schedulers)
+            Path firstCertification = RunningSuite.stack().home().resolve("logs/certification-service.log");
+            Path firstExam = RunningSuite.stack().home().resolve("logs/exam-service.log");
+            Path secondExam = extras.get("exam-service").logFile();
             System.out.printf("[scale-out] expiry sweep: first instance expired %d, second %d holding(s) (all runs);"
-                    + " beta release: first released %d, second %d attempt(s); repeated ids on the topics: %d%n",
-                    sweptInLog(RunningSuite.stack().home().resolve("logs/certification-service.log")),
-                    sweptInLog(extras.get("certification-service").logFile()),
-                    releasedInLog(RunningSuite.stack().home().resolve("logs/exam-service.log")),
-                    releasedInLog(extras.get("exam-service").logFile()),
+                    + " beta release: release lines logged inside the transaction first %d, second %d, release"
+                    + " transactions rolled back (lost the race) first %d, second %d; repeated ids on the topics: %d%n",
+                    sweptInLog(firstCertification), sweptInLog(extras.get("certification-service").logFile()),
+                    countInLog(firstExam, " released: passed="), countInLog(secondExam, " released: passed="),
+                    countInLog(firstExam, "beta score release failed"), countInLog(secondExam, "beta score release failed"),
                     EventLog.repeatedIds(certificationEvents, expired(certification)));
         } finally {
             moveAllClocks("PT0S");
@@ -380,8 +384,8 @@ class ScaleOutIT {
         return lines(log).stream().map(SWEPT::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).sum();
     }
 
-    private static long releasedInLog(Path log) {
-        return lines(log).stream().filter(line -> line.contains(" released: passed=")).count();
+    private static long countInLog(Path log, String text) {
+        return lines(log).stream().filter(line -> line.contains(text)).count();
     }
 
     private static List<String> lines(Path log) {
