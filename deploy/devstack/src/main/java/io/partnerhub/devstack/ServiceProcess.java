@@ -20,6 +20,9 @@ public final class ServiceProcess {
     public static final String JAVA_OPTS_ENV = "PARTNERHUB_SERVICE_JAVA_OPTS";
     /** The AppCDS archive Quarkus writes next to quarkus-run.jar when built with {@code -Pappcds}. */
     public static final String APPCDS_ARCHIVE = "app-cds.jsa";
+    /** {@code false} starts the services without their AppCDS archive (for comparing start-up). */
+    public static final String APPCDS_SETTING = "partnerhub.service.appcds";
+    public static final String APPCDS_ENV = "PARTNERHUB_SERVICE_APPCDS";
     private static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final ServiceSpec spec;
@@ -42,7 +45,8 @@ public final class ServiceProcess {
             String opts = RepoLayout.setting("partnerhub.service.java-opts", JAVA_OPTS_ENV);
             command.addAll(Arrays.asList((opts == null ? DEFAULT_JAVA_OPTS : opts).trim().split("\\s+")));
             Path archive = jar.toAbsolutePath().getParent().resolve(APPCDS_ARCHIVE);
-            if (Files.exists(archive)) { // built with -Pappcds; a JVM other than the one that built it ignores it
+            boolean useArchive = !"false".equalsIgnoreCase(RepoLayout.setting(APPCDS_SETTING, APPCDS_ENV));
+            if (useArchive && Files.exists(archive)) { // built with -Pappcds; another JVM than the build's ignores it
                 command.add("-XX:SharedArchiveFile=" + archive);
                 command.add("-Xshare:auto");
             }
@@ -113,6 +117,11 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** CPU time (user + system) the process has used so far, in seconds; NaN where the OS does not tell. */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** Resident memory (VmRSS from /proc) in KiB, or -1 where /proc is not available. */

@@ -23,7 +23,8 @@ public final class StartupBench {
     private StartupBench() {
     }
 
-    record Sample(String service, double readySeconds, long rssKib) {
+    /** Ready time (wall clock), CPU time the process used until then (user + system), resident memory then. */
+    record Sample(String service, double readySeconds, double cpuSeconds, long rssKib) {
     }
 
     public static void main(String[] args) {
@@ -37,40 +38,57 @@ public final class StartupBench {
                 .ports(Processes.freePort(), Processes.freePort(), Processes.freePort()).services(services).build()) {
             System.out.println("[startup] starting PostgreSQL and Kafka ...");
             stack.startInfrastructure();
-            Map<String, List<Sample>> alone = new LinkedHashMap<>();
-            Map<String, List<Sample>> together = new LinkedHashMap<>();
+            boolean archives = ORDER.stream().map(name -> stack.service(name).orElseThrow().jar(stack.repoRoot())
+                    .getParent().resolve(ServiceProcess.APPCDS_ARCHIVE)).anyMatch(java.nio.file.Files::exists);
+            List<String> variants = archives ? List.of("AppCDS", "no AppCDS") : List.of("no AppCDS archive built");
+            Map<String, Map<String, List<Sample>>> alone = new LinkedHashMap<>();
+            Map<String, Map<String, List<Sample>>> together = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
-                for (String name : ORDER) {
-                    ServiceProcess instance = launch(stack, name);
-                    Sample sample = awaitReady(http, List.of(instance)).get(0);
-                    alone.computeIfAbsent(name, n -> new ArrayList<>()).add(sample);
-                    stack.stopInstance(instance, Duration.ofSeconds(15));
-                    System.out.printf("[startup] round %d alone    %-22s ready %5.2f s  RSS %4d MiB%n", round, name,
-                            sample.readySeconds(), sample.rssKib() / 1024);
+                for (String variant : variants) { // interleaved, so that the machine's other load hits both alike
+                    System.setProperty(ServiceProcess.APPCDS_SETTING, Boolean.toString(variant.equals("AppCDS")));
+                    for (String name : ORDER) {
+                        ServiceProcess instance = launch(stack, name);
+                        Sample sample = awaitReady(http, List.of(instance)).get(0);
+                        stack.stopInstance(instance, Duration.ofSeconds(15));
+                        alone.computeIfAbsent(variant, v -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new ArrayList<>())
+                                .add(sample);
+                        print(round, variant, "alone", sample);
+                    }
+                    List<ServiceProcess> all = new ArrayList<>();
+                    for (String name : ORDER) {
+                        all.add(launch(stack, name));
+                    }
+                    for (Sample sample : awaitReady(http, all)) {
+                        together.computeIfAbsent(variant, v -> new LinkedHashMap<>())
+                                .computeIfAbsent(sample.service(), n -> new ArrayList<>()).add(sample);
+                        print(round, variant, "together", sample);
+                    }
+                    all.forEach(instance -> stack.stopInstance(instance, Duration.ofSeconds(15)));
                 }
-                List<ServiceProcess> all = new ArrayList<>();
-                for (String name : ORDER) {
-                    all.add(launch(stack, name));
-                }
-                for (Sample sample : awaitReady(http, all)) {
-                    together.computeIfAbsent(sample.service(), n -> new ArrayList<>()).add(sample);
-                    System.out.printf("[startup] round %d together %-22s ready %5.2f s  RSS %4d MiB%n", round,
-                            sample.service(), sample.readySeconds(), sample.rssKib() / 1024);
-                }
-                all.forEach(instance -> stack.stopInstance(instance, Duration.ofSeconds(15)));
             }
-            System.out.println();
-            System.out.printf("%-22s %12s %10s %15s %13s%n", "service", "alone ready", "alone RSS", "together ready",
-                    "together RSS");
-            for (String name : ORDER) {
-                System.out.printf("%-22s %10.2f s %6d MiB %13.2f s %9d MiB%n", name, best(alone.get(name)),
-                        rss(alone.get(name)), best(together.get(name)), rss(together.get(name)));
+            String opts = RepoLayout.setting("partnerhub.service.java-opts", ServiceProcess.JAVA_OPTS_ENV);
+            for (String variant : variants) {
+                System.out.println();
+                System.out.println(variant + ":");
+                System.out.printf("%-22s %12s %10s %10s %15s %13s %13s%n", "service", "alone ready", "alone CPU",
+                        "alone RSS", "together ready", "together CPU", "together RSS");
+                for (String name : ORDER) {
+                    List<Sample> a = alone.get(variant).get(name);
+                    List<Sample> t = together.get(variant).get(name);
+                    System.out.printf("%-22s %10.2f s %8.2f s %6d MiB %13.2f s %11.2f s %9d MiB%n", name, best(a), cpu(a),
+                            rss(a), best(t), cpu(t), rss(t));
+                }
             }
             System.out.printf("(best of %d round(s); ready = process start until /q/health/ready answers UP, polled every"
-                    + " 25 ms; RSS = VmRSS at that moment; JAVA_OPTS: %s)%n", rounds,
-                    RepoLayout.setting("partnerhub.service.java-opts", ServiceProcess.JAVA_OPTS_ENV) == null ? "devstack default"
-                            : RepoLayout.setting("partnerhub.service.java-opts", ServiceProcess.JAVA_OPTS_ENV));
+                    + " 25 ms; CPU = user + system time of the process until then, least of the rounds (what the"
+                    + " machine's other load changes least); RSS = VmRSS at that moment, most of the rounds;"
+                    + " JAVA_OPTS: %s)%n", rounds, opts == null ? "devstack default" : opts);
         }
+    }
+
+    private static void print(int round, String variant, String how, Sample sample) {
+        System.out.printf("[startup] round %d %-10s %-8s %-22s ready %5.2f s  CPU %5.2f s  RSS %4d MiB%n", round, variant,
+                how, sample.service(), sample.readySeconds(), sample.cpuSeconds(), sample.rssKib() / 1024);
     }
 
     private static ServiceProcess launch(DevStack stack, String name) {
@@ -87,7 +105,8 @@ public final class StartupBench {
                     throw new IllegalStateException(instance.spec().name() + " exited:\n" + Processes.tail(instance.logFile(), 30));
                 }
                 if (instance.isReady(http)) {
-                    samples.add(new Sample(instance.spec().name(), instance.secondsSinceStart(), instance.residentKib()));
+                    samples.add(new Sample(instance.spec().name(), instance.secondsSinceStart(), instance.cpuSeconds(),
+                            instance.residentKib()));
                     waiting.remove(instance);
                 }
             }
@@ -106,6 +125,10 @@ public final class StartupBench {
 
     private static double best(List<Sample> samples) {
         return samples.stream().mapToDouble(Sample::readySeconds).min().orElse(Double.NaN);
+    }
+
+    private static double cpu(List<Sample> samples) {
+        return samples.stream().mapToDouble(Sample::cpuSeconds).min().orElse(Double.NaN);
     }
 
     private static long rss(List<Sample> samples) {
