@@ -140,7 +140,7 @@ public final class DevStack implements AutoCloseable {
                 progress("starting %-22s on :%d (pid %d, log %s)", spec.name(), spec.port(), service.pid(),
                         root.relativize(service.logFile()).toString().startsWith("..") ? service.logFile() : root.relativize(service.logFile()));
             }
-            awaitReady();
+            awaitReady(running.values());
             return this;
         } catch (RuntimeException e) {
             close();
@@ -148,9 +148,63 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /**
+     * Starts one more instance of a service on {@code port}: the same database, Kafka consumer groups, keys and
+     * settings as the first (plus {@code extraEnvironment}, e.g. a shorter sweep interval), its log in
+     * {@code logs/<name>-<port>.log}; returns once it answers ready. {@link #close()} stops it with the others; stop it
+     * earlier with {@link #stopInstance} or {@link #kill}. The suite's infrastructure must be running.
+     */
+    public ServiceProcess startInstance(String serviceName, int port, Map<String, String> extraEnvironment) {
+        ServiceProcess service = launchInstance(serviceName, port, extraEnvironment);
+        awaitReady(List.of(service));
+        return service;
+    }
+
+    /** {@link #startInstance} without waiting for readiness (for measuring start-up). */
+    public synchronized ServiceProcess launchInstance(String serviceName, int port, Map<String, String> extraEnvironment) {
+        if (database == null || broker == null) {
+            throw new IllegalStateException("start the infrastructure first");
+        }
+        ServiceSpec first = service(serviceName).orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+        String key = serviceName + "@" + port;
+        ServiceProcess previous = running.get(key);
+        if (previous != null && previous.isAlive()) {
+            throw new IllegalStateException(key + " is already running (pid " + previous.pid() + ")");
+        }
+        checkPortsFree(port);
+        ServiceSpec spec = new ServiceSpec(first.name(), first.module(), port, first.database());
+        Map<String, String> env = environment(spec);
+        env.putAll(extraEnvironment);
+        ServiceProcess service = ServiceProcess.launch(spec, spec.jar(root), env,
+                home.resolve("logs").resolve(serviceName + "-" + port + ".log"));
+        running.put(key, service);
+        record(key, service.pid());
+        progress("starting %-22s on :%d (pid %d, another instance)", serviceName, port, service.pid());
+        return service;
+    }
+
+    /** The running process of a service started by {@link #startServices()} (the first instance), if any. */
+    public synchronized Optional<ServiceProcess> process(String serviceName) {
+        return Optional.ofNullable(running.get(serviceName));
+    }
+
+    /** Stops an instance gracefully (SIGTERM, then SIGKILL after {@code grace}); it is no longer the stack's. */
+    public synchronized void stopInstance(ServiceProcess instance, Duration grace) {
+        running.values().remove(instance);
+        instance.stop(grace);
+        progress("stopped  %-22s on :%d (pid %d)", instance.spec().name(), instance.spec().port(), instance.pid());
+    }
+
+    /** SIGKILLs an instance (see {@link ServiceProcess#kill()}); it is no longer the stack's. */
+    public synchronized void kill(ServiceProcess instance) {
+        running.values().remove(instance);
+        instance.kill();
+        progress("killed   %-22s on :%d (pid %d, SIGKILL)", instance.spec().name(), instance.spec().port(), instance.pid());
+    }
+
+    private void awaitReady(java.util.Collection<ServiceProcess> instances) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        List<ServiceProcess> waiting = new ArrayList<>(running.values());
+        List<ServiceProcess> waiting = new ArrayList<>(instances);
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
@@ -192,6 +246,10 @@ public final class DevStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("PARTNERHUB_CLOCK_ADJUSTABLE", "true");
+        if ("gateway".equals(spec.name())) {
+            // the portal's persona picker (local demo only, see PortalPersonas): the gateway serves this file at /dev/personas
+            env.put("PARTNERHUB_PORTAL_DEV_PERSONAS_FILE", PortalPersonas.file(home).toString());
+        }
         if ("certification-service".equals(spec.name())) {
             // badges are signed with their own key pair (local demo material, generated once, never committed)
             SigningKeys.loadOrGenerate(home.resolve("badge-keys"));
@@ -202,12 +260,26 @@ public final class DevStack implements AutoCloseable {
             // the demo clock jumps: let expiries follow within seconds, as in the %dev profile
             env.put("PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL", "5s");
         }
+        // time-driven rules follow a clock jump within seconds (the %dev profiles' 5 s, shorter for the journeys):
+        // exam-service releases beta scores, competency-service handles valid-until, expiries entering the at-risk
+        // horizon and requirement versions taking effect
+        if ("exam-service".equals(spec.name())) {
+            env.put("PARTNERHUB_EXAM_SWEEP_INTERVAL", "2s");
+        }
+        if ("competency-service".equals(spec.name())) {
+            env.put("PARTNERHUB_COMPETENCY_SWEEP_INTERVAL", "2s");
+        }
         return env;
     }
 
     /** POSTs the demo data of a seed file (see {@link Seeder}) with an ops token. */
     public Seeder.Report seed(String classpathResource) {
         return new Seeder(this, out).run(classpathResource);
+    }
+
+    /** The portal's demo personas document (see {@link PortalPersonas}), written from the organisations there are now. */
+    public PortalPersonas portalPersonas() {
+        return new PortalPersonas(this, out);
     }
 
     /** A signed token for a demo persona, valid {@link #DEMO_TOKEN_LIFETIME}. */

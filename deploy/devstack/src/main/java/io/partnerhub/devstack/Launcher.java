@@ -19,9 +19,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Launcher {
 
-    /** Demo persona facts shown with the tokens (fixed so that bookmarks keep working). */
-    public static final String DEMO_ORG = "5eed0000-0000-4000-8000-000000000001";
-    public static final String DEMO_CANDIDATE = "5eed0000-0000-4000-8000-0000000000c1";
+    /**
+     * Demo persona facts shown with the tokens: the demo data's organisations ({@code org.<key>} saved by the seed,
+     * their ids are the membership service's) and one employee of the Gold organisation (fixed candidate id).
+     */
+    public static final String DEMO_ORG_KEY = "org.contoso";
+    public static final String DEMO_CANDIDATE = "demo-contoso-ana";
 
     private Launcher() {
     }
@@ -57,20 +60,20 @@ public final class Launcher {
         rejectUnknown(args);
         DevStack stack = DevStack.builder().fresh(fresh).build();
         stack.startInfrastructure().startServices();
-        if (seed) {
-            stack.seed(Seeder.DEMO_SEED);
-        }
+        Map<String, String> demo = seed ? stack.seed(Seeder.DEMO_SEED).variables() : Map.of();
+        stack.portalPersonas().keepWriting(java.time.Duration.ofMinutes(5));
         PrintStream out = System.out;
         out.println();
         out.println("PartnerHub is running.");
         out.println();
         out.println("  Gateway      http://localhost:8080/api/...");
+        out.println("  Portal       http://localhost:8080/   (demo personas to pick from: no token to paste)");
         for (ServiceSpec service : stack.runningServices()) {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
         out.println();
         out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID] [--provider P]):");
-        personas().forEach((label, claims) -> {
+        personas(demo).forEach((label, claims) -> {
             String role = claims.remove("role");
             out.println("  " + label);
             out.println("    " + stack.token(role, claims));
@@ -82,16 +85,21 @@ public final class Launcher {
         awaitShutdown();
     }
 
-    private static Map<String, Map<String, String>> personas() {
+    /** The personas whose tokens are printed; {@code demo} = what the demo seed saved (organisation ids). */
+    static Map<String, Map<String, String>> personas(Map<String, String> demo) {
         Map<String, Map<String, String>> personas = new LinkedHashMap<>();
         personas.put("ops (operations staff)", claims("ops"));
-        Map<String, String> admin = claims("partner-admin");
-        admin.put("org", DEMO_ORG);
-        personas.put("partner-admin of organisation " + DEMO_ORG, admin);
-        Map<String, String> employee = claims("employee");
-        employee.put("org", DEMO_ORG);
-        employee.put("candidate", DEMO_CANDIDATE);
-        personas.put("employee, candidate " + DEMO_CANDIDATE + " of organisation " + DEMO_ORG, employee);
+        demo.entrySet().stream().filter(e -> e.getKey().startsWith("org.")).sorted(Map.Entry.comparingByKey()).forEach(org -> {
+            Map<String, String> admin = claims("partner-admin");
+            admin.put("org", org.getValue());
+            personas.put("partner-admin of " + org.getKey().substring(4) + " (organisation " + org.getValue() + ")", admin);
+        });
+        if (demo.containsKey(DEMO_ORG_KEY)) {
+            Map<String, String> employee = claims("employee");
+            employee.put("org", demo.get(DEMO_ORG_KEY));
+            employee.put("candidate", DEMO_CANDIDATE);
+            personas.put("employee, candidate " + DEMO_CANDIDATE + " of " + DEMO_ORG_KEY.substring(4), employee);
+        }
         for (String provider : Tokens.PROVIDERS) {
             Map<String, String> examProvider = claims(Tokens.EXAM_PROVIDER_ROLE);
             examProvider.put("provider", provider);

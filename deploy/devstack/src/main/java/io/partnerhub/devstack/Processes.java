@@ -116,6 +116,20 @@ public final class Processes {
         }
     }
 
+    /** Resident memory of {@code pid} (VmRSS from /proc/<pid>/status) in KiB, or -1 when it cannot be read. */
+    public static long residentKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
     /** Is {@code pid} alive and one of ours (a java or postgres process), so that killing it is safe? */
     static Optional<ProcessHandle> liveDevstackProcess(long pid) {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> {

@@ -18,6 +18,11 @@ import java.util.Map;
 public final class ServiceProcess {
 
     public static final String JAVA_OPTS_ENV = "PARTNERHUB_SERVICE_JAVA_OPTS";
+    /** The AppCDS archive Quarkus writes next to quarkus-run.jar when built with {@code -Pappcds}. */
+    public static final String APPCDS_ARCHIVE = "app-cds.jsa";
+    /** {@code false} starts the services without their AppCDS archive (for comparing start-up). */
+    public static final String APPCDS_SETTING = "partnerhub.service.appcds";
+    public static final String APPCDS_ENV = "PARTNERHUB_SERVICE_APPCDS";
     private static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final ServiceSpec spec;
@@ -39,6 +44,12 @@ public final class ServiceProcess {
             command.add(KafkaBroker.javaExecutable());
             String opts = RepoLayout.setting("partnerhub.service.java-opts", JAVA_OPTS_ENV);
             command.addAll(Arrays.asList((opts == null ? DEFAULT_JAVA_OPTS : opts).trim().split("\\s+")));
+            Path archive = jar.toAbsolutePath().getParent().resolve(APPCDS_ARCHIVE);
+            boolean useArchive = !"false".equalsIgnoreCase(RepoLayout.setting(APPCDS_SETTING, APPCDS_ENV));
+            if (useArchive && Files.exists(archive)) { // built with -Pappcds; another JVM than the build's ignores it
+                command.add("-XX:SharedArchiveFile=" + archive);
+                command.add("-Xshare:auto");
+            }
             command.add("-jar");
             command.add(jar.toAbsolutePath().toString());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -93,5 +104,28 @@ public final class ServiceProcess {
 
     void stop(Duration grace) {
         Processes.stop(process.toHandle(), grace);
+    }
+
+    /**
+     * SIGKILL, as a crashed machine or an OOM killer would: no shutdown hook runs, the consumer does not leave its
+     * group, open transactions are left to PostgreSQL. Waits until the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** CPU time (user + system) the process has used so far, in seconds; NaN where the OS does not tell. */
+    public double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** Resident memory (VmRSS from /proc) in KiB, or -1 where /proc is not available. */
+    public long residentKib() {
+        return Processes.residentKib(process.pid());
     }
 }

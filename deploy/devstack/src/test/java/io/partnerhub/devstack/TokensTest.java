@@ -100,7 +100,19 @@ class TokensTest {
             Map<?, ?> request = (Map<?, ?>) entry;
             assertTrue(request.get("service") instanceof String, () -> "service in " + request);
             assertTrue(String.valueOf(request.get("path")).startsWith("/"), () -> "path in " + request);
+            assertTrue(request.get("sittings") == null || request.get("sittings") instanceof List<?>, () -> "sittings in " + request);
         }
+    }
+
+    @Test
+    void demoPersonasAreTheSeededOrganisationsAdminsAndAnEmployeeOfTheGoldOne() {
+        Map<String, Map<String, String>> personas = Launcher.personas(Map.of("org.contoso", "c-1", "org.fabrikam", "f-2",
+                "user.contoso.ana", "u-3"));
+        assertTrue(personas.values().stream().anyMatch(c -> "partner-admin".equals(c.get("role")) && "c-1".equals(c.get("org"))));
+        assertTrue(personas.values().stream().anyMatch(c -> "partner-admin".equals(c.get("role")) && "f-2".equals(c.get("org"))));
+        assertTrue(personas.values().stream().anyMatch(c -> "employee".equals(c.get("role")) && "c-1".equals(c.get("org"))
+                && Launcher.DEMO_CANDIDATE.equals(c.get("candidate"))));
+        assertFalse(personas.values().stream().anyMatch(c -> "u-3".equals(c.get("org"))), "only org.* variables are organisations");
     }
 
     private static JwtConsumer consumer(SigningKeys keys) {

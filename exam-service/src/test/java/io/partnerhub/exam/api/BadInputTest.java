@@ -51,6 +51,9 @@ class BadInputTest {
                 .body("violations.field", hasItem("page"));
         asOps().queryParam("page", "9223372036854775807").get("/exams").then().statusCode(400).contentType(PROBLEM);
         asOps().queryParam("page", -1).get("/exams").then().statusCode(400).contentType(PROBLEM);
+        // beyond a long: the parameter cannot even be converted, still the client's mistake
+        asOps().queryParam("page", "99999999999999999999").get("/exams").then().statusCode(400).contentType(PROBLEM);
+        asOps().queryParam("size", "abc").get("/exams").then().statusCode(400).contentType(PROBLEM);
         asOps().queryParam("page", 100000).queryParam("size", 100).get("/exams").then().statusCode(200).body("$", hasSize(0));
         asOps().queryParam("page", 21474837).get("/exam-candidates/{c}/attempts", newCandidate()).then().statusCode(400)
                 .contentType(PROBLEM).body("violations.field", hasItem("page"));

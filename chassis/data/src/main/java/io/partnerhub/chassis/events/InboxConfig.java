@@ -25,6 +25,14 @@ public interface InboxConfig {
     @WithDefault("10s")
     Duration maxRetryBackoff();
 
+    /**
+     * Kafka {@code session.timeout.ms} of the consumers: how long after an instance dies (SIGKILL, lost machine) the
+     * group gives its partitions to the other instances. Kafka's default is 45 s; heartbeats go every third of this.
+     * The broker accepts 6 s to 30 min ({@code group.min/max.session.timeout.ms}).
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
     /** Kafka poll timeout. */
     @WithDefault("150ms")
     Duration pollTimeout();

@@ -16,12 +16,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -142,7 +144,8 @@ final class InboxConsumer {
                     break;
                 }
                 if (consumer == null) {
-                    consumer = owner.kafka().consumer(groupId, groupId + "-" + UUID.randomUUID());
+                    consumer = owner.kafka().consumer(groupId, groupId + "-" + UUID.randomUUID(),
+                            owner.config().sessionTimeout());
                     consumer.subscribe(List.of(topic));
                     pausedUntil.clear();
                     if (!running) {
@@ -222,8 +225,22 @@ final class InboxConsumer {
             }
         } finally {
             if (!done.isEmpty()) {
-                consumer.commitSync(done); // after the database commits (or the dead-lettering) of these records
+                commit(done); // after the database commits (or the dead-lettering) of these records
             }
+        }
+    }
+
+    /**
+     * Commits the offsets of applied records. When the group is rebalancing (another instance joined or left) the
+     * commit is refused; that is no reason to restart the consumer (which would rebalance the group once more): the
+     * records are applied and their inbox rows committed, so whichever instance reads them again skips them.
+     */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        try {
+            consumer.commitSync(done);
+        } catch (RebalanceInProgressException | CommitFailedException e) {
+            Log.infof("Consumer %s: offsets %s not committed, the group is rebalancing (the records are applied; a"
+                    + " re-read skips them): %s", name, done, e.getMessage());
         }
     }
 

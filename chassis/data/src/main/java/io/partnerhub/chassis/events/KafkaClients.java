@@ -86,7 +86,19 @@ class KafkaClients {
     }
 
     KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId) {
+        return consumer(groupId, clientId, null);
+    }
+
+    /**
+     * A consumer of the group; {@code sessionTimeout} (null: Kafka's default) bounds how long the partitions of a dead
+     * member stay unread before the group rebalances, heartbeats go every third of it.
+     */
+    KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId, java.time.Duration sessionTimeout) {
         Map<String, Object> properties = common();
+        if (sessionTimeout != null) {
+            properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+            properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, sessionTimeout.toMillis() / 3));
+        }
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -63,6 +63,13 @@ import io.quarkus.scheduler.Scheduled;
  * fresh producer blocking for metadata while a returning broker takes later rows first. A pass has a deadline well
  * below its transaction timeout, so the advisory lock is never released under a running pass.
  * <p>
+ * Several instances: the lock is per database and per pass, not a lease. While one instance's pass runs, the others'
+ * passes find the lock taken and do nothing; the next pass goes to whichever instance asks first. A killed instance's
+ * session ends with its process, and with it the lock, so another instance publishes on its next wake-up or poll; a
+ * session that lost its network is ended by PostgreSQL after the transaction timeout
+ * ({@code idle_in_transaction_session_timeout}, set for the pass). Per-subject order holds because passes never
+ * overlap and each sends in {@code seq} order.
+ * <p>
  * A row Kafka refuses for good (record too large, serialization, invalid topic) is marked failed
  * ({@code failed_at}, {@code failure}) and counted; rows of other subjects go on, later rows of the SAME subject
  * (topic and key) wait behind it until operations resolve the failed row (clear {@code failed_at} to retry it, or set
@@ -251,6 +258,7 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
                 .call(() -> {
                     try (Connection connection = dataSource().getConnection()) {
+                        boundIdleInTransaction(connection);
                         if (!tryLock(connection)) {
                             return new Pass(0, 0, null, false);
                         }
@@ -417,6 +425,20 @@ public class OutboxRelay {
                 PreparedStatement delete = connection.prepareStatement(CLEANUP)) {
             delete.setTimestamp(1, Timestamp.from(cutoff));
             return delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Should this instance lose its network in the middle of a pass, PostgreSQL would keep the session, and with it the
+     * advisory lock, until TCP keep-alive notices (hours by default): no other instance could publish. A pass is never
+     * idle in its transaction for longer than its deadline (awaiting acks), so PostgreSQL may end a session idle for
+     * the transaction timeout. (A killed process closes its socket: its lock is free at once.)
+     */
+    private void boundIdleInTransaction(Connection connection) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(
+                "SELECT set_config('idle_in_transaction_session_timeout', ?, true)")) {
+            set.setString(1, Long.toString(Math.max(1000, config.transactionTimeout().toMillis())));
+            set.executeQuery().close();
         }
     }
 

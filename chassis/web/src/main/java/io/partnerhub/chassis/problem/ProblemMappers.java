@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -151,6 +152,13 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return jsonMapping(mapping, request);
         }
+        if (e instanceof NotFoundException && isConversionFailure(e.getCause())) {
+            // quarkus-rest answers a query/path parameter it cannot convert (page=99999999999999999999, size=abc)
+            // with 404, as JAX-RS says; the resource exists, the client's value is wrong: 400
+            return Problems.response(mapper, Problems.body(400, "invalid-request", "Invalid request",
+                    "A query or path parameter has a value that is not valid for its type: " + e.getCause().getMessage(),
+                    request.path(), null));
+        }
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status < 400) {
@@ -191,6 +199,11 @@ public class ProblemMappers {
         return Problems.response(mapper, Problems.body(500, "internal-error", "Internal error",
                 "An unexpected error occurred; quote traceId " + traceId + " when reporting it", request.path(),
                 Map.of("traceId", traceId)));
+    }
+
+    private static boolean isConversionFailure(Throwable cause) {
+        return cause instanceof IllegalArgumentException || cause instanceof DateTimeException
+                || cause instanceof ArithmeticException;
     }
 
     private Response unauthorized(HttpServerRequest request) {

@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One PostgreSQL, one Kafka broker and one signing key pair per test JVM.
@@ -44,7 +45,20 @@ final class TestInfrastructure {
     /** The pipe to the reaper: a JDK type, so every class loader can use it; kept in {@link JvmWide}. */
     private static final String REAPER_PIPE = PREFIX + "reaper-pipe";
 
+    /**
+     * {@code embedded} (default): PostgreSQL and the broker as local processes, no Docker. {@code containers}: the same
+     * servers from Testcontainers ({@code ContainerInfrastructure}, compiled only by the Maven profile
+     * {@code containers}, which also sets this property for the tests); never loaded otherwise.
+     */
+    static final String MODE = "partnerhub.devstack.infrastructure";
+    private static final String CONTAINERS_CLASS = "io.partnerhub.devstack.test.ContainerInfrastructure";
+
     private TestInfrastructure() {
+    }
+
+    static boolean containers() {
+        String mode = System.getProperty(MODE, System.getenv().getOrDefault("PARTNERHUB_DEVSTACK_INFRASTRUCTURE", "embedded"));
+        return "containers".equals(mode.strip());
     }
 
     static Path keysDirectory() {
@@ -69,6 +83,10 @@ final class TestInfrastructure {
     static void ensureStarted() {
         synchronized (LOCK.intern()) {
             if (System.getProperty(POSTGRES_PORT) != null) {
+                return;
+            }
+            if (containers()) {
+                startContainers();
                 return;
             }
             long started = System.nanoTime();
@@ -105,6 +123,36 @@ final class TestInfrastructure {
         }
     }
 
+    /** PostgreSQL and Kafka from Testcontainers (Docker needed); the same facts as the embedded start records. */
+    @SuppressWarnings("unchecked")
+    private static void startContainers() {
+        long started = System.nanoTime();
+        Map<String, String> servers;
+        try {
+            Class<?> containers = Class.forName(CONTAINERS_CLASS, true, TestInfrastructure.class.getClassLoader());
+            servers = (Map<String, String>) containers.getMethod("start").invoke(null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(MODE + "=containers needs deploy/devstack built with the Maven profile "
+                    + "containers (./mvnw -Pcontainers ...): " + CONTAINERS_CLASS + " is not on the class path", e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("Testcontainers could not start PostgreSQL and Kafka (is Docker running?)",
+                    e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        System.setProperty(KAFKA_BOOTSTRAP, servers.get("kafka-bootstrap-servers"));
+        System.setProperty(POSTGRES_PORT, servers.get("postgres-port"));
+        System.err.printf("[devstack] test infrastructure from Testcontainers in %d ms: PostgreSQL localhost:%s, Kafka %s%n",
+                (System.nanoTime() - started) / 1_000_000, servers.get("postgres-port"), servers.get("kafka-bootstrap-servers"));
+    }
+
+    /** Fault injection stops and restarts local processes; with containers the tests that use it are skipped. */
+    private static void requireEmbedded(String what) {
+        if (containers()) {
+            throw new org.opentest4j.TestAbortedException(what + " needs the embedded devstack (the default, not -Pcontainers)");
+        }
+    }
+
     static int postgresPort() {
         ensureStarted();
         return Integer.parseInt(System.getProperty(POSTGRES_PORT));
@@ -117,6 +165,7 @@ final class TestInfrastructure {
 
     /** Stops PostgreSQL (fast shutdown), keeping its data directory and port for {@link #startPostgres()}. */
     static void stopPostgres() {
+        requireEmbedded("stopping PostgreSQL");
         ensureStarted();
         synchronized (LOCK.intern()) {
             Path bin = Database.stop(Paths.get(System.getProperty(POSTGRES_DIR)), Duration.ofSeconds(30));
@@ -127,6 +176,7 @@ final class TestInfrastructure {
 
     /** Starts PostgreSQL again on the same port and data directory; returns when it accepts connections. */
     static void startPostgres() {
+        requireEmbedded("starting PostgreSQL again");
         synchronized (LOCK.intern()) {
             String bin = System.getProperty(POSTGRES_BIN);
             if (bin == null) {
@@ -142,6 +192,7 @@ final class TestInfrastructure {
 
     /** Stops the Kafka broker (clean shutdown), keeping its data directory and ports for {@link #startBroker()}. */
     static void stopBroker() {
+        requireEmbedded("stopping the broker");
         ensureStarted();
         synchronized (LOCK.intern()) {
             KafkaBroker.stop(Long.parseLong(System.getProperty(KAFKA_PID)), Duration.ofSeconds(15));
@@ -159,6 +210,7 @@ final class TestInfrastructure {
 
     /** Starts the broker again on the same ports and data (its topics and committed offsets survive). */
     static void startBroker() {
+        requireEmbedded("starting the broker again");
         synchronized (LOCK.intern()) {
             String[] ports = System.getProperty(KAFKA_PORTS).split(",");
             KafkaBroker broker = KafkaBroker.launch(Paths.get(System.getProperty(KAFKA_DIR)), Integer.parseInt(ports[0]),

@@ -1,0 +1,129 @@
+package io.partnerhub.competency.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Vertx;
+
+/**
+ * K5 live: tells subscribers within {@code partnerhub.competency.live.interval} (250 ms) that an organisation's
+ * competency status changed. One shared check per interval, only while someone listens, reads a fingerprint of the
+ * watched organisations' status rows (count, sum of their optimistic-lock versions, newest update) straight from
+ * {@code competency_status}: every instance sees every change, whichever instance's consumer applied it, so it works
+ * unchanged with several replicas (a Kafka consumer would need a group per instance for that).
+ */
+@ApplicationScoped
+public class StatusWatch {
+
+    /** What a subscriber is told: the organisation and when the watch saw the change. */
+    public record Change(String organizationId, Instant seenAt) {
+    }
+
+    private final Vertx vertx;
+    private final EntityManager entityManager;
+    private final Duration interval;
+    private final Map<String, Set<MultiEmitter<? super Change>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private long timer = -1;
+
+    public StatusWatch(Vertx vertx, EntityManager entityManager,
+            @ConfigProperty(name = "partnerhub.competency.live.interval", defaultValue = "250ms") Duration interval) {
+        this.vertx = vertx;
+        this.entityManager = entityManager;
+        this.interval = interval;
+    }
+
+    void start(@Observes StartupEvent started) {
+        timer = vertx.setPeriodic(interval.toMillis(), id -> check());
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        subscribers.values().forEach(emitters -> emitters.forEach(MultiEmitter::complete));
+    }
+
+    /** The changes of one organisation's statuses from now on (never completes on its own). */
+    public Multi<Change> changes(String organizationId) {
+        return Multi.createFrom().emitter(emitter -> {
+            subscribers.computeIfAbsent(organizationId, o -> ConcurrentHashMap.newKeySet()).add(emitter);
+            emitter.onTermination(() -> unsubscribe(organizationId, emitter));
+        });
+    }
+
+    /** How many streams are open (tests, metrics). */
+    public int subscriberCount() {
+        return subscribers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void unsubscribe(String organizationId, MultiEmitter<? super Change> emitter) {
+        subscribers.computeIfPresent(organizationId, (o, emitters) -> {
+            emitters.remove(emitter);
+            if (emitters.isEmpty()) {
+                fingerprints.remove(o);
+                return null;
+            }
+            return emitters;
+        });
+    }
+
+    private void check() {
+        if (subscribers.isEmpty() || !checking.compareAndSet(false, true)) {
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            List<String> watched = List.copyOf(subscribers.keySet());
+            Map<String, String> now = QuarkusTransaction.requiringNew().call(() -> read(watched));
+            Instant seenAt = Instant.now();
+            for (String organizationId : watched) {
+                String fingerprint = now.getOrDefault(organizationId, "none");
+                String before = fingerprints.put(organizationId, fingerprint);
+                if (before != null && !Objects.equals(before, fingerprint)) {
+                    Set<MultiEmitter<? super Change>> emitters = subscribers.get(organizationId);
+                    if (emitters != null) {
+                        Change change = new Change(organizationId, seenAt);
+                        emitters.forEach(emitter -> emitter.emit(change));
+                    }
+                }
+            }
+            return null;
+        }, false).onComplete(done -> {
+            checking.set(false);
+            if (done.failed()) {
+                Log.debugf(done.cause(), "Live status check failed; next try in %s", interval);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> read(List<String> organizationIds) {
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT organization_id, count(*), coalesce(sum(version), 0),"
+                + " max(updated_at) FROM competency_status WHERE organization_id IN (:organizations) GROUP BY organization_id")
+                .setParameter("organizations", organizationIds).getResultList();
+        Map<String, String> fingerprints = new ConcurrentHashMap<>();
+        for (Object[] row : rows) {
+            fingerprints.put((String) row[0], row[1] + "/" + row[2] + "/" + row[3]);
+        }
+        return fingerprints;
+    }
+}

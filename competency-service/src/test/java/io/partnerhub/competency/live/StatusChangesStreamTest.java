@@ -1,0 +1,96 @@
+package io.partnerhub.competency.live;
+
+import static io.partnerhub.competency.EventsSupport.certification;
+import static io.partnerhub.competency.EventsSupport.defineCompetency;
+import static io.partnerhub.competency.EventsSupport.earned;
+import static io.partnerhub.competency.EventsSupport.employee;
+import static io.partnerhub.competency.EventsSupport.membership;
+import static io.partnerhub.competency.EventsSupport.organizationRegistered;
+import static io.partnerhub.competency.EventsSupport.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** K5 live: the server-sent event stream of an organisation's status changes, over the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(PartnerHubTestResource.class)
+class StatusChangesStreamTest {
+
+    private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200));
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Test
+    void partnerAdminHearsOfTheStatusChangeAnEarnedCertificationCausesWithinASecondOfIt() throws Exception {
+        String cert = unique("cert-");
+        String competency = defineCompetency(cert);
+        String org = UUID.randomUUID().toString();
+        String candidate = unique("cand-");
+        membership(organizationRegistered(org));
+        membership(employee("joined", org, candidate, null));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200));
+
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(root.resolve("/competency-status/" + org + "/changes"))
+                        .header("Authorization", "Bearer " + TestTokens.partnerAdmin(org))
+                        .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(bytes -> bytes.ifPresent(b -> new String(b).lines().forEach(lines::add))));
+        try {
+            assertEquals("event:ready", awaitLine(lines, "event:", Duration.ofSeconds(10)).replace(" ", ""));
+            Thread.sleep(600); // the watch has taken the organisation's fingerprint
+            long published = System.nanoTime();
+            certification(earned(candidate, cert, LASTING));
+            String event = awaitLine(lines, "event:status", Duration.ofSeconds(10));
+            double seconds = (System.nanoTime() - published) / 1e9;
+            assertTrue(event.replace(" ", "").startsWith("event:status"), event);
+            assertTrue(seconds < 2, "status event after " + seconds + " s");
+            given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, competency).then()
+                    .body("requirements[0].have", equalTo(1));
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
+    @Test
+    void anotherOrganisationsAdminGetsNotFound() {
+        given().auth().oauth2(TestTokens.partnerAdmin(UUID.randomUUID().toString())).accept("text/event-stream")
+                .get("/competency-status/{o}/changes", UUID.randomUUID().toString()).then().statusCode(404);
+    }
+
+    /** The next line starting with {@code prefix} (spaces ignored), failing after {@code within}. */
+    private static String awaitLine(BlockingQueue<String> lines, String prefix, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.replace(" ", "").startsWith(prefix.replace(" ", ""))) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line starting with " + prefix + " within " + within);
+    }
+}

@@ -1,0 +1,271 @@
+package io.partnerhub.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import io.restassured.RestAssured;
+
+/**
+ * The partner portal in a real browser (Debian's headless Chromium) against the running suite, through the gateway at
+ * {@code /}: a partner admin watches Silver appear live, buys the pack, sees the at-risk alert after a departure; an
+ * employee downloads a badge that verifies; another organisation's admin gets "not found". Screenshots of every page go
+ * to {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
+ * installs it.
+ */
+@ExtendWith(RunningSuite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalIT {
+
+    private static final Duration LIVE = Duration.ofSeconds(10);
+    private static HeadlessChromium browser;
+    private static String gateway;
+
+    private static String competency;
+    private static String competencyName;
+    private static String exam;
+    private static String orgA;
+    private static String orgAName;
+    private static String orgBName;
+    private static String ada;
+    private static String bo;
+    private static String boUser;
+    private static String boRegistration;
+    private static Instant scheduledAt;
+
+    @BeforeAll
+    static void programmeAndBrowser() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium is not installed (" + HeadlessChromium.CHROMIUM
+                + "): apt-get install chromium chromium-driver, as .ci/run does");
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toLowerCase(Locale.ROOT);
+        exam = "PT-" + suffix.toUpperCase(Locale.ROOT);
+        String certification = "portal-associate-" + suffix;
+        RunningSuite.certificationOfOneExam(exam, certification, "ASSOCIATE");
+        competency = "portal-cloud-" + suffix;
+        competencyName = "Portal Cloud " + suffix;
+        RunningSuite.api("ops", Map.of()).body(Map.of("id", competency, "name", competencyName))
+                .post("/competencies").then().statusCode(201);
+        RunningSuite.api("ops", Map.of()).body(Map.of("version", "v1", "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString(),
+                        "silver", skill(2, certification), "gold", skill(5, certification)))
+                .post("/competencies/{id}/requirement-versions", competency).then().statusCode(201);
+
+        orgAName = "Portal Alpha " + suffix;
+        orgBName = "Portal Beta " + suffix;
+        orgA = organisation(orgAName);
+        organisation(orgBName);
+        ada = "cand-ada-" + suffix;
+        bo = "cand-bo-" + suffix;
+        employee(orgA, "Ada Lovelace", ada);
+        boUser = employee(orgA, "Bo Diddley", bo);
+
+        // both booked now, then the clocks move 3 h so that the results are in the past (as CertificationLifecycleIT)
+        scheduledAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String adaRegistration = RunningSuite.bookAtTestCenter(ada, exam, scheduledAt);
+        boRegistration = RunningSuite.bookAtTestCenter(bo, exam, scheduledAt);
+        RunningSuite.moveClocks("PT3H");
+        pass(adaRegistration);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                RunningSuite.api("ops", Map.of()).get("/competency-status/{o}/{c}", orgA, competency).then().statusCode(200)
+                        .body("requirements[0].have", equalTo(1)));
+
+        RunningSuite.stack().portalPersonas().write();
+        gateway = RunningSuite.service("gateway").baseUrl();
+        browser = new HeadlessChromium(Path.of("target", "portal-screenshots"));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        RunningSuite.moveClocks("PT0S");
+    }
+
+    @Test
+    @Order(1)
+    void adminSeesSilverAppearLiveAfterTheSecondEmployeesPass() throws Exception {
+        browser.driver.get(gateway + "/");
+        browser.await(By.cssSelector(".personas"));
+        browser.screenshot("01-sign-in");
+        browser.awaitText(By.cssSelector("button.persona"), "partner-admin of " + orgAName, LIVE).click();
+        By card = By.cssSelector("[data-competency='" + competency + "']");
+        browser.awaitText(card, "1 / 2", LIVE);
+        browser.awaitText(By.id("live"), "Live", LIVE);
+        browser.screenshot("02-dashboard-one-of-two");
+        browser.driver.executeScript("window.portalNotReloaded = true;");
+
+        long posted = System.nanoTime();
+        pass(boRegistration);
+        browser.awaitText(By.cssSelector("[data-competency='" + competency + "'] .level"), "SILVER", LIVE);
+        double seconds = (System.nanoTime() - posted) / 1e9;
+        System.out.printf("[PortalIT] Silver on the open dashboard %.2f s after the exam result was posted%n", seconds);
+        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.portalNotReloaded === true;"),
+                "the page was not reloaded");
+        browser.screenshot("03-dashboard-silver-live");
+        browser.phoneScreenshot("03-dashboard-phone");
+    }
+
+    @Test
+    @Order(2)
+    void adminIsToldWhyGoldIsRefusedAndBuysTheSilverPack() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                RunningSuite.api("ops", Map.of()).get("/organizations/{id}/membership", orgA).then().statusCode(200)
+                        .body("competencies.level", hasItem("SILVER")));
+        browser.driver.findElement(By.linkText("Membership")).click();
+        browser.await(By.id("buy-gold")).click();
+        browser.awaitText(By.id("buy-gold-why"), "not earned", LIVE);
+        browser.screenshot("04-membership-gold-refused");
+        browser.driver.findElement(By.id("buy-silver")).click();
+        browser.awaitText(By.id("subscription"), "Silver from", LIVE);
+        browser.screenshot("05-membership-silver-bought");
+    }
+
+    @Test
+    @Order(3)
+    void adminSeesTheAtRiskAlertAfterRecordingADeparture() throws Exception {
+        browser.driver.findElement(By.linkText("Dashboard")).click();
+        browser.awaitText(By.cssSelector(".what-if label.check"), "Bo Diddley", LIVE).click();
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Simulate']")).click();
+        WebElement compared = browser.awaitText(By.cssSelector("table.compare"), "at risk", LIVE);
+        browser.driver.executeScript("arguments[0].scrollIntoView()", compared);
+        browser.screenshot("06-dashboard-what-if");
+
+        browser.driver.findElement(By.linkText("People")).click();
+        WebElement csv = browser.await(By.id("csv-text"));
+        csv.clear();
+        csv.sendKeys("name,email,role\nCy Young,cy-" + orgA + "@example.com,EMPLOYEE\nNo Mail,not-an-e-mail,EMPLOYEE\n");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+        WebElement report = browser.awaitText(By.cssSelector("table.report"), "CREATED", LIVE);
+        assertTrue(report.getText().contains("INVALID"), report.getText());
+        browser.awaitText(By.cssSelector("[data-user] th"), "Cy Young", LIVE);
+
+        browser.await(By.id("depart-" + boUser)).click();
+        browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, LIVE).accept();
+        browser.awaitText(By.cssSelector("[data-user='" + boUser + "']"), "departed", LIVE);
+        browser.screenshot("07-people-departure");
+
+        browser.driver.findElement(By.linkText("Dashboard")).click();
+        browser.awaitText(By.cssSelector("#alerts .alert"), "risk", LIVE);
+        browser.awaitText(By.cssSelector("[data-competency='" + competency + "'] .level"), "at risk", LIVE);
+        browser.screenshot("08-dashboard-at-risk");
+    }
+
+    @Test
+    @Order(4)
+    void employeeDownloadsABadgeThatVerifies() throws Exception {
+        signOut();
+        browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", ada)));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.awaitText(By.cssSelector(".holding"), "expires", LIVE);
+        browser.screenshot("09-my-transcript");
+
+        browser.driver.findElement(By.linkText("My badges")).click();
+        String holding = browser.await(By.cssSelector("li.badge")).getAttribute("data-holding");
+        browser.driver.findElement(By.id("jwt-" + holding)).click();
+        Path file = browser.awaitDownload(".jwt", LIVE);
+        String jwt = Files.readString(file).trim();
+        RestAssured.given().baseUri(gateway).contentType("text/plain").body(jwt).post("/api/badge-verifications")
+                .then().statusCode(200).body("signatureValid", equalTo(true)).body("status", equalTo("ACTIVE"))
+                .body("holdingId", equalTo(holding));
+        browser.driver.findElement(By.id("verify-" + holding)).click();
+        browser.awaitText(By.cssSelector(".verified"), "Signature valid", LIVE);
+        assertTrue(browser.driver.findElement(By.id("share-" + holding)).getAttribute("value").endsWith("/api/badges/" + holding));
+        browser.screenshot("10-my-badges");
+
+        browser.driver.findElement(By.linkText("Exams")).click();
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("exam"))).selectByValue(exam);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        browser.awaitText(By.id("eligibility"), "Not yet", LIVE);
+        browser.screenshot("11-exams-eligibility");
+    }
+
+    @Test
+    @Order(5)
+    void employeeChecksEligibilityThenBooks() throws Exception {
+        signOut();
+        String newcomer = "cand-new-" + UUID.randomUUID();
+        browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", newcomer)));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.await(By.linkText("Exams")).click();
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("exam"))).selectByValue(exam);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        browser.awaitText(By.id("eligibility"), "You can book", LIVE);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Book']")).click();
+        browser.awaitText(By.cssSelector(".book .eligible"), "Booked: scheduled", LIVE);
+        browser.screenshot("12-exams-booked");
+        // stored: a second booking of the same exam is refused while this one is pending (E2a)
+        RunningSuite.asPearsonVue().body(Map.of("candidateId", newcomer, "examCode", exam, "provider", "PEARSON_VUE",
+                        "deliveryMode", "TEST_CENTER", "scheduledAt", Instant.now().plus(Duration.ofDays(9)).toString()))
+                .post("/exam-registrations").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("/registration-pending"));
+    }
+
+    @Test
+    @Order(6)
+    void adminOfAnotherOrganisationSeesNotFound() throws Exception {
+        signOut();
+        browser.awaitText(By.cssSelector("button.persona"), "partner-admin of " + orgBName, LIVE).click();
+        browser.await(By.cssSelector(".dashboard"));
+        browser.driver.get(gateway + "/#/org/" + orgA + "/dashboard");
+        browser.awaitText(By.cssSelector(".problem"), "Not found", LIVE);
+        browser.screenshot("13-other-organisation-not-found");
+    }
+
+    private static void signOut() {
+        browser.driver.get(gateway + "/");
+        browser.driver.findElements(By.xpath("//button[normalize-space()='Sign out']")).forEach(b -> b.click());
+        browser.await(By.id("token"));
+    }
+
+    private static Map<String, Object> skill(int individuals, String certification) {
+        return Map.of("paths", List.of(Map.of("requirements",
+                List.of(Map.of("kind", "SKILL", "individuals", individuals, "anyOf", List.of(certification))))));
+    }
+
+    private static String organisation(String name) {
+        return RunningSuite.api("ops", Map.of())
+                .body(Map.of("mpnId", Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)),
+                        "name", name, "country", "NL"))
+                .post("/organizations").then().statusCode(201).extract().path("id");
+    }
+
+    private static String employee(String org, String name, String candidate) {
+        String user = RunningSuite.api("ops", Map.of())
+                .body(Map.of("name", name, "email", candidate + "@example.com", "role", "EMPLOYEE"))
+                .post("/organizations/{id}/users", org).then().statusCode(201).extract().path("id");
+        RunningSuite.api("ops", Map.of()).body(Map.of("candidateId", candidate))
+                .post("/organizations/{id}/users/{user}/association", org, user).then().statusCode(200);
+        return user;
+    }
+
+    private static void pass(String registration) {
+        RunningSuite.asPearsonVue().body(Map.of("providerResultId", "PT-" + UUID.randomUUID(), "registrationId", registration,
+                        "score", 880, "takenAt", scheduledAt.plus(Duration.ofMinutes(30)).toString()))
+                .post("/exam-results").then().statusCode(201).body("passed", equalTo(true));
+    }
+}

@@ -1,0 +1,275 @@
+package io.partnerhub.systemtests;
+
+import static io.partnerhub.systemtests.Programme.awaitStatus;
+import static io.partnerhub.systemtests.Programme.candidate;
+import static io.partnerhub.systemtests.Programme.certification;
+import static io.partnerhub.systemtests.Programme.competency;
+import static io.partnerhub.systemtests.Programme.exam;
+import static io.partnerhub.systemtests.Programme.level;
+import static io.partnerhub.systemtests.Programme.skill;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The propagation report (a figure, not a pass/fail timing: timed assertions would flake on a shared machine): for
+ * journey 1, how long after the provider's result is accepted (HTTP 201 through the gateway) the organisation's
+ * competency status shows the new level through the gateway — exam-service outbox → Kafka → certification-service
+ * (earns the certification) → outbox → Kafka → competency-service → REST — over 200 organisations, each reaching
+ * Silver with one person's pass; and, on the same broker in the same run, the raw Kafka produce → consume round trip
+ * as the floor. Printed and written to {@code target/propagation-report.txt}. The test fails only if a status never
+ * changes (30 s).
+ */
+@ExtendWith(RunningSuite.class)
+@Order(3)
+class PropagationReportIT {
+
+    private static final int SAMPLES = Integer.getInteger("partnerhub.propagation.samples", 200);
+    private static final int WARM_UP = 10; // the first results load and compile code paths: not counted
+    private static final Duration GIVE_UP = Duration.ofSeconds(30);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterEach
+    void realTime() {
+        Programme.resetClock();
+    }
+
+    @Test
+    void printsHowFastAResultReachesTheCompetencyStatusAgainstTheRawKafkaRoundTrip() throws Exception {
+        long started = System.nanoTime();
+        String exam = exam("PR");
+        String certification = certification("propagation", "ASSOCIATE", exam);
+        String competency = competency("propagation", skill(1, certification), skill(2, certification));
+
+        int total = WARM_UP + SAMPLES;
+        Instant appointment = Programme.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        List<String[]> people = prepare(total, exam, appointment); // {organization, candidate, registration, adminToken}
+        String[] lastOne = people.get(total - 1);
+        awaitStatus(lastOne[0], competency, level("NONE"), "every organisation known to competency-service");
+        Programme.clockAt(Duration.ofMinutes(11)); // the appointments are over
+        double setupSeconds = (System.nanoTime() - started) / 1e9;
+
+        String gateway = RunningSuite.service("gateway").baseUrl() + "/api";
+        String providerToken = RunningSuite.stack().token("exam-provider", Map.of("provider", "PEARSON_VUE"));
+        List<Long> chain = new ArrayList<>();
+        List<Long> polls = new ArrayList<>();
+        long measuring = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            String[] person = people.get(i);
+            String result = String.format(Locale.ROOT,
+                    "{\"providerResultId\":\"PR-%s\",\"registrationId\":\"%s\",\"score\":850,\"takenAt\":\"%s\"}",
+                    UUID.randomUUID(), person[2], appointment.plusSeconds(30));
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(gateway + "/exam-results"))
+                    .header("Authorization", "Bearer " + providerToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(result)).build(), HttpResponse.BodyHandlers.ofString());
+            long resultAccepted = System.nanoTime();
+            assertEquals(201, accepted.statusCode(), accepted.body());
+            HttpRequest status = HttpRequest.newBuilder(URI.create(gateway + "/competency-status/" + person[0] + "/" + competency))
+                    .header("Authorization", "Bearer " + person[3]).header("Accept", "application/json").GET().build();
+            while (true) {
+                long asked = System.nanoTime();
+                HttpResponse<String> seen = http.send(status, HttpResponse.BodyHandlers.ofString());
+                long answered = System.nanoTime();
+                polls.add(answered - asked);
+                if (seen.statusCode() == 200 && "SILVER".equals(JSON.readTree(seen.body()).path("level").asText())) {
+                    if (i >= WARM_UP) {
+                        chain.add(answered - resultAccepted);
+                    }
+                    break;
+                }
+                assertTrue(answered - resultAccepted < GIVE_UP.toNanos(),
+                        "organisation " + person[0] + " never showed SILVER; last answer " + seen.statusCode() + " " + seen.body());
+                Thread.sleep(1);
+            }
+        }
+        double chainSeconds = (System.nanoTime() - measuring) / 1e9;
+
+        List<Long> kafka = kafkaRoundTrips(total);
+
+        String report = report(chain, polls, kafka.subList(WARM_UP, kafka.size()), setupSeconds, chainSeconds);
+        System.out.println();
+        System.out.println(report);
+        Path file = Path.of("target", "propagation-report.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        assertEquals(SAMPLES, chain.size());
+    }
+
+    /**
+     * {@code count} organisations, each with one employee booked on {@code exam} at {@code appointment}, prepared by a
+     * few threads at once (the same requests as {@link Programme#organization}, {@link Programme#hire} and
+     * {@link RunningSuite#bookAtTestCenter}, sent with a plain HTTP client to keep the set-up short).
+     */
+    private List<String[]> prepare(int count, String exam, Instant appointment) throws Exception {
+        String gateway = RunningSuite.service("gateway").baseUrl() + "/api";
+        String ops = RunningSuite.stack().token("ops", Map.of());
+        String provider = RunningSuite.stack().token("exam-provider", Map.of("provider", "PEARSON_VUE"));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String[]>> prepared = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                prepared.add(pool.submit(() -> {
+                    String candidate = candidate("p");
+                    String mpnId = Long.toString(5_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 4_000_000_000L));
+                    String organization = post(gateway + "/organizations", ops,
+                            Map.of("mpnId", mpnId, "name", "Propagation " + mpnId, "country", "NL"), 201).path("id").asText();
+                    String admin = RunningSuite.stack().token("partner-admin", Map.of("org", organization));
+                    String user = post(gateway + "/organizations/" + organization + "/users", admin,
+                            Map.of("name", "Person " + candidate, "email", candidate + "@example.org", "role", "EMPLOYEE"), 201)
+                            .path("id").asText();
+                    post(gateway + "/organizations/" + organization + "/users/" + user + "/association", admin,
+                            Map.of("candidateId", candidate), 200);
+                    String registration = post(gateway + "/exam-registrations", provider,
+                            Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",
+                                    "deliveryMode", "TEST_CENTER", "scheduledAt", appointment.toString()), 201).path("id").asText();
+                    return new String[] {organization, candidate, registration, admin};
+                }));
+            }
+            List<String[]> people = new ArrayList<>();
+            for (Future<String[]> person : prepared) {
+                people.add(person.get(60, TimeUnit.SECONDS));
+            }
+            return people;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private JsonNode post(String url, String token, Map<String, ?> body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, response.statusCode(), url + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Produce (acks=all) → consume on a topic of its own, one record at a time: the broker's floor. */
+    private static List<Long> kafkaRoundTrips(int count) throws Exception {
+        String topic = "propagation-probe-" + UUID.randomUUID().toString().substring(0, 8);
+        Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteBroker.bootstrapServers());
+        try (Admin admin = Admin.create(adminProps)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties consumerProps = new Properties();
+        consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteBroker.bootstrapServers());
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "propagation-probe");
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<Long> trips = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = SuiteBroker.producer();
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            for (int i = 0; i < count; i++) {
+                String id = Integer.toString(i);
+                long sent = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, id, id));
+                boolean received = false;
+                while (!received) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        received |= id.equals(record.value());
+                    }
+                    if (System.nanoTime() - sent > GIVE_UP.toNanos()) {
+                        throw new AssertionError("record " + i + " never came back from " + topic);
+                    }
+                }
+                trips.add(System.nanoTime() - sent);
+            }
+        }
+        return trips;
+    }
+
+    private static String report(List<Long> chain, List<Long> polls, List<Long> kafka, double setupSeconds, double chainSeconds) {
+        List<Long> c = sorted(chain);
+        List<Long> k = sorted(kafka);
+        List<Long> p = sorted(polls);
+        StringBuilder out = new StringBuilder();
+        out.append("=== PartnerHub propagation report ===================================================\n");
+        out.append(String.format(Locale.ROOT, "journey 1: provider result accepted (201 via gateway) -> competency status shows SILVER via gateway%n"));
+        out.append(String.format(Locale.ROOT, "  %d organisations, one pass each, one at a time (after %d not counted)%n", c.size(), WARM_UP));
+        out.append(String.format(Locale.ROOT, "  path: exam outbox -> Kafka -> certification (earns) -> outbox -> Kafka -> competency -> REST%n"));
+        out.append(line("  propagation  ", c));
+        out.append(String.format(Locale.ROOT, "raw Kafka produce (acks=all) -> consume, same broker, same run (%d records, one at a time)%n", k.size()));
+        out.append(line("  kafka floor  ", k));
+        out.append(String.format(Locale.ROOT, "  ratio propagation/floor   p50 %5.1fx   p95 %5.1fx   p99 %5.1fx   (the chain has 2 Kafka hops)%n",
+                ratio(c, k, 50), ratio(c, k, 95), ratio(c, k, 99)));
+        out.append(String.format(Locale.ROOT, "status poll round trip via gateway (the measurement's resolution): p50 %.1f ms, p99 %.1f ms%n",
+                millis(p, 50), millis(p, 99)));
+        out.append(String.format(Locale.ROOT, "goal: p99 <= 250 ms -> %s (p99 %.1f ms)%n", millis(c, 99) <= 250 ? "met" : "NOT met", millis(c, 99)));
+        out.append(String.format(Locale.ROOT, "time: set-up %.1f s, measuring %.1f s; machine: %d cores, load average %.1f "
+                        + "(the figures are only comparable at a similar load)%n", setupSeconds, chainSeconds,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.append("====================================================================================\n");
+        return out.toString();
+    }
+
+    private static String line(String label, List<Long> sorted) {
+        return String.format(Locale.ROOT, "%s p50 %7.1f ms   p95 %7.1f ms   p99 %7.1f ms   max %7.1f ms%n", label,
+                millis(sorted, 50), millis(sorted, 95), millis(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double ratio(List<Long> chain, List<Long> floor, int p) {
+        return millis(chain, p) / Math.max(0.001, millis(floor, p));
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    /** Nearest-rank percentile, in milliseconds. */
+    private static double millis(List<Long> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+}

@@ -1,0 +1,132 @@
+// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js and me-pages.js.
+import { html, render, useState, useEffect } from 'htm/preact';
+import { session, get } from './api.js';
+import { Problem } from './ui.js';
+import { Dashboard, Membership, People, Organisations } from './org-pages.js';
+import { Transcript, Badges, Exams } from './me-pages.js';
+
+function useRoute() {
+  const read = () => (location.hash.replace(/^#/, '') || '/').split('/').filter(Boolean);
+  const [route, setRoute] = useState(read());
+  useEffect(() => {
+    const changed = () => setRoute(read());
+    addEventListener('hashchange', changed);
+    return () => removeEventListener('hashchange', changed);
+  }, []);
+  return route;
+}
+
+/** Where each role starts. */
+function home(claims) {
+  if (claims.role === 'partner-admin' && claims.org) return `#/org/${claims.org}/dashboard`;
+  if (claims.role === 'employee' && claims.candidate) return '#/me/transcript';
+  return '#/orgs';
+}
+
+function SignIn({ onSignedIn }) {
+  const [personas, setPersonas] = useState(null);
+  const [token, setToken] = useState('');
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    // Local demo only: deploy/run offers personas with demo tokens; a real deployment answers 404.
+    fetch('/dev/personas', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : []))
+      .then(setPersonas, () => setPersonas([]));
+  }, []);
+  const use = (value) => {
+    session.signIn(value);
+    if (!session.claims()) {
+      session.signOut();
+      setError(new Error('That is not a JWT (three dot-separated parts).'));
+      return;
+    }
+    onSignedIn();
+  };
+  return html`<main class="sign-in" id="main">
+    <h1>Sign in to PartnerHub</h1>
+    ${personas && personas.length > 0 && html`<section aria-labelledby="personas-heading">
+      <h2 id="personas-heading">Demo personas</h2>
+      <p class="hint">Local demo (deploy/run): pick who you are. These tokens are signed with the devstack's demo key.</p>
+      <ul class="personas">
+        ${personas.map((p) => html`<li><button type="button" class="persona" data-role=${p.role} data-org=${p.org || ''}
+          onClick=${() => use(p.token)}>${p.label}</button></li>`)}
+      </ul>
+    </section>`}
+    <section aria-labelledby="token-heading">
+      <h2 id="token-heading">Bearer token</h2>
+      <form onSubmit=${(e) => { e.preventDefault(); use(token); }}>
+        <label for="token">Paste the access token your organisation's identity provider issued for PartnerHub
+          (audience <code>partnerhub</code>)</label>
+        <textarea id="token" rows="4" value=${token} onInput=${(e) => setToken(e.target.value)} required></textarea>
+        <button type="submit">Sign in</button>
+      </form>
+      <${Problem} error=${error} />
+    </section>
+  </main>`;
+}
+
+function Nav({ claims, route }) {
+  const org = route[0] === 'org' ? route[1] : claims.org;
+  const links = [];
+  if (claims.role === 'ops') links.push(['#/orgs', 'Organisations']);
+  if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
+    links.push([`#/org/${org}/dashboard`, 'Dashboard'], [`#/org/${org}/membership`, 'Membership'], [`#/org/${org}/people`, 'People']);
+  }
+  if (claims.candidate) {
+    links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams']);
+    if (claims.role === 'employee' && claims.org) links.push([`#/org/${claims.org}/dashboard`, 'My organisation']);
+  }
+  const here = `#/${route.join('/')}`;
+  return html`<nav aria-label="Portal pages"><ul>
+    ${links.map(([href, label]) => html`<li><a href=${href} aria-current=${here === href ? 'page' : undefined}>${label}</a></li>`)}
+  </ul></nav>`;
+}
+
+function Page({ claims, route }) {
+  const [area, id, page] = route;
+  if (area === 'org' && id) {
+    if (page === 'membership') return html`<${Membership} org=${id} claims=${claims} />`;
+    if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
+    return html`<${Dashboard} org=${id} claims=${claims} />`;
+  }
+  if (area === 'me' && claims.candidate) {
+    if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
+    if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;
+    return html`<${Transcript} candidate=${claims.candidate} />`;
+  }
+  if (area === 'orgs') return html`<${Organisations} />`;
+  location.hash = home(claims);
+  return null;
+}
+
+/** The organisation's name for the header (the token carries only its id). */
+function useOrganisationName(org) {
+  const [name, setName] = useState(null);
+  useEffect(() => {
+    setName(null);
+    if (org) get(`/organizations/${org}`).then((o) => setName(o.name), () => setName(null));
+  }, [org]);
+  return name;
+}
+
+function App() {
+  const route = useRoute();
+  const [claims, setClaims] = useState(session.claims());
+  const orgName = useOrganisationName(claims?.org);
+  if (!claims) return html`<${SignIn} onSignedIn=${() => { setClaims(session.claims()); location.hash = home(session.claims()); }} />`;
+  const signOut = () => { session.signOut(); setClaims(null); location.hash = ''; };
+  return html`<div class="shell">
+    <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+    <header>
+      <span class="brand">PartnerHub</span>
+      <span class="who" title=${claims.sub}>${claims.role}${claims.org ? ` · ${orgName || 'organisation ' + claims.org.slice(0, 8)}` : ''}</span>
+      <button type="button" class="link" onClick=${signOut}>Sign out</button>
+    </header>
+    <${Nav} claims=${claims} route=${route} />
+    <main id="main" tabindex="-1"><${Page} claims=${claims} route=${route} /></main>
+  </div>`;
+}
+
+const root = document.getElementById('app');
+root.textContent = ''; // drop the "Loading…" placeholder
+render(html`<${App} />`, root);

@@ -1,0 +1,356 @@
+// Partner-admin pages (ops too): the organisation dashboard, membership and people.
+import { html, useState, useEffect } from 'htm/preact';
+import { api, get, post, listen } from './api.js';
+import { useLoad, Loaded, Problem, LevelBadge, Progress, ActionButton, day } from './ui.js';
+
+const LEVELS = ['SILVER', 'GOLD'];
+const rank = (level) => ({ NONE: 0, SILVER: 1, GOLD: 2 }[level] ?? 0);
+const title = (level) => level.charAt(0) + level.slice(1).toLowerCase();
+
+/** Names of the organisation's people by candidate id (partner-admins and ops may list them; others see ids). */
+async function peopleOf(org) {
+  try {
+    return await get(`/organizations/${org}/users?size=100`);
+  } catch {
+    return [];
+  }
+}
+const namer = (users) => {
+  const names = Object.fromEntries(users.filter((u) => u.candidateId).map((u) => [u.candidateId, u.name]));
+  return (candidate) => names[candidate] || candidate;
+};
+
+function OrgHeading({ organisation, page }) {
+  return html`<h1>${page}<span class="org-name"> · ${organisation.name}</span></h1>`;
+}
+
+/** The one sentence a partner admin needs first: what to do next for this competency. */
+function nextStep(status, name) {
+  if (status.atRisk) {
+    return `Act before ${day(status.validUntil)}: ${status.reasons[0] || 'a requirement no longer holds'}.`;
+  }
+  const target = LEVELS.find((l) => rank(l) > rank(status.level));
+  if (!target) return `Gold held until ${day(status.validUntil)}. Keep the counted people certified.`;
+  const paths = {};
+  status.requirements.filter((r) => r.level === target).forEach((r) => (paths[r.path] ||= []).push(r));
+  const missing = Object.values(paths).map((reqs) => reqs.filter((r) => !r.met));
+  missing.sort((a, b) => a.length - b.length);
+  const closest = missing[0] || [];
+  const held = status.level !== 'NONE' ? `${title(status.level)} held until ${day(status.validUntil)}. ` : '';
+  if (!closest.length) return `${held}${title(target)} requirements are met: it is attained with the next update.`;
+  const gap = closest.map((r) => `${Number(r.need) - Number(r.have)} more for "${r.description}"`).join('; ');
+  return `${held}To reach ${title(target)}: ${gap}.`;
+}
+
+function CompetencyCard({ status, name, who }) {
+  const groups = {};
+  status.requirements.forEach((r) => (groups[`${r.level} · path ${r.path}`] ||= []).push(r));
+  return html`<article class="competency" data-competency=${status.competencyId} aria-labelledby=${`c-${status.competencyId}`}>
+    <h3 id=${`c-${status.competencyId}`}>${name} <${LevelBadge} level=${status.level} atRisk=${status.atRisk} /></h3>
+    <p class="next-step">${nextStep(status, name)}</p>
+    <dl class="facts">
+      <div><dt>Valid until</dt><dd>${day(status.validUntil)}</dd></div>
+      <div><dt>Path met</dt><dd>${status.path ? `path ${status.path}` : 'none'}</dd></div>
+      <div><dt>Attained</dt><dd>${day(status.attainedAt)}</dd></div>
+      <div><dt>Requirements</dt><dd>version ${status.requirementVersion}</dd></div>
+    </dl>
+    ${Object.entries(groups).map(([group, reqs]) => html`<section class="path">
+      <h4>${group} ${reqs.every((r) => r.met) ? '✓ met' : ''}</h4>
+      <ul>${reqs.map((r) => html`<li class=${r.met ? 'met' : 'unmet'}>
+        <span class="requirement">${r.description}</span>
+        <${Progress} have=${r.have} need=${r.need} label=${`${group}: ${r.description}`} />
+        ${r.counted.length > 0 && html`<span class="counted">Counts: ${r.counted.map(who).join(', ')}</span>`}
+      </li>`)}</ul>
+    </section>`)}
+  </article>`;
+}
+
+function Alerts({ statuses, membership, names }) {
+  const risks = statuses.filter((s) => s.atRisk);
+  const alerts = membership.alerts || [];
+  if (!risks.length && !alerts.length) return html`<p class="all-clear" id="alerts">No alerts: nothing is at risk.</p>`;
+  return html`<section id="alerts" aria-labelledby="alerts-heading">
+    <h2 id="alerts-heading">Alerts</h2>
+    ${alerts.map((a) => html`<div class="alert" role="status">
+      <strong>${a.message}</strong>
+      <ul>${a.reasons.map((r) => html`<li>${r}</li>`)}</ul></div>`)}
+    ${risks.filter((s) => !alerts.some((a) => a.competencyId === s.competencyId)).map((s) => html`<div class="alert" role="status">
+      <strong>${names[s.competencyId] || s.competencyId} ${title(s.level)} is at risk</strong>
+      <ul>${s.reasons.map((r) => html`<li>${r}</li>`)}</ul></div>`)}
+  </section>`;
+}
+
+function Forecast({ forecast, names, who }) {
+  return html`<section aria-labelledby="forecast-heading">
+    <h2 id="forecast-heading">Forecast: the next 12 months</h2>
+    ${forecast.length === 0 ? html`<p>No upcoming expiry costs a level.</p>` : html`<ol class="timeline">
+      ${[...forecast].sort((a, b) => a.on.localeCompare(b.on)).map((f) => html`<li>
+        <time datetime=${f.on}>${f.on}</time>
+        <div><strong>${names[f.competencyId] || f.competencyId} ${title(f.level)}</strong> — ${f.cause}.
+          Must renew: ${f.candidates.map(who).join(', ') || 'nobody named'}.
+          ${f.keepsLevelIf ? html`<br /><span class="hint">Keeps the level if ${f.keepsLevelIf}</span>` : ''}</div>
+      </li>`)}</ol>`}
+  </section>`;
+}
+
+function WhatIf({ org, statuses, users, names, who }) {
+  const [departures, setDepartures] = useState([]);
+  const [expiry, setExpiry] = useState({ candidateId: '', certificationId: '' });
+  const [at, setAt] = useState('');
+  const [version, setVersion] = useState('');
+  const [roadmaps, setRoadmaps] = useState([]);
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    Promise.all(statuses.map((s) => get(`/competencies/${s.competencyId}/roadmap`).catch(() => null)))
+      .then((maps) => setRoadmaps(maps.filter(Boolean)));
+  }, [org]);
+  const members = users.filter((u) => u.candidateId && u.status === 'ACTIVE');
+  const counted = [...new Set(statuses.flatMap((s) => s.requirements.flatMap((r) => r.counted)))];
+  const run = async (e) => {
+    e.preventDefault();
+    setError(null);
+    const [competencyId, v] = version ? version.split('|') : [];
+    try {
+      setResult(await post('/competency-simulations', {
+        organizationId: org,
+        departures,
+        expiries: expiry.candidateId && expiry.certificationId ? [expiry] : [],
+        at: at ? `${at}T00:00:00Z` : undefined,
+        requirementVersion: version ? { competencyId, version: v } : undefined,
+      }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const toggle = (candidate) => setDepartures((d) => (d.includes(candidate) ? d.filter((c) => c !== candidate) : [...d, candidate]));
+  return html`<section aria-labelledby="whatif-heading" class="what-if">
+    <h2 id="whatif-heading">What if…</h2>
+    <form onSubmit=${run}>
+      <fieldset><legend>People leave</legend>
+        ${members.length === 0 && html`<p class="hint">Nobody associated.</p>`}
+        ${members.map((u) => html`<label class="check"><input type="checkbox" checked=${departures.includes(u.candidateId)}
+          onChange=${() => toggle(u.candidateId)} /> ${u.name}</label>`)}
+      </fieldset>
+      <fieldset><legend>A certification expires</legend>
+        <label for="expiry-candidate">Person</label>
+        <select id="expiry-candidate" onChange=${(e) => setExpiry({ ...expiry, candidateId: e.target.value })}>
+          <option value="">—</option>${counted.map((c) => html`<option value=${c} selected=${expiry.candidateId === c}>${who(c)}</option>`)}
+        </select>
+        <label for="expiry-certification">Certification id</label>
+        <input id="expiry-certification" value=${expiry.certificationId} list="certification-ids"
+          onInput=${(e) => setExpiry({ ...expiry, certificationId: e.target.value })} />
+      </fieldset>
+      <fieldset><legend>When and under which rules</legend>
+        <label for="whatif-at">On date</label>
+        <input id="whatif-at" type="date" value=${at} onInput=${(e) => setAt(e.target.value)} />
+        <label for="whatif-version">Roadmap version</label>
+        <select id="whatif-version" onChange=${(e) => setVersion(e.target.value)}>
+          <option value="">the one in effect</option>
+          ${roadmaps.flatMap((m) => m.upcoming.map((v) => html`<option value=${`${m.competencyId}|${v.version}`} selected=${version === `${m.competencyId}|${v.version}`}>
+            ${names[m.competencyId] || m.competencyId} ${v.version} (from ${v.effectiveFrom})</option>`))}
+        </select>
+      </fieldset>
+      <button type="submit">Simulate</button>
+    </form>
+    <${Problem} error=${error} />
+    ${result && html`<table class="compare">
+      <caption>Today beside the simulated result (nothing is changed)</caption>
+      <thead><tr><th scope="col">Competency</th><th scope="col">Today</th><th scope="col">Simulated</th></tr></thead>
+      <tbody>${result.map((sim) => {
+        const today = statuses.find((s) => s.competencyId === sim.competencyId);
+        return html`<tr><th scope="row">${names[sim.competencyId] || sim.competencyId}</th>
+          <td>${today ? html`<${LevelBadge} level=${today.level} atRisk=${today.atRisk} />` : '—'}</td>
+          <td><${LevelBadge} level=${sim.level} atRisk=${sim.atRisk} />
+            <ul class="reasons">${sim.reasons.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`;
+      })}</tbody></table>`}
+  </section>`;
+}
+
+export function Dashboard({ org }) {
+  const [tick, setTick] = useState(0);
+  const [live, setLive] = useState('connecting');
+  const state = useLoad(async () => {
+    const [organisation, statuses, forecast, membership, users, competencies] = await Promise.all([
+      get(`/organizations/${org}`), get(`/competency-status/${org}?size=100`), get(`/competency-status/${org}/forecast`),
+      get(`/organizations/${org}/membership`), peopleOf(org), get('/competencies?size=100').catch(() => []),
+    ]);
+    return { organisation, statuses, forecast, membership, users, competencies };
+  }, [org, tick]);
+  useEffect(() => listen(`/competency-status/${org}/changes`,
+    (event) => (event === 'status' || event === 'poll') && setTick((t) => t + 1), setLive), [org]);
+  return html`<${Loaded} state=${state}>${(d) => {
+    const names = Object.fromEntries(d.competencies.map((c) => [c.id, c.name]));
+    const who = namer(d.users);
+    const certificationIds = [...new Set(d.statuses.flatMap((s) => s.requirements.flatMap((r) =>
+      (r.description.match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) || []))))];
+    return html`<div class="dashboard">
+      <${OrgHeading} organisation=${d.organisation} page="Dashboard" />
+      <p class=${`live live-${live}`} role="status" id="live">${{ live: '● Live: changes appear as they happen',
+        polling: 'Updating every 5 s', reconnecting: 'Reconnecting…', connecting: 'Connecting…' }[live]}</p>
+      <p class="summary">Membership <${LevelBadge} level=${d.membership.level} />${' '}
+        ${d.statuses.filter((s) => s.level !== 'NONE').length} of ${d.statuses.length} competencies attained.</p>
+      <${Alerts} statuses=${d.statuses} membership=${d.membership} names=${names} />
+      <section aria-labelledby="competencies-heading"><h2 id="competencies-heading">Competencies</h2>
+        ${d.statuses.length === 0 && html`<p>No competency is in effect yet.</p>`}
+        <div class="cards">${d.statuses.map((s) => html`<${CompetencyCard} status=${s} name=${names[s.competencyId] || s.competencyId} who=${who} />`)}</div>
+      </section>
+      <${Forecast} forecast=${d.forecast} names=${names} who=${who} />
+      <datalist id="certification-ids">${certificationIds.map((c) => html`<option value=${c} />`)}</datalist>
+      <${WhatIf} org=${org} statuses=${d.statuses} users=${d.users} names=${names} who=${who} />
+    </div>`;
+  }}<//>`;
+}
+
+/** Why buying a level would be refused, predicted from the competencies membership knows (the API decides). */
+function purchaseHint(membership, level) {
+  const earned = (membership.competencies || []).some((c) => rank(c.level) >= rank(level)
+    && (!c.validUntil || new Date(c.validUntil) >= new Date()));
+  return earned ? `A competency at ${title(level)} or higher qualifies.` : `Needs a competency attained at ${title(level)} — none yet.`;
+}
+
+export function Membership({ org }) {
+  const state = useLoad(async () => ({
+    organisation: await get(`/organizations/${org}`), membership: await get(`/organizations/${org}/membership`),
+  }), [org]);
+  return html`<${Loaded} state=${state}>${({ organisation, membership: m }) => html`<div class="membership">
+    <${OrgHeading} organisation=${organisation} page="Membership" />
+    <p class="summary">Level <${LevelBadge} level=${m.level} /></p>
+    <dl class="facts">
+      <div><dt>Subscription</dt><dd id="subscription">${m.subscription
+        ? `${title(m.subscription.level)} from ${m.subscription.startsOn} to ${m.subscription.endsOn}` : 'none (network member)'}</dd></div>
+      <div><dt>Renewal</dt><dd>${m.renewal ? `${title(m.renewal.level)} from ${m.renewal.startsOn} to ${m.renewal.endsOn}` : 'not bought'}</dd></div>
+    </dl>
+    ${m.renewalAtRisk && html`<div class="alert" role="status"><strong>Renewal at risk</strong></div>`}
+    ${m.alerts.map((a) => html`<div class="alert" role="status"><strong>${a.message}</strong>
+      <ul>${a.reasons.map((r) => html`<li>${r}</li>`)}</ul></div>`)}
+    <section aria-labelledby="benefits-heading"><h2 id="benefits-heading">Benefits</h2>
+      <ul class="benefits">${m.benefits.map((b) => html`<li>${b}</li>`)}</ul></section>
+    <section aria-labelledby="packs-heading"><h2 id="packs-heading">Benefit packs</h2>
+      <div class="packs">
+        ${LEVELS.map((level) => html`<${ActionButton} id=${`buy-${level.toLowerCase()}`} label=${`Buy the ${title(level)} pack`}
+          hint=${purchaseHint(m, level)} onDone=${state.reload}
+          action=${() => post(`/organizations/${org}/membership/purchases`, { level })} />`)}
+        ${m.subscription && html`<${ActionButton} id="renew" label=${`Renew ${title(m.subscription.level)}`}
+          hint="Needs the requirements met again, not at risk." onDone=${state.reload}
+          action=${() => post(`/organizations/${org}/membership/renewals`)} />`}
+      </div></section>
+    <section aria-labelledby="mc-heading"><h2 id="mc-heading">Competencies behind it</h2>
+      <ul>${m.competencies.map((c) => html`<li>${c.competencyId} <${LevelBadge} level=${c.level} atRisk=${c.atRisk} />${' '}
+        valid until ${day(c.validUntil)}</li>`)}</ul></section>
+  </div>`}<//>`;
+}
+
+function AddPerson({ org, onDone }) {
+  const empty = { name: '', email: '', role: 'EMPLOYEE', candidateId: '' };
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState(null);
+  const [done, setDone] = useState('');
+  const field = (name) => (e) => setForm({ ...form, [name]: e.target.value });
+  const submit = async (e) => {
+    e.preventDefault();
+    setError(null);
+    setDone('');
+    try {
+      const user = await post(`/organizations/${org}/users`, { name: form.name, email: form.email, role: form.role });
+      if (form.candidateId) await post(`/organizations/${org}/users/${user.id}/association`, { candidateId: form.candidateId });
+      setDone(`${form.name} added.`);
+      setForm(empty);
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return html`<form class="add-person" onSubmit=${submit} aria-labelledby="add-heading">
+    <h2 id="add-heading">Add a person</h2>
+    <label for="p-name">Name</label><input id="p-name" value=${form.name} onInput=${field('name')} required />
+    <label for="p-email">E-mail</label><input id="p-email" type="email" value=${form.email} onInput=${field('email')} required />
+    <label for="p-role">Role</label>
+    <select id="p-role" onChange=${field('role')}>
+      ${['EMPLOYEE', 'ADMIN'].map((r) => html`<option value=${r} selected=${form.role === r}>${title(r)}</option>`)}</select>
+    <label for="p-candidate">Candidate id (optional: associates their certifications)</label>
+    <input id="p-candidate" value=${form.candidateId} onInput=${field('candidateId')} />
+    <button type="submit">Add</button>
+    <p aria-live="polite">${done}</p>
+    <${Problem} error=${error} />
+  </form>`;
+}
+
+function ImportCsv({ org, onDone }) {
+  const [csv, setCsv] = useState('name,email,role\n');
+  const [report, setReport] = useState(null);
+  const [error, setError] = useState(null);
+  const pick = async (e) => e.target.files[0] && setCsv(await e.target.files[0].text());
+  const submit = async (e) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setReport((await api(`/organizations/${org}/user-imports`, { method: 'POST', body: csv, contentType: 'text/csv' })).data);
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return html`<form class="import" onSubmit=${submit} aria-labelledby="import-heading">
+    <h2 id="import-heading">Import people (CSV)</h2>
+    <label for="csv-file">CSV file with the header <code>name,email,role</code> (up to 1,000 rows)</label>
+    <input id="csv-file" type="file" accept=".csv,text/csv" onChange=${pick} />
+    <label for="csv-text">or the rows themselves</label>
+    <textarea id="csv-text" rows="4" value=${csv} onInput=${(e) => setCsv(e.target.value)}></textarea>
+    <button type="submit">Import</button>
+    <${Problem} error=${error} />
+    ${report && html`<table class="report"><caption>Import report</caption>
+      <thead><tr><th scope="col">Row</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+      <tbody>${report.rows.map((r) => html`<tr class=${r.status.toLowerCase()}><td>${r.row}</td><td>${r.status}</td><td>${r.problem || ''}</td></tr>`)}</tbody>
+    </table>`}
+  </form>`;
+}
+
+export function People({ org }) {
+  const state = useLoad(async () => {
+    const [organisation, users, statuses] = await Promise.all([
+      get(`/organizations/${org}`), get(`/organizations/${org}/users?size=100`), get(`/competency-status/${org}?size=100`),
+    ]);
+    return { organisation, users, statuses };
+  }, [org]);
+  return html`<${Loaded} state=${state}>${({ organisation, users, statuses }) => {
+    const countedIn = (candidate) => statuses.flatMap((s) => s.requirements.filter((r) => r.counted.includes(candidate))
+      .map((r) => `${s.competencyId} ${title(r.level)}: ${r.description}`));
+    return html`<div class="people">
+      <${OrgHeading} organisation=${organisation} page="People" />
+      <div class="table-scroll"><table>
+        <caption>${users.length} people</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Association</th>
+          <th scope="col">Counted certifications</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <tbody>${users.map((u) => html`<tr data-user=${u.id}>
+          <th scope="row">${u.name}<br /><span class="hint">${u.email}</span></th>
+          <td>${u.role}</td>
+          <td>${u.status === 'DEPARTED' ? `departed ${day(u.departedAt)}` : u.candidateId ? `associated (${u.candidateId})` : 'not associated'}</td>
+          <td>${u.candidateId ? (countedIn(u.candidateId).map((c) => html`<div>${c}</div>`)) : ''}</td>
+          <td>${u.status === 'ACTIVE' && html`<${ActionButton} id=${`depart-${u.id}`} label="Record departure"
+            action=${() => window.confirm(`Record that ${u.name} left the organisation?`)
+              && post(`/organizations/${org}/users/${u.id}/departure`)} onDone=${state.reload} />`}</td>
+        </tr>`)}</tbody>
+      </table></div>
+      <div class="forms">
+        <${AddPerson} org=${org} onDone=${state.reload} />
+        <${ImportCsv} org=${org} onDone=${state.reload} />
+      </div>
+    </div>`;
+  }}<//>`;
+}
+
+export function Organisations() {
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const state = useLoad(() => get(`/organizations?size=100${query ? `&q=${encodeURIComponent(query)}` : ''}`), [query]);
+  return html`<div class="organisations">
+    <h1>Organisations</h1>
+    <form role="search" onSubmit=${(e) => { e.preventDefault(); setQuery(q); }}>
+      <label for="org-q">Name or MPN id</label><input id="org-q" value=${q} onInput=${(e) => setQ(e.target.value)} />
+      <button type="submit">Search</button>
+    </form>
+    <${Loaded} state=${state}>${(orgs) => html`<ul class="org-list">${orgs.map((o) => html`<li>
+      <a href=${`#/org/${o.id}/dashboard`}>${o.name}</a> <span class="hint">${o.mpnId} · ${o.country}</span></li>`)}</ul>`}<//>
+  </div>`;
+}

@@ -1,0 +1,75 @@
+// Small shared pieces: loading data, showing problems, dates, progress.
+import { html, useState, useEffect, useCallback } from 'htm/preact';
+import { describe } from './api.js';
+
+/** Runs load() on mount and whenever deps change; reload() runs it again without clearing what is shown. */
+export function useLoad(load, deps) {
+  const [state, setState] = useState({ loading: true });
+  const run = useCallback(() => {
+    let current = true;
+    load().then(
+      (data) => current && setState({ data }),
+      (error) => current && setState({ error }),
+    );
+    return () => { current = false; };
+  }, deps);
+  useEffect(run, [run]);
+  return { ...state, reload: run };
+}
+
+/** A problem+json answer (or any error) as a readable message, announced to screen readers. */
+export function Problem({ error }) {
+  if (!error) return null;
+  const { title, detail } = describe(error);
+  return html`<div class="problem" role="alert"><strong>${title}</strong>${detail ? html` — ${detail}` : ''}</div>`;
+}
+
+/** Renders children(data) once loaded; a spinner line meanwhile; the problem when it failed. */
+export function Loaded({ state, children }) {
+  if (state.error) return html`<${Problem} error=${state.error} />`;
+  if (state.loading && !state.data) return html`<p class="loading" aria-busy="true">Loading…</p>`;
+  return children(state.data);
+}
+
+export const day = (instant) => (instant ? String(instant).slice(0, 10) : '—');
+export const when = (instant) => (instant ? new Date(instant).toLocaleString() : '—');
+export const daysUntil = (instant) => Math.ceil((new Date(instant) - Date.now()) / 86400000);
+
+export function LevelBadge({ level, atRisk }) {
+  const name = (level || 'NONE').toLowerCase();
+  const words = { NONE: 'None', SILVER: 'Silver', GOLD: 'Gold', NETWORK_MEMBER: 'Network member' }[level || 'NONE'] || level;
+  return html`<span class=${`level level-${name}${atRisk ? ' at-risk' : ''}`}>${words}${atRisk ? ' · at risk' : ''}</span>`;
+}
+
+/** A labelled have/need bar. */
+export function Progress({ have, need, label }) {
+  const value = Math.min(Number(have), Number(need));
+  return html`<div class="progress">
+    <progress value=${value} max=${need} aria-label=${label}></progress>
+    <span class="figures">${have} / ${need}</span>
+  </div>`;
+}
+
+/** A button that runs an async action, shows "…" meanwhile and the problem (the reason for a refusal) beside it. */
+export function ActionButton({ label, action, onDone, disabled, hint, id }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  const click = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await action();
+      onDone && onDone(result);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const hintId = id ? `${id}-why` : undefined;
+  return html`<div class="action">
+    <button id=${id} type="button" onClick=${click} disabled=${busy || disabled} aria-describedby=${hintId}>
+      ${busy ? `${label}…` : label}</button>
+    <div id=${hintId} class="why" aria-live="polite">${error ? html`<${Problem} error=${error} />` : hint || ''}</div>
+  </div>`;
+}
