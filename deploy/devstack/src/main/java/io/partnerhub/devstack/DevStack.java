@@ -192,6 +192,14 @@ public final class DevStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("PARTNERHUB_CLOCK_ADJUSTABLE", "true");
+        if ("gateway".equals(spec.name())) {
+            // one demo token drives system tests, demo seeding and benchmarks: budgets no test run reaches
+            // (the limiter itself is tested with small budgets in the gateway's own tests and GatewaySecurityMatrixIT)
+            for (String budget : List.of("READS", "WRITES", "RESULTS")) {
+                env.put("PARTNERHUB_GATEWAY_RATE_LIMITS_" + budget + "_QUOTA", "1000000");
+                env.put("PARTNERHUB_GATEWAY_RATE_LIMITS_" + budget + "_WINDOW", "1s");
+            }
+        }
         if ("certification-service".equals(spec.name())) {
             // badges are signed with their own key pair (local demo material, generated once, never committed)
             SigningKeys.loadOrGenerate(home.resolve("badge-keys"));
