@@ -65,12 +65,13 @@ public final class Launcher {
         out.println("PartnerHub is running.");
         out.println();
         out.println("  Gateway      http://localhost:8080/api/...");
+        out.println("  API console  http://localhost:8080/q/swagger-ui  (all five documents; Authorize once with a token below)");
         for (ServiceSpec service : stack.runningServices()) {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
         out.println();
         out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID] [--provider P]):");
-        personas().forEach((label, claims) -> {
+        personas(stack).forEach((label, claims) -> {
             String role = claims.remove("role");
             out.println("  " + label);
             out.println("    " + stack.token(role, claims));
@@ -82,23 +83,74 @@ public final class Launcher {
         awaitShutdown();
     }
 
-    private static Map<String, Map<String, String>> personas() {
+    /**
+     * Every persona, with the demo organisations as the running suite has them (read through the gateway after
+     * seeding): a partner-admin of each, an employee-candidate of each that has one; without any, the fixed
+     * {@link #DEMO_ORG}/{@link #DEMO_CANDIDATE}. Then an exam-provider bound to each provider, the reporter.
+     */
+    private static Map<String, Map<String, String>> personas(DevStack stack) {
         Map<String, Map<String, String>> personas = new LinkedHashMap<>();
-        personas.put("ops (operations staff)", claims("ops"));
-        Map<String, String> admin = claims("partner-admin");
-        admin.put("org", DEMO_ORG);
-        personas.put("partner-admin of organisation " + DEMO_ORG, admin);
-        Map<String, String> employee = claims("employee");
-        employee.put("org", DEMO_ORG);
-        employee.put("candidate", DEMO_CANDIDATE);
-        personas.put("employee, candidate " + DEMO_CANDIDATE + " of organisation " + DEMO_ORG, employee);
+        personas.put("ops (operations staff: everything, every organisation)", claims("ops"));
+        List<Map<String, String>> organisations = demoOrganisations(stack);
+        if (organisations.isEmpty()) {
+            organisations = List.of(Map.of("id", DEMO_ORG, "name", "demo organisation", "candidate", DEMO_CANDIDATE));
+        }
+        for (Map<String, String> organisation : organisations) {
+            String label = organisation.get("name") + " (" + organisation.get("id") + ")";
+            Map<String, String> admin = claims("partner-admin");
+            admin.put("org", organisation.get("id"));
+            personas.put("partner-admin of " + label, admin);
+            if (organisation.containsKey("candidate")) {
+                Map<String, String> employee = claims("employee");
+                employee.put("org", organisation.get("id"));
+                employee.put("candidate", organisation.get("candidate"));
+                personas.put("employee of " + label + ", candidate " + organisation.get("candidate"), employee);
+            }
+        }
         for (String provider : Tokens.PROVIDERS) {
             Map<String, String> examProvider = claims(Tokens.EXAM_PROVIDER_ROLE);
             examProvider.put("provider", provider);
-            personas.put("exam-provider " + provider + " (system checks and results of its registrations)", examProvider);
+            personas.put("exam-provider bound to " + provider + " (its registrations: system checks, results)", examProvider);
         }
         personas.put("reporter (posts performance figures)", claims("reporter"));
         return personas;
+    }
+
+    /** The first organisations the suite has (id, name, and a candidate id of one of its users if any); empty on any failure. */
+    private static List<Map<String, String>> demoOrganisations(DevStack stack) {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String ops = stack.token("ops", Map.of());
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<Map<String, String>> found = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode org : json.readTree(get(http, ops, "/api/organizations?size=5"))) {
+                Map<String, String> organisation = new LinkedHashMap<>();
+                organisation.put("id", org.path("id").asText());
+                organisation.put("name", org.path("name").asText());
+                for (com.fasterxml.jackson.databind.JsonNode user
+                        : json.readTree(get(http, ops, "/api/organizations/" + organisation.get("id") + "/users?size=20"))) {
+                    if (user.hasNonNull("candidateId") && "EMPLOYEE".equals(user.path("role").asText())) {
+                        organisation.put("candidate", user.path("candidateId").asText());
+                        break;
+                    }
+                }
+                found.add(organisation);
+            }
+            return found;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static String get(java.net.http.HttpClient http, String token, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:8080" + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + response.statusCode());
+        }
+        return response.body();
     }
 
     private static Map<String, String> claims(String role) {

@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -296,33 +297,27 @@ class GatewaySecurityMatrixIT {
     }
 
     @Test
-    void pagesAreCapped() throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            List<java.util.concurrent.Future<String>> created = new ArrayList<>();
-            for (int i = 0; i < 101; i++) {
-                String name = "Paged " + i;
-                created.add(pool.submit(() -> registerOrganization(name)));
-            }
-            for (java.util.concurrent.Future<String> organization : created) {
-                organization.get();
-            }
-        } finally {
-            pool.shutdownNow();
+    void pagesAreCapped() {
+        String organization = registerOrganization("Paged");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            rows.add(Map.of("name", "User " + i, "email", "user" + i + "-" + UUID.randomUUID() + "@paged.example", "role", "EMPLOYEE"));
         }
-        Response page = as("ops").get("/organizations?size=1000");
+        as("ops").body(rows).post("/organizations/" + organization + "/user-imports").then().statusCode(200);
+        Response page = as("ops").get("/organizations/" + organization + "/users?size=1000");
         assertEquals(200, page.statusCode());
-        assertTrue(Long.parseLong(page.header("X-Total-Count")) > 100, "need more than a page: " + page.header("X-Total-Count"));
+        assertEquals("101", page.header("X-Total-Count"));
         assertEquals(100, page.jsonPath().getList("$").size(), "a page is at most 100 items");
+        assertEquals(1, as("ops").get("/organizations/" + organization + "/users?size=1000&page=1").jsonPath().getList("$").size(),
+                "the second page of the capped size holds the rest");
         assertEquals(400, as("ops").get("/organizations?page=100001").statusCode());
         assertEquals(400, as("ops").get("/organizations?size=0").statusCode());
     }
 
     @Test
     void aClientOverItsBudgetGets429WithRetryAfterAndRateLimitHeaders() throws Exception {
-        try (SecondGateway small = SecondGateway.start(Map.of(
-                "PARTNERHUB_GATEWAY_RATE_LIMITS_READS_QUOTA", "5", "PARTNERHUB_GATEWAY_RATE_LIMITS_READS_WINDOW", "60s",
-                "PARTNERHUB_GATEWAY_RATE_LIMITS_WRITES_QUOTA", "2", "PARTNERHUB_GATEWAY_RATE_LIMITS_WRITES_WINDOW", "60s"))) {
+        {
+            SecondGateway small = secondGateway();
             RequestSpecification admin = given().baseUri(small.url()).basePath("/api")
                     .auth().oauth2(tokens.get("partner-admin A")).accept("application/json");
             List<Integer> statuses = new ArrayList<>();
@@ -407,9 +402,8 @@ class GatewaySecurityMatrixIT {
 
     @Test
     void answers503WhileAServiceCannotBeReachedAndRecovers() throws Exception {
-        try (Relay relay = Relay.to(RunningSuite.service("membership-service").port());
-                SecondGateway gateway = SecondGateway.start(Map.of("PARTNERHUB_GATEWAY_SERVICES_MEMBERSHIP",
-                        "http://localhost:" + relay.port()))) {
+        {
+            SecondGateway gateway = secondGateway();
             RequestSpecification ops = given().baseUri(gateway.url()).basePath("/api").auth().oauth2(tokens.get("ops"));
             ops.get("/organizations/" + orgA).then().statusCode(200);
             relay.stop();
@@ -425,6 +419,34 @@ class GatewaySecurityMatrixIT {
     }
 
     // --- helpers of this class ---
+
+    private Relay relay;
+    private SecondGateway second;
+
+    /**
+     * A second gateway (the same jar) in front of the same services, started once for this class: small budgets (reads 5,
+     * writes 2 per minute and client), and membership-service behind a relay the test can cut.
+     */
+    private synchronized SecondGateway secondGateway() throws Exception {
+        if (second == null) {
+            relay = Relay.to(RunningSuite.service("membership-service").port());
+            second = SecondGateway.start(Map.of(
+                    "PARTNERHUB_GATEWAY_RATE_LIMITS_READS_QUOTA", "5", "PARTNERHUB_GATEWAY_RATE_LIMITS_READS_WINDOW", "60s",
+                    "PARTNERHUB_GATEWAY_RATE_LIMITS_WRITES_QUOTA", "2", "PARTNERHUB_GATEWAY_RATE_LIMITS_WRITES_WINDOW", "60s",
+                    "PARTNERHUB_GATEWAY_SERVICES_MEMBERSHIP", "http://localhost:" + relay.port()));
+        }
+        return second;
+    }
+
+    @AfterAll
+    void stopSecondGateway() throws Exception {
+        if (second != null) {
+            second.close();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+    }
 
     private String fill(String template) {
         return template.replace("{A}", orgA).replace("{B}", orgB).replace("{userA}", userA)
