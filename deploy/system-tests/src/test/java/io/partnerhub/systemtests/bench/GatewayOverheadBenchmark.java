@@ -35,7 +35,8 @@ import io.partnerhub.devstack.DevStack;
 class GatewayOverheadBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("partnerhub.bench.clients", 16);
-    private static final int SECONDS = Integer.getInteger("partnerhub.bench.seconds", 15);
+    private static final int SECONDS = Integer.getInteger("partnerhub.bench.seconds", 20);
+    private static final int ROUNDS = Integer.getInteger("partnerhub.bench.rounds", 5);
     private static final int LATENCY_SAMPLES = Integer.getInteger("partnerhub.bench.samples", 2000);
 
     record Figures(double requestsPerSecond, double p50, double p99, long requests, long errors) {
@@ -60,23 +61,45 @@ class GatewayOverheadBenchmark {
             URI gateway = URI.create(stack.service("gateway").orElseThrow().baseUrl() + "/api/exams/" + exam);
 
             // warm-up: both JVMs compile their hot paths (not counted)
-            closedLoop(direct, token, CLIENTS, 8);
-            closedLoop(gateway, token, CLIENTS, 8);
+            closedLoop(direct, token, CLIENTS, 8, new ArrayList<>(), new long[2]);
+            closedLoop(gateway, token, CLIENTS, 8, new ArrayList<>(), new long[2]);
 
-            Figures directLoad = closedLoop(direct, token, CLIENTS, SECONDS);
-            Figures gatewayLoad = closedLoop(gateway, token, CLIENTS, SECONDS);
-            Figures directOne = oneClient(direct, token, LATENCY_SAMPLES);
-            Figures gatewayOne = oneClient(gateway, token, LATENCY_SAMPLES);
+            // alternating rounds, so that a change in the machine's other load hits both sides alike
+            List<Long> directMicros = new ArrayList<>();
+            List<Long> gatewayMicros = new ArrayList<>();
+            long[] directCount = new long[2];
+            long[] gatewayCount = new long[2];
+            List<Double> roundRatios = new ArrayList<>();
+            int roundSeconds = Math.max(1, SECONDS / ROUNDS);
+            for (int round = 0; round < ROUNDS; round++) {
+                Figures d = closedLoop(direct, token, CLIENTS, roundSeconds, directMicros, directCount);
+                Figures g = closedLoop(gateway, token, CLIENTS, roundSeconds, gatewayMicros, gatewayCount);
+                roundRatios.add(g.requestsPerSecond() / d.requestsPerSecond());
+            }
+            Figures directLoad = figures(directMicros, directMicros.size() / (ROUNDS * (double) roundSeconds), directCount[1]);
+            Figures gatewayLoad = figures(gatewayMicros, gatewayMicros.size() / (ROUNDS * (double) roundSeconds), gatewayCount[1]);
+            List<Long> directOneMicros = new ArrayList<>();
+            List<Long> gatewayOneMicros = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                oneClient(direct, token, LATENCY_SAMPLES / ROUNDS, directOneMicros);
+                oneClient(gateway, token, LATENCY_SAMPLES / ROUNDS, gatewayOneMicros);
+            }
+            Figures directOne = figures(directOneMicros, 0, 0);
+            Figures gatewayOne = figures(gatewayOneMicros, 0, 0);
+            java.util.Collections.sort(roundRatios);
 
             System.out.println();
             System.out.printf("GET /exams/{code}: direct (exam-service :8081) vs through the gateway (:8080 /api), %d cores%n",
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("  throughput, %d clients x %d s   %12s %12s %8s%n", CLIENTS, SECONDS, "direct", "gateway", "ratio");
+            System.out.printf("  throughput, %d clients, %d x %d s each way, alternating %12s %12s %8s%n", CLIENTS, ROUNDS, roundSeconds,
+                    "direct", "gateway", "ratio");
             System.out.printf("    requests/s                     %12.0f %12.0f %8.2f%n", directLoad.requestsPerSecond(),
                     gatewayLoad.requestsPerSecond(), gatewayLoad.requestsPerSecond() / directLoad.requestsPerSecond());
             System.out.printf("    p50 ms                         %12.2f %12.2f%n", directLoad.p50(), gatewayLoad.p50());
             System.out.printf("    p99 ms                         %12.2f %12.2f%n", directLoad.p99(), gatewayLoad.p99());
             System.out.printf("    errors                         %12d %12d%n", directLoad.errors(), gatewayLoad.errors());
+            System.out.printf("    ratio per round                %s (median %.2f)%n", roundRatios.stream()
+                    .map(r -> String.format("%.2f", r)).toList(), roundRatios.get(roundRatios.size() / 2));
             System.out.printf("  latency, 1 client x %d requests %12s %12s %8s%n", LATENCY_SAMPLES, "direct", "gateway", "added");
             System.out.printf("    p50 ms                         %12.2f %12.2f %8.2f%n", directOne.p50(), gatewayOne.p50(),
                     gatewayOne.p50() - directOne.p50());
@@ -93,7 +116,8 @@ class GatewayOverheadBenchmark {
     }
 
     /** {@code clients} threads, each sending the next request when the last is answered, for {@code seconds}. */
-    private static Figures closedLoop(URI uri, String token, int clients, int seconds) throws Exception {
+    private static Figures closedLoop(URI uri, String token, int clients, int seconds, List<Long> into, long[] count)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).build();
         HttpRequest request = request(uri, token);
@@ -132,26 +156,25 @@ class GatewayOverheadBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
+        into.addAll(all);
+        count[0] += all.size();
+        count[1] += errors;
         return figures(all, all.size() / elapsed, errors);
     }
 
-    private static Figures oneClient(URI uri, String token, int samples) throws Exception {
+    private static void oneClient(URI uri, String token, int samples, List<Long> micros) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = request(uri, token);
         for (int i = 0; i < samples / 10; i++) {
             http.send(request, HttpResponse.BodyHandlers.discarding());
         }
-        List<Long> micros = new ArrayList<>(samples);
-        long errors = 0;
-        long start = System.nanoTime();
         for (int i = 0; i < samples; i++) {
             long t = System.nanoTime();
             if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-                errors++;
+                throw new AssertionError("not 200 from " + uri);
             }
             micros.add((System.nanoTime() - t) / 1_000);
         }
-        return figures(micros, samples / ((System.nanoTime() - start) / 1e9), errors);
     }
 
     private static Figures figures(List<Long> micros, double perSecond, long errors) {
