@@ -57,7 +57,13 @@ class EdgeTest {
                 .when().get("/api/exams/AZ-104")
                 .then().statusCode(200)
                 .body("connectionNamed", nullValue())
-                .body("traceparent", org.hamcrest.Matchers.containsString("4bf92f3577b34da6a3ce929d0e0e4736"));
+                .body("traceparent", org.hamcrest.Matchers.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"))
+                // the gateway's own span is the parent the service sees
+                .body("traceparent", not(equalTo(traceparent)));
+        // without one from the client, the service still gets the gateway's trace context
+        given().when().get("/api/exams/AZ-104")
+                .then().statusCode(200)
+                .body("traceparent", org.hamcrest.Matchers.matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
     }
 
     @Test

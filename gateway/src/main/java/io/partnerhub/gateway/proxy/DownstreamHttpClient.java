@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * One pooled, non-blocking HTTP client per service, so that a slow service fills its own pool and wait queue only:
@@ -34,7 +35,10 @@ public class DownstreamHttpClient {
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
                     .setKeepAlive(true)
                     .setDecompressionSupported(false)
-                    .setName("gateway-" + service.key()),
+                    .setName("gateway-" + service.key())
+                    // no client span per proxied request (HeaderHygiene hands the gateway's span on in traceparent):
+                    // a second span per request costs throughput and tells nothing the server span does not
+                    .setTracingPolicy(TracingPolicy.IGNORE),
                     new PoolOptions()
                             .setHttp1MaxSize(config.maxConnections())
                             .setMaxWaitQueueSize(config.maxWaitQueue())));

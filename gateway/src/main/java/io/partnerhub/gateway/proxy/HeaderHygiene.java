@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.partnerhub.gateway.domain.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -23,7 +26,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * {@code Forwarded}, {@code X-Real-IP}, {@code X-PartnerHub-Authenticated}): the gateway sets its own
  * {@code X-Forwarded-For} (the client's address), {@code -Proto}, {@code -Host}, {@code -Prefix: /api}. A client's
  * {@code X-Request-Id} is kept when it looks like an id (letters, digits, {@code -_.:}, at most 64), else replaced.
- * {@code traceparent}/{@code tracestate} pass unchanged.</li>
+ * {@code traceparent} is set to the gateway's own span (a child of the client's, when it sent one), so the service's
+ * span continues the same trace; {@code tracestate} passes unchanged.</li>
  * <li>Response: hop-by-hop headers are dropped, and so are a service's {@code Access-Control-*} (the edge owns
  * CORS); a {@code Location} pointing at the service is rewritten to the gateway's {@code /api/...}.</li>
  * </ul>
@@ -32,6 +36,7 @@ final class HeaderHygiene implements ProxyInterceptor {
 
     static final String AUTHENTICATED_HEADER = "X-PartnerHub-Authenticated";
     static final String REQUEST_ID_HEADER = "X-Request-Id";
+    static final String TRACEPARENT = "traceparent";
 
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade");
@@ -53,7 +58,8 @@ final class HeaderHygiene implements ProxyInterceptor {
         SPOOFABLE.forEach(headers::remove);
         String requestId = headers.get(REQUEST_ID_HEADER);
         if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            headers.set(REQUEST_ID_HEADER, UUID.randomUUID().toString());
+            ThreadLocalRandom random = ThreadLocalRandom.current(); // an id for logs, not a secret: no SecureRandom
+            headers.set(REQUEST_ID_HEADER, new UUID(random.nextLong(), random.nextLong()).toString());
         }
         if (client.remoteAddress() != null) {
             headers.set("X-Forwarded-For", client.remoteAddress().hostAddress());
@@ -64,6 +70,11 @@ final class HeaderHygiene implements ProxyInterceptor {
             headers.set("X-Forwarded-Host", host);
         }
         headers.set("X-Forwarded-Prefix", RouteTable.PREFIX);
+        // W3C trace context: the service's span continues the gateway's (the proxy's client makes no span of its own)
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            headers.set(TRACEPARENT, "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+        }
         return context.sendRequest();
     }
 
