@@ -116,6 +116,18 @@ class EdgeTest {
     }
 
     @Test
+    void passesABodyOfUnknownLengthOverHttp2() throws Exception {
+        // the JDK client upgrades to HTTP/2 (h2c) and sends the body as DATA frames without a Content-Length
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
+                HttpRequest.newBuilder(gateway.toURI().resolve("/api/exam-results"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{\"b\":2}".getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("{\\\"b\\\":2}"), response.version() + " " + response.body());
+    }
+
+    @Test
     void answersThePortalsPreflightAtTheEdge() {
         GatewayTestResource.forgetSeen();
         given().header("Origin", GatewayTestResource.PORTAL_ORIGIN)

@@ -22,7 +22,9 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -116,6 +118,12 @@ public class ApiProxy {
             return;
         }
         request.pause(); // the token check may finish on another tick: keep the body until the proxy pipes it
+        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && !request.isEnded()) {
+            // an HTTP/2 body of unknown length: vertx-http-proxy 4.5 decides "chunked" from the client's headers
+            // (HTTP/1.1 only) and would send such a body toward the service with neither length nor chunking
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+        }
         URI base = config.baseUri(route.service());
         Exchange exchange = new Exchange(route, base, path,
                 RequestClass.of(request.method().name(), path.substring(RouteTable.PREFIX.length())), request);
