@@ -71,8 +71,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         config.put("partnerhub.gateway.timeout", "1s");
         config.put("partnerhub.gateway.connect-timeout", "1s");
         config.put("mp.jwt.verify.publickey.location", publicKeyLocation());
+        config.put("quarkus.http.cors.origins", PORTAL_ORIGIN);
+        budgets(config);
         config.put("mp.jwt.verify.issuer", "partnerhub-devstack");
         return config;
+    }
+
+    static final String PORTAL_ORIGIN = "https://portal.partnerhub.test";
+
+    /** Rate-limit budgets: generous here (the tests send many requests from one address); LimitsTest's are small. */
+    protected void budgets(Map<String, String> config) {
+        for (String budget : new String[] { "reads", "writes", "results" }) {
+            config.put("partnerhub.gateway.rate-limits." + budget + ".quota", "100000");
+            config.put("partnerhub.gateway.rate-limits." + budget + ".window", "1s");
+        }
     }
 
     /** Starts ({@code true}) or stops ({@code false}) the stub playing {@code service}; call from a test. */

@@ -69,6 +69,12 @@ final class StubService {
             if (path.equals("/slow") || path.endsWith("/slow")) {
                 return; // never answers: the gateway must time out
             }
+            if (path.endsWith("/events")) { // server-sent events: one now, one after 1.5 s (longer than the gateway's timeout)
+                request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+                        .putHeader("Cache-Control", "no-cache").write("data: first\n\n");
+                vertx.setTimer(1500, t -> request.response().end("data: second\n\n"));
+                return;
+            }
             if (path.equals("/admin/clock")) {
                 JsonObject answer = new JsonObject().put("service", name)
                         .put("offset", request.method().name().equals("PUT") ? body.toJsonObject().getString("offset") : "PT0S")
@@ -104,8 +110,15 @@ final class StubService {
                     .put("forwardedPrefix", request.getHeader("X-Forwarded-Prefix"))
                     .put("requestId", request.getHeader("X-Request-Id"))
                     .put("demoHeader", request.getHeader("X-Demo"))
-                    .put("proxyAuthorization", request.getHeader("Proxy-Authorization"));
-            request.response().putHeader("X-Stub", name).putHeader("Keep-Alive", "timeout=5");
+                    .put("proxyAuthorization", request.getHeader("Proxy-Authorization"))
+                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                    .put("forwardedHost", request.getHeader("X-Forwarded-Host"))
+                    .put("forwarded", request.getHeader("Forwarded"))
+                    .put("realIp", request.getHeader("X-Real-IP"))
+                    .put("traceparent", request.getHeader("traceparent"))
+                    .put("connectionNamed", request.getHeader("X-Hop"));
+            request.response().putHeader("X-Stub", name).putHeader("Keep-Alive", "timeout=5")
+                    .putHeader("Access-Control-Allow-Origin", "*");
             json(request, status == null ? 200 : Integer.parseInt(status), echo);
         });
     }

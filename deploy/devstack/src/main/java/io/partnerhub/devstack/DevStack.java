@@ -249,6 +249,12 @@ public final class DevStack implements AutoCloseable {
         if ("gateway".equals(spec.name())) {
             // the portal's persona picker (local demo only, see PortalPersonas): the gateway serves this file at /dev/personas
             env.put("PARTNERHUB_PORTAL_DEV_PERSONAS_FILE", PortalPersonas.file(home).toString());
+            // one demo token drives system tests, demo seeding and benchmarks: budgets no test run reaches
+            // (the limiter itself is tested with small budgets in the gateway's own tests and GatewaySecurityMatrixIT)
+            for (String budget : List.of("READS", "WRITES", "RESULTS")) {
+                env.put("PARTNERHUB_GATEWAY_RATE_LIMITS_" + budget + "_QUOTA", "1000000");
+                env.put("PARTNERHUB_GATEWAY_RATE_LIMITS_" + budget + "_WINDOW", "1s");
+            }
         }
         if ("certification-service".equals(spec.name())) {
             // badges are signed with their own key pair (local demo material, generated once, never committed)

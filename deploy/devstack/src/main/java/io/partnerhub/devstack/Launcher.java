@@ -68,6 +68,7 @@ public final class Launcher {
         out.println();
         out.println("  Gateway      http://localhost:8080/api/...");
         out.println("  Portal       http://localhost:8080/   (demo personas to pick from: no token to paste)");
+        out.println("  API console  http://localhost:8080/q/swagger-ui  (all five documents; Authorize once with a token below)");
         for (ServiceSpec service : stack.runningServices()) {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
@@ -103,7 +104,7 @@ public final class Launcher {
         for (String provider : Tokens.PROVIDERS) {
             Map<String, String> examProvider = claims(Tokens.EXAM_PROVIDER_ROLE);
             examProvider.put("provider", provider);
-            personas.put("exam-provider " + provider + " (system checks and results of its registrations)", examProvider);
+            personas.put("exam-provider bound to " + provider + " (its registrations: system checks, results)", examProvider);
         }
         personas.put("reporter (posts performance figures)", claims("reporter"));
         return personas;

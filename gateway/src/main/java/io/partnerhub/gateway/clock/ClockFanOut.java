@@ -55,7 +55,7 @@ public class ClockFanOut {
     }
 
     private Future<ServiceClock> call(DownstreamService service, HttpMethod method, Buffer body, String authorization) {
-        RequestOptions options = downstream.options(method, config.baseUri(service), "/admin/clock");
+        RequestOptions options = downstream.options(method, service, "/admin/clock");
         if (authorization != null) {
             options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
@@ -64,7 +64,7 @@ public class ClockFanOut {
             options.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         }
         String name = service.applicationName();
-        return downstream.client().request(options)
+        return downstream.client(service).request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(b -> new ServiceClock(name, response.statusCode(), parse(b))))
                 .recover(err -> Future.succeededFuture(new ServiceClock(name,

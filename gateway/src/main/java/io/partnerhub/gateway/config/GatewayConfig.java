@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.partnerhub.gateway.domain.DownstreamService;
+import io.partnerhub.gateway.domain.RequestClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,13 +13,28 @@ public interface GatewayConfig {
 
     Services services();
 
-    /** How long the gateway waits for a service to answer (idle time on the response) before it answers 504. */
+    /**
+     * How long the gateway waits for a service's response headers (from the moment it has a connection) before it
+     * answers 504. Once the headers are in, the body streams for as long as it takes (server-sent events).
+     */
     @WithDefault("30s")
     Duration timeout();
 
-    /** How long the gateway waits for a TCP connection to a service before it answers 503. */
+    /**
+     * How long the gateway waits for a connection to a service, pool wait included, before it answers 503.
+     */
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /** Connections kept open to each service. */
+    @WithDefault("50")
+    int maxConnections();
+
+    /** Requests that may wait for a free connection to one service; one more is answered 503 at once. */
+    @WithDefault("200")
+    int maxWaitQueue();
+
+    RateLimits rateLimits();
 
     interface Services {
         @WithDefault("http://localhost:8081")
@@ -32,6 +48,42 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8084")
         URI membership();
+    }
+
+    /**
+     * Per client (the token's subject, or the client address when there is no token), one token bucket per budget:
+     * {@code quota} requests per {@code window}, refilled continuously (RateLimit-Policy {@code q} and {@code w}).
+     */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** GET, HEAD, OPTIONS. */
+        Budget reads();
+
+        /** POST, PUT, PATCH, DELETE, except providers' results. */
+        Budget writes();
+
+        /** {@code POST /api/exam-results}: exam providers post results in batches. */
+        Budget results();
+
+        /** How many clients' buckets are kept (least recently used go first). */
+        @WithDefault("100000")
+        long maxClients();
+    }
+
+    interface Budget {
+        int quota();
+
+        Duration window();
+    }
+
+    default Budget budget(RequestClass requestClass) {
+        return switch (requestClass) {
+            case READ -> rateLimits().reads();
+            case WRITE -> rateLimits().writes();
+            case RESULT -> rateLimits().results();
+        };
     }
 
     default URI baseUri(DownstreamService service) {

@@ -59,7 +59,7 @@ public final class RequestPath {
                 i += 2;
             }
         }
-        String collapsed = rawPath.replaceAll("/{2,}", "/");
+        String collapsed = rawPath.contains("//") ? rawPath.replaceAll("/{2,}", "/") : rawPath;
         for (String segment : collapsed.split("/", -1)) {
             if (segment.equals(".") || segment.equals("..")) {
                 return new Invalid("The path must not contain '.' or '..' segments.");

@@ -70,8 +70,8 @@ public class ServiceOpenApiResource {
         if (service == null) {
             return Future.succeededFuture(problems.response(GatewayProblems.notFound("No service named " + key + ".", path))).toCompletionStage();
         }
-        return downstream.client()
-                .request(downstream.options(HttpMethod.GET, config.baseUri(service), "/q/openapi?format=json")
+        return downstream.client(service)
+                .request(downstream.options(HttpMethod.GET, service, "/q/openapi?format=json")
                         .putHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> {

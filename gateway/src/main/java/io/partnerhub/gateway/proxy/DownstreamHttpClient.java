@@ -1,57 +1,88 @@
 package io.partnerhub.gateway.proxy;
 
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.gateway.config.GatewayConfig;
+import io.partnerhub.gateway.domain.DownstreamService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 
-/** One pooled, non-blocking HTTP client for every call the gateway makes to a service. */
+/**
+ * One pooled, non-blocking HTTP client per service, so that a slow service fills its own pool and wait queue only:
+ * at most {@code max-connections} connections and {@code max-wait-queue} requests waiting for one (the next is
+ * refused at once: 503), {@code connect-timeout} to get a connection (pool wait included: 503).
+ */
 @ApplicationScoped
 public class DownstreamHttpClient {
 
-    private final HttpClient client;
+    private final Map<DownstreamService, HttpClient> clients = new EnumMap<>(DownstreamService.class);
     private final GatewayConfig config;
 
     public DownstreamHttpClient(Vertx vertx, GatewayConfig config) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setMaxPoolSize(50)
-                .setDecompressionSupported(false));
+        for (DownstreamService service : DownstreamService.values()) {
+            clients.put(service, vertx.createHttpClient(new HttpClientOptions()
+                    .setConnectTimeout((int) config.connectTimeout().toMillis())
+                    .setKeepAlive(true)
+                    .setDecompressionSupported(false)
+                    .setName("gateway-" + service.key())
+                    // no client span per proxied request (HeaderHygiene hands the gateway's span on in traceparent):
+                    // a second span per request costs throughput and tells nothing the server span does not
+                    .setTracingPolicy(TracingPolicy.IGNORE),
+                    new PoolOptions()
+                            .setHttp1MaxSize(config.maxConnections())
+                            .setMaxWaitQueueSize(config.maxWaitQueue())));
+        }
     }
 
-    public HttpClient client() {
-        return client;
+    public HttpClient client(DownstreamService service) {
+        return clients.get(service);
     }
 
-    /** Request options for {@code uri} (path and query, starting with '/') on the service at {@code base}. */
-    public RequestOptions options(HttpMethod method, URI base, String uri) {
-        boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
-        String basePath = base.getRawPath() == null || base.getRawPath().equals("/") ? "" : stripTrailingSlash(base.getRawPath());
-        return new RequestOptions()
+    /**
+     * Request options for {@code uri} (path and query, starting with '/') on {@code service}: a connection within
+     * {@code connect-timeout}, and (for the gateway's own calls, not the proxy's) the answer within {@code timeout}.
+     */
+    public RequestOptions options(HttpMethod method, DownstreamService service, String uri) {
+        URI base = config.baseUri(service);
+        return target(base)
                 .setMethod(method)
-                .setHost(base.getHost())
-                .setPort(port)
-                .setSsl(tls)
-                .setURI(basePath + uri)
+                .setURI(basePath(base) + uri)
                 .setIdleTimeout(config.timeout().toMillis());
     }
 
-    private static String stripTrailingSlash(String path) {
+    /** Where {@code service} lives, with the connect timeout (pool wait included); method and URI are the caller's. */
+    public RequestOptions target(URI base) {
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
+        return new RequestOptions()
+                .setHost(base.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setConnectTimeout(config.connectTimeout().toMillis());
+    }
+
+    /** A service's base path ("" when it lives at the root), to put in front of the path the service sees. */
+    public static String basePath(URI base) {
+        String path = base.getRawPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return "";
+        }
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
     }
 }

@@ -1,0 +1,193 @@
+package io.partnerhub.systemtests.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import io.partnerhub.devstack.DevStack;
+
+/**
+ * Prints figures, asserts nothing about speed: the same request ({@code GET /exams/{code}} with an ops token) sent
+ * straight to exam-service and through the gateway ({@code /api/exams/{code}}), alternately, in two phases:
+ * <ul>
+ * <li>throughput: {@code C} clients in a closed loop for {@code S} seconds each way: requests/s, p50, p99;</li>
+ * <li>latency: one client, {@code N} requests each way: p50, p99, and what the gateway adds.</li>
+ * </ul>
+ * Every request through the gateway is verified (token cache), rate-limited (the devstack's budgets), routed,
+ * header-cleaned and traced, as in production. Run: {@code deploy/bench/gateway-overhead} (not part of
+ * {@code ./mvnw verify}).
+ */
+class GatewayOverheadBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("partnerhub.bench.clients", 16);
+    private static final int SECONDS = Integer.getInteger("partnerhub.bench.seconds", 20);
+    private static final int ROUNDS = Integer.getInteger("partnerhub.bench.rounds", 5);
+    private static final int LATENCY_SAMPLES = Integer.getInteger("partnerhub.bench.samples", 2000);
+
+    record Figures(double requestsPerSecond, double p50, double p99, long requests, long errors) {
+    }
+
+    @Test
+    void printDirectVersusGateway() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("partnerhub.bench.gateway"), "run with deploy/bench/gateway-overhead");
+        Path home = Path.of(System.getProperty("partnerhub.systemtests.home", "target/bench-devstack")).toAbsolutePath();
+        try (DevStack stack = DevStack.builder().home(home).fresh(true).requireAllServices(true)
+                .readyTimeout(Duration.ofSeconds(180)).build()) {
+            stack.startInfrastructure().startServices();
+            String token = stack.token("ops", Map.of());
+            String exam = "BG-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+            given().baseUri(stack.service("exam-service").orElseThrow().baseUrl()).auth().oauth2(token)
+                    .contentType("application/json")
+                    .body(Map.of("code", exam, "title", "Benchmark exam", "deliveryModes", List.of("TEST_CENTER"),
+                            "providers", List.of("PEARSON_VUE"),
+                            "skillsMeasured", List.of(Map.of("area", "Everything", "weightMin", 100, "weightMax", 100))))
+                    .post("/exams").then().statusCode(201);
+            URI direct = URI.create(stack.service("exam-service").orElseThrow().baseUrl() + "/exams/" + exam);
+            URI gateway = URI.create(stack.service("gateway").orElseThrow().baseUrl() + "/api/exams/" + exam);
+
+            // warm-up: both JVMs compile their hot paths (not counted)
+            closedLoop(direct, token, CLIENTS, 8, new ArrayList<>(), new long[2]);
+            closedLoop(gateway, token, CLIENTS, 8, new ArrayList<>(), new long[2]);
+
+            // alternating rounds, so that a change in the machine's other load hits both sides alike
+            List<Long> directMicros = new ArrayList<>();
+            List<Long> gatewayMicros = new ArrayList<>();
+            long[] directCount = new long[2];
+            long[] gatewayCount = new long[2];
+            List<Double> roundRatios = new ArrayList<>();
+            int roundSeconds = Math.max(1, SECONDS / ROUNDS);
+            for (int round = 0; round < ROUNDS; round++) {
+                Figures d = closedLoop(direct, token, CLIENTS, roundSeconds, directMicros, directCount);
+                Figures g = closedLoop(gateway, token, CLIENTS, roundSeconds, gatewayMicros, gatewayCount);
+                roundRatios.add(g.requestsPerSecond() / d.requestsPerSecond());
+            }
+            Figures directLoad = figures(directMicros, directMicros.size() / (ROUNDS * (double) roundSeconds), directCount[1]);
+            Figures gatewayLoad = figures(gatewayMicros, gatewayMicros.size() / (ROUNDS * (double) roundSeconds), gatewayCount[1]);
+            List<Long> directOneMicros = new ArrayList<>();
+            List<Long> gatewayOneMicros = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                oneClient(direct, token, LATENCY_SAMPLES / ROUNDS, directOneMicros);
+                oneClient(gateway, token, LATENCY_SAMPLES / ROUNDS, gatewayOneMicros);
+            }
+            Figures directOne = figures(directOneMicros, 0, 0);
+            Figures gatewayOne = figures(gatewayOneMicros, 0, 0);
+            java.util.Collections.sort(roundRatios);
+
+            System.out.println();
+            System.out.printf("GET /exams/{code}: direct (exam-service :8081) vs through the gateway (:8080 /api), %d cores%n",
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  throughput, %d clients, %d x %d s each way, alternating %12s %12s %8s%n", CLIENTS, ROUNDS, roundSeconds,
+                    "direct", "gateway", "ratio");
+            System.out.printf("    requests/s                     %12.0f %12.0f %8.2f%n", directLoad.requestsPerSecond(),
+                    gatewayLoad.requestsPerSecond(), gatewayLoad.requestsPerSecond() / directLoad.requestsPerSecond());
+            System.out.printf("    p50 ms                         %12.2f %12.2f%n", directLoad.p50(), gatewayLoad.p50());
+            System.out.printf("    p99 ms                         %12.2f %12.2f%n", directLoad.p99(), gatewayLoad.p99());
+            System.out.printf("    errors                         %12d %12d%n", directLoad.errors(), gatewayLoad.errors());
+            System.out.printf("    ratio per round                %s (median %.2f)%n", roundRatios.stream()
+                    .map(r -> String.format("%.2f", r)).toList(), roundRatios.get(roundRatios.size() / 2));
+            System.out.printf("  latency, 1 client x %d requests %12s %12s %8s%n", LATENCY_SAMPLES, "direct", "gateway", "added");
+            System.out.printf("    p50 ms                         %12.2f %12.2f %8.2f%n", directOne.p50(), gatewayOne.p50(),
+                    gatewayOne.p50() - directOne.p50());
+            System.out.printf("    p99 ms                         %12.2f %12.2f %8.2f%n", directOne.p99(), gatewayOne.p99(),
+                    gatewayOne.p99() - directOne.p99());
+            System.out.println("  (goal: gateway >= 0.8 x direct requests/s, <= 2 ms added at p50; the load generator shares the cores)");
+            System.out.println();
+        }
+    }
+
+    private static HttpRequest request(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** {@code clients} threads, each sending the next request when the last is answered, for {@code seconds}. */
+    private static Figures closedLoop(URI uri, String token, int clients, int seconds, List<Long> into, long[] count)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(2)).build();
+        HttpRequest request = request(uri, token);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                long[] micros = new long[1 << 20];
+                int n = 0;
+                long errors = 0;
+                while (running.get() && n < micros.length - 1) {
+                    long t = System.nanoTime();
+                    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    micros[n++] = (System.nanoTime() - t) / 1_000;
+                    if (response.statusCode() != 200) {
+                        errors++;
+                    }
+                }
+                long[] out = java.util.Arrays.copyOf(micros, n + 1);
+                out[n] = errors; // last element: the error count
+                return out;
+            }));
+        }
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        List<Long> all = new ArrayList<>();
+        long errors = 0;
+        for (Future<long[]> result : results) {
+            long[] r = result.get();
+            for (int i = 0; i < r.length - 1; i++) {
+                all.add(r[i]);
+            }
+            errors += r[r.length - 1];
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdownNow();
+        into.addAll(all);
+        count[0] += all.size();
+        count[1] += errors;
+        return figures(all, all.size() / elapsed, errors);
+    }
+
+    private static void oneClient(URI uri, String token, int samples, List<Long> micros) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = request(uri, token);
+        for (int i = 0; i < samples / 10; i++) {
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        for (int i = 0; i < samples; i++) {
+            long t = System.nanoTime();
+            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                throw new AssertionError("not 200 from " + uri);
+            }
+            micros.add((System.nanoTime() - t) / 1_000);
+        }
+    }
+
+    private static Figures figures(List<Long> micros, double perSecond, long errors) {
+        List<Long> sorted = new ArrayList<>(micros);
+        java.util.Collections.sort(sorted);
+        return new Figures(perSecond, percentile(sorted, 50), percentile(sorted, 99), sorted.size(), errors);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+}
