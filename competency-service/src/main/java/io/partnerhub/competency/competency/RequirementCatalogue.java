@@ -101,8 +101,7 @@ public class RequirementCatalogue {
             throw new InvalidRequest("effectiveFrom " + body.effectiveFrom() + " is in the past: a new requirement version "
                     + "takes effect today (" + today + ") or later").with("today", today);
         }
-        RequirementVersion checked = toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed (before the 409s)
-        requireKnown(checked);
+        RequirementVersion version = toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed (before the 409s)
         for (RequirementVersionRow existing : versions.ofCompetency(competencyId)) {
             if (existing.version.equals(body.version())) {
                 throw new Conflict("requirement-version-exists", "Requirement version exists",
@@ -114,7 +113,7 @@ public class RequirementCatalogue {
                         .with("version", existing.version);
             }
         }
-        RequirementVersion version = toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold());
+        requireKnown(version); // after the 409s: the same version sent again (a re-seed) is a 409 whatever is known
         skills.register(version.sampleSizes().keySet(), clock.instant());
         RequirementVersionRow row = new RequirementVersionRow();
         row.competencyId = competencyId;
@@ -132,7 +131,7 @@ public class RequirementCatalogue {
     public static final String UNKNOWN_CREDENTIAL = "unknown-credential";
 
     /**
-     * K1b Every certification and assessment a version lists must be known from certification-service's events
+     * K1c Every certification and assessment a version lists must be known from certification-service's events
      * (certification.defined / assessment.defined, or seen held); else 400 {@value #UNKNOWN_CREDENTIAL} naming them all.
      * Right after a certification is created there this may still answer 400 for a moment (the event is on its way).
      */

@@ -29,7 +29,7 @@ import io.quarkus.logging.Log;
  * the competencies whose version in effect lists the credential, from bounded facts.
  * An expired/revoked event for an unknown holding is remembered (a tombstone), so an earned event of that holding
  * arriving later does not make it active. certification.defined / assessment.defined (and every credential seen in a
- * holding or passed assessment event) make the credential known (K1b), which a requirement version listing it needs.
+ * holding or passed assessment event) make the credential known (K1c), which a requirement version listing it needs.
  * Events of one candidate are serialised with the membership consumer's by a candidate lock, so a join and a
  * certification applied at the same moment never miss each other.
  */

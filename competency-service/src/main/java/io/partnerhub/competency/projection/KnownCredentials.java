@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * K1b The certification catalogue as far as this service knows it (table known_credential), built only from
+ * K1c The certification catalogue as far as this service knows it (table known_credential), built only from
  * certification-service's events. A credential is a certification id or {@code assessment:<id>}. Writes are idempotent
  * upserts: a duplicate or late event changes nothing; a newer definition updates the name.
  */

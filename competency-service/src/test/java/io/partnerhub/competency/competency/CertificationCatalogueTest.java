@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * K1b A requirement version may list only certifications and assessments this service knows from certification-service's
+ * K1c A requirement version may list only certifications and assessments this service knows from certification-service's
  * events (certification.defined.v1, assessment.defined.v1, or seen held), over the real broker.
  */
 @QuarkusTest
