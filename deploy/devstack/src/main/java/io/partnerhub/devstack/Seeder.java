@@ -140,7 +140,7 @@ public final class Seeder {
         JsonNode body = entry.has("body") ? substitute(entry.get("body")) : null;
         HttpResponse<String> response = send(method, path, body, persona);
         long deadline = System.nanoTime() + Duration.ofSeconds(UNKNOWN_CREDENTIAL_WAIT_SECONDS).toNanos();
-        while (unknownCredential(response) && System.nanoTime() < deadline) {
+        while (unknownCredential(response.statusCode(), response.body()) && System.nanoTime() < deadline) {
             Thread.sleep(200); // the catalogue event is on its way to competency-service
             response = send(method, path, body, persona);
         }
@@ -170,8 +170,8 @@ public final class Seeder {
     }
 
     /** A 400 problem {@code unknown-credential}: a listed certification or assessment is not known to competency-service yet. */
-    static boolean unknownCredential(HttpResponse<String> response) {
-        return response.statusCode() == 400 && response.body() != null && response.body().contains("/problems/unknown-credential\"");
+    static boolean unknownCredential(int status, String body) {
+        return status == 400 && body != null && body.contains("/problems/unknown-credential\"");
     }
 
     /** The provider books every sitting a moment ahead, waits for the appointments and posts the results. */
