@@ -21,6 +21,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.partnerhub.devstack.test.TestTopics;
 import io.partnerhub.devstack.test.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * What the competency tests do with the real broker, as the producers would: raw CloudEvents on membership-events and
@@ -44,19 +46,71 @@ public final class EventsSupport {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
-    /** A competency whose version in effect from today asks: silver 2 people holding {@code cert}; gold 3 people + REVENUE ≥ 1000. */
-    public static String defineCompetency(String cert) {
+    /**
+     * A competency whose version in effect from today asks: silver 2 people holding {@code cert}; gold 3 people + REVENUE
+     * ≥ 1000. {@code cert} is put in the certification catalogue first (certification.defined.v1).
+     */
+    public static String defineCompetency(String cert) throws Exception {
         String id = unique("comp-");
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + id + "\",\"name\":\"Test " + id + "\"}").post("/competencies").then().statusCode(201);
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+        catalogue(cert);
+        defineVersion(id, """
                 {"version":"v1","effectiveFrom":"%s",
                  "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["%s"]}]}]},
                  "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":3,"anyOf":["%s"]},
                                                    {"kind":"PERFORMANCE","metric":"REVENUE","threshold":1000}]}]}}"""
-                .formatted(today(), cert, cert))
-                .post("/competencies/" + id + "/requirement-versions").then().statusCode(201);
+                .formatted(today(), cert, cert)).statusCode(201);
         return id;
+    }
+
+    /**
+     * Puts each credential (a certification id or {@code assessment:<id>}) in the certification catalogue as
+     * certification-service would: its example of certification.defined.v1 / assessment.defined.v1 on
+     * certification-events. The consumer applies it within milliseconds; {@link #defineVersion} waits for that.
+     */
+    public static void catalogue(String... credentials) throws Exception {
+        for (String credential : credentials) {
+            certification(credential.startsWith("assessment:")
+                    ? assessmentDefined(credential.substring("assessment:".length()), "Assessment " + credential)
+                    : certificationDefined(credential, "Certification " + credential));
+        }
+    }
+
+    public static ObjectNode certificationDefined(String certificationId, String name) throws Exception {
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationDefined");
+        event.put("subject", certificationId);
+        ((ObjectNode) event.get("data")).put("certificationId", certificationId).put("name", name);
+        return event;
+    }
+
+    public static ObjectNode assessmentDefined(String assessmentId, String name) throws Exception {
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentDefined");
+        event.put("subject", assessmentId);
+        ((ObjectNode) event.get("data")).put("assessmentId", assessmentId).put("name", name);
+        return event;
+    }
+
+    /**
+     * POSTs a requirement version as ops, again while the answer is 400 unknown-credential (a certification.defined
+     * event on its way) for up to 30 s; the last answer.
+     */
+    public static ValidatableResponse defineVersion(String competencyId, String body) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Response response = given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(body)
+                    .post("/competencies/{id}/requirement-versions", competencyId);
+            if (response.statusCode() != 400 || !response.asString().contains("/unknown-credential")
+                    || System.nanoTime() > deadline) {
+                return response.then();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response.then();
+            }
+        }
     }
 
     static ObjectNode example(Path asyncApi, String message) throws Exception {

@@ -13,6 +13,7 @@ import io.partnerhub.certification.assessment.AssessmentViews.AssessmentResultVi
 import io.partnerhub.certification.assessment.AssessmentViews.AssessmentView;
 import io.partnerhub.certification.assessment.AssessmentViews.DefineAssessment;
 import io.partnerhub.certification.assessment.AssessmentViews.RecordAssessmentResult;
+import io.partnerhub.certification.events.AssessmentDefined;
 import io.partnerhub.certification.events.AssessmentPassed;
 import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
@@ -49,6 +50,7 @@ public class AssessmentService {
         assessment.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         assessments.persist(assessment);
         assessments.flush(); // a concurrent definition of the same id fails here (409 concurrent-modification)
+        events.publish(new AssessmentDefined(assessment.id, assessment.name, assessment.createdAt));
         Log.infof("Assessment %s defined", assessment.id);
         return AssessmentView.of(assessment);
     }

@@ -19,6 +19,8 @@ import io.partnerhub.certification.certification.CertificationViews.DefineCertif
 import io.partnerhub.certification.domain.CertificationStatus;
 import io.partnerhub.certification.domain.PrerequisiteGraph;
 import io.partnerhub.certification.domain.RequiredExams;
+import io.partnerhub.certification.events.CertificationDefined;
+import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
@@ -31,10 +33,12 @@ public class CertificationService {
     static final int MAX_YEARS_AHEAD = 100;
 
     private final CertificationRepository certifications;
+    private final EventPublisher events;
     private final Clock clock;
 
-    public CertificationService(CertificationRepository certifications, Clock clock) {
+    public CertificationService(CertificationRepository certifications, EventPublisher events, Clock clock) {
         this.certifications = certifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -98,6 +102,7 @@ public class CertificationService {
             }
             throw e;
         }
+        events.publish(defined(certification));
         Log.infof("Certification %s defined (%s)", certification.id, certification.level);
         return CertificationView.of(certification, today());
     }
@@ -132,6 +137,7 @@ public class CertificationService {
         }
         certification.retiresOn = body.retiresOn();
         certifications.flush();
+        events.publish(defined(certification));
         Log.infof("Certification %s retires on %s (successor %s)", id, body.retiresOn(), certification.successor);
         return CertificationView.of(certification, today);
     }
@@ -159,6 +165,12 @@ public class CertificationService {
             return Map.of();
         }
         return certifications.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+    }
+
+    /** certification.defined.v1: the catalogue entry as it is now (other services keep the ids they may list). */
+    private static CertificationDefined defined(Certification certification) {
+        return new CertificationDefined(certification.id, certification.name, certification.level, certification.retiresOn,
+                certification.successor, certification.createdAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private LocalDate today() {

@@ -57,7 +57,10 @@ class AsyncApiExamplesTest {
             "certificationRenewed, 0, io.partnerhub.certification.events.CertificationRenewed",
             "certificationExpired, 0, io.partnerhub.certification.events.CertificationExpired",
             "certificationRevoked, 0, io.partnerhub.certification.events.CertificationRevoked",
-            "assessmentPassed,     0, io.partnerhub.certification.events.AssessmentPassed" })
+            "assessmentPassed,     0, io.partnerhub.certification.events.AssessmentPassed",
+            "certificationDefined, 0, io.partnerhub.certification.events.CertificationDefined",
+            "certificationDefined, 1, io.partnerhub.certification.events.CertificationDefined",
+            "assessmentDefined,    0, io.partnerhub.certification.events.AssessmentDefined" })
     void everyExampleParsesIntoThePublishedRecordWithExactlyItsFields(String message, int index, Class<?> record) throws Exception {
         JsonNode payload = example(message, index);
         CloudEvent event = parse(payload);

@@ -114,15 +114,20 @@ public class CompetencyResource {
             description = "SILVER and GOLD are each one or more paths (any one is enough); a path is a list of requirements "
                     + "that must all hold: SKILL (individuals distinct people each holding an active one of anyOf: certification "
                     + "ids or assessment:<id>) or PERFORMANCE (metric summed over the trailing 12 months ≥ threshold). "
-                    + "effectiveFrom is today or later (UTC); one version per date; version names are unique per competency.")
+                    + "effectiveFrom is today or later (UTC); one version per date; version names are unique per competency. "
+                    + "Every certification and assessment listed must be known from certification-service's catalogue events "
+                    + "(certification.defined.v1 / assessment.defined.v1): right after one is created there, this may answer "
+                    + "400 unknown-credential for a moment; retry.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DefineRequirementVersion.class),
             examples = @ExampleObject(name = "May 2027", value = Examples.DEFINE_REQUIREMENT_VERSION)))
     @APIResponse(responseCode = "201", description = "Created; Location names the roadmap",
             content = @Content(schema = @Schema(implementation = RequirementVersionView.class),
                     examples = @ExampleObject(name = "version", value = Examples.REQUIREMENT_VERSION)))
-    @APIResponse(responseCode = "400", description = "Malformed: no paths, individuals below 1, unknown metric, a date in the past",
+    @APIResponse(responseCode = "400", description = "Malformed: no paths, individuals below 1, unknown metric, a date in the past; "
+            + "or unknown-credential: a listed certification or assessment is not (yet) in the certification catalogue",
             content = @Content(mediaType = Examples.PROBLEM, examples = {
                     @ExampleObject(name = "unknown metric", value = Examples.INVALID_REQUIREMENTS),
+                    @ExampleObject(name = "unknown certification", value = Examples.UNKNOWN_CREDENTIAL),
                     @ExampleObject(name = "invalid", value = Examples.INVALID) }))
     @APIResponse(responseCode = "404", description = "No such competency",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.chassis.problem.Conflict;
+import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.competency.competency.RequirementVersionViews.DefineRequirementVersion;
@@ -31,6 +32,7 @@ import io.partnerhub.competency.competency.RequirementVersionViews.RoadmapView;
 import io.partnerhub.competency.domain.Metric;
 import io.partnerhub.competency.domain.Requirement;
 import io.partnerhub.competency.domain.RequirementVersion;
+import io.partnerhub.competency.projection.KnownCredentials;
 import io.partnerhub.competency.projection.SkillIndex;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.logging.Log;
@@ -46,16 +48,18 @@ public class RequirementCatalogue {
     private final CompetencyRepository competencies;
     private final RequirementVersionRepository versions;
     private final SkillIndex skills;
+    private final KnownCredentials known;
     private final ObjectMapper json;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
     private volatile boolean indexed;
 
     public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, SkillIndex skills,
-            ObjectMapper json, Clock clock) {
+            KnownCredentials known, ObjectMapper json, Clock clock) {
         this.competencies = competencies;
         this.versions = versions;
         this.skills = skills;
+        this.known = known;
         this.json = json;
         this.clock = clock;
     }
@@ -97,7 +101,7 @@ public class RequirementCatalogue {
             throw new InvalidRequest("effectiveFrom " + body.effectiveFrom() + " is in the past: a new requirement version "
                     + "takes effect today (" + today + ") or later").with("today", today);
         }
-        toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed (before the 409s)
+        RequirementVersion version = toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold()); // 400 when malformed (before the 409s)
         for (RequirementVersionRow existing : versions.ofCompetency(competencyId)) {
             if (existing.version.equals(body.version())) {
                 throw new Conflict("requirement-version-exists", "Requirement version exists",
@@ -109,7 +113,7 @@ public class RequirementCatalogue {
                         .with("version", existing.version);
             }
         }
-        RequirementVersion version = toDomain(body.version(), body.effectiveFrom(), body.silver(), body.gold());
+        requireKnown(version); // after the 409s: the same version sent again (a re-seed) is a 409 whatever is known
         skills.register(version.sampleSizes().keySet(), clock.instant());
         RequirementVersionRow row = new RequirementVersionRow();
         row.competencyId = competencyId;
@@ -121,6 +125,31 @@ public class RequirementCatalogue {
         versions.persist(row);
         Log.infof("Requirement version %s of %s effective from %s", row.version, competencyId, row.effectiveFrom);
         return view(row);
+    }
+
+    /** The problem type of a version listing a certification or assessment not (yet) known; clients may retry on it. */
+    public static final String UNKNOWN_CREDENTIAL = "unknown-credential";
+
+    /**
+     * K1c Every certification and assessment a version lists must be known from certification-service's events
+     * (certification.defined / assessment.defined, or seen held); else 400 {@value #UNKNOWN_CREDENTIAL} naming them all.
+     * Right after a certification is created there this may still answer 400 for a moment (the event is on its way).
+     */
+    private void requireKnown(RequirementVersion version) {
+        java.util.Set<String> listed = new java.util.LinkedHashSet<>(); // in the order the version lists them
+        java.util.stream.Stream.of(version.silver(), version.gold()).flatMap(List::stream).flatMap(List::stream)
+                .filter(Requirement.Skill.class::isInstance).map(Requirement.Skill.class::cast)
+                .forEach(skill -> listed.addAll(skill.anyOf()));
+        List<String> unknown = known.unknown(listed);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String detail = unknown.stream()
+                .map(c -> (c.startsWith("assessment:") ? "assessment " + c.substring("assessment:".length()) : "certification " + c)
+                        + " is not in the certification catalogue (yet)")
+                .collect(Collectors.joining("; "));
+        throw new DomainException(400, UNKNOWN_CREDENTIAL, "Unknown certification or assessment", detail)
+                .with("unknown", unknown);
     }
 
     public RoadmapView roadmap(String competencyId) {

@@ -12,8 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
+import io.partnerhub.competency.events.InboundEvents.AssessmentDefined;
 import io.partnerhub.competency.events.InboundEvents.AssessmentPassed;
+import io.partnerhub.competency.events.InboundEvents.CertificationDefined;
 import io.partnerhub.competency.events.InboundEvents.HoldingChanged;
+import io.partnerhub.competency.projection.KnownCredentials;
 import io.partnerhub.competency.projection.Projections;
 import io.partnerhub.competency.projection.SkillIndex;
 import io.partnerhub.competency.status.StatusService;
@@ -25,8 +28,10 @@ import io.quarkus.logging.Log;
  * of the skill sets that list the credential and recomputes only the candidate's organisation (if any), and there only
  * the competencies whose version in effect lists the credential, from bounded facts.
  * An expired/revoked event for an unknown holding is remembered (a tombstone), so an earned event of that holding
- * arriving later does not make it active. Events of one candidate are serialised with the membership consumer's by a
- * candidate lock, so a join and a certification applied at the same moment never miss each other.
+ * arriving later does not make it active. certification.defined / assessment.defined (and every credential seen in a
+ * holding or passed assessment event) make the credential known (K1c), which a requirement version listing it needs.
+ * Events of one candidate are serialised with the membership consumer's by a candidate lock, so a join and a
+ * certification applied at the same moment never miss each other.
  */
 @ApplicationScoped
 public class CertificationEventsHandler implements EventHandler {
@@ -34,12 +39,15 @@ public class CertificationEventsHandler implements EventHandler {
     public static final String TOPIC = "certification-events";
 
     private final Projections projections;
+    private final KnownCredentials known;
     private final SkillIndex skills;
     private final StatusService status;
     private final Clock clock;
 
-    public CertificationEventsHandler(Projections projections, SkillIndex skills, StatusService status, Clock clock) {
+    public CertificationEventsHandler(Projections projections, KnownCredentials known, SkillIndex skills, StatusService status,
+            Clock clock) {
         this.projections = projections;
+        this.known = known;
         this.skills = skills;
         this.status = status;
         this.clock = clock;
@@ -54,6 +62,16 @@ public class CertificationEventsHandler implements EventHandler {
     public void handle(CloudEvent event) {
         Instant at = event.time() != null ? event.time() : clock.instant();
         String type = event.type();
+        if (InboundEvents.CERTIFICATION_DEFINED.equals(type)) {
+            CertificationDefined data = event.dataAs(CertificationDefined.class);
+            known.defined(require(data.certificationId(), "certificationId", type), data.name(), type, at);
+            return;
+        }
+        if (InboundEvents.ASSESSMENT_DEFINED.equals(type)) {
+            AssessmentDefined data = event.dataAs(AssessmentDefined.class);
+            known.defined("assessment:" + require(data.assessmentId(), "assessmentId", type), data.name(), type, at);
+            return;
+        }
         String candidateId;
         String credential;
         boolean changed;
@@ -70,6 +88,7 @@ public class CertificationEventsHandler implements EventHandler {
                 organization = projections.organizationOf(candidateId);
                 organization.ifPresent(o -> status.lock(List.of(o)));
                 before = projections.activeCredentials(candidateId);
+                known.seen(credential, type, at); // a holding of it exists, so it does (data older than the defined events)
                 changed = switch (type) {
                     case InboundEvents.CERTIFICATION_EARNED -> projections.earned(holdingId, candidateId, credential, data.expiresAt(), at);
                     case InboundEvents.CERTIFICATION_RENEWED -> projections.renewed(holdingId, candidateId, credential, data.expiresAt(), at);
@@ -85,6 +104,7 @@ public class CertificationEventsHandler implements EventHandler {
                 organization.ifPresent(o -> status.lock(List.of(o)));
                 before = projections.activeCredentials(candidateId);
                 credential = "assessment:" + assessmentId;
+                known.seen(credential, type, at);
                 changed = projections.assessmentPassed(candidateId, assessmentId, at);
             }
             default -> {

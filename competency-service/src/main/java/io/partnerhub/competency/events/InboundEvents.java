@@ -22,6 +22,8 @@ public final class InboundEvents {
     public static final String CERTIFICATION_EXPIRED = "io.partnerhub.certification.expired.v1";
     public static final String CERTIFICATION_REVOKED = "io.partnerhub.certification.revoked.v1";
     public static final String ASSESSMENT_PASSED = "io.partnerhub.assessment.passed.v1";
+    public static final String CERTIFICATION_DEFINED = "io.partnerhub.certification.defined.v1";
+    public static final String ASSESSMENT_DEFINED = "io.partnerhub.assessment.defined.v1";
 
     static String require(String value, String field, String type) {
         if (value == null || value.isBlank()) {
@@ -49,5 +51,12 @@ public final class InboundEvents {
     }
 
     public record AssessmentPassed(String candidateId, String assessmentId, Instant passedAt) {
+    }
+
+    /** certification.defined.v1 (also on a retirement announcement; only the id and name are used here). */
+    public record CertificationDefined(String certificationId, String name) {
+    }
+
+    public record AssessmentDefined(String assessmentId, String name) {
     }
 }

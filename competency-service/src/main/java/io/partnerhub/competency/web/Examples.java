@@ -49,6 +49,11 @@ public final class Examples {
             {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
              "detail":"silver.paths[1].requirements[1]: unknown metric PROFIT (one of [REVENUE, ACTIVE_USAGE, DEPLOYED_SEATS, NEW_CUSTOMERS])","metric":"PROFIT"}""";
 
+    public static final String UNKNOWN_CREDENTIAL = """
+            {"type":"https://partnerhub.io/problems/unknown-credential","title":"Unknown certification or assessment","status":400,
+             "detail":"certification azure-quantum-expert is not in the certification catalogue (yet); assessment caf-2 is not in the certification catalogue (yet)",
+             "unknown":["azure-quantum-expert","assessment:caf-2"]}""";
+
     public static final String VERSION_DATE_TAKEN = """
             {"type":"https://partnerhub.io/problems/requirement-version-date-taken","title":"Another version takes effect that day","status":409,
              "detail":"Version 2027-05 of cloud-platform already takes effect on 2027-05-01","version":"2027-05"}""";

@@ -121,18 +121,18 @@ class CompetencyBenchmark {
         }
     }
 
-    void define(int k, String version, LocalDate from, int silver, int gold, int revenue, int listed) {
+    void define(int k, String version, LocalDate from, int silver, int gold, int revenue, int listed) throws Exception {
         StringBuilder anyOf = new StringBuilder();
         for (int j = 0; j < listed; j++) {
             anyOf.append(j == 0 ? "" : ",").append('"').append(cert(k + j)).append('"');
+            io.partnerhub.competency.EventsSupport.catalogue(cert(k + j));
         }
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+        io.partnerhub.competency.EventsSupport.defineVersion(competency(k), """
                 {"version":"%s","effectiveFrom":"%s",
                  "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":%d,"anyOf":[%s]}]}]},
                  "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":%d,"anyOf":["%s"]},
                                                    {"kind":"PERFORMANCE","metric":"REVENUE","threshold":%d}]}]}}"""
-                .formatted(version, from, silver, anyOf, gold, cert(k), revenue))
-                .post("/competencies/" + competency(k) + "/requirement-versions").then().statusCode(201);
+                .formatted(version, from, silver, anyOf, gold, cert(k), revenue)).statusCode(201);
     }
 
     String large(int size) {

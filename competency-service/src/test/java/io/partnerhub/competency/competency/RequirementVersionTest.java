@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerhub.competency.EventsSupport;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -54,9 +55,10 @@ class RequirementVersionTest {
     }
 
     @Test
-    void versionsTakeEffectByDateAndFutureOnesFormTheRoadmap() {
+    void versionsTakeEffectByDateAndFutureOnesFormTheRoadmap() throws Exception {
         String id = competency();
-        post(id, version("2026-10", today(), SILVER, GOLD)).statusCode(201)
+        EventsSupport.catalogue("azure-admin", "assessment:caf");
+        EventsSupport.defineVersion(id, version("2026-10", today(), SILVER, GOLD)).statusCode(201)
                 .header("Location", endsWith("/competencies/" + id + "/requirement-versions"))
                 .body("version", equalTo("2026-10")).body("silver.paths", hasSize(2))
                 .body("silver.paths[1].requirements[1].metric", equalTo("REVENUE"));
@@ -90,7 +92,7 @@ class RequirementVersionTest {
     }
 
     @Test
-    void malformedVersionsAreRefusedWithAProblemAndNothingIsStored() {
+    void malformedVersionsAreRefusedWithAProblemAndNothingIsStored() throws Exception {
         String id = competency();
         LocalDate next = today().plusMonths(1);
         post(id, version("v", next, "{\"paths\":[]}", GOLD)).statusCode(400).contentType(PROBLEM)
@@ -118,7 +120,8 @@ class RequirementVersionTest {
         given().auth().oauth2(TestTokens.ops()).get("/competencies/{id}/requirement-versions", id).then().statusCode(200)
                 .body("$", hasSize(0));
 
-        post(id, version("2027-05", next, SILVER, GOLD)).statusCode(201);
+        EventsSupport.catalogue("azure-admin", "assessment:caf");
+        EventsSupport.defineVersion(id, version("2027-05", next, SILVER, GOLD)).statusCode(201);
         post(id, version("2027-06", next, SILVER, GOLD)).statusCode(409).contentType(PROBLEM)
                 .body("type", endsWith("/requirement-version-date-taken")).body("version", equalTo("2027-05"));
         post(id, version("2027-05", next.plusDays(1), SILVER, GOLD)).statusCode(409).contentType(PROBLEM)

@@ -48,17 +48,17 @@ class CertificationAndPerformanceEventsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);
 
-    private static String competency(String cert, String assessment) {
+    private static String competency(String cert, String assessment) throws Exception {
         String id = unique("comp-");
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + id + "\",\"name\":\"Test\"}").post("/competencies").then().statusCode(201);
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+        io.partnerhub.competency.EventsSupport.catalogue(cert, "assessment:" + assessment);
+        io.partnerhub.competency.EventsSupport.defineVersion(id, """
                 {"version":"v1","effectiveFrom":"%s",
                  "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["%s","assessment:%s"]}]}]},
                  "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["%s","assessment:%s"]},
                                                    {"kind":"PERFORMANCE","metric":"REVENUE","threshold":1000}]}]}}"""
-                .formatted(LocalDate.now(ZoneOffset.UTC), cert, assessment, cert, assessment))
-                .post("/competencies/" + id + "/requirement-versions").then().statusCode(201);
+                .formatted(LocalDate.now(ZoneOffset.UTC), cert, assessment, cert, assessment)).statusCode(201);
         return id;
     }
 

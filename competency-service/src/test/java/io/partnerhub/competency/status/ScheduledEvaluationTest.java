@@ -64,13 +64,13 @@ class ScheduledEvaluationTest {
         return id;
     }
 
-    private static void version(String competency, String name, LocalDate from, int silver, String cert) {
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+    private static void version(String competency, String name, LocalDate from, int silver, String cert) throws Exception {
+        io.partnerhub.competency.EventsSupport.catalogue(cert);
+        io.partnerhub.competency.EventsSupport.defineVersion(competency, """
                 {"version":"%s","effectiveFrom":"%s",
                  "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":%d,"anyOf":["%s"]}]}]},
                  "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":9,"anyOf":["%s"]}]}]}}"""
-                .formatted(name, from, silver, cert, cert))
-                .post("/competencies/" + competency + "/requirement-versions").then().statusCode(201);
+                .formatted(name, from, silver, cert, cert)).statusCode(201);
     }
 
     @Test

@@ -61,12 +61,11 @@ class SimulationTest {
                 .body("find { it.competencyId == '" + competency + "' }.level", equalTo("NONE"));
 
         // a roadmap version asking for 3 people
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("""
+        io.partnerhub.competency.EventsSupport.defineVersion(competency, """
                 {"version":"v2","effectiveFrom":"%s",
                  "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":3,"anyOf":["%s"]}]}]},
                  "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":5,"anyOf":["%s"]}]}]}}"""
-                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30), cert, cert))
-                .post("/competencies/" + competency + "/requirement-versions").then().statusCode(201);
+                .formatted(LocalDate.now(ZoneOffset.UTC).plusDays(30), cert, cert)).statusCode(201);
         simulate(org, "{\"organizationId\":\"" + org + "\",\"requirementVersion\":{\"competencyId\":\"" + competency
                 + "\",\"version\":\"v2\"}}")
                 .body("find { it.competencyId == '" + competency + "' }.requirementVersion", equalTo("v2"))

@@ -53,11 +53,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * </ul>
  * Counting: 201 = created, other 2xx = done without creating, 409 or a {@code skipIf} match = already there,
  * 404/405 = endpoint not built (skipped, a warning), a service that is not running = skipped; anything else is failed.
- * A 429 (the gateway's rate limit) is retried after its {@code Retry-After}. Seeding twice creates nothing new.
+ * A 429 (the gateway's rate limit) is retried after its {@code Retry-After}; a 400 {@code unknown-credential}
+ * (competency-service has not yet received the certification.defined / assessment.defined event of a certification or
+ * assessment seeded a moment ago) is retried every 200 ms for up to {@value #UNKNOWN_CREDENTIAL_WAIT_SECONDS} s.
+ * Seeding twice creates nothing new.
  */
 public final class Seeder {
 
     public static final String DEMO_SEED = "devstack/demo/seed.json";
+    static final int UNKNOWN_CREDENTIAL_WAIT_SECONDS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?:([+-])(P[0-9A-Z]+))?}");
 
@@ -135,6 +139,11 @@ public final class Seeder {
         }
         JsonNode body = entry.has("body") ? substitute(entry.get("body")) : null;
         HttpResponse<String> response = send(method, path, body, persona);
+        long deadline = System.nanoTime() + Duration.ofSeconds(UNKNOWN_CREDENTIAL_WAIT_SECONDS).toNanos();
+        while (unknownCredential(response.statusCode(), response.body()) && System.nanoTime() < deadline) {
+            Thread.sleep(200); // the catalogue event is on its way to competency-service
+            response = send(method, path, body, persona);
+        }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             done++;
@@ -158,6 +167,11 @@ public final class Seeder {
         } else {
             throw new SeedFailure(what + " answered " + status + ": " + abbreviate(response.body()));
         }
+    }
+
+    /** A 400 problem {@code unknown-credential}: a listed certification or assessment is not known to competency-service yet. */
+    static boolean unknownCredential(int status, String body) {
+        return status == 400 && body != null && body.contains("/problems/unknown-credential\"");
     }
 
     /** The provider books every sitting a moment ahead, waits for the appointments and posts the results. */

@@ -36,4 +36,16 @@ class SeederTest {
         RuntimeException unknown = assertThrows(RuntimeException.class, () -> seeder.substitute("/organizations/${org.nowhere}"));
         assertTrue(unknown.getMessage().contains("org.nowhere"), unknown.getMessage());
     }
+
+    @ParameterizedTest(name = "{0} {1} -> retried: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "400 | {\"type\":\"https://partnerhub.io/problems/unknown-credential\",\"status\":400} | true",
+            "400 | {\"type\":\"https://partnerhub.io/problems/invalid-request\",\"detail\":\"unknown metric\"} | false",
+            "400 | {\"type\":\"https://partnerhub.io/problems/unknown-credential-x\"} | false",
+            "409 | {\"type\":\"https://partnerhub.io/problems/unknown-credential\"} | false",
+            "201 | {\"version\":\"v1\"} | false",
+    })
+    void onlyAVersionListingACertificationNotKnownYetIsRetried(int status, String body, boolean retried) {
+        assertEquals(retried, Seeder.unknownCredential(status, body));
+    }
 }

@@ -70,9 +70,9 @@ class PortalIT {
         competencyName = "Portal Cloud " + suffix;
         RunningSuite.api("ops", Map.of()).body(Map.of("id", competency, "name", competencyName))
                 .post("/competencies").then().statusCode(201);
-        RunningSuite.api("ops", Map.of()).body(Map.of("version", "v1", "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString(),
-                        "silver", skill(2, certification), "gold", skill(5, certification)))
-                .post("/competencies/{id}/requirement-versions", competency).then().statusCode(201);
+        RunningSuite.defineRequirementVersion(() -> RunningSuite.api("ops", Map.of()), competency,
+                Map.of("version", "v1", "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString(),
+                        "silver", skill(2, certification), "gold", skill(5, certification)));
 
         orgAName = "Portal Alpha " + suffix;
         orgBName = "Portal Beta " + suffix;

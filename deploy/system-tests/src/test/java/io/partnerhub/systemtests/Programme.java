@@ -170,8 +170,9 @@ final class Programme {
 
     static void requirementVersion(String competency, String version, LocalDate effectiveFrom, Map<String, Object> silver,
             Map<String, Object> gold) {
-        ops().body(Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "silver", silver, "gold", gold))
-                .post("/competencies/{id}/requirement-versions", competency).then().statusCode(201);
+        // waits while competency-service has not yet heard of a certification created a moment ago (K1c)
+        RunningSuite.defineRequirementVersion(Programme::ops, competency,
+                Map.of("version", version, "effectiveFrom", effectiveFrom.toString(), "silver", silver, "gold", gold));
     }
 
     // ---- organisations (ops, then the partner-admin and the employees) -----------------------------------------

@@ -89,6 +89,32 @@ public final class RunningSuite implements BeforeAllCallback, AutoCloseable {
         return api("exam-provider", Map.of("provider", "PEARSON_VUE"));
     }
 
+    /**
+     * POSTs a requirement version (through {@code request}, e.g. {@code api("ops", Map.of())}) and expects 201. A
+     * certification or assessment created a moment ago reaches competency-service as an event, so while the answer is
+     * 400 {@code unknown-credential} this asks again, every 100 ms for up to 20 s.
+     */
+    static void defineRequirementVersion(java.util.function.Supplier<io.restassured.specification.RequestSpecification> request,
+            String competency, Map<String, Object> body) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            io.restassured.response.Response response = request.get().body(body)
+                    .post("/competencies/{id}/requirement-versions", competency);
+            if (response.statusCode() == 400 && response.asString().contains("/unknown-credential")
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                continue;
+            }
+            response.then().statusCode(201);
+            return;
+        }
+    }
+
     /** An exam (Pearson VUE, test centre) and a certification that requires only it, created as ops (or already there). */
     static void certificationOfOneExam(String exam, String certification, String level) {
         api("ops", Map.of())

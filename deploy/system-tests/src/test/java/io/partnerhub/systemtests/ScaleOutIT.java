@@ -348,10 +348,8 @@ class ScaleOutIT {
                 List.of(Map.of("kind", "SKILL", "individuals", 2, "anyOf", List.of(certification))))));
         Map<String, Object> gold = Map.of("paths", List.of(Map.of("requirements",
                 List.of(Map.of("kind", "SKILL", "individuals", 50, "anyOf", List.of(certification))))));
-        RunningSuite.asOps("competency-service")
-                .body(Map.of("version", "v1", "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString(), "silver", silver,
-                        "gold", gold))
-                .post("/competencies/{id}/requirement-versions", competency).then().statusCode(201);
+        RunningSuite.defineRequirementVersion(() -> RunningSuite.asOps("competency-service"), competency,
+                Map.of("version", "v1", "effectiveFrom", LocalDate.now(ZoneOffset.UTC).toString(), "silver", silver, "gold", gold));
     }
 
     private static String examResult(boolean passed, String candidate, String exam) {
