@@ -202,6 +202,20 @@ public final class EventsSupport {
         publish("certification-events", event);
     }
 
+    /** organization.registered for {@code organizationId}, then employee.joined for each candidate, in that order. */
+    public static void organisationWithMembers(String organizationId, String... candidateIds) throws Exception {
+        membership(organizationRegistered(organizationId));
+        for (String candidateId : candidateIds) {
+            membership(employee("joined", organizationId, candidateId, null));
+        }
+    }
+
+    /** Sets the service's adjustable clock to now + {@code offset} (ISO-8601, "PT0S" resets it). */
+    public static void clockOffset(String offset) {
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                .put("/admin/clock").then().statusCode(200);
+    }
+
     /** CloudEvents on competency-events keyed {@code key}, read from the beginning for up to {@code period}. */
     public static List<JsonNode> competencyEvents(String key, Duration period, int enough) {
         return TestTopics.read("competency-events", key, period, enough).stream().map(EventsSupport::parse).toList();

@@ -43,6 +43,17 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
     }
 
     /**
+     * Whether any status of the competency was evaluated under another version than the one effective from
+     * {@code effectiveFrom}, locked or not: {@link #lockOutdated} skips rows another sweeper holds, so only this says
+     * that a roll-out is finished (the other sweeper may still fail to re-evaluate what it locked).
+     */
+    public boolean anyOutdated(String competencyId, LocalDate effectiveFrom) {
+        return !getEntityManager().createNativeQuery("SELECT 1 FROM competency_status WHERE competency_id = ?1"
+                + " AND requirement_effective_from <> ?2 LIMIT 1")
+                .setParameter(1, competencyId).setParameter(2, effectiveFrom).getResultList().isEmpty();
+    }
+
+    /**
      * Up to {@code limit} statuses of the competency after {@code after} (index order) still evaluated under a version
      * effective before (or, after the clock moved back, after) {@code effectiveFrom}, locked FOR UPDATE SKIP LOCKED: two
      * index ranges of competency_status_by_version, started at the position so that batch after batch never reads the

@@ -169,7 +169,8 @@ public class StatusService {
             if (rows.size() < batchSize - done) {
                 List<String> missing = statuses.withFactsButNoStatus(competencyId, SkillIndex.keys(version), version.metrics(),
                         today(now).minusMonths(12), batchSize - done - organizations.size());
-                if (rows.isEmpty() && missing.isEmpty() && from == StatusRepository.Position.START) {
+                if (rows.isEmpty() && missing.isEmpty() && from == StatusRepository.Position.START
+                        && !statuses.anyOutdated(competencyId, version.effectiveFrom())) { // not just skipped: locked by another sweeper
                     rolledOut.add(rollout);
                 }
                 positions.remove(rollout); // the next pass starts over

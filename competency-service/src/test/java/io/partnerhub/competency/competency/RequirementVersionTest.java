@@ -1,5 +1,6 @@
 package io.partnerhub.competency.competency;
 
+import static io.partnerhub.competency.EventsSupport.clockOffset;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -71,14 +72,12 @@ class RequirementVersionTest {
                 .statusCode(200).body("$", hasSize(3));
         // the clock chooses: 6 months on, 2027-05 is in effect
         try {
-            given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"P190D\"}")
-                    .put("/admin/clock").then().statusCode(200);
+            clockOffset("P190D");
             given().auth().oauth2(TestTokens.ops()).get("/competencies/{id}/roadmap", id).then().statusCode(200)
                     .body("inEffect.version", equalTo("2027-05")).body("upcoming.version", hasItem("2027-10"))
                     .body("upcoming", hasSize(1));
         } finally {
-            given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
-                    .put("/admin/clock").then().statusCode(200);
+            clockOffset("PT0S");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.partnerhub.competency.live;
 
+import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -49,8 +50,7 @@ class StatusChangesStreamTest {
         String competency = defineCompetency(cert);
         String org = UUID.randomUUID().toString();
         String candidate = unique("cand-");
-        membership(organizationRegistered(org));
-        membership(employee("joined", org, candidate, null));
+        organisationWithMembers(org, candidate);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200));
 

@@ -1,5 +1,7 @@
 package io.partnerhub.competency.status;
 
+import static io.partnerhub.competency.EventsSupport.clockOffset;
+import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
@@ -50,8 +52,7 @@ class CompetencyStatusJourneyTest {
 
     @AfterEach
     void resetClock() {
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"PT0S\"}")
-                .put("/admin/clock").then().statusCode(200);
+        clockOffset("PT0S");
     }
 
     private static void awaitStatus(String organizationId, String competencyId, String level, boolean atRisk) {
@@ -68,9 +69,7 @@ class CompetencyStatusJourneyTest {
         String c1 = unique("cand-");
         String c2 = unique("cand-");
 
-        membership(organizationRegistered(org));
-        membership(employee("joined", org, c1, null));
-        membership(employee("joined", org, c2, null));
+        organisationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
@@ -109,8 +108,7 @@ class CompetencyStatusJourneyTest {
                 .body("reasons[0]", startsWith("SILVER requirement not met (path 1): 1 of 2 individuals"));
 
         // past valid-until the sweep lapses it
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"P370D\"}")
-                .put("/admin/clock").then().statusCode(200);
+        clockOffset("P370D");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
                 .body("level", equalTo("NONE")).body("validUntil", nullValue()));

@@ -1,5 +1,7 @@
 package io.partnerhub.competency.status;
 
+import static io.partnerhub.competency.EventsSupport.clockOffset;
+import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -49,12 +51,7 @@ class ScheduledEvaluationTest {
 
     @AfterEach
     void resetClock() {
-        clock("PT0S");
-    }
-
-    private static void clock(String offset) {
-        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
-                .put("/admin/clock").then().statusCode(200);
+        clockOffset("PT0S");
     }
 
     private static String competency() {
@@ -82,8 +79,7 @@ class ScheduledEvaluationTest {
         version(stricter, "v2", today.plusDays(1), 1, cert);
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
-        membership(organizationRegistered(org));
-        membership(employee("joined", org, c1, null));
+        organisationWithMembers(org, c1);
         certification(earned(c1, cert, LASTING));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, stricter).then().statusCode(200)
@@ -93,7 +89,7 @@ class ScheduledEvaluationTest {
         version(newcomer, "first", today.plusDays(1), 1, cert);
         given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, newcomer).then().statusCode(404);
 
-        clock("P1D");
+        clockOffset("P1D");
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, stricter).then().statusCode(200)
                 .body("level", equalTo("SILVER")).body("requirementVersion", equalTo("v2")));
@@ -118,9 +114,7 @@ class ScheduledEvaluationTest {
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
         String c2 = unique("cand-");
-        membership(organizationRegistered(org));
-        membership(employee("joined", org, c1, null));
-        membership(employee("joined", org, c2, null));
+        organisationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         Instant soon = Instant.now().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.SECONDS); // before valid-until
         certification(earned(c2, cert, soon));
@@ -128,7 +122,7 @@ class ScheduledEvaluationTest {
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
                 .body("level", equalTo("SILVER")).body("atRisk", equalTo(false)));
 
-        clock("P45D"); // c2's expiry is now 75 days away: inside the 90-day horizon, nobody can replace it
+        clockOffset("P45D"); // c2's expiry is now 75 days away: inside the 90-day horizon, nobody can replace it
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
                 .body("level", equalTo("SILVER")).body("atRisk", equalTo(true))
