@@ -125,6 +125,10 @@ public class CertificationService {
         if (body.retiresOn().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
             throw new InvalidRequest("retiresOn must be within " + MAX_YEARS_AHEAD + " years").with("field", "retiresOn");
         }
+        if (body.retiresOn().equals(certification.retiresOn)
+                && (body.successor() == null || body.successor().equals(certification.successor))) {
+            return CertificationView.of(certification, today); // the same announcement again (a retry): nothing changes
+        }
         if (body.successor() != null) {
             if (body.successor().equals(id)) {
                 throw new InvalidRequest("a certification cannot be its own successor").with("field", "successor");
