@@ -64,12 +64,20 @@ public class RequirementCatalogue {
         this.clock = clock;
     }
 
+    /**
+     * On a thread of its own, so that start-up (and readiness) does not wait for it: the index it fills is only behind
+     * for versions stored before the index existed, and the sweep does the same if this fails.
+     */
     void onStart(@Observes StartupEvent startup) {
-        try {
-            indexSkillSets();
-        } catch (RuntimeException e) {
-            Log.warnf("Skill sets not indexed at startup (the sweep tries again): %s", e.toString());
-        }
+        Thread indexing = new Thread(() -> {
+            try {
+                indexSkillSets();
+            } catch (RuntimeException e) {
+                Log.warnf("Skill sets not indexed at startup (the sweep tries again): %s", e.toString());
+            }
+        }, "skill-set-indexing");
+        indexing.setDaemon(true);
+        indexing.start();
     }
 
     /**

@@ -58,6 +58,10 @@ public final class Launcher {
         boolean fresh = args.remove("--fresh");
         boolean seed = !args.remove("--no-seed");
         rejectUnknown(args);
+        if (RepoLayout.setting(ServiceProcess.TRAINING_SETTING, ServiceProcess.TRAINING_ENV) == null) {
+            // a service without a current trained AppCDS archive records one during this run: the next start is faster
+            System.setProperty(ServiceProcess.TRAINING_SETTING, "true");
+        }
         DevStack stack = DevStack.builder().fresh(fresh).build();
         stack.startInfrastructure().startServices();
         Map<String, String> demo = seed ? stack.seed(Seeder.DEMO_SEED).variables() : Map.of();

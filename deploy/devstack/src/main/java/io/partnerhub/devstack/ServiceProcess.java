@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** A service running as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}, its output in a log file. */
 public final class ServiceProcess {
@@ -23,17 +25,33 @@ public final class ServiceProcess {
     /** {@code false} starts the services without their AppCDS archive (for comparing start-up). */
     public static final String APPCDS_SETTING = "partnerhub.service.appcds";
     public static final String APPCDS_ENV = "PARTNERHUB_SERVICE_APPCDS";
+    /**
+     * The AppCDS archive a training run of the service recorded: its own start-up against the devstack, its first
+     * readiness checks and whatever it served until it stopped. It holds the classes of runtime start-up too (Flyway,
+     * Hibernate ORM, Kafka and JDBC clients, health, JSON), which Quarkus' {@link #APPCDS_ARCHIVE}, recorded at build
+     * time without a database or broker, cannot. Used in preference to it while newer than {@code quarkus-run.jar}.
+     * {@code partnerhub.service.appcds=build} uses Quarkus' archive, {@code false} none.
+     */
+    public static final String TRAINED_ARCHIVE = "app-cds-trained.jsa";
+    /** {@code true}: a service that has no current trained archive records one while it runs (written as it stops). */
+    public static final String TRAINING_SETTING = "partnerhub.service.appcds-training";
+    public static final String TRAINING_ENV = "PARTNERHUB_SERVICE_APPCDS_TRAINING";
+    /** The exit value of a JVM ended by SIGKILL: a recording it was writing is not complete. */
+    private static final int KILLED = 128 + 9;
     private static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final ServiceSpec spec;
     private final Process process;
     private final Path logFile;
     private final long startedAt = System.nanoTime();
+    /** Where this training run writes its archive at exit, or null when it is not one. */
+    private final Path recording;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, Path recording) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
+        this.recording = recording;
     }
 
     static ServiceProcess launch(ServiceSpec spec, Path jar, Map<String, String> environment, Path logFile) {
@@ -44,10 +62,25 @@ public final class ServiceProcess {
             command.add(KafkaBroker.javaExecutable());
             String opts = RepoLayout.setting("partnerhub.service.java-opts", JAVA_OPTS_ENV);
             command.addAll(Arrays.asList((opts == null ? DEFAULT_JAVA_OPTS : opts).trim().split("\\s+")));
-            Path archive = jar.toAbsolutePath().getParent().resolve(APPCDS_ARCHIVE);
-            boolean useArchive = !"false".equalsIgnoreCase(RepoLayout.setting(APPCDS_SETTING, APPCDS_ENV));
-            if (useArchive && Files.exists(archive)) { // built with -Pappcds; another JVM than the build's ignores it
-                command.add("-XX:SharedArchiveFile=" + archive);
+            Path dir = jar.toAbsolutePath().getParent();
+            Path built = dir.resolve(APPCDS_ARCHIVE);
+            Path trained = dir.resolve(TRAINED_ARCHIVE);
+            String appcds = RepoLayout.setting(APPCDS_SETTING, APPCDS_ENV);
+            boolean useArchive = !"false".equalsIgnoreCase(appcds);
+            boolean buildArchiveOnly = "build".equalsIgnoreCase(appcds);
+            Path recording = null;
+            if (useArchive && !buildArchiveOnly && isCurrent(trained, jar)) {
+                // -Xshare:auto: a JVM or jar other than the recording's makes the JVM ignore the archive, not fail
+                command.add("-XX:SharedArchiveFile=" + trained);
+                command.add("-Xshare:auto");
+            } else if (useArchive && !buildArchiveOnly
+                    && Boolean.parseBoolean(RepoLayout.setting(TRAINING_SETTING, TRAINING_ENV))) {
+                recording = dir.resolve(TRAINED_ARCHIVE + "." + UUID.randomUUID() + ".recording");
+                command.add("-XX:ArchiveClassesAtExit=" + recording);
+                command.add("-Xlog:cds=off"); // one warning per class it cannot archive, in the service's log
+                command.add("-Xlog:cds+dynamic=off");
+            } else if (useArchive && Files.exists(built)) { // built with -Pappcds; another JVM than the build's ignores it
+                command.add("-XX:SharedArchiveFile=" + built);
                 command.add("-Xshare:auto");
             }
             command.add("-jar");
@@ -58,7 +91,7 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().putAll(environment);
-            return new ServiceProcess(spec, builder.start(), logFile);
+            return new ServiceProcess(spec, builder.start(), logFile, recording);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
@@ -104,6 +137,37 @@ public final class ServiceProcess {
 
     void stop(Duration grace) {
         Processes.stop(process.toHandle(), grace);
+        keepRecording();
+    }
+
+    /** Whether {@code archive} exists and was written after {@code jar} (a rebuild makes it stale). */
+    static boolean isCurrent(Path archive, Path jar) {
+        try {
+            return Files.size(archive) > 0
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * After a training run ended: its archive becomes the service's trained archive when the JVM exited on its own
+     * (the archive is written on the way out; a SIGKILL leaves a partial file, which is deleted).
+     */
+    private void keepRecording() {
+        if (recording == null || process.isAlive()) {
+            return;
+        }
+        try {
+            if (process.exitValue() != KILLED && Files.exists(recording) && Files.size(recording) > 0) {
+                Files.move(recording, recording.resolveSibling(TRAINED_ARCHIVE), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(recording);
+            }
+        } catch (IOException e) {
+            System.err.println("[devstack] could not keep the AppCDS recording of " + spec.name() + ": " + e);
+        }
     }
 
     /**
@@ -117,6 +181,7 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        keepRecording();
     }
 
     /** CPU time (user + system) the process has used so far, in seconds; NaN where the OS does not tell. */
