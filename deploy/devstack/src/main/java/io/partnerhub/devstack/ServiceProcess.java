@@ -75,6 +75,7 @@ public final class ServiceProcess {
                 command.add("-Xshare:auto");
             } else if (useArchive && !buildArchiveOnly
                     && Boolean.parseBoolean(RepoLayout.setting(TRAINING_SETTING, TRAINING_ENV))) {
+                deleteOldRecordings(dir);
                 recording = dir.resolve(TRAINED_ARCHIVE + "." + UUID.randomUUID() + ".recording");
                 command.add("-XX:ArchiveClassesAtExit=" + recording);
                 command.add("-Xlog:cds=off"); // one warning per class it cannot archive, in the service's log
@@ -138,6 +139,17 @@ public final class ServiceProcess {
     void stop(Duration grace) {
         Processes.stop(process.toHandle(), grace);
         keepRecording();
+    }
+
+    /** Recordings of training runs that never ended through {@link #stop} (their launcher was killed): ~90 MB each. */
+    private static void deleteOldRecordings(Path dir) throws IOException {
+        try (var files = Files.newDirectoryStream(dir, TRAINED_ARCHIVE + ".*.recording")) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(java.time.Instant.now().minus(Duration.ofHours(1)))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** Whether {@code archive} exists and was written after {@code jar} (a rebuild makes it stale). */
