@@ -42,6 +42,25 @@ class GatewayOverheadBenchmark {
     record Figures(double requestsPerSecond, double p50, double p99, long requests, long errors) {
     }
 
+    /** CPU seconds (user + system) used so far by each process that takes part in a request. */
+    record Cpu(double gateway, double exam, double postgres, double client) {
+
+        static Cpu now(ProcessHandle gateway, ProcessHandle exam) {
+            return new Cpu(seconds(gateway), seconds(exam), ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("/postgres")).mapToDouble(Cpu::seconds).sum(),
+                    seconds(ProcessHandle.current()));
+        }
+
+        Cpu plus(Cpu later, Cpu earlier) {
+            return new Cpu(gateway + later.gateway - earlier.gateway, exam + later.exam - earlier.exam,
+                    postgres + later.postgres - earlier.postgres, client + later.client - earlier.client);
+        }
+
+        private static double seconds(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        }
+    }
+
     @Test
     void printDirectVersusGateway() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("partnerhub.bench.gateway"), "run with deploy/bench/gateway-overhead");
@@ -71,9 +90,18 @@ class GatewayOverheadBenchmark {
             long[] gatewayCount = new long[2];
             List<Double> roundRatios = new ArrayList<>();
             int roundSeconds = Math.max(1, SECONDS / ROUNDS);
+            ProcessHandle gatewayProcess = ProcessHandle.of(stack.process("gateway").orElseThrow().pid()).orElseThrow();
+            ProcessHandle examProcess = ProcessHandle.of(stack.process("exam-service").orElseThrow().pid()).orElseThrow();
+            Cpu directCpu = new Cpu(0, 0, 0, 0);
+            Cpu gatewayCpu = new Cpu(0, 0, 0, 0);
             for (int round = 0; round < ROUNDS; round++) {
+                Cpu before = Cpu.now(gatewayProcess, examProcess);
                 Figures d = closedLoop(direct, token, CLIENTS, roundSeconds, directMicros, directCount);
+                Cpu between = Cpu.now(gatewayProcess, examProcess);
                 Figures g = closedLoop(gateway, token, CLIENTS, roundSeconds, gatewayMicros, gatewayCount);
+                Cpu after = Cpu.now(gatewayProcess, examProcess);
+                directCpu = directCpu.plus(between, before);
+                gatewayCpu = gatewayCpu.plus(after, between);
                 roundRatios.add(g.requestsPerSecond() / d.requestsPerSecond());
             }
             Figures directLoad = figures(directMicros, directMicros.size() / (ROUNDS * (double) roundSeconds), directCount[1]);
@@ -100,6 +128,16 @@ class GatewayOverheadBenchmark {
             System.out.printf("    errors                         %12d %12d%n", directLoad.errors(), gatewayLoad.errors());
             System.out.printf("    ratio per round                %s (median %.2f)%n", roundRatios.stream()
                     .map(r -> String.format("%.2f", r)).toList(), roundRatios.get(roundRatios.size() / 2));
+            // where the cores went: on 2 shared cores the throughput ratio is the ratio of CPU per request
+            double dn = directMicros.size() / 1e6;
+            double gn = gatewayMicros.size() / 1e6;
+            System.out.printf("  CPU per request, us (user + system)  %12s %12s %8s%n", "direct", "gateway", "added");
+            cpuLine("gateway", directCpu.gateway() / dn, gatewayCpu.gateway() / gn);
+            cpuLine("exam-service", directCpu.exam() / dn, gatewayCpu.exam() / gn);
+            cpuLine("PostgreSQL", directCpu.postgres() / dn, gatewayCpu.postgres() / gn);
+            cpuLine("load generator (this JVM)", directCpu.client() / dn, gatewayCpu.client() / gn);
+            cpuLine("all four", (directCpu.gateway() + directCpu.exam() + directCpu.postgres() + directCpu.client()) / dn,
+                    (gatewayCpu.gateway() + gatewayCpu.exam() + gatewayCpu.postgres() + gatewayCpu.client()) / gn);
             System.out.printf("  latency, 1 client x %d requests %12s %12s %8s%n", LATENCY_SAMPLES, "direct", "gateway", "added");
             System.out.printf("    p50 ms                         %12.2f %12.2f %8.2f%n", directOne.p50(), gatewayOne.p50(),
                     gatewayOne.p50() - directOne.p50());
@@ -108,6 +146,10 @@ class GatewayOverheadBenchmark {
             System.out.println("  (goal: gateway >= 0.8 x direct requests/s, <= 2 ms added at p50; the load generator shares the cores)");
             System.out.println();
         }
+    }
+
+    private static void cpuLine(String process, double direct, double gateway) {
+        System.out.printf("    %-33s %12.0f %12.0f %8.0f%n", process, direct, gateway, gateway - direct);
     }
 
     private static HttpRequest request(URI uri, String token) {
