@@ -45,10 +45,10 @@ class GatewayOverheadBenchmark {
     /** CPU seconds (user + system) used so far by each process that takes part in a request. */
     record Cpu(double gateway, double exam, double postgres, double client) {
 
-        static Cpu now(ProcessHandle gateway, ProcessHandle exam) {
-            return new Cpu(seconds(gateway), seconds(exam), ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().orElse("").endsWith("/postgres")).mapToDouble(Cpu::seconds).sum(),
-                    seconds(ProcessHandle.current()));
+        /** {@code postmaster}: PostgreSQL's server process; its children are the backends (one per connection). */
+        static Cpu now(ProcessHandle gateway, ProcessHandle exam, ProcessHandle postmaster) {
+            return new Cpu(seconds(gateway), seconds(exam),
+                    seconds(postmaster) + postmaster.children().mapToDouble(Cpu::seconds).sum(), seconds(ProcessHandle.current()));
         }
 
         Cpu plus(Cpu later, Cpu earlier) {
@@ -92,14 +92,17 @@ class GatewayOverheadBenchmark {
             int roundSeconds = Math.max(1, SECONDS / ROUNDS);
             ProcessHandle gatewayProcess = ProcessHandle.of(stack.process("gateway").orElseThrow().pid()).orElseThrow();
             ProcessHandle examProcess = ProcessHandle.of(stack.process("exam-service").orElseThrow().pid()).orElseThrow();
+            // pg_ctl started it and exited: not a descendant of this JVM; its pid is the first line of postmaster.pid
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(java.nio.file.Files.readAllLines(
+                    home.resolve("postgres").resolve("postmaster.pid")).get(0).trim())).orElseThrow();
             Cpu directCpu = new Cpu(0, 0, 0, 0);
             Cpu gatewayCpu = new Cpu(0, 0, 0, 0);
             for (int round = 0; round < ROUNDS; round++) {
-                Cpu before = Cpu.now(gatewayProcess, examProcess);
+                Cpu before = Cpu.now(gatewayProcess, examProcess, postmaster);
                 Figures d = closedLoop(direct, token, CLIENTS, roundSeconds, directMicros, directCount);
-                Cpu between = Cpu.now(gatewayProcess, examProcess);
+                Cpu between = Cpu.now(gatewayProcess, examProcess, postmaster);
                 Figures g = closedLoop(gateway, token, CLIENTS, roundSeconds, gatewayMicros, gatewayCount);
-                Cpu after = Cpu.now(gatewayProcess, examProcess);
+                Cpu after = Cpu.now(gatewayProcess, examProcess, postmaster);
                 directCpu = directCpu.plus(between, before);
                 gatewayCpu = gatewayCpu.plus(after, between);
                 roundRatios.add(g.requestsPerSecond() / d.requestsPerSecond());
