@@ -44,6 +44,11 @@ public class GatewayProblems {
         return Problems.body(400, "invalid-path", "Invalid path", reason, instance, null);
     }
 
+    public static Map<String, Object> originNotAllowed(String origin, String instance) {
+        return Problems.body(403, "origin-not-allowed", "Origin not allowed", "Browsers may call the gateway from the"
+                + " portal's origins only, not from " + origin + ".", instance, null);
+    }
+
     public static Map<String, Object> notFound(String detail, String instance) {
         return Problems.body(404, "not-found", "Resource not found", detail, instance, null);
     }
