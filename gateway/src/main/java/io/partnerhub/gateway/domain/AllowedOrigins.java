@@ -53,7 +53,10 @@ public final class AllowedOrigins {
         return sameOrigin(origin, scheme, authority);
     }
 
-    /** Scheme, host and port equal, a default port written or not ({@code http://h} is {@code http://h:80}). */
+    /**
+     * As Quarkus' CORS filter decides: {@code <scheme>://<Host header>} exactly, or the same host (no path) and the same
+     * port, a default port written or not ({@code http://h} is {@code http://h:80}).
+     */
     static boolean sameOrigin(String origin, String scheme, String authority) {
         if (scheme == null || authority == null) {
             return false;
@@ -68,7 +71,9 @@ public final class AllowedOrigins {
                     || !from.getHost().equalsIgnoreCase(self.getHost())) {
                 return false;
             }
-            return port(from) == port(self) && port(from) != -1;
+            // equal ports as written (both absent included: behind a TLS-terminating ingress the portal's https origin
+            // reaches the gateway as http on the same host), else equal once a default port is filled in
+            return from.getPort() == self.getPort() || (port(from) == port(self) && port(from) != -1);
         } catch (IllegalArgumentException malformed) {
             return false;
         }

@@ -29,7 +29,9 @@ class AllowedOriginsTest {
             // as Quarkus' CORS filter decides (it runs after this check and must not be contradicted): with an explicit
             // port the scheme is not compared (one port does not serve both)
             " | https://localhost:8080 | http | localhost:8080 | true",
-            " | https://localhost | http | localhost | false",
+            // behind a TLS-terminating ingress the portal's own https origin arrives as http on the same host
+            " | https://partnerhub.example | http | partnerhub.example | true",
+            " | https://partnerhub.example | http | partnerhub.example:8080 | false",
             " | http://gateway | http | gateway:80 | true",
             " | http://gateway:80 | http | gateway | true",
             " | https://gateway | https | gateway:443 | true",
