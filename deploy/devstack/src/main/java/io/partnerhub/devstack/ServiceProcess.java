@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,12 +47,17 @@ public final class ServiceProcess {
     private final long startedAt = System.nanoTime();
     /** Where this training run writes its archive at exit, or null when it is not one. */
     private final Path recording;
+    /** The jar this process runs and when it was built: a recording of a jar rebuilt since is thrown away. */
+    private final Path jar;
+    private final FileTime jarBuilt;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, Path recording) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, Path recording, Path jar, FileTime jarBuilt) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
         this.recording = recording;
+        this.jar = jar;
+        this.jarBuilt = jarBuilt;
     }
 
     static ServiceProcess launch(ServiceSpec spec, Path jar, Map<String, String> environment, Path logFile) {
@@ -92,7 +98,7 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().putAll(environment);
-            return new ServiceProcess(spec, builder.start(), logFile, recording);
+            return new ServiceProcess(spec, builder.start(), logFile, recording, jar, Files.getLastModifiedTime(jar));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
@@ -164,14 +170,16 @@ public final class ServiceProcess {
 
     /**
      * After a training run ended: its archive becomes the service's trained archive when the JVM exited on its own
-     * (the archive is written on the way out; a SIGKILL leaves a partial file, which is deleted).
+     * (the archive is written on the way out; a SIGKILL leaves a partial file, which is deleted) and the jar was not
+     * rebuilt meanwhile (the archive would look newer than the new jar while holding the old one's classes).
      */
     private void keepRecording() {
         if (recording == null || process.isAlive()) {
             return;
         }
         try {
-            if (process.exitValue() != KILLED && Files.exists(recording) && Files.size(recording) > 0) {
+            if (process.exitValue() != KILLED && Files.exists(recording) && Files.size(recording) > 0
+                    && Files.getLastModifiedTime(jar).equals(jarBuilt)) {
                 Files.move(recording, recording.resolveSibling(TRAINED_ARCHIVE), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             } else {
