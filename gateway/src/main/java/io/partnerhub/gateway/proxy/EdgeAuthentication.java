@@ -40,7 +40,9 @@ public class EdgeAuthentication {
         this.parser = parser;
         this.vertx = vertx;
         this.maxAgeSeconds = maxAgeSeconds;
-        this.verified = Caffeine.newBuilder().maximumSize(max).expireAfterWrite(cacheFor).build();
+        this.verified = Caffeine.newBuilder()
+                .executor(Runnable::run) // upkeep on the calling thread: no pool thread to wake per request
+                .maximumSize(max).expireAfterWrite(cacheFor).build();
     }
 
     public sealed interface Outcome permits Anonymous, Verified, Rejected {

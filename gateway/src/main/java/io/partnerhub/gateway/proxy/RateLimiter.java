@@ -47,6 +47,7 @@ public class RateLimiter {
             longest = window.compareTo(longest) > 0 ? window : longest;
         }
         this.buckets = Caffeine.newBuilder()
+                .executor(Runnable::run) // upkeep on the calling event loop: no pool thread to wake per request
                 .maximumSize(config.rateLimits().maxClients())
                 .expireAfterAccess(longest.multipliedBy(2).plusSeconds(1))
                 .build();
