@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -247,6 +249,20 @@ class GatewayTest {
                 .body("checks.name", hasItem("gateway routes"));
         given().when().get("/api/exams").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void labelsRequestMetricsWithTheRouteNotTheUrl() {
+        given().when().get("/api/exams/AZ-900").then().statusCode(200);
+        given().header("Origin", GatewayTestResource.PORTAL_ORIGIN).when().get("/api/exams/AZ-900").then().statusCode(200);
+        given().when().get("/api/no-such-segment/x-42").then().statusCode(404);
+        given().urlEncodingEnabled(false).when().get("/api/exams/%2e%2e/x-43").then().statusCode(400);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/exams/{path}\""), "routed requests by route");
+        assertTrue(metrics.contains("uri=\"/api/{unrouted}\""), "unrouted requests under one label");
+        assertTrue(metrics.contains("uri=\"/{invalid-path}\""), "refused paths under one label");
+        assertFalse(metrics.contains("AZ-900") || metrics.contains("x-42") || metrics.contains("x-43") || metrics.contains("$1"),
+                "no URL in a label");
     }
 
     private static org.hamcrest.Matcher<Iterable<? extends Integer>> everyItemIs(int value) {

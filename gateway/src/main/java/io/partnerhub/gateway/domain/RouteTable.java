@@ -20,8 +20,11 @@ public final class RouteTable {
     private RouteTable() {
     }
 
-    /** Where a request goes: the owning service and the path (with query) the service sees. */
-    public record Route(DownstreamService service, String downstreamUri) {
+    /**
+     * Where a request goes: the owning service and the path (with query) the service sees; {@code template} names the
+     * route with few values (one or two per segment, e.g. {@code /api/exams/{path}}) for metrics and traces.
+     */
+    public record Route(DownstreamService service, String downstreamUri, String template) {
     }
 
     /**
@@ -36,8 +39,15 @@ public final class RouteTable {
         if (rest == null || touchesReservedSegment(rest)) {
             return Optional.empty();
         }
-        return DownstreamService.owningSegment(firstSegment(rest))
-                .map(service -> new Route(service, rawQuery == null || rawQuery.isEmpty() ? rest : rest + "?" + rawQuery));
+        String segment = firstSegment(rest);
+        return DownstreamService.owningSegment(segment)
+                .map(service -> new Route(service, rawQuery == null || rawQuery.isEmpty() ? rest : rest + "?" + rawQuery,
+                        template(segment, rest)));
+    }
+
+    /** {@code /api/exams} for the collection itself, {@code /api/exams/{path}} for anything below it. */
+    private static String template(String segment, String servicePath) {
+        return servicePath.length() > segment.length() + 1 ? PREFIX + "/" + segment + "/{path}" : PREFIX + "/" + segment;
     }
 
     /** The first path segment below {@code /api}, or an empty string for {@code /api} and {@code /api/}. */

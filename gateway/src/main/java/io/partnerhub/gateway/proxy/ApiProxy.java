@@ -20,6 +20,8 @@ import io.partnerhub.gateway.problem.GatewayProblems;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
@@ -58,6 +60,12 @@ public class ApiProxy {
     public static final String REQUEST_ID_HEADER = HeaderHygiene.REQUEST_ID_HEADER;
     /** Served by the gateway itself (JAX-RS), not forwarded. */
     private static final String OWN_CLOCK_PATH = RouteTable.PREFIX + "/admin/clock";
+    /** Quarkus' CORS filter has priority 300 and {@link RefusedOrigins} 301: the fast lane runs just before both. */
+    static final int FAST_LANE_PRIORITY = RefusedOrigins.PRIORITY + 1;
+    private static final String API_PATHS = RouteTable.PREFIX + "/";
+    /** Metric labels of requests answered before routing: a bounded set, whatever paths clients try. */
+    private static final String UNROUTED = RouteTable.PREFIX + "/{unrouted}";
+    private static final String INVALID_PATH = "/{invalid-path}";
     private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
 
     private final DownstreamHttpClient downstream;
@@ -69,9 +77,10 @@ public class ApiProxy {
     private final RateLimiter limiter;
     private final BodyLimitInterceptor bodyLimit;
     private final ResponseDeadline deadline;
+    private final EdgeObservability observability;
 
     public ApiProxy(DownstreamHttpClient downstream, EdgeAuthentication authentication, RateLimiter limiter,
-            GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx,
+            GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx, EdgeObservability observability,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBodySize) {
         this.downstream = downstream;
         this.config = config;
@@ -82,6 +91,37 @@ public class ApiProxy {
         this.rateLimit = new RateLimitInterceptor(limiter, mapper);
         this.bodyLimit = new BodyLimitInterceptor(new MemorySizeConverter().convert(maxBodySize).asLongValue());
         this.deadline = new ResponseDeadline(vertx, config.timeout());
+        this.observability = observability;
+    }
+
+    /**
+     * The fast lane: a request to {@code /api/**} with no body and no {@code Origin} is forwarded from a filter that
+     * runs just ahead of the CORS filters, instead of after every route of the router. The routes it skips have
+     * nothing to do for it: the CORS filter and {@link RefusedOrigins} act on {@code Origin} only, the body-size
+     * checks on a body, the HTTP authentication of the gateway itself is not used on {@code /api} (the proxy checks
+     * tokens), and the path check runs here too. Browsers' cross-origin calls and bodies take the router as before.
+     * It saves a tenth of the gateway's CPU per request (README.md, "Overhead").
+     */
+    void registerFastLane(@Observes Filters filters) {
+        filters.register(this::fastLane, FAST_LANE_PRIORITY);
+    }
+
+    private void fastLane(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        MultiMap headers = request.headers();
+        if (request.version() != HttpVersion.HTTP_2 && request.path().startsWith(API_PATHS)
+                && !headers.contains(HttpHeaders.ORIGIN)
+                && !headers.contains(HttpHeaders.TRANSFER_ENCODING) && noContent(headers.get(HttpHeaders.CONTENT_LENGTH))) {
+            if (!refusedAmbiguousPath(rc)) {
+                proxy(rc);
+            }
+            return;
+        }
+        rc.next();
+    }
+
+    private static boolean noContent(String contentLength) {
+        return contentLength == null || contentLength.equals("0");
     }
 
     void register(@Observes Router router) {
@@ -93,17 +133,25 @@ public class ApiProxy {
 
     /** request.path() is the path as received: neither decoded nor normalised (unlike the routing context's). */
     private void rejectAmbiguousPath(RoutingContext rc) {
+        if (!refusedAmbiguousPath(rc)) {
+            rc.next();
+        }
+    }
+
+    private boolean refusedAmbiguousPath(RoutingContext rc) {
         if (RequestPath.check(rc.request().path()) instanceof Invalid invalid) {
+            EdgeObservability.labelMetric(rc, INVALID_PATH);
             Log.debugf("Refused path %s: %s", rc.request().path(), invalid.reason());
             problems.send(rc, GatewayProblems.invalidPath(invalid.reason(), rc.request().path()));
-            return;
+            return true;
         }
-        rc.next();
+        return false;
     }
 
     private void proxy(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (!(RequestPath.check(request.path()) instanceof Valid valid)) {
+            EdgeObservability.labelMetric(rc, INVALID_PATH);
             problems.send(rc, GatewayProblems.invalidPath("The path is not acceptable.", request.path()));
             return;
         }
@@ -114,6 +162,7 @@ public class ApiProxy {
         }
         Route route = RouteTable.resolve(path, request.query()).orElse(null);
         if (route == null) {
+            EdgeObservability.labelMetric(rc, UNROUTED);
             problems.send(rc, GatewayProblems.notFound("No service serves " + path + ".", path));
             return;
         }
@@ -126,7 +175,8 @@ public class ApiProxy {
         }
         URI base = config.baseUri(route.service());
         Exchange exchange = new Exchange(route, base, path,
-                RequestClass.of(request.method().name(), path.substring(RouteTable.PREFIX.length())), request);
+                RequestClass.of(request.method().name(), path.substring(RouteTable.PREFIX.length())), request,
+                observability.start(rc, route, path));
         HttpClient client = downstream.client(route.service());
         HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, client)
                 .origin(context -> client.request(downstream.target(base))

@@ -2,6 +2,8 @@ package io.partnerhub.gateway.proxy;
 
 import java.net.URI;
 
+import io.opentelemetry.api.trace.Span;
+
 import io.partnerhub.gateway.domain.RequestClass;
 import io.partnerhub.gateway.domain.RouteTable.Route;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,8 +14,9 @@ import io.vertx.httpproxy.ProxyContext;
  * interceptor sees the same facts.
  *
  * @param path the normalised gateway path ({@code /api/exams/AZ-104}), the problems' {@code instance}
+ * @param span the edge span ({@link EdgeObservability})
  */
-record Exchange(Route route, URI base, String path, RequestClass requestClass, HttpServerRequest request) {
+record Exchange(Route route, URI base, String path, RequestClass requestClass, HttpServerRequest request, Span span) {
 
     static final String KEY = "partnerhub.exchange";
     /** The client's identity for the rate limit: {@code sub:<subject>} or {@code ip:<address>}. */

@@ -26,8 +26,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * {@code Forwarded}, {@code X-Real-IP}, {@code X-PartnerHub-Authenticated}): the gateway sets its own
  * {@code X-Forwarded-For} (the client's address), {@code -Proto}, {@code -Host}, {@code -Prefix: /api}. A client's
  * {@code X-Request-Id} is kept when it looks like an id (letters, digits, {@code -_.:}, at most 64), else replaced.
- * {@code traceparent} is set to the gateway's own span (a child of the client's, when it sent one), so the service's
- * span continues the same trace; {@code tracestate} passes unchanged.</li>
+ * {@code traceparent} is set to the gateway's own span ({@link EdgeObservability}: a child of the client's, when it
+ * sent one), so the service's span continues the same trace; {@code tracestate} passes unchanged.</li>
  * <li>Response: hop-by-hop headers are dropped, and so are a service's {@code Access-Control-*} (the edge owns
  * CORS); a {@code Location} pointing at the service is rewritten to the gateway's {@code /api/...}.</li>
  * </ul>
@@ -71,7 +71,8 @@ final class HeaderHygiene implements ProxyInterceptor {
         }
         headers.set("X-Forwarded-Prefix", RouteTable.PREFIX);
         // W3C trace context: the service's span continues the gateway's (the proxy's client makes no span of its own)
-        SpanContext span = Span.current().getSpanContext();
+        Exchange exchange = Exchange.of(context);
+        SpanContext span = (exchange == null ? Span.current() : exchange.span()).getSpanContext();
         if (span.isValid()) {
             headers.set(TRACEPARENT, "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.partnerhub.gateway.problem.GatewayProblems;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
@@ -60,8 +61,10 @@ final class RouteInterceptor implements ProxyInterceptor {
         } else {
             problem = GatewayProblems.badGateway(exchange.serviceName(), exchange.path());
         }
-        Log.warnf("%s %s -> %s: %s (%s)", exchange.request().method(), exchange.path(), exchange.serviceName(),
-                problem.get("status"), err.toString());
+        try (Scope traced = exchange.span().makeCurrent()) { // the log line carries the trace id
+            Log.warnf("%s %s -> %s: %s (%s)", exchange.request().method(), exchange.path(), exchange.serviceName(),
+                    problem.get("status"), err.toString());
+        }
         ProxyResponse response = ProxyProblems.answer(context, mapper, problem);
         if (retryAfter != null) {
             response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);

@@ -27,6 +27,18 @@ class RouteTableTest {
         assertEquals(downstream, route.downstreamUri());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "/api/exams, , /api/exams",
+            "/api/exams, page=2, /api/exams",
+            "/api/exams/AZ-104, , /api/exams/{path}",
+            "/api/exams/, , /api/exams/{path}",
+            "/api/organizations/o-1/users, size=5, /api/organizations/{path}",
+            "/api/.well-known/jwks.json, , /api/.well-known/{path}" })
+    void namesEachRouteByItsSegmentNotByItsIds(String path, String query, String template) {
+        assertEquals(template, RouteTable.resolve(path, query).orElseThrow().template());
+    }
+
     @Test
     void keepsTheRawQuery() {
         assertEquals("/certifications?page=1&size=a%20b",
