@@ -1,6 +1,5 @@
 package io.partnerhub.gateway.domain;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,11 +57,20 @@ public final class RouteTable {
         return end < 0 ? rest.substring(start) : rest.substring(start, end);
     }
 
+    /** Any segment equal to a reserved one, case ignored (a loop, not split and lower-case: this runs per request). */
     private static boolean touchesReservedSegment(String servicePath) {
-        for (String segment : servicePath.split("/")) {
-            if (RESERVED_SEGMENTS.contains(segment.toLowerCase(Locale.ROOT))) {
-                return true;
+        int start = 0;
+        while (start <= servicePath.length()) {
+            int end = servicePath.indexOf('/', start);
+            if (end < 0) {
+                end = servicePath.length();
             }
+            for (String reserved : RESERVED_SEGMENTS) {
+                if (end - start == reserved.length() && servicePath.regionMatches(true, start, reserved, 0, reserved.length())) {
+                    return true;
+                }
+            }
+            start = end + 1;
         }
         return false;
     }

@@ -112,8 +112,10 @@ public class ApiProxy {
         if (request.version() != HttpVersion.HTTP_2 && request.path().startsWith(API_PATHS)
                 && !headers.contains(HttpHeaders.ORIGIN)
                 && !headers.contains(HttpHeaders.TRANSFER_ENCODING) && noContent(headers.get(HttpHeaders.CONTENT_LENGTH))) {
-            if (!refusedAmbiguousPath(rc)) {
-                proxy(rc);
+            if (RequestPath.check(request.path()) instanceof Valid valid) {
+                proxy(rc, valid.path());
+            } else {
+                refusedAmbiguousPath(rc);
             }
             return;
         }
@@ -155,7 +157,12 @@ public class ApiProxy {
             problems.send(rc, GatewayProblems.invalidPath("The path is not acceptable.", request.path()));
             return;
         }
-        String path = valid.path();
+        proxy(rc, valid.path());
+    }
+
+    /** @param path the request's path, checked and normalised by {@link RequestPath} */
+    private void proxy(RoutingContext rc, String path) {
+        HttpServerRequest request = rc.request();
         if (path.equals(OWN_CLOCK_PATH)) {
             rc.next();
             return;

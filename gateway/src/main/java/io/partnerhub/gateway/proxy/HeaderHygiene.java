@@ -1,7 +1,9 @@
 package io.partnerhub.gateway.proxy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -84,9 +86,14 @@ final class HeaderHygiene implements ProxyInterceptor {
         ProxyResponse response = context.response();
         MultiMap headers = response.headers();
         dropHopByHop(headers);
-        if (!headers.isEmpty()) {
-            headers.names().stream().filter(n -> n.regionMatches(true, 0, "access-control-", 0, 15)).toList()
-                    .forEach(headers::remove);
+        List<String> cors = null; // a service's CORS headers: rare, so no list unless there are some
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().regionMatches(true, 0, "access-control-", 0, 15)) {
+                (cors == null ? cors = new ArrayList<>() : cors).add(header.getKey());
+            }
+        }
+        if (cors != null) {
+            cors.forEach(headers::remove);
         }
         String location = headers.get(HttpHeaders.LOCATION);
         Exchange exchange = Exchange.of(context);

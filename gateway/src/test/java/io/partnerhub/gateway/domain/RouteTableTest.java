@@ -58,6 +58,13 @@ class RouteTableTest {
         assertTrue(RouteTable.resolve(path, null).isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/exams/quiz", "/api/exams/Q1", "/api/organizations/o-1/administrators",
+            "/api/organizations/admins", "/api/exams/AZ-104/qq" })
+    void routesSegmentsThatOnlyLookLikeOperationsEndpoints(String path) {
+        assertTrue(RouteTable.resolve(path, null).isPresent());
+    }
+
     @Test
     void everySegmentHasExactlyOneOwner() {
         long segments = java.util.Arrays.stream(DownstreamService.values()).mapToLong(s -> s.segments().size()).sum();

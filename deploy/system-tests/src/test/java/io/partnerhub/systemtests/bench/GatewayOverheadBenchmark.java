@@ -37,6 +37,8 @@ class GatewayOverheadBenchmark {
     private static final int CLIENTS = Integer.getInteger("partnerhub.bench.clients", 16);
     private static final int SECONDS = Integer.getInteger("partnerhub.bench.seconds", 20);
     private static final int ROUNDS = Integer.getInteger("partnerhub.bench.rounds", 5);
+    /** Per side, before anything is counted: C1 compiles in seconds, C2 (production's JIT) needs longer. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("partnerhub.bench.warmup", 20);
     private static final int LATENCY_SAMPLES = Integer.getInteger("partnerhub.bench.samples", 2000);
 
     record Figures(double requestsPerSecond, double p50, double p99, long requests, long errors) {
@@ -80,8 +82,8 @@ class GatewayOverheadBenchmark {
             URI gateway = URI.create(stack.service("gateway").orElseThrow().baseUrl() + "/api/exams/" + exam);
 
             // warm-up: both JVMs compile their hot paths (not counted)
-            closedLoop(direct, token, CLIENTS, 8, new ArrayList<>(), new long[2]);
-            closedLoop(gateway, token, CLIENTS, 8, new ArrayList<>(), new long[2]);
+            closedLoop(direct, token, CLIENTS, WARM_UP_SECONDS, new ArrayList<>(), new long[2]);
+            closedLoop(gateway, token, CLIENTS, WARM_UP_SECONDS, new ArrayList<>(), new long[2]);
 
             // alternating rounds, so that a change in the machine's other load hits both sides alike
             List<Long> directMicros = new ArrayList<>();
