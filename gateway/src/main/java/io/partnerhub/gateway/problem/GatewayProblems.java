@@ -2,7 +2,7 @@ package io.partnerhub.gateway.problem;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * bodies are built here, the shape and the media type are the chassis'. {@link #send} ends a Vert.x exchange (the
  * proxy route), {@link #response} answers from JAX-RS (clock fan-out, OpenAPI documents).
  */
-@ApplicationScoped
+@Singleton // no client proxy: called on every proxied request
 public class GatewayProblems {
 
     private final ObjectMapper mapper;

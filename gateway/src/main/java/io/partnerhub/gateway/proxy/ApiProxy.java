@@ -142,7 +142,7 @@ public class ApiProxy {
 
     private boolean refusedAmbiguousPath(RoutingContext rc) {
         if (RequestPath.check(rc.request().path()) instanceof Invalid invalid) {
-            EdgeObservability.labelMetric(rc, INVALID_PATH);
+            observability.count(rc, INVALID_PATH);
             Log.debugf("Refused path %s: %s", rc.request().path(), invalid.reason());
             problems.send(rc, GatewayProblems.invalidPath(invalid.reason(), rc.request().path()));
             return true;
@@ -153,7 +153,7 @@ public class ApiProxy {
     private void proxy(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (!(RequestPath.check(request.path()) instanceof Valid valid)) {
-            EdgeObservability.labelMetric(rc, INVALID_PATH);
+            observability.count(rc, INVALID_PATH);
             problems.send(rc, GatewayProblems.invalidPath("The path is not acceptable.", request.path()));
             return;
         }
@@ -169,7 +169,7 @@ public class ApiProxy {
         }
         Route route = RouteTable.resolve(path, request.query()).orElse(null);
         if (route == null) {
-            EdgeObservability.labelMetric(rc, UNROUTED);
+            observability.count(rc, UNROUTED);
             problems.send(rc, GatewayProblems.notFound("No service serves " + path + ".", path));
             return;
         }

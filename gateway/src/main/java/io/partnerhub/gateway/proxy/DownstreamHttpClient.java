@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.partnerhub.gateway.config.GatewayConfig;
 import io.partnerhub.gateway.domain.DownstreamService;
@@ -22,7 +22,7 @@ import io.vertx.core.tracing.TracingPolicy;
  * at most {@code max-connections} connections and {@code max-wait-queue} requests waiting for one (the next is
  * refused at once: 503), {@code connect-timeout} to get a connection (pool wait included: 503).
  */
-@ApplicationScoped
+@Singleton // no client proxy: called on every proxied request
 public class DownstreamHttpClient {
 
     private final Map<DownstreamService, HttpClient> clients = new EnumMap<>(DownstreamService.class);

@@ -3,7 +3,7 @@ package io.partnerhub.gateway.proxy;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -25,7 +25,7 @@ import io.vertx.core.Vertx;
  * {@code exp} or its maximum age), so a client's next requests cost a map look-up instead of an RSA verification
  * on a worker thread. Rejections are not remembered.
  */
-@ApplicationScoped
+@Singleton // no client proxy: called on every proxied request
 public class EdgeAuthentication {
 
     private final JWTParser parser;

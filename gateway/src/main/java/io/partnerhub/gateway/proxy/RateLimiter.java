@@ -2,7 +2,7 @@ package io.partnerhub.gateway.proxy;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,7 +18,7 @@ import io.partnerhub.gateway.domain.RequestClass;
  * (so a burst of {@code quota} passes, then {@code quota / window} per second). Buckets live in memory, one gateway
  * instance's own (several instances each allow the budget); idle buckets are dropped after two windows.
  */
-@ApplicationScoped
+@Singleton // no client proxy: called on every proxied request
 public class RateLimiter {
 
     /** What one request got from its budget. */
