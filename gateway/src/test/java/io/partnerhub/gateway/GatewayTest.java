@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -249,6 +250,19 @@ class GatewayTest {
                 .body("checks.name", hasItem("gateway routes"));
         given().when().get("/api/exams").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void sendsASafeRequestAgainWhenItsConnectionBrokeOffButNeverAWrite() {
+        // the stub closes the connection of the first such request without answering, as a restarting service does
+        GatewayTestResource.forgetSeen();
+        given().when().get("/api/exams/AZ-104/drop-once")
+                .then().statusCode(200).body("path", equalTo("/exams/AZ-104/drop-once"));
+        given().contentType("application/json").body("{}").when().post("/api/exams/AZ-104/drop-once")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("https://partnerhub.io/problems/bad-gateway"));
+        assertEquals(3, GatewayTestResource.seenBy("exam").stream().filter(uri -> uri.endsWith("/drop-once")).count(),
+                "the GET twice, the POST once: " + GatewayTestResource.seenBy("exam"));
     }
 
     @Test

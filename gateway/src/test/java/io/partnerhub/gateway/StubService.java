@@ -62,12 +62,19 @@ final class StubService {
         }
     }
 
+    /** Method and path of the requests whose connection was closed once without an answer. */
+    private final java.util.Set<String> droppedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private void handle(HttpServerRequest request) {
         seen.add(request.uri());
         request.body().onSuccess(body -> {
             String path = normalised(request.path());
             if (path.equals("/slow") || path.endsWith("/slow")) {
                 return; // never answers: the gateway must time out
+            }
+            if (path.endsWith("/drop-once") && droppedOnce.add(request.method() + " " + path)) {
+                request.connection().close(); // as a restarting service closes a kept-alive connection: no answer
+                return;
             }
             if (path.endsWith("/events")) { // server-sent events: one now, one after 1.5 s (longer than the gateway's timeout)
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")

@@ -1,6 +1,7 @@
 package io.partnerhub.gateway.proxy;
 
 import java.net.URI;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,15 +22,18 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyOptions;
 
 /**
@@ -78,6 +82,8 @@ public class ApiProxy {
     private final BodyLimitInterceptor bodyLimit;
     private final ResponseDeadline deadline;
     private final EdgeObservability observability;
+    private final Vertx vertx;
+    private final long timeoutMillis;
 
     public ApiProxy(DownstreamHttpClient downstream, EdgeAuthentication authentication, RateLimiter limiter,
             GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx, EdgeObservability observability,
@@ -91,6 +97,8 @@ public class ApiProxy {
         this.rateLimit = new RateLimitInterceptor(limiter, mapper);
         this.bodyLimit = new BodyLimitInterceptor(new MemorySizeConverter().convert(maxBodySize).asLongValue());
         this.deadline = new ResponseDeadline(vertx, config.timeout());
+        this.vertx = vertx;
+        this.timeoutMillis = config.timeout().toMillis();
         this.observability = observability;
     }
 
@@ -185,10 +193,11 @@ public class ApiProxy {
                 RequestClass.of(request.method().name(), path.substring(RouteTable.PREFIX.length())), request,
                 observability.start(rc, route, path));
         HttpClient client = downstream.client(route.service());
+        Function<ProxyContext, Future<HttpClientRequest>> origin = context -> client.request(downstream.target(base))
+                .onSuccess(sent -> context.set(Exchange.ORIGIN_REQUEST, sent));
         HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, client)
-                .origin(context -> client.request(downstream.target(base))
-                        .onSuccess(origin -> context.set(Exchange.ORIGIN_REQUEST, origin)))
-                .addInterceptor(new RouteInterceptor(exchange, mapper))
+                .origin(origin::apply)
+                .addInterceptor(new RouteInterceptor(exchange, mapper, origin, vertx, timeoutMillis))
                 .addInterceptor(HeaderHygiene.INSTANCE)
                 .addInterceptor(edgeAuth);
         if (limiter.enabled()) {

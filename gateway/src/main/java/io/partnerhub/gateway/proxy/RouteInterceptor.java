@@ -3,7 +3,9 @@ package io.partnerhub.gateway.proxy;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,8 +14,12 @@ import io.partnerhub.gateway.problem.GatewayProblems;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
@@ -22,6 +28,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * First interceptor of every exchange: attaches the route, points the request at the path the service sees, and
  * turns whatever went wrong toward the service into a problem+json answer:
  * <ul>
+ * <li>a safe request without a body that broke off before any answer is sent once more, on another connection;</li>
  * <li>no connection (refused, connect timeout, pool wait queue full or pool wait too long): 503 with Retry-After;</li>
  * <li>no response headers within {@code timeout}: 504;</li>
  * <li>the exchange broke off otherwise: 502;</li>
@@ -30,19 +37,72 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 final class RouteInterceptor implements ProxyInterceptor {
 
+    /** Methods that change nothing, so a request may be sent again (RFC 9110 §9.2.1, §9.2.2). */
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
     private final Exchange exchange;
     private final ObjectMapper mapper;
+    private final Function<ProxyContext, Future<HttpClientRequest>> origin;
+    private final Vertx vertx;
+    private final long timeoutMillis;
 
-    RouteInterceptor(Exchange exchange, ObjectMapper mapper) {
+    /**
+     * @param origin a new request toward the service (a connection from the pool), as the proxy's origin selector
+     */
+    RouteInterceptor(Exchange exchange, ObjectMapper mapper, Function<ProxyContext, Future<HttpClientRequest>> origin,
+            Vertx vertx, long timeoutMillis) {
         this.exchange = exchange;
         this.mapper = mapper;
+        this.origin = origin;
+        this.vertx = vertx;
+        this.timeoutMillis = timeoutMillis;
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         context.set(Exchange.KEY, exchange);
         context.request().setURI(DownstreamHttpClient.basePath(exchange.base()) + exchange.route().downstreamUri());
-        return context.sendRequest().recover(err -> Future.succeededFuture(failure(context, err)));
+        return context.sendRequest()
+                .recover(err -> mayResend(context) ? resend(context, err) : Future.failedFuture(err))
+                .recover(err -> Future.succeededFuture(failure(context, err)));
+    }
+
+    /**
+     * A kept-alive connection the service closed (a restart, an idle timeout) can be handed out by the pool just before
+     * its close is seen; the request then breaks off before any answer. A safe request without a body is sent once
+     * more, on another connection, as RFC 9110 §9.2.2 allows, instead of answering 502 for a service that is up (or
+     * 503 at once when it is down). Not after the deadline, a body over the limit, or when the client has gone.
+     */
+    private boolean mayResend(ProxyContext context) {
+        HttpServerRequest request = exchange.request();
+        return context.get(Exchange.ORIGIN_REQUEST, Object.class) != null
+                && context.get(ResponseDeadline.PASSED, Boolean.class) == null
+                && context.get(BodyLimitInterceptor.EXCEEDED, Long.class) == null
+                && SAFE.contains(request.method())
+                && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && noBody(request.getHeader(HttpHeaders.CONTENT_LENGTH))
+                && !request.response().closed();
+    }
+
+    private static boolean noBody(String contentLength) {
+        return contentLength == null || contentLength.equals("0");
+    }
+
+    private Future<ProxyResponse> resend(ProxyContext context, Throwable first) {
+        Log.debugf("%s %s -> %s: sent again on another connection (%s)", exchange.request().method(), exchange.path(),
+                exchange.serviceName(), first.toString());
+        context.set(Exchange.ORIGIN_REQUEST, null);
+        context.request().setBody(null); // none (checked): the first attempt consumed the client's (empty) stream
+        return origin.apply(context).compose(request -> {
+            Future<ProxyResponse> response = context.request().send(request);
+            long timer = vertx.setTimer(timeoutMillis, id -> { // as ResponseDeadline does for the first attempt
+                if (!response.isComplete()) {
+                    context.set(ResponseDeadline.PASSED, Boolean.TRUE);
+                    request.reset(0, new TimeoutException("No response headers within " + timeoutMillis + " ms"));
+                }
+            });
+            return response.onComplete(done -> vertx.cancelTimer(timer));
+        });
     }
 
     private ProxyResponse failure(ProxyContext context, Throwable err) {
