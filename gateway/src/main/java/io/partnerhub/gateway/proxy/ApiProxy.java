@@ -82,8 +82,6 @@ public class ApiProxy {
     private final BodyLimitInterceptor bodyLimit;
     private final ResponseDeadline deadline;
     private final EdgeObservability observability;
-    private final Vertx vertx;
-    private final long timeoutMillis;
 
     public ApiProxy(DownstreamHttpClient downstream, EdgeAuthentication authentication, RateLimiter limiter,
             GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx, EdgeObservability observability,
@@ -97,8 +95,6 @@ public class ApiProxy {
         this.rateLimit = new RateLimitInterceptor(limiter, mapper);
         this.bodyLimit = new BodyLimitInterceptor(new MemorySizeConverter().convert(maxBodySize).asLongValue());
         this.deadline = new ResponseDeadline(vertx, config.timeout());
-        this.vertx = vertx;
-        this.timeoutMillis = config.timeout().toMillis();
         this.observability = observability;
     }
 
@@ -197,7 +193,7 @@ public class ApiProxy {
                 .onSuccess(sent -> context.set(Exchange.ORIGIN_REQUEST, sent));
         HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, client)
                 .origin(origin::apply)
-                .addInterceptor(new RouteInterceptor(exchange, mapper, origin, vertx, timeoutMillis))
+                .addInterceptor(new RouteInterceptor(exchange, mapper, origin, deadline))
                 .addInterceptor(HeaderHygiene.INSTANCE)
                 .addInterceptor(edgeAuth);
         if (limiter.enabled()) {

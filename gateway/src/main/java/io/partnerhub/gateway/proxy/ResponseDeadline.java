@@ -30,7 +30,14 @@ final class ResponseDeadline implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        Future<ProxyResponse> response = context.sendRequest();
+        return guard(context, context.sendRequest());
+    }
+
+    /**
+     * {@code response} within the timeout, or the exchange toward the service (the context's
+     * {@link Exchange#ORIGIN_REQUEST} when the time is up) is reset and {@link #PASSED} set.
+     */
+    Future<ProxyResponse> guard(ProxyContext context, Future<ProxyResponse> response) {
         if (response.isComplete()) {
             return response;
         }

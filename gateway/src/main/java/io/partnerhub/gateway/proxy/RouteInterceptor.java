@@ -14,7 +14,6 @@ import io.partnerhub.gateway.problem.GatewayProblems;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -43,19 +42,18 @@ final class RouteInterceptor implements ProxyInterceptor {
     private final Exchange exchange;
     private final ObjectMapper mapper;
     private final Function<ProxyContext, Future<HttpClientRequest>> origin;
-    private final Vertx vertx;
-    private final long timeoutMillis;
+    private final ResponseDeadline deadline;
 
     /**
-     * @param origin a new request toward the service (a connection from the pool), as the proxy's origin selector
+     * @param origin   a new request toward the service (a connection from the pool), as the proxy's origin selector
+     * @param deadline the response deadline, for a request sent once more
      */
     RouteInterceptor(Exchange exchange, ObjectMapper mapper, Function<ProxyContext, Future<HttpClientRequest>> origin,
-            Vertx vertx, long timeoutMillis) {
+            ResponseDeadline deadline) {
         this.exchange = exchange;
         this.mapper = mapper;
         this.origin = origin;
-        this.vertx = vertx;
-        this.timeoutMillis = timeoutMillis;
+        this.deadline = deadline;
     }
 
     @Override
@@ -93,16 +91,7 @@ final class RouteInterceptor implements ProxyInterceptor {
                 exchange.serviceName(), first.toString());
         context.set(Exchange.ORIGIN_REQUEST, null);
         context.request().setBody(null); // none (checked): the first attempt consumed the client's (empty) stream
-        return origin.apply(context).compose(request -> {
-            Future<ProxyResponse> response = context.request().send(request);
-            long timer = vertx.setTimer(timeoutMillis, id -> { // as ResponseDeadline does for the first attempt
-                if (!response.isComplete()) {
-                    context.set(ResponseDeadline.PASSED, Boolean.TRUE);
-                    request.reset(0, new TimeoutException("No response headers within " + timeoutMillis + " ms"));
-                }
-            });
-            return response.onComplete(done -> vertx.cancelTimer(timer));
-        });
+        return origin.apply(context).compose(request -> deadline.guard(context, context.request().send(request)));
     }
 
     private ProxyResponse failure(ProxyContext context, Throwable err) {
