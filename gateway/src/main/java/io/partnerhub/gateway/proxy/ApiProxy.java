@@ -114,8 +114,7 @@ public class ApiProxy {
         HttpServerRequest request = rc.request();
         MultiMap headers = request.headers();
         if (request.version() != HttpVersion.HTTP_2 && request.path().startsWith(API_PATHS)
-                && !headers.contains(HttpHeaders.ORIGIN)
-                && !headers.contains(HttpHeaders.TRANSFER_ENCODING) && noContent(headers.get(HttpHeaders.CONTENT_LENGTH))) {
+                && !headers.contains(HttpHeaders.ORIGIN) && BodyLimitInterceptor.declaresNoBody(headers)) {
             if (RequestPath.check(request.path()) instanceof Valid valid) {
                 proxy(rc, valid.path());
             } else {
@@ -124,10 +123,6 @@ public class ApiProxy {
             return;
         }
         rc.next();
-    }
-
-    private static boolean noContent(String contentLength) {
-        return contentLength == null || contentLength.equals("0");
     }
 
     void register(@Observes Router router) {

@@ -2,7 +2,9 @@ package io.partnerhub.gateway.proxy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -18,6 +20,12 @@ final class BodyLimitInterceptor implements ProxyInterceptor {
 
     /** Set (to the limit in bytes) on the context when the body went past it. */
     static final String EXCEEDED = "partnerhub.body-limit-exceeded";
+
+    /** A request that declares no body: neither chunked nor a Content-Length other than 0. */
+    static boolean declaresNoBody(MultiMap headers) {
+        String contentLength = headers.get(HttpHeaders.CONTENT_LENGTH);
+        return !headers.contains(HttpHeaders.TRANSFER_ENCODING) && (contentLength == null || contentLength.equals("0"));
+    }
 
     private final long maxBodyBytes;
 

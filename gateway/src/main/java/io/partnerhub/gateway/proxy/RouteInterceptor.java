@@ -77,13 +77,8 @@ final class RouteInterceptor implements ProxyInterceptor {
                 && context.get(ResponseDeadline.PASSED, Boolean.class) == null
                 && context.get(BodyLimitInterceptor.EXCEEDED, Long.class) == null
                 && SAFE.contains(request.method())
-                && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && noBody(request.getHeader(HttpHeaders.CONTENT_LENGTH))
+                && BodyLimitInterceptor.declaresNoBody(request.headers())
                 && !request.response().closed();
-    }
-
-    private static boolean noBody(String contentLength) {
-        return contentLength == null || contentLength.equals("0");
     }
 
     private Future<ProxyResponse> resend(ProxyContext context, Throwable first) {
