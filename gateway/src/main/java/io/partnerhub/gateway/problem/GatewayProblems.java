@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * bodies are built here, the shape and the media type are the chassis'. {@link #send} ends a Vert.x exchange (the
  * proxy route), {@link #response} answers from JAX-RS (clock fan-out, OpenAPI documents).
  */
-@Singleton // no client proxy: called on every proxied request
+@Singleton // no client proxy: the proxy calls it on its event loop
 public class GatewayProblems {
 
     private final ObjectMapper mapper;

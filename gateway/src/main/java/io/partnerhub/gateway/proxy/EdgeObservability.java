@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -16,8 +18,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.partnerhub.gateway.domain.RouteTable.Route;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
@@ -41,10 +41,10 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton // no client proxy: called on every proxied request
 public class EdgeObservability {
 
-    static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
-    static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
-    static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
-    static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
+    private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+    private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
+    private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+    private static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
 
     private static final TextMapGetter<HttpServerRequest> HEADERS = new TextMapGetter<>() {
         @Override
@@ -120,7 +120,7 @@ public class EdgeObservability {
                 .register(registry);
     }
 
-    static String outcome(int status) {
+    private static String outcome(int status) {
         return switch (status / 100) {
             case 1 -> "INFORMATIONAL";
             case 2 -> "SUCCESS";

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.partnerhub.gateway.domain.RouteTable;
 import io.vertx.core.Future;
@@ -73,8 +72,7 @@ final class HeaderHygiene implements ProxyInterceptor {
         }
         headers.set("X-Forwarded-Prefix", RouteTable.PREFIX);
         // W3C trace context: the service's span continues the gateway's (the proxy's client makes no span of its own)
-        Exchange exchange = Exchange.of(context);
-        SpanContext span = (exchange == null ? Span.current() : exchange.span()).getSpanContext();
+        SpanContext span = Exchange.of(context).span().getSpanContext(); // RouteInterceptor, first, attached it
         if (span.isValid()) {
             headers.set(TRACEPARENT, "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
         }
