@@ -12,12 +12,15 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * up [--fresh] [--no-seed]                      PostgreSQL + Kafka + the five services + demo data (default)
  * infra [--fresh]                               only PostgreSQL + Kafka + topics + keys, for one service in quarkus:dev
- * token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI]
+ * token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI] [--source SYSTEM]
  *                                               print one signed token (and nothing else) on stdout
  * </pre>
  * Data, keys and logs live in {@code <repo>/.devstack/} and survive restarts; {@code --fresh} wipes them.
  */
 public final class Launcher {
+
+    /** The reporting system (claim {@code source}) of the demo reporter token: local-demo material. */
+    static final String DEMO_REPORTING_SOURCE = "demo-crm";
 
     /**
      * Demo persona facts shown with the tokens: the demo data's organisations ({@code org.<key>} saved by the seed,
@@ -77,7 +80,7 @@ public final class Launcher {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
         out.println();
-        out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID] [--provider P]):");
+        out.println("Demo tokens (valid " + DevStack.DEMO_TOKEN_LIFETIME.toHours() + " h; more: deploy/run token ROLE [--org ID] [--candidate ID] [--provider P] [--source S]):");
         personas(demo).forEach((label, claims) -> {
             String role = claims.remove("role");
             out.println("  " + label);
@@ -110,7 +113,9 @@ public final class Launcher {
             examProvider.put("provider", provider);
             personas.put("exam-provider bound to " + provider + " (its registrations: system checks, results)", examProvider);
         }
-        personas.put("reporter (posts performance figures)", claims("reporter"));
+        Map<String, String> reporter = claims("reporter");
+        reporter.put("source", DEMO_REPORTING_SOURCE);
+        personas.put("reporter for " + DEMO_REPORTING_SOURCE + " (posts performance figures)", reporter);
         return personas;
     }
 
@@ -174,11 +179,18 @@ public final class Launcher {
                 case "--candidate" -> claims.put("candidate", args.remove(0));
                 case "--sub" -> claims.put("sub", args.remove(0));
                 case "--provider" -> claims.put("provider", args.remove(0));
+                case "--source" -> claims.put("source", args.remove(0));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (claims.containsKey("provider") && !role.equals(Tokens.EXAM_PROVIDER_ROLE)) {
             throw new IllegalArgumentException("--provider is for exam-provider tokens only");
+        }
+        if (claims.containsKey("source") && !role.equals("reporter")) {
+            throw new IllegalArgumentException("--source is for reporter tokens only");
+        }
+        if (role.equals("reporter")) {
+            claims.putIfAbsent("source", DEMO_REPORTING_SOURCE);
         }
         if (role.equals(Tokens.EXAM_PROVIDER_ROLE)) {
             String provider = claims.computeIfAbsent("provider", p -> Tokens.PROVIDERS.get(0));
@@ -206,7 +218,7 @@ public final class Launcher {
     private static void usage(PrintStream out) {
         out.println("usage: deploy/run [up] [--fresh] [--no-seed] [--build]");
         out.println("       deploy/run infra [--fresh] [--build]");
-        out.println("       deploy/run token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI]");
+        out.println("       deploy/run token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI] [--source SYSTEM]");
         out.println("  up     PostgreSQL :" + DevStack.POSTGRES_PORT + ", Kafka :" + DevStack.KAFKA_PORT
                 + ", gateway :8080, services :8081-8084, demo data");
         out.println("  infra  only PostgreSQL, Kafka, topics and keys (for ./mvnw -pl <service> quarkus:dev)");

@@ -71,6 +71,9 @@ class TokensTest {
         assertThrows(IllegalArgumentException.class, () -> Launcher.tokenClaims("exam-provider", List.of("--provider", "psi")));
         assertThrows(IllegalArgumentException.class, () -> Launcher.tokenClaims("ops", List.of("--provider", "PSI")));
         assertEquals(Map.of("org", "o-1"), Launcher.tokenClaims("partner-admin", List.of("--org", "o-1")));
+        assertEquals(Map.of("source", "demo-crm"), Launcher.tokenClaims("reporter", List.of()));
+        assertEquals(Map.of("source", "erp"), Launcher.tokenClaims("reporter", List.of("--source", "erp")));
+        assertThrows(IllegalArgumentException.class, () -> Launcher.tokenClaims("ops", List.of("--source", "erp")));
     }
 
     @Test

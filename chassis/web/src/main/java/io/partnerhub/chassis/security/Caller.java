@@ -23,6 +23,8 @@ public class Caller {
     public static final String ORGANIZATION_CLAIM = "org";
     public static final String CANDIDATE_CLAIM = "candidate";
     public static final String PROVIDER_CLAIM = "provider";
+    /** The reporting system a reporter token acts for (DESIGN.md §6): each performance figure keeps it. */
+    public static final String SOURCE_CLAIM = "source";
     /** The values claim {@code provider} of an exam-provider token may take (DESIGN.md §6). */
     public static final Set<String> EXAM_PROVIDERS = Set.of("PEARSON_VUE", "PSI");
 
@@ -58,6 +60,23 @@ public class Caller {
     /** The exam provider an exam-provider token acts for (claim {@code provider}); empty when absent or not a known provider. */
     public Optional<String> provider() {
         return claim(PROVIDER_CLAIM).filter(EXAM_PROVIDERS::contains);
+    }
+
+    /** The reporting system a reporter token acts for (claim {@code source}); empty when absent or blank. */
+    public Optional<String> source() {
+        return claim(SOURCE_CLAIM);
+    }
+
+    /**
+     * The reporting system a reporter caller acts for. 403 when the caller is not a reporter or its token names no
+     * {@code source}: a figure is always kept with the system that reported it.
+     */
+    public String requireSource() {
+        if (!hasRole(Roles.REPORTER)) {
+            throw forbidden("Only a reporter token reports for a source.");
+        }
+        return source().orElseThrow(() -> forbidden(
+                "A reporter token must name its reporting system in claim '" + SOURCE_CLAIM + "'."));
     }
 
     /** An exam-provider caller that is not also ops (ops may do everything, so its provider claim restricts nothing). */
@@ -110,9 +129,12 @@ public class Caller {
         throw new ResourceNotFound("candidate", candidateId);
     }
 
-    /** ops and exam-provider see every candidate; an employee only themself; anyone else gets 404. */
+    /**
+     * A candidate's certification data (transcript, holdings): ops, or an employee for their own candidate; anyone else
+     * gets 404, exam providers included (they act on their own registrations only, DESIGN.md §6).
+     */
     public void requireCandidate(String candidateId) {
-        if (isOps() || hasRole(Roles.EXAM_PROVIDER)) {
+        if (isOps()) {
             return;
         }
         if (hasRole(Roles.EMPLOYEE) && candidateId().filter(own -> Objects.equals(own, candidateId)).isPresent()) {

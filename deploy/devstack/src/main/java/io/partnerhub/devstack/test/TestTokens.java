@@ -44,8 +44,17 @@ public final class TestTokens {
         return token(Tokens.EXAM_PROVIDER_ROLE, Map.of("provider", provider));
     }
 
+    /** The reporting system of {@link #reporter()} (claim {@code source}). */
+    public static final String DEFAULT_SOURCE = "test-crm";
+
+    /** A reporter for the reporting system {@value #DEFAULT_SOURCE}. */
     public static String reporter() {
-        return token("reporter", Map.of());
+        return reporter(DEFAULT_SOURCE);
+    }
+
+    /** A reporter for {@code source} (claim {@code source}); {@code token("reporter", Map.of())} has none. */
+    public static String reporter(String source) {
+        return token("reporter", Map.of("source", source));
     }
 
     public static String partnerAdmin(String orgId) {
