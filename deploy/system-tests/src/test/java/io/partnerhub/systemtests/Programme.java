@@ -200,6 +200,26 @@ final class Programme {
         return userId;
     }
 
+    /** An invitation as its partner-admin sees it once, right after creating it: the code is in no later answer. */
+    record Invitation(String organization, String id, String userId, String code) {
+    }
+
+    /** The organisation's partner-admin invites a person by e-mail (201); the code is shown only in this answer. */
+    static Invitation invite(String organization, String name, String email) {
+        JsonPath created = admin(organization).body(Map.of("name", name, "email", email))
+                .post("/organizations/{id}/invitations", organization).then().statusCode(201).extract().jsonPath();
+        return new Invitation(organization, created.getString("id"), created.getString("userId"), created.getString("code"));
+    }
+
+    /**
+     * The person accepts with their own employee token (org claim = the inviting organisation, candidate claim = their
+     * certification profile): the only way a partner-admin's organisation gets somebody's candidate id.
+     */
+    static io.restassured.response.Response accept(Invitation invitation, String candidate) {
+        return employee(invitation.organization(), candidate).body(Map.of("code", invitation.code()))
+                .post("/organizations/{id}/invitations/acceptance", invitation.organization());
+    }
+
     /** People of the organisation: a fresh candidate id per name, each hired ({@link #hire}); the ids in order. */
     static String[] staff(String organization, String... names) {
         String[] candidates = new String[names.length];

@@ -159,7 +159,9 @@ class PropagationReportIT {
                     String user = post(gateway + "/organizations/" + organization + "/users", admin,
                             Map.of("name", "Person " + candidate, "email", candidate + "@example.org", "role", "EMPLOYEE"), 201)
                             .path("id").asText();
-                    post(gateway + "/organizations/" + organization + "/users/" + user + "/association", admin,
+                    // the person associates their own certification profile: a partner-admin may not (issue #19)
+                    String employee = RunningSuite.stack().token("employee", Map.of("org", organization, "candidate", candidate));
+                    post(gateway + "/organizations/" + organization + "/users/" + user + "/association", employee,
                             Map.of("candidateId", candidate), 200);
                     String registration = post(gateway + "/exam-registrations", provider,
                             Map.of("candidateId", candidate, "examCode", exam, "provider", "PEARSON_VUE",

@@ -10,7 +10,6 @@ import static io.partnerhub.systemtests.Programme.changes;
 import static io.partnerhub.systemtests.Programme.clockAt;
 import static io.partnerhub.systemtests.Programme.clockTo;
 import static io.partnerhub.systemtests.Programme.competency;
-import static io.partnerhub.systemtests.Programme.employee;
 import static io.partnerhub.systemtests.Programme.exam;
 import static io.partnerhub.systemtests.Programme.fail;
 import static io.partnerhub.systemtests.Programme.staff;
@@ -209,13 +208,9 @@ class TimeTravelJourneysIT {
                 admin(first).body(Map.of("level", "SILVER")).post("/organizations/{id}/membership/purchases", first)
                         .then().statusCode(201));
 
-        // Jon associates his certification profile with another organisation
-        String jonAtSecond = admin(second)
-                .body(Map.of("name", "Jon", "email", jon + "@example.net", "role", "EMPLOYEE"))
-                .post("/organizations/{id}/users", second).then().statusCode(201).extract().path("id");
-        employee(second, jon).body(Map.of("candidateId", jon))
-                .post("/organizations/{id}/users/{user}/association", second, jonAtSecond)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+        // Jon associates his certification profile with another organisation: its admin invites, Jon accepts
+        Programme.accept(Programme.invite(second, "Jon", jon + "@example.net"), jon).then().statusCode(200)
+                .body("candidateId", equalTo(jon)).body("organizationId", equalTo(second));
 
         JsonPath atRisk = awaitStatus(first, competency, levelAtRisk("SILVER", true), "SILVER at risk");
         assertTrue(atRisk.getList("reasons", String.class).stream().anyMatch(r -> r.contains("1 of 2")),
