@@ -409,8 +409,9 @@ class GatewaySecurityMatrixIT {
                 Arguments.of("POST", "/organizations/{unknown}/users", Set.of("ops", "partner-admin")),
                 Arguments.of("PUT", "/organizations/{unknown}/users/{unknown}", Set.of("ops", "partner-admin")),
                 Arguments.of("DELETE", "/organizations/{unknown}/users/{unknown}", Set.of("ops", "partner-admin")),
-                // a partner-admin invites and the person accepts: the admin may not associate anybody (issue #19)
-                Arguments.of("POST", "/organizations/{unknown}/users/{unknown}/association", Set.of("ops", "employee")),
+                // a partner-admin invites and the person accepts: the admin may not associate anybody, not even in
+                // their own organisation (issue #19; elsewhere the organisation is checked first: 404)
+                Arguments.of("POST", "/organizations/{A}/users/{unknown}/association", Set.of("ops", "employee")),
                 Arguments.of("POST", "/organizations/{unknown}/users/{unknown}/departure", Set.of("ops", "partner-admin")),
                 Arguments.of("POST", "/organizations/{unknown}/user-imports", Set.of("ops", "partner-admin")),
                 Arguments.of("POST", "/organizations/{unknown}/invitations", Set.of("ops", "partner-admin")),
