@@ -34,18 +34,18 @@ import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @QuarkusTestResource(PartnerHubTestResource.class)
-class InvitationTest {
+public class InvitationTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ValidatableResponse invite(String token, String org, String email) {
+    public static ValidatableResponse invite(String token, String org, String email) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"name\":\"Ada Lovelace\",\"email\":\"" + email + "\"}")
                 .when().post("/organizations/" + org + "/invitations").then();
     }
 
-    static Response accept(String token, String org, String code) {
+    public static Response accept(String token, String org, String code) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"code\":\"" + code + "\"}")
                 .when().post("/organizations/" + org + "/invitations/acceptance");
     }
