@@ -87,6 +87,20 @@ class AssessmentsAndTranscriptTest {
     }
 
     @Test
+    void examProviderCannotReadTranscripts() throws Exception {
+        String candidate = TestSupport.unique("cand-");
+        TestSupport.pass(candidate, TestSupport.examCode());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .when().get("/transcripts/" + candidate).then().statusCode(200).body("passedExams", hasSize(1)));
+        // DESIGN.md §6: a provider acts on its own registrations only; a transcript is 404 to it, as a foreign tenant's is
+        for (String provider : List.of(TestTokens.examProvider("PEARSON_VUE"), TestTokens.examProvider("PSI"))) {
+            given().auth().oauth2(provider).when().get("/transcripts/" + candidate)
+                    .then().statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"))
+                    .body("passedExams", equalTo(null)).body("activeCertifications", equalTo(null));
+        }
+    }
+
+    @Test
     void refusesBadResultsAndRolesThatMayNotCall() {
         String assessment = defineAssessment();
         String ops = TestTokens.ops();

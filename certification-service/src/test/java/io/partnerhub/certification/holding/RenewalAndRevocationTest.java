@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -173,6 +174,23 @@ class RenewalAndRevocationTest {
         given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).queryParam("candidateId", holding.candidateId())
                 .when().get("/certification-holdings").then().statusCode(200).body("$", hasSize(1))
                 .header("X-Total-Count", "1");
+    }
+
+    @Test
+    void examProviderCannotReadHoldings() throws Exception {
+        Holding holding = earn("ASSOCIATE");
+        for (String provider : List.of(TestTokens.examProvider("PEARSON_VUE"), TestTokens.examProvider("PSI"))) {
+            given().auth().oauth2(provider).queryParam("candidateId", holding.candidateId())
+                    .when().get("/certification-holdings").then().statusCode(404).contentType(PROBLEM)
+                    .body("type", endsWith("/not-found")).header("X-Total-Count", nullValue());
+            given().auth().oauth2(provider).when().get("/certification-holdings/" + holding.id())
+                    .then().statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"))
+                    .body("certificationId", equalTo(null));
+        }
+        // the same holding is there for ops and its holder
+        given().auth().oauth2(TestTokens.ops()).when().get("/certification-holdings/" + holding.id()).then().statusCode(200);
+        given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).when().get("/certification-holdings/" + holding.id())
+                .then().statusCode(200).body("certificationId", equalTo(holding.certificationId()));
     }
 
     @Test
