@@ -101,6 +101,22 @@ class AssessmentsAndTranscriptTest {
     }
 
     @Test
+    void nulInAJsonStringAnswers400InvalidCharacterWhileFreeTextKeepsLineBreaksAndTabs() {
+        String assessment = defineAssessment();
+        String ops = TestTokens.ops();
+        String body = result("c-1\\u0000", assessment, true, Instant.now().minusSeconds(60));
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body(body)
+                .when().post("/assessment-results").then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/invalid-character")).body("field", equalTo("candidateId"));
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body("{\"id\":\"a-nul\",\"name\":\"x\\u0000\"}")
+                .when().post("/assessments").then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        String id = TestSupport.unique("assess-");
+        given().auth().oauth2(ops).contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"name\":\"Line one\\nline two\\twith a tab\"}")
+                .when().post("/assessments").then().statusCode(201).body("name", equalTo("Line one\nline two\twith a tab"));
+    }
+
+    @Test
     void refusesBadResultsAndRolesThatMayNotCall() {
         String assessment = defineAssessment();
         String ops = TestTokens.ops();

@@ -194,6 +194,24 @@ class RenewalAndRevocationTest {
     }
 
     @Test
+    void controlCharactersInAQueryOrPathAnswer400InvalidCharacter() throws Exception {
+        String ops = TestTokens.ops();
+        for (String bad : List.of("\u0000", "c-1\u0000", "c-1\n", "\u007f")) {
+            given().auth().oauth2(ops).queryParam("candidateId", bad).when().get("/certification-holdings")
+                    .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+            given().auth().oauth2(ops).when().get("/transcripts/{c}", bad)
+                    .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        }
+        // exactly as the fuzzer sent it, and refused before authentication too
+        given().auth().oauth2(ops).urlEncodingEnabled(false).when().get("/certification-holdings?candidateId=%00")
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        given().urlEncodingEnabled(false).when().get("/certification-holdings?candidateId=%00")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(ops).queryParam("candidateId", "c-1 with é and spaces").when().get("/certification-holdings")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void hostileInputAnswersAProblemNeverA500() throws Exception {
         Holding holding = earn("ASSOCIATE");
         String ops = TestTokens.ops();
