@@ -84,7 +84,7 @@ public class HoldingResource {
             headers = @Header(name = "X-Total-Count", description = "number of holdings of the candidate"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoldingView.class),
                     examples = @ExampleObject(name = "holdings", value = "[" + Examples.HOLDING + "]")))
-    @APIResponse(responseCode = "400", description = "candidateId missing or too long, page or size out of range",
+    @APIResponse(responseCode = "400", description = "candidateId missing or too long, page or size out of range; a control character in a parameter (invalid-character)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Another candidate's holdings (employee), any candidate's (exam-provider)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))

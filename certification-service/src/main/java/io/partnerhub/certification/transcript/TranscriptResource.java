@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerhub.certification.transcript.TranscriptViews.TranscriptView;
+import io.partnerhub.certification.holding.HoldingService.Audience;
 import io.partnerhub.certification.web.Examples;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
@@ -52,6 +53,6 @@ public class TranscriptResource {
     @APIResponse(responseCode = "403", description = "Role may not read transcripts")
     public TranscriptView get(@PathParam("candidateId") String candidateId) {
         caller.requireCandidate(candidateId);
-        return service.transcript(candidateId);
+        return service.transcript(candidateId, Audience.HOLDER_OR_OPS);
     }
 }
