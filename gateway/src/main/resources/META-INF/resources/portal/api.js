@@ -68,7 +68,7 @@ export function describe(error) {
   return { title, detail };
 }
 
-/** fetch('/api' + path) with the token; JSON in and out; throws ApiError on a non-2xx answer. */
+/** fetch('/api' + path) with the token; JSON in and out; throws ApiError on a non-2xx answer (401: asks to sign in again). */
 export async function api(path, { method = 'GET', body, accept = 'application/json', contentType } = {}) {
   const headers = { Accept: accept };
   const token = session.token();
@@ -82,6 +82,7 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
   const text = await response.text();
   const json = (response.headers.get('Content-Type') || '').includes('json') && text ? JSON.parse(text) : null;
   if (!response.ok) {
+    if (response.status === 401 && token) askToSignInAgain(); // expired or no longer accepted: not a page's problem
     throw new ApiError(response.status, json || { title: response.statusText, detail: text.slice(0, 300) }, retryAfterOf(response));
   }
   return { data: json, text, total: Number(response.headers.get('X-Total-Count') || 0) };
