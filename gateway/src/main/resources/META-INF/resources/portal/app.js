@@ -120,22 +120,28 @@ function useOrganisationName(org) {
 function App() {
   const route = useRoute();
   const [claims, setClaims] = useState(session.claims());
-  const [ended, setEnded] = useState(false);
+  const [ended, setEnded] = useState(null); // { sub } of the sign-in that ended, until the next one
   const orgName = useOrganisationName(claims?.org);
   useEffect(() => {
     // the live stream (or anything else) found the token no longer accepted: back to the sign-in page, with a note
-    const again = () => { session.signOut(); setClaims(null); setEnded(true); };
+    const again = () => {
+      const before = session.claims();
+      session.signOut();
+      setClaims(null);
+      setEnded({ sub: before?.sub });
+    };
     addEventListener('partnerhub:sign-in-again', again);
     return () => removeEventListener('partnerhub:sign-in-again', again);
   }, []);
   if (!claims) {
-    return html`<${SignIn} ended=${ended} onSignedIn=${() => {
-      setEnded(false);
-      setClaims(session.claims());
-      if (!ended) location.hash = home(session.claims()); // signed in again: stay on the page
+    return html`<${SignIn} ended=${!!ended} onSignedIn=${() => {
+      const now = session.claims();
+      if (!ended || ended.sub !== now.sub) location.hash = home(now); // the same person again: stay on the page
+      setEnded(null);
+      setClaims(now);
     }} />`;
   }
-  const signOut = () => { session.signOut(); setClaims(null); setEnded(false); location.hash = ''; };
+  const signOut = () => { session.signOut(); setClaims(null); setEnded(null); location.hash = ''; };
   return html`<div class="shell">
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
     <header>

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import io.partnerhub.devstack.Tokens;
 import io.restassured.RestAssured;
 
 /**
@@ -350,6 +351,25 @@ class PortalIT {
 
     @Test
     @Order(10)
+    void theLiveDashboardAsksToSignInAgainWhenItsTokenExpiresThenReopensWithTheNewOne() throws Exception {
+        signOut();
+        String shortLived = new Tokens(RunningSuite.stack().keys().privateKey(), Duration.ofSeconds(15))
+                .mint("partner-admin", Map.of("org", orgA));
+        browser.await(By.id("token")).sendKeys(shortLived);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.awaitText(By.id("live"), "Live", LIVE);
+        // competency-service completes the stream at the token's expiry; the portal reconnects with the token it
+        // holds, the gateway answers 401, and the portal asks for a new sign-in instead of polling on
+        browser.awaitText(By.id("signed-out"), "Please sign in again", Duration.ofSeconds(45));
+        browser.screenshot("21-sign-in-again");
+        browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("partner-admin", Map.of("org", orgA)));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.awaitText(By.id("live"), "Live", LIVE);
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/dashboard"), "back on the page it was on");
+    }
+
+    @Test
+    @Order(11)
     void thePolicyRefusesAnInjectedInlineScriptAndLeavesTheApiConsoleAlone() throws Exception {
         browser.driver.get(gateway + "/q/swagger-ui/");
         browser.await(By.cssSelector(".swagger-ui .info"));
