@@ -126,6 +126,7 @@ function App() {
     // the live stream (or anything else) found the token no longer accepted: back to the sign-in page, with a note
     const again = () => {
       const before = session.claims();
+      if (!before) return; // already signed out (several requests answered 401)
       session.signOut();
       setClaims(null);
       setEnded({ sub: before?.sub });
