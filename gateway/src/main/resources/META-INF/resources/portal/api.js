@@ -22,11 +22,38 @@ export const session = {
 
 /** An answer other than 2xx, with the problem+json body (RFC 9457) when the API sent one. */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
     this.problem = problem;
+    /** Seconds to wait before trying again (the Retry-After header of a 429 or 503), or null. */
+    this.retryAfter = retryAfter;
   }
+}
+
+const retryAfterOf = (response) => {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+};
+
+/**
+ * An API path with every interpolated value percent-encoded as one path segment (or one query value), so an id from
+ * the URL, the token or an API answer can never add a segment, a query or a fragment:
+ * path`/organizations/${org}/users/${user}/departure`.
+ */
+export function path(strings, ...values) {
+  return strings.reduce((out, text, i) => out + encodeURIComponent(String(values[i - 1])) + text);
+}
+
+/** "?a=1&b=2" from the parameters that have a value (encoded), or "". */
+export function query(params) {
+  const present = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return present.length ? `?${new URLSearchParams(present)}` : '';
+}
+
+/** Tells the portal that the token is no longer accepted: it signs out and shows the sign-in page with a note. */
+export function askToSignInAgain() {
+  dispatchEvent(new CustomEvent('partnerhub:sign-in-again'));
 }
 
 /** A readable sentence for any error: the problem's title and detail, field violations, or what went wrong locally. */
@@ -41,7 +68,7 @@ export function describe(error) {
   return { title, detail };
 }
 
-/** fetch('/api' + path) with the token; JSON in and out; throws ApiError on a non-2xx answer. */
+/** fetch('/api' + path) with the token; JSON in and out; throws ApiError on a non-2xx answer (401: asks to sign in again). */
 export async function api(path, { method = 'GET', body, accept = 'application/json', contentType } = {}) {
   const headers = { Accept: accept };
   const token = session.token();
@@ -55,7 +82,8 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
   const text = await response.text();
   const json = (response.headers.get('Content-Type') || '').includes('json') && text ? JSON.parse(text) : null;
   if (!response.ok) {
-    throw new ApiError(response.status, json || { title: response.statusText, detail: text.slice(0, 300) });
+    if (response.status === 401 && token) askToSignInAgain(); // expired or no longer accepted: not a page's problem
+    throw new ApiError(response.status, json || { title: response.statusText, detail: text.slice(0, 300) }, retryAfterOf(response));
   }
   return { data: json, text, total: Number(response.headers.get('X-Total-Count') || 0) };
 }
@@ -65,44 +93,66 @@ export const post = async (path, body) => (await api(path, { method: 'POST', bod
 
 /**
  * Server-sent events through the gateway, read with fetch so that the bearer token travels in the header (EventSource
- * cannot send one). Calls onEvent(name, data) per event and onState('live' | 'reconnecting' | 'polling'); falls back to
- * calling onEvent('poll') every 5 s when the stream is not offered. Returns a function that stops it.
+ * cannot send one). Calls onEvent(name, data) per event and onState(state) as it goes:
+ * - 'live': the stream is open;
+ * - 'reconnecting': the stream ended (the server completes it when the token expires, or the connection broke); it is
+ *   opened again with the token signed in now, after 1 s, doubling up to 30 s while it keeps failing, and
+ *   onEvent('poll') reloads once it is back, for what changed in between;
+ * - 'signed-out': 401, the token is no longer accepted: stops and asks to sign in again (askToSignInAgain);
+ * - 'busy': 429, too many live views open for this person or organisation: reloads every 30 s (onEvent('poll')) and
+ *   tries the stream again then (or after Retry-After, when longer);
+ * - 'polling': any other 4xx (no stream offered here): onEvent('poll') every 5 s.
+ * Returns a function that stops it.
  */
-export function listen(path, onEvent, onState) {
+export function listen(streamPath, onEvent, onState) {
   const controller = new AbortController();
   const stopped = () => controller.signal.aborted;
-  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const sleep = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    controller.signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+  const backoff = (failures) => Math.min(30000, 1000 * 2 ** Math.max(0, failures - 1));
   (async () => {
+    let failures = 0;
+    let opened = false;
     while (!stopped()) {
+      let wait;
       try {
-        const response = await fetch(`/api${path}`, {
-          headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token()}` },
+        const token = session.token();
+        const response = await fetch(`/api${streamPath}`, {
+          headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
           signal: controller.signal,
         });
-        if (!response.ok || !response.body) throw new ApiError(response.status, { title: 'No live stream' });
-        onState('live');
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value.replace(/\r\n/g, '\n');
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let name = 'message';
-            let data = '';
-            for (const line of block.split('\n')) {
-              if (line.startsWith('event:')) name = line.slice(6).trim();
-              else if (line.startsWith('data:')) data += line.slice(5).trim();
-            }
-            onEvent(name, data ? JSON.parse(data) : null);
-          }
+        if (!response.ok || !response.body) {
+          throw new ApiError(response.status, { title: 'No live stream' }, retryAfterOf(response));
         }
-        if (!stopped()) onState('reconnecting');
+        const since = Date.now();
+        onState('live');
+        if (opened) onEvent('poll', null); // back after a gap: what changed meanwhile
+        opened = true;
+        try {
+          await read(response.body, onEvent);
+        } catch {
+          // the connection broke off mid-stream: as if it had ended
+        }
+        if (stopped()) return;
+        // completed by the server (token expiry) or cut: a stream that lasted counts as a success
+        failures = Date.now() - since > 10000 ? 1 : failures + 1;
+        onState('reconnecting');
+        wait = backoff(failures);
       } catch (error) {
         if (stopped()) return;
+        if (error instanceof ApiError && error.status === 401) {
+          onState('signed-out');
+          askToSignInAgain();
+          return;
+        }
+        if (error instanceof ApiError && error.status === 429) {
+          onState('busy');
+          await sleep(Math.max(30, error.retryAfter || 0) * 1000);
+          if (!stopped()) onEvent('poll', null);
+          continue;
+        }
         if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
           onState('polling'); // no stream here: poll instead
           while (!stopped()) {
@@ -111,10 +161,41 @@ export function listen(path, onEvent, onState) {
           }
           return;
         }
+        failures += 1;
         onState('reconnecting');
+        wait = Math.max(backoff(failures), (error instanceof ApiError && error.retryAfter ? error.retryAfter * 1000 : 0));
       }
-      await sleep(1000);
+      await sleep(wait);
     }
   })();
   return () => controller.abort();
+}
+
+/** Reads an event stream to its end, calling onEvent(name, data) per event (keep-alive comments and events too). */
+async function read(body, onEvent) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replace(/\r\n/g, '\n');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = 'message';
+      let data = '';
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data += line.slice(5).trim();
+      }
+      let parsed = null;
+      try {
+        parsed = data ? JSON.parse(data) : null;
+      } catch {
+        parsed = data;
+      }
+      onEvent(name, parsed);
+    }
+  }
 }

@@ -1,12 +1,14 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js and me-pages.js.
-import { html, render, useState, useEffect } from 'htm/preact';
-import { session, get } from './api.js';
-import { Problem } from './ui.js';
-import { Dashboard, Membership, People, Organisations } from './org-pages.js';
-import { Transcript, Badges, Exams } from './me-pages.js';
+import { html, render, useState, useEffect } from './preact.js';
+import { session, get, path } from './api.js';
+import { Problem, orgHref } from './ui.js';
+import { Dashboard, Membership, People, Activity, Organisations } from './org-pages.js';
+import { Transcript, Badges, Exams, Join } from './me-pages.js';
 
+/** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
-  const read = () => (location.hash.replace(/^#/, '') || '/').split('/').filter(Boolean);
+  const decode = (segment) => { try { return decodeURIComponent(segment); } catch { return segment; } };
+  const read = () => (location.hash.replace(/^#/, '') || '/').split('/').filter(Boolean).map(decode);
   const [route, setRoute] = useState(read());
   useEffect(() => {
     const changed = () => setRoute(read());
@@ -18,12 +20,12 @@ function useRoute() {
 
 /** Where each role starts. */
 function home(claims) {
-  if (claims.role === 'partner-admin' && claims.org) return `#/org/${claims.org}/dashboard`;
+  if (claims.role === 'partner-admin' && claims.org) return orgHref(claims.org, 'dashboard');
   if (claims.role === 'employee' && claims.candidate) return '#/me/transcript';
   return '#/orgs';
 }
 
-function SignIn({ onSignedIn }) {
+function SignIn({ onSignedIn, ended }) {
   const [personas, setPersonas] = useState(null);
   const [token, setToken] = useState('');
   const [error, setError] = useState(null);
@@ -44,6 +46,8 @@ function SignIn({ onSignedIn }) {
   };
   return html`<main class="sign-in" id="main">
     <h1>Sign in to PartnerHub</h1>
+    ${ended && html`<div class="alert" role="alert" id="signed-out"><strong>Please sign in again</strong> — your sign-in
+      has ended (the token expired or is no longer accepted).</div>`}
     ${personas && personas.length > 0 && html`<section aria-labelledby="personas-heading">
       <h2 id="personas-heading">Demo personas</h2>
       <p class="hint">Local demo (deploy/run): pick who you are. These tokens are signed with the devstack's demo key.</p>
@@ -70,13 +74,15 @@ function Nav({ claims, route }) {
   const links = [];
   if (claims.role === 'ops') links.push(['#/orgs', 'Organisations']);
   if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
-    links.push([`#/org/${org}/dashboard`, 'Dashboard'], [`#/org/${org}/membership`, 'Membership'], [`#/org/${org}/people`, 'People']);
+    links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'membership'), 'Membership'],
+      [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity']);
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams']);
-    if (claims.role === 'employee' && claims.org) links.push([`#/org/${claims.org}/dashboard`, 'My organisation']);
+    if (claims.role === 'employee' && claims.org) links.push([orgHref(claims.org, 'dashboard'), 'My organisation']);
   }
-  const here = `#/${route.join('/')}`;
+  if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
+  const here = `#/${route.map(encodeURIComponent).join('/')}`;
   return html`<nav aria-label="Portal pages"><ul>
     ${links.map(([href, label]) => html`<li><a href=${href} aria-current=${here === href ? 'page' : undefined}>${label}</a></li>`)}
   </ul></nav>`;
@@ -87,8 +93,10 @@ function Page({ claims, route }) {
   if (area === 'org' && id) {
     if (page === 'membership') return html`<${Membership} org=${id} claims=${claims} />`;
     if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
+    if (page === 'activity') return html`<${Activity} org=${id} claims=${claims} />`;
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
+  if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
   if (area === 'me' && claims.candidate) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
     if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;
@@ -104,7 +112,7 @@ function useOrganisationName(org) {
   const [name, setName] = useState(null);
   useEffect(() => {
     setName(null);
-    if (org) get(`/organizations/${org}`).then((o) => setName(o.name), () => setName(null));
+    if (org) get(path`/organizations/${org}`).then((o) => setName(o.name), () => setName(null));
   }, [org]);
   return name;
 }
@@ -112,9 +120,29 @@ function useOrganisationName(org) {
 function App() {
   const route = useRoute();
   const [claims, setClaims] = useState(session.claims());
+  const [ended, setEnded] = useState(null); // { sub } of the sign-in that ended, until the next one
   const orgName = useOrganisationName(claims?.org);
-  if (!claims) return html`<${SignIn} onSignedIn=${() => { setClaims(session.claims()); location.hash = home(session.claims()); }} />`;
-  const signOut = () => { session.signOut(); setClaims(null); location.hash = ''; };
+  useEffect(() => {
+    // the live stream (or anything else) found the token no longer accepted: back to the sign-in page, with a note
+    const again = () => {
+      const before = session.claims();
+      if (!before) return; // already signed out (several requests answered 401)
+      session.signOut();
+      setClaims(null);
+      setEnded({ sub: before?.sub });
+    };
+    addEventListener('partnerhub:sign-in-again', again);
+    return () => removeEventListener('partnerhub:sign-in-again', again);
+  }, []);
+  if (!claims) {
+    return html`<${SignIn} ended=${!!ended} onSignedIn=${() => {
+      const now = session.claims();
+      if (!ended || ended.sub !== now.sub) location.hash = home(now); // the same person again: stay on the page
+      setEnded(null);
+      setClaims(now);
+    }} />`;
+  }
+  const signOut = () => { session.signOut(); setClaims(null); setEnded(null); location.hash = ''; };
   return html`<div class="shell">
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
     <header>

@@ -1,6 +1,7 @@
-// Employee pages: my transcript, my badges, exams (eligibility before booking).
-import { html, useState } from 'htm/preact';
-import { api, get, post } from './api.js';
+// Employee pages: my transcript, my badges, exams (eligibility before booking), joining an organisation by invitation.
+// Every id that goes into an API path is encoded (path`...` in api.js).
+import { html, useState } from './preact.js';
+import { api, get, post, path, query, ApiError } from './api.js';
 import { useLoad, Loaded, Problem, ActionButton, day, when, daysUntil } from './ui.js';
 
 /** Where a holding stands on its renewal: not renewable, window open (until expiry), or opening on a date. */
@@ -22,14 +23,14 @@ function Holding({ holding, onRenewed }) {
     ${holding.certificationStatus && holding.certificationStatus !== 'ACTIVE'
       && html`<div class="hint">Certification ${holding.certificationStatus.toLowerCase()}${holding.successor ? `; successor ${holding.successor}` : ''}</div>`}
     ${renewal.open && html`<${ActionButton} id=${`renew-${holding.id}`} label="Record a passed renewal assessment"
-      action=${() => post(`/certification-holdings/${holding.id}/renewal-attempts`, { passed: true })} onDone=${onRenewed} />`}
+      action=${() => post(path`/certification-holdings/${holding.id}/renewal-attempts`, { passed: true })} onDone=${onRenewed} />`}
   </li>`;
 }
 
 export function Transcript({ candidate }) {
   const state = useLoad(async () => {
     const [transcript, attempts] = await Promise.all([
-      get(`/transcripts/${candidate}`), get(`/exam-candidates/${candidate}/attempts?size=100`).catch(() => []),
+      get(path`/transcripts/${candidate}`), get(path`/exam-candidates/${candidate}/attempts?size=100`).catch(() => []),
     ]);
     return { transcript, attempts };
   }, [candidate]);
@@ -60,7 +61,7 @@ export function Transcript({ candidate }) {
 
 /** Saves a badge as a file: the OB3 JSON-LD credential or the same signed as a VC-JWT. */
 async function download(holdingId, signed) {
-  const { text } = await api(`/badges/${holdingId}`, { accept: signed ? 'application/vc+jwt' : 'application/ld+json' });
+  const { text } = await api(path`/badges/${holdingId}`, { accept: signed ? 'application/vc+jwt' : 'application/ld+json' });
   const blob = new Blob([text], { type: signed ? 'application/vc+jwt' : 'application/ld+json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
@@ -73,9 +74,9 @@ async function download(holdingId, signed) {
 
 function Badge({ holding }) {
   const [verification, setVerification] = useState(null);
-  const share = `${location.origin}/api/badges/${holding.id}`;
+  const share = `${location.origin}/api${path`/badges/${holding.id}`}`;
   const verify = async () => {
-    const { text } = await api(`/badges/${holding.id}`, { accept: 'application/vc+jwt' });
+    const { text } = await api(path`/badges/${holding.id}`, { accept: 'application/vc+jwt' });
     setVerification(await post('/badge-verifications', { jwt: text }));
   };
   return html`<li class="badge" data-holding=${holding.id}>
@@ -95,7 +96,7 @@ function Badge({ holding }) {
 }
 
 export function Badges({ candidate }) {
-  const state = useLoad(() => get(`/transcripts/${candidate}`), [candidate]);
+  const state = useLoad(() => get(path`/transcripts/${candidate}`), [candidate]);
   const [shared, setShared] = useState(null);
   return html`<${Loaded} state=${state}>${(t) => html`<div class="badges">
     <h1>My badges</h1>
@@ -103,9 +104,9 @@ export function Badges({ candidate }) {
     <ul class="badge-list">${t.activeCertifications.map((h) => html`<${Badge} holding=${h} />`)}</ul>
     <section aria-labelledby="share-heading"><h2 id="share-heading">Share my whole transcript</h2>
       <${ActionButton} id="share-transcript" label="Create a share link"
-        action=${() => post(`/transcripts/${candidate}/share-codes`, {})} onDone=${setShared} />
+        action=${() => post(path`/transcripts/${candidate}/share-codes`, {})} onDone=${setShared} />
       ${shared && html`<label for="shared-link">Share link</label>
-        <input id="shared-link" readonly value=${`${location.origin}/api/shared-transcripts/${shared.code}`} />`}
+        <input id="shared-link" readonly value=${`${location.origin}/api${path`/shared-transcripts/${shared.code}`}`} />`}
     </section>
   </div>`}<//>`;
 }
@@ -120,7 +121,7 @@ export function Exams({ candidate }) {
     setError(null);
     setEligibility(null);
     try {
-      setEligibility(await get(`/exam-candidates/${candidate}/eligibility?examCode=${encodeURIComponent(code)}`));
+      setEligibility(await get(path`/exam-candidates/${candidate}/eligibility` + query({ examCode: code })));
     } catch (err) {
       setError(err);
     }
@@ -177,4 +178,55 @@ function Book({ candidate, exam }) {
     ${booked && html`<p class="eligible" role="status">Booked: ${booked.status === 'AWAITING_SYSTEM_CHECK'
       ? 'the provider confirms it after your system check' : 'scheduled'} (registration ${booked.id}).</p>`}
   </form>`;
+}
+
+/**
+ * Joins the organisation of the token with the invitation code a partner admin handed over: the API takes the person
+ * (candidate id) from the token only. 404 for any code that does not work, 429 after 5 tries a minute.
+ */
+export function Join({ org }) {
+  const [code, setCode] = useState('');
+  const [joined, setJoined] = useState(null);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const association = await post(path`/organizations/${org}/invitations/acceptance`, { code: code.trim() });
+      const organisation = await get(path`/organizations/${association.organizationId}`).catch(() => null);
+      setJoined({ ...association, name: organisation?.name });
+      setCode('');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return html`<div class="join">
+    <h1>Join your organisation</h1>
+    ${joined ? html`<div class="eligible" role="status" id="joined">
+      <strong>You joined ${joined.name || `organisation ${joined.organizationId}`}.</strong>
+      Your certifications count for it from ${when(joined.associatedAt)}.</div>` : html`<form onSubmit=${submit}>
+      <p class="hint">Your organisation's partner admin invited you and gave you a code. It works once, for 14 days.</p>
+      <label for="join-code">Invitation code</label>
+      <input id="join-code" value=${code} onInput=${(e) => setCode(e.target.value)} required
+        autocomplete="off" spellcheck="false" />
+      <button type="submit" disabled=${busy}>${busy ? 'Joining…' : 'Join'}</button>
+    </form>`}
+    <div aria-live="polite" id="join-problem">${error && html`<${JoinProblem} error=${error} />`}</div>
+  </div>`;
+}
+
+function JoinProblem({ error }) {
+  if (error instanceof ApiError && error.status === 404) {
+    return html`<div class="problem" role="alert"><strong>That code does not work</strong> — it is unknown, used,
+      expired or revoked. Ask your partner admin for a new invitation.</div>`;
+  }
+  if (error instanceof ApiError && error.status === 429) {
+    const wait = error.retryAfter ? `${error.retryAfter} s` : 'a minute';
+    return html`<div class="problem" role="alert"><strong>Too many tries</strong> — wait ${wait}, then try again.</div>`;
+  }
+  return html`<${Problem} error=${error} />`;
 }

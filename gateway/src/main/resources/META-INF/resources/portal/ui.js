@@ -1,5 +1,5 @@
 // Small shared pieces: loading data, showing problems, dates, progress.
-import { html, useState, useEffect, useCallback } from 'htm/preact';
+import { html, useState, useEffect, useCallback } from './preact.js';
 import { describe } from './api.js';
 
 /** Runs load() on mount and whenever deps change; reload() runs it again without clearing what is shown. */
@@ -30,6 +30,9 @@ export function Loaded({ state, children }) {
   if (state.loading && !state.data) return html`<p class="loading" aria-busy="true">Loading…</p>`;
   return children(state.data);
 }
+
+/** A hash link to an organisation's page, its id encoded. */
+export const orgHref = (org, page) => `#/org/${encodeURIComponent(org)}/${page}`;
 
 export const day = (instant) => (instant ? String(instant).slice(0, 10) : '—');
 export const when = (instant) => (instant ? new Date(instant).toLocaleString() : '—');
@@ -72,4 +75,15 @@ export function ActionButton({ label, action, onDone, disabled, hint, id }) {
       ${busy ? `${label}…` : label}</button>
     <div id=${hintId} class="why" aria-live="polite">${error ? html`<${Problem} error=${error} />` : hint || ''}</div>
   </div>`;
+}
+
+/** Previous/next for a paged list (page from 0, the total from X-Total-Count). */
+export function Pager({ page, size, total, onPage, label }) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (pages <= 1) return null;
+  return html`<nav class="pager" aria-label=${label}>
+    <button type="button" disabled=${page === 0} onClick=${() => onPage(page - 1)}>Previous</button>
+    <span>Page ${page + 1} of ${pages}</span>
+    <button type="button" disabled=${page + 1 >= pages} onClick=${() => onPage(page + 1)}>Next</button>
+  </nav>`;
 }

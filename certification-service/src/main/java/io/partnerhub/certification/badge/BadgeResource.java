@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,16 +82,27 @@ public class BadgeResource {
     @GET
     @Path("/{holdingId}/verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this badge valid now? ACTIVE, EXPIRED or REVOKED, with the dates",
-            description = "EXPIRED as soon as validUntil is reached; revokedAt and reason only for a revoked holding.")
+    @Operation(summary = "Is this badge valid now? ACTIVE, EXPIRED or REVOKED, with the dates; and, with identifier and "
+            + "salt, is it this person's?",
+            description = "EXPIRED as soon as validUntil is reached; revokedAt and reason only for a revoked holding. The badge "
+                    + "names its recipient only as a salted hash (IdentityObject, hashed: true). With both `identifier` (the "
+                    + "candidate id) and `salt` (the holding's badgeSalt, which the holder gives out) the answer adds "
+                    + "recipientMatches: true when they hash to the badge's identityHash, false otherwise; without both it is absent.")
     @APIResponse(responseCode = "200", description = "The live status",
             content = @Content(schema = @Schema(implementation = BadgeVerificationStatus.class), examples = {
                     @ExampleObject(name = "active", value = Examples.BADGE_STATUS_ACTIVE),
+                    @ExampleObject(name = "recipient checked", value = Examples.BADGE_STATUS_RECIPIENT_MATCHES),
                     @ExampleObject(name = "revoked", value = Examples.BADGE_STATUS_REVOKED) }))
+    @APIResponse(responseCode = "400", description = "identifier or salt longer than 100 characters, or a control character in them",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such holding",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.BADGE_NOT_FOUND)))
-    public BadgeVerificationStatus verification(@PathParam("holdingId") String holdingId) {
-        return service.status(holdingId(holdingId));
+    public BadgeVerificationStatus verification(@PathParam("holdingId") String holdingId,
+            @Parameter(description = "the recipient's candidate id, to check against the badge's hashed identity", example = "c-100042")
+            @QueryParam("identifier") @Size(max = 100) String identifier,
+            @Parameter(description = "the holding's badgeSalt, from the holder", example = "9f3c1a7e5b2d4c6e8a0b1c2d3e4f5a6b")
+            @QueryParam("salt") @Size(max = 100) String salt) {
+        return service.status(holdingId(holdingId), identifier, salt);
     }
 
     /** The first acceptable type we serve, by the client's preference; VC-JWT only when named, never via a wildcard. */

@@ -35,6 +35,7 @@ import io.partnerhub.certification.config.CertificationConfig;
 import io.partnerhub.certification.domain.BadgeStatus;
 import io.partnerhub.certification.domain.CertificationStatus;
 import io.partnerhub.certification.domain.HoldingStatus;
+import io.partnerhub.certification.domain.RecipientIdentity;
 import io.partnerhub.certification.holding.CertificationHolding;
 import io.partnerhub.certification.holding.HoldingRepository;
 import io.partnerhub.chassis.problem.DomainException;
@@ -117,14 +118,15 @@ public class BadgeService {
                     "type", List.of("Related"))));
         }
 
+        // C8b OB3 IdentityObject, hashed with the holding's salt; the salt itself is never in the badge. No subject id:
+        // OB3 needs an id or an identifier, and an id would name the candidate in the clear.
         Map<String, Object> identifier = new LinkedHashMap<>();
         identifier.put("type", "IdentityObject");
-        identifier.put("hashed", false);
-        identifier.put("identityHash", holding.candidateId);
+        identifier.put("identityHash", RecipientIdentity.hash(holding.candidateId, holding.badgeSalt));
         identifier.put("identityType", "identifier");
+        identifier.put("hashed", true);
 
         Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("id", "urn:partnerhub:candidate:" + encode(holding.candidateId));
         subject.put("type", List.of("AchievementSubject"));
         subject.put("identifier", List.of(identifier));
         subject.put("achievement", achievement);
@@ -182,15 +184,26 @@ public class BadgeService {
 
     /** What a verifier learns now: active, expired or revoked, with the dates. */
     public BadgeVerificationStatus status(UUID holdingId) {
-        return status(holding(holdingId));
+        return status(holding(holdingId), null);
     }
 
-    private BadgeVerificationStatus status(CertificationHolding holding) {
+    /**
+     * The status, and with both an identifier and a salt (from the holder) whether the badge's hashed recipient is that
+     * identifier ({@code recipientMatches}); without both, {@code recipientMatches} is absent.
+     */
+    public BadgeVerificationStatus status(UUID holdingId, String identifier, String salt) {
+        CertificationHolding holding = holding(holdingId);
+        Boolean matches = identifier == null || salt == null ? null
+                : RecipientIdentity.matches(RecipientIdentity.hash(holding.candidateId, holding.badgeSalt), identifier, salt);
+        return status(holding, matches);
+    }
+
+    private BadgeVerificationStatus status(CertificationHolding holding, Boolean recipientMatches) {
         Instant now = clock.instant();
         HoldingStatus status = BadgeStatus.at(holding.status, holding.expiresAt, now);
         boolean revoked = status == HoldingStatus.REVOKED;
         return new BadgeVerificationStatus(holding.id, holding.certificationId, status, holding.earnedAt, holding.expiresAt,
-                revoked ? holding.endedAt : null, revoked ? holding.endReason : null, now);
+                revoked ? holding.endedAt : null, revoked ? holding.endReason : null, recipientMatches, now);
     }
 
     /**
@@ -241,7 +254,7 @@ public class BadgeService {
             return new BadgeVerification(true, verifiedBy.get().getKeyId(), "The credential names no holding of this issuer",
                     null, null, null, null, null, null, null, now);
         }
-        return BadgeVerification.valid(verifiedBy.get().getKeyId(), status(holding));
+        return BadgeVerification.valid(verifiedBy.get().getKeyId(), status(holding, null));
     }
 
     private static boolean isPermitted(String algorithm) {

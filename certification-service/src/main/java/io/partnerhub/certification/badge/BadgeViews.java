@@ -15,11 +15,11 @@ public final class BadgeViews {
 
     /**
      * The live status of a holding's badge: {@code revokedAt} and {@code reason} only when revoked; {@code validUntil}
-     * absent for fundamentals (never expire).
+     * absent for fundamentals (never expire); {@code recipientMatches} only when an identifier and a salt were given (C8b).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BadgeVerificationStatus(UUID holdingId, String certificationId, HoldingStatus status, Instant validFrom,
-            Instant validUntil, Instant revokedAt, String reason, Instant checkedAt) {
+            Instant validUntil, Instant revokedAt, String reason, Boolean recipientMatches, Instant checkedAt) {
     }
 
     /**

@@ -59,6 +59,10 @@ public class CertificationHolding {
     @Column(name = "end_reason")
     public String endReason;
 
+    /** C8b the salt of the badge's hashed recipient identity (RecipientIdentity); shown to the holder and ops only. */
+    @Column(name = "badge_salt", nullable = false, updatable = false)
+    public String badgeSalt;
+
     @Version
     public long version;
 

@@ -61,13 +61,11 @@ public class HoldingResource {
         this.caller = caller;
     }
 
-    /** ops and exam providers see every holding, an employee only their own (claim candidate). */
-    private HoldingAccess readers() {
-        return holding -> caller.isOps() || caller.hasRole(Roles.EXAM_PROVIDER) || own(holding.candidateId);
-    }
-
-    /** ops, or the holding's own candidate. */
-    private HoldingAccess renewers() {
+    /**
+     * ops, or the holding's own candidate (employee, claim candidate): the only ones who read or renew a holding. An
+     * exam-provider acts on its own registrations in exam-service and reads no holding (DESIGN.md §6): 404.
+     */
+    private HoldingAccess opsOrHolder() {
         return holding -> caller.isOps() || own(holding.candidateId);
     }
 
@@ -79,15 +77,16 @@ public class HoldingResource {
     @GET
     @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
     @Operation(summary = "A candidate's holdings, oldest first (active and history)",
-            description = "Ops and exam providers read any candidate; an employee only their own (claim candidate): another "
-                    + "candidate answers 404. Paged: page 0-" + Examples.MAX_PAGE + ", size 1-100 (capped); total in X-Total-Count.")
+            description = "Ops read any candidate; an employee only their own (claim candidate): another candidate answers "
+                    + "404, and so does any candidate to an exam provider. badgeSalt is the salt of the badge's hashed "
+                    + "recipient identity (for the holder to hand to a verifier with their candidate id). Paged: page 0-" + Examples.MAX_PAGE + ", size 1-100 (capped); total in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "The holdings",
             headers = @Header(name = "X-Total-Count", description = "number of holdings of the candidate"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HoldingView.class),
                     examples = @ExampleObject(name = "holdings", value = "[" + Examples.HOLDING + "]")))
-    @APIResponse(responseCode = "400", description = "candidateId missing or too long, page or size out of range",
+    @APIResponse(responseCode = "400", description = "candidateId missing or too long, page or size out of range; a control character in a parameter (invalid-character)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "Another candidate's holdings (employee)",
+    @APIResponse(responseCode = "404", description = "Another candidate's holdings (employee), any candidate's (exam-provider)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read holdings")
@@ -101,16 +100,17 @@ public class HoldingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
-    @Operation(summary = "One holding", description = "An employee reads only their own; any other answers 404.")
+    @Operation(summary = "One holding", description = "Ops, or the holding's own candidate (employee); any other caller, "
+            + "exam providers included, gets 404. badgeSalt as in the list.")
     @APIResponse(responseCode = "200", description = "The holding",
             content = @Content(schema = @Schema(implementation = HoldingView.class),
                     examples = @ExampleObject(name = "holding", value = Examples.HOLDING)))
-    @APIResponse(responseCode = "404", description = "No such holding, or not yours",
+    @APIResponse(responseCode = "404", description = "No such holding, or not yours (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read holdings")
     public HoldingView get(@PathParam("id") String id) {
-        return service.get(holdingId(id), readers());
+        return service.get(holdingId(id), opsOrHolder());
     }
 
     @POST
@@ -138,7 +138,7 @@ public class HoldingResource {
     @APIResponse(responseCode = "403", description = "Role may not renew")
     public Response renew(@PathParam("id") String id, @NotNull @Valid RenewalAttemptBody body) {
         UUID holdingId = holdingId(id);
-        RenewalAttemptView attempt = service.renew(holdingId, body.passed(), renewers());
+        RenewalAttemptView attempt = service.renew(holdingId, body.passed(), opsOrHolder());
         return Response.created(URI.create("/certification-holdings/" + holdingId)).entity(attempt).build();
     }
 

@@ -27,6 +27,7 @@ import io.partnerhub.certification.domain.Expiry;
 import io.partnerhub.certification.domain.HeldCertification;
 import io.partnerhub.certification.domain.HoldingStatus;
 import io.partnerhub.certification.domain.Pass;
+import io.partnerhub.certification.domain.RecipientIdentity;
 import io.partnerhub.certification.domain.RenewalPolicy;
 import io.partnerhub.certification.domain.RenewalRefusal;
 import io.partnerhub.certification.events.CertificationEarned;
@@ -95,6 +96,7 @@ public class HoldingService {
             holding.status = HoldingStatus.ACTIVE;
             holding.earnedAt = now;
             holding.expiresAt = Expiry.expiresAt(earned.level(), now);
+            holding.badgeSalt = RecipientIdentity.newSalt();
             holdings.persist(holding);
             events.publish(new CertificationEarned(candidateId, holding.certificationId, holding.id.toString(), holding.level,
                     holding.examCodes, holding.earnedAt, holding.expiresAt));
@@ -181,7 +183,7 @@ public class HoldingService {
         events.publish(new CertificationRevoked(holding.candidateId, holding.certificationId, holding.id.toString(), holding.endReason));
         holdings.flush();
         Log.infof("Holding %s revoked", holding.id);
-        return views(List.of(holding)).get(0);
+        return views(List.of(holding), Audience.HOLDER_OR_OPS).get(0);
     }
 
     /**
@@ -209,21 +211,28 @@ public class HoldingService {
         Log.infof("Holding %s expired at %s", holding.id, holding.expiresAt);
     }
 
+    /** The candidate's holdings for the holder or ops (the caller checked), with their badge salts. */
     public List<HoldingView> ofCandidate(String candidateId, int page, int size) {
-        return views(holdings.ofCandidate(candidateId, page, size));
+        return views(holdings.ofCandidate(candidateId, page, size), Audience.HOLDER_OR_OPS);
     }
 
     public long countOfCandidate(String candidateId) {
         return holdings.countOfCandidate(candidateId);
     }
 
+    /** One holding; {@code access} lets only the holder and ops through, so the view carries the badge salt. */
     public HoldingView get(UUID id, HoldingAccess access) {
         CertificationHolding holding = holdings.findById(id);
         access.require(holding, id);
-        return views(List.of(holding)).get(0);
+        return views(List.of(holding), Audience.HOLDER_OR_OPS).get(0);
     }
 
-    public List<HoldingView> views(Collection<CertificationHolding> list) {
+    /** Who a holding view is for: only the holder and ops see {@code badgeSalt} (never a shared transcript). */
+    public enum Audience {
+        HOLDER_OR_OPS, PUBLIC
+    }
+
+    public List<HoldingView> views(Collection<CertificationHolding> list, Audience audience) {
         Set<String> ids = list.stream().map(h -> h.certificationId).collect(Collectors.toSet());
         Map<String, Certification> byId = ids.isEmpty() ? Map.of()
                 : certifications.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
@@ -233,7 +242,8 @@ public class HoldingService {
             Instant opensAt = h.status == HoldingStatus.ACTIVE ? RenewalPolicy.opensAt(h.expiresAt) : null;
             return new HoldingView(h.id, h.candidateId, h.certificationId, c == null ? null : c.name, h.level, h.status,
                     h.examCodes, h.earnedAt, h.expiresAt, opensAt, h.endedAt, h.endReason,
-                    c == null ? null : c.statusOn(today), c == null ? null : c.successor);
+                    c == null ? null : c.statusOn(today), c == null ? null : c.successor,
+                    audience == Audience.HOLDER_OR_OPS ? h.badgeSalt : null);
         }).toList();
     }
 

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.partnerhub.certification.domain.CertificationLevel;
 import io.partnerhub.certification.domain.CertificationStatus;
 import io.partnerhub.certification.domain.HoldingStatus;
@@ -20,11 +24,17 @@ public final class HoldingViews {
 
     /**
      * A holding. {@code renewalOpensAt} is null when it never expires or is no longer active; {@code certificationStatus}
-     * and {@code successor} tell whether the certification is retiring/retired (C5) and what replaces it.
+     * and {@code successor} tell whether the certification is retiring/retired (C5) and what replaces it; {@code badgeSalt}
+ * only for the holder and ops (C8b).
      */
     public record HoldingView(UUID id, String candidateId, String certificationId, String certificationName,
             CertificationLevel level, HoldingStatus status, List<String> examCodes, Instant earnedAt, Instant expiresAt,
-            Instant renewalOpensAt, Instant endedAt, String endReason, CertificationStatus certificationStatus, String successor) {
+            Instant renewalOpensAt, Instant endedAt, String endReason, CertificationStatus certificationStatus, String successor,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "C8b the salt of the badge's hashed recipient identity: the holder gives it, with their "
+                    + "candidate id, to whoever should check the badge is theirs (GET /badges/{id}/verification?identifier&salt). "
+                    + "Only for the holder and ops; absent on a shared transcript.", examples = "9f3c1a7e5b2d4c6e8a0b1c2d3e4f5a6b")
+            String badgeSalt) {
     }
 
     public record RenewalAttemptBody(@NotNull Boolean passed) {

@@ -41,7 +41,10 @@ import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
 
-/** C7 a candidate's share codes: only the candidate themself (employee, claim candidate) or ops. */
+/**
+ * C7 a candidate's share codes: only the candidate themself (employee, claim candidate) or ops. An exam-provider is let
+ * past the role check only to get the same 404 as on the transcript (DESIGN.md §6: data outside its scope is 404).
+ */
 @Path("/transcripts/{candidateId}/share-codes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transcripts", description = "C7 a candidate's transcript")
@@ -58,7 +61,7 @@ public class ShareCodeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE })
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
     @Operation(summary = "Create a share code that opens the candidate's transcript read-only, without a token",
             description = "The candidate themself or ops; another candidate answers 404. 128 random bits, base64url. "
                     + "expiresAt is optional (absent: until revoked), in the future and at most five years ahead. At most 50 "
@@ -74,7 +77,7 @@ public class ShareCodeResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = """
                     {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
                      "detail":"expiresAt must be in the future"}""")))
-    @APIResponse(responseCode = "404", description = "Not your transcript",
+    @APIResponse(responseCode = "404", description = "Not your transcript (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Too many usable share codes",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "too many", value = Examples.TOO_MANY_SHARE_CODES)))
@@ -87,14 +90,14 @@ public class ShareCodeResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE })
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
     @Operation(summary = "The candidate's share codes, oldest first, with their status (ACTIVE, EXPIRED, REVOKED)",
             description = "The candidate themself or ops. Paged: page 0-" + Examples.MAX_PAGE + ", size 1-100; total in X-Total-Count.")
     @APIResponse(responseCode = "200", description = "The share codes",
             headers = @Header(name = "X-Total-Count", description = "number of share codes of the candidate"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ShareCodeView.class),
                     examples = @ExampleObject(name = "share codes", value = "[" + Examples.SHARE_CODE + "]")))
-    @APIResponse(responseCode = "404", description = "Not your transcript",
+    @APIResponse(responseCode = "404", description = "Not your transcript (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
@@ -109,11 +112,11 @@ public class ShareCodeResource {
 
     @DELETE
     @Path("/{code}")
-    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE })
+    @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
     @Operation(summary = "Revoke a share code: it stops opening the transcript at once (listed as REVOKED)",
             description = "The candidate themself or ops. Revoking a revoked code again is a no-op (204).")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such code of this candidate, or not your transcript",
+    @APIResponse(responseCode = "404", description = "No such code of this candidate, or not your transcript (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.SHARE_CODE_NOT_FOUND)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not share transcripts")
@@ -123,7 +126,7 @@ public class ShareCodeResource {
         return Response.noContent().build();
     }
 
-    /** ops, or the employee whose candidate claim is this candidate; anyone else 404 (exam providers: 403). */
+    /** ops, or the employee whose candidate claim is this candidate; anyone else 404, exam providers included. */
     private void requireOwnerOrOps(String candidateId) {
         if (candidateId == null || candidateId.isBlank() || candidateId.length() > 100) {
             throw new ResourceNotFound("candidate", candidateId == null ? "" : candidateId.substring(0, Math.min(candidateId.length(), 64)));

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.partnerhub.certification.config.CertificationConfig;
 import io.partnerhub.certification.share.ShareCode.ShareCodeStatus;
 import io.partnerhub.certification.share.ShareCodeViews.ShareCodeView;
+import io.partnerhub.certification.holding.HoldingService.Audience;
 import io.partnerhub.certification.transcript.TranscriptService;
 import io.partnerhub.certification.transcript.TranscriptViews.TranscriptView;
 import io.partnerhub.chassis.problem.Conflict;
@@ -91,7 +92,7 @@ public class ShareCodeService {
         if (found == null || found.statusAt(clock.instant()) != ShareCodeStatus.ACTIVE) {
             throw notFound(code);
         }
-        return transcripts.transcript(found.candidateId);
+        return transcripts.transcript(found.candidateId, Audience.PUBLIC); // never the badge salts
     }
 
     private ShareCode find(String code) {

@@ -35,11 +35,11 @@ public class SharedTranscriptResource {
 
     @GET
     @Operation(summary = "The transcript a share code opens, read-only and without a token",
-            description = "The same transcript its candidate sees. An unknown, revoked or expired code answers 404 alike. "
+            description = "The same transcript its candidate sees, without the badge salts. An unknown, revoked or expired code answers 404 alike. "
                     + "Not cached (Cache-Control: no-store), so a revocation takes effect at once.")
     @APIResponse(responseCode = "200", description = "The transcript",
             content = @Content(schema = @Schema(implementation = TranscriptView.class),
-                    examples = @ExampleObject(name = "transcript", value = Examples.TRANSCRIPT)))
+                    examples = @ExampleObject(name = "transcript", value = Examples.SHARED_TRANSCRIPT)))
     @APIResponse(responseCode = "404", description = "Unknown, revoked or expired code",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.SHARE_CODE_NOT_FOUND)))
     public Response get(@PathParam("code") String code) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerhub.certification.transcript.TranscriptViews.TranscriptView;
+import io.partnerhub.certification.holding.HoldingService.Audience;
 import io.partnerhub.certification.web.Examples;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
@@ -38,12 +39,13 @@ public class TranscriptResource {
     @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE, Roles.EXAM_PROVIDER })
     @Operation(summary = "A candidate's transcript: active certifications, history (expired, revoked), passed exams and "
             + "passed assessments, each oldest first",
-            description = "Ops and exam providers read any candidate; an employee reads only their own "
-                    + "(the candidate claim of the token). Any other candidate answers 404.")
+            description = "Ops read any candidate; an employee reads only their own (the candidate claim of the token). "
+                    + "Any other candidate answers 404, and so does every candidate to an exam provider (it acts on its "
+                    + "own registrations only). Holdings carry badgeSalt (the salt of the badge's hashed recipient identity).")
     @APIResponse(responseCode = "200", description = "The transcript",
             content = @Content(schema = @Schema(implementation = TranscriptView.class),
                     examples = @ExampleObject(name = "transcript", value = Examples.TRANSCRIPT)))
-    @APIResponse(responseCode = "404", description = "Not your transcript",
+    @APIResponse(responseCode = "404", description = "Not your transcript (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = """
                     {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
                      "detail":"No candidate with id c-100043","resource":"candidate","id":"c-100043"}""")))
@@ -51,6 +53,6 @@ public class TranscriptResource {
     @APIResponse(responseCode = "403", description = "Role may not read transcripts")
     public TranscriptView get(@PathParam("candidateId") String candidateId) {
         caller.requireCandidate(candidateId);
-        return service.transcript(candidateId);
+        return service.transcript(candidateId, Audience.HOLDER_OR_OPS);
     }
 }

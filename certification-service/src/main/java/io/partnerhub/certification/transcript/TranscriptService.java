@@ -16,6 +16,7 @@ import io.partnerhub.certification.domain.HoldingStatus;
 import io.partnerhub.certification.events.ExamPassed;
 import io.partnerhub.certification.holding.HoldingRepository;
 import io.partnerhub.certification.holding.HoldingService;
+import io.partnerhub.certification.holding.HoldingService.Audience;
 import io.partnerhub.certification.holding.HoldingViews.HoldingView;
 import io.partnerhub.certification.transcript.TranscriptViews.PassedAssessmentView;
 import io.partnerhub.certification.transcript.TranscriptViews.PassedExamView;
@@ -66,8 +67,9 @@ public class TranscriptService {
         return true;
     }
 
-    public TranscriptView transcript(String candidateId) {
-        List<HoldingView> holdings = holdingService.views(this.holdings.ofCandidate(candidateId));
+    /** The transcript for {@code audience}: the holder and ops see the badge salts, a shared transcript does not. */
+    public TranscriptView transcript(String candidateId, Audience audience) {
+        List<HoldingView> holdings = holdingService.views(this.holdings.ofCandidate(candidateId), audience);
         List<HoldingView> active = holdings.stream().filter(h -> h.status() == HoldingStatus.ACTIVE).toList();
         List<HoldingView> history = holdings.stream().filter(h -> h.status() != HoldingStatus.ACTIVE).toList();
         List<AssessmentResult> passed = assessmentResults.passedBy(candidateId);

@@ -33,19 +33,27 @@ public final class Examples {
             {"type":"https://partnerhub.io/problems/certification-retired","title":"Certification retired","status":409,
              "detail":"Certification azure-solutions-architect-expert retired on 2027-06-30.","retiresOn":"2027-06-30"}""";
 
-    public static final String HOLDING = """
+    /** The salt of the example holding's badge; BADGE's identityHash is sha256$hex(SHA-256("c-100042" + BADGE_SALT)). */
+    public static final String BADGE_SALT = "9f3c1a7e5b2d4c6e8a0b1c2d3e4f5a6b";
+
+    private static final String ACTIVE_HOLDING_FIELDS = """
             {"id":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","candidateId":"c-100042",
              "certificationId":"azure-solutions-architect-expert","certificationName":"Microsoft Certified: Azure Solutions Architect Expert",
              "level":"EXPERT","status":"ACTIVE","examCodes":["AZ-305","AZ-104"],"earnedAt":"2026-12-01T11:20:04Z",
              "expiresAt":"2027-12-01T11:20:04Z","renewalOpensAt":"2027-06-04T11:20:04Z","endedAt":null,"endReason":null,
-             "certificationStatus":"ACTIVE","successor":null}""";
+             "certificationStatus":"ACTIVE","successor":null""";
 
-    public static final String REVOKED_HOLDING = """
+    private static final String REVOKED_HOLDING_FIELDS = """
             {"id":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","candidateId":"c-100042",
              "certificationId":"azure-solutions-architect-expert","certificationName":"Microsoft Certified: Azure Solutions Architect Expert",
              "level":"EXPERT","status":"REVOKED","examCodes":["AZ-305","AZ-104"],"earnedAt":"2026-12-01T11:20:04Z",
              "expiresAt":"2027-12-01T11:20:04Z","renewalOpensAt":null,"endedAt":"2027-01-15T09:00:00Z","endReason":"exam misconduct",
-             "certificationStatus":"ACTIVE","successor":null}""";
+             "certificationStatus":"ACTIVE","successor":null""";
+
+    /** A holding as its holder and ops see it: with the badge salt. */
+    public static final String HOLDING = ACTIVE_HOLDING_FIELDS + ",\"badgeSalt\":\"" + BADGE_SALT + "\"}";
+
+    public static final String REVOKED_HOLDING = REVOKED_HOLDING_FIELDS + ",\"badgeSalt\":\"5d0e2b9c7a4f4e1b8c3d6a9f0e2b4c7d\"}";
 
     public static final String RENEWAL_ATTEMPT = """
             {"id":"8b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e","holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","passed":true,
@@ -66,13 +74,19 @@ public final class Examples {
             {"type":"https://partnerhub.io/problems/holding-not-active","title":"Holding not active","status":409,
              "detail":"The holding is REVOKED.","holdingStatus":"REVOKED"}""";
 
-    public static final String TRANSCRIPT = """
-            {"candidateId":"c-100042","activeCertifications":[""" + HOLDING + """
-            ],"history":[""" + REVOKED_HOLDING + """
+    private static final String TRANSCRIPT_REST = """
             ],"passedExams":[
               {"examCode":"AZ-104","attemptId":"7b6f1c2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b","score":812,"takenAt":"2026-11-20T09:30:00Z"}],
              "passedAssessments":[{"assessmentId":"cloud-adoption-framework","name":"Cloud Adoption Framework assessment",
               "passedAt":"2026-12-02T13:45:00Z"}]}""";
+
+    /** The transcript as its candidate and ops see it (holdings with their badge salts). */
+    public static final String TRANSCRIPT = "{\"candidateId\":\"c-100042\",\"activeCertifications\":[" + HOLDING
+            + "],\"history\":[" + REVOKED_HOLDING + TRANSCRIPT_REST;
+
+    /** The transcript a share code opens: the same, without badge salts. */
+    public static final String SHARED_TRANSCRIPT = "{\"candidateId\":\"c-100042\",\"activeCertifications\":["
+            + ACTIVE_HOLDING_FIELDS + "}],\"history\":[" + REVOKED_HOLDING_FIELDS + "}" + TRANSCRIPT_REST;
 
     public static final String INVALID = """
             {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
@@ -127,8 +141,10 @@ public final class Examples {
              "name":"Microsoft Certified: Azure Solutions Architect Expert",
              "issuer":{"id":"https://partnerhub.io/api/badges/issuer","type":["Profile"],"name":"PartnerHub Certification Programme"},
              "validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z","awardedDate":"2026-12-01T11:20:04Z",
-             "credentialSubject":{"id":"urn:partnerhub:candidate:c-100042","type":["AchievementSubject"],
-              "identifier":[{"type":"IdentityObject","hashed":false,"identityHash":"c-100042","identityType":"identifier"}],
+             "credentialSubject":{"type":["AchievementSubject"],
+              "identifier":[{"type":"IdentityObject",
+               "identityHash":"sha256$178ed51031d89fffe9d8a966fea5f76d6c79a851c3f2c2ddb047f3015a30fff3",
+               "identityType":"identifier","hashed":true}],
               "achievement":{"id":"https://partnerhub.io/api/certifications/azure-solutions-architect-expert","type":["Achievement"],
                "achievementType":"Certification","name":"Microsoft Certified: Azure Solutions Architect Expert",
                "description":"EXPERT certification: Microsoft Certified: Azure Solutions Architect Expert. Retires on 2027-06-30. Successor: azure-solutions-architect-expert-2027.",
@@ -153,6 +169,11 @@ public final class Examples {
     public static final String BADGE_STATUS_ACTIVE = """
             {"holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","certificationId":"azure-solutions-architect-expert",
              "status":"ACTIVE","validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z","checkedAt":"2027-02-10T08:00:00Z"}""";
+
+    public static final String BADGE_STATUS_RECIPIENT_MATCHES = """
+            {"holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","certificationId":"azure-solutions-architect-expert",
+             "status":"ACTIVE","validFrom":"2026-12-01T11:20:04Z","validUntil":"2027-12-01T11:20:04Z","recipientMatches":true,
+             "checkedAt":"2027-02-10T08:00:00Z"}""";
 
     public static final String BADGE_STATUS_REVOKED = """
             {"holdingId":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","certificationId":"azure-solutions-architect-expert",

@@ -87,6 +87,36 @@ class AssessmentsAndTranscriptTest {
     }
 
     @Test
+    void examProviderCannotReadTranscripts() throws Exception {
+        String candidate = TestSupport.unique("cand-");
+        TestSupport.pass(candidate, TestSupport.examCode());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .when().get("/transcripts/" + candidate).then().statusCode(200).body("passedExams", hasSize(1)));
+        // DESIGN.md §6: a provider acts on its own registrations only; a transcript is 404 to it, as a foreign tenant's is
+        for (String provider : List.of(TestTokens.examProvider("PEARSON_VUE"), TestTokens.examProvider("PSI"))) {
+            given().auth().oauth2(provider).when().get("/transcripts/" + candidate)
+                    .then().statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"))
+                    .body("passedExams", equalTo(null)).body("activeCertifications", equalTo(null));
+        }
+    }
+
+    @Test
+    void nulInAJsonStringAnswers400InvalidCharacterWhileFreeTextKeepsLineBreaksAndTabs() {
+        String assessment = defineAssessment();
+        String ops = TestTokens.ops();
+        String body = result("c-1\\u0000", assessment, true, Instant.now().minusSeconds(60));
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body(body)
+                .when().post("/assessment-results").then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/invalid-character")).body("field", equalTo("candidateId"));
+        given().auth().oauth2(ops).contentType(ContentType.JSON).body("{\"id\":\"a-nul\",\"name\":\"x\\u0000\"}")
+                .when().post("/assessments").then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        String id = TestSupport.unique("assess-");
+        given().auth().oauth2(ops).contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"name\":\"Line one\\nline two\\twith a tab\"}")
+                .when().post("/assessments").then().statusCode(201).body("name", equalTo("Line one\nline two\twith a tab"));
+    }
+
+    @Test
     void refusesBadResultsAndRolesThatMayNotCall() {
         String assessment = defineAssessment();
         String ops = TestTokens.ops();

@@ -13,10 +13,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +124,8 @@ class BadgeTest {
                 .body("validFrom", notNullValue())
                 .body("validUntil", equalTo(expiresAt))
                 .body("credentialSubject.type", contains("AchievementSubject"))
-                .body("credentialSubject.identifier[0].identityHash", equalTo(earned.candidateId()))
+                .body("credentialSubject.identifier[0].type", equalTo("IdentityObject"))
+                .body("credentialSubject.identifier[0].hashed", equalTo(true))
                 .body("credentialSubject.achievement.type", contains("Achievement"))
                 .body("credentialSubject.achievement.achievementType", equalTo("Certification"))
                 .body("credentialSubject.achievement.name", equalTo("Test " + earned.certificationId()))
@@ -133,6 +136,73 @@ class BadgeTest {
         given().accept("application/ld+json").when().get("/badges/" + earned.holdingId())
                 .then().statusCode(200).contentType(startsWith("application/ld+json")).body("id", endsWith(earned.holdingId()));
         given().when().get("/badges/issuer").then().statusCode(200).body("id", equalTo(ISSUER)).body("type", contains("Profile"));
+    }
+
+    @Test
+    void theBadgesRecipientIsAHashedIdentityThatVerifiesWithTheIdentifierAndTheHoldersSalt() throws Exception {
+        Earned earned = earn("ASSOCIATE");
+        String holder = TestTokens.employee(earned.candidateId(), null);
+        String salt = given().auth().oauth2(holder).when().get("/certification-holdings/" + earned.holdingId())
+                .then().statusCode(200).body("badgeSalt", matchesPattern("[0-9a-f]{32}")).extract().path("badgeSalt");
+        // the same salt wherever the holder and ops read the holding
+        given().auth().oauth2(holder).queryParam("candidateId", earned.candidateId()).when().get("/certification-holdings")
+                .then().statusCode(200).body("[0].badgeSalt", equalTo(salt));
+        given().auth().oauth2(TestTokens.ops()).when().get("/transcripts/" + earned.candidateId())
+                .then().statusCode(200).body("activeCertifications[0].badgeSalt", equalTo(salt));
+
+        String badge = given().when().get("/badges/" + earned.holdingId()).then().statusCode(200)
+                .body("credentialSubject.identifier", hasSize(1))
+                .body("credentialSubject.identifier[0].type", equalTo("IdentityObject"))
+                .body("credentialSubject.identifier[0].identityType", equalTo("identifier"))
+                .body("credentialSubject.identifier[0].hashed", equalTo(true))
+                .body("credentialSubject.identifier[0].identityHash", equalTo(sha256(earned.candidateId() + salt)))
+                .body("credentialSubject", not(hasKey("id")))
+                .extract().asString();
+        assertFalse(badge.contains(earned.candidateId()), badge);
+        assertFalse(badge.contains(salt), badge);
+        String payload = new String(Base64.getUrlDecoder().decode(vcJwt(earned.holdingId()).split("\\.")[1]), StandardCharsets.UTF_8);
+        assertFalse(payload.contains(earned.candidateId()), payload);
+        assertFalse(payload.contains(salt), payload);
+        JwtClaims claims = consumerOfPublishedKeys().processToClaims(vcJwt(earned.holdingId()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> identity = ((List<Map<String, Object>>) ((Map<String, Object>) claims.getClaimValue("credentialSubject"))
+                .get("identifier")).get(0);
+        assertEquals(Map.of("type", "IdentityObject", "identityHash", sha256(earned.candidateId() + salt),
+                "identityType", "identifier", "hashed", true), identity);
+
+        String verification = "/badges/" + earned.holdingId() + "/verification";
+        given().queryParam("identifier", earned.candidateId()).queryParam("salt", salt).when().get(verification)
+                .then().statusCode(200).body("status", equalTo("ACTIVE")).body("recipientMatches", equalTo(true));
+        String otherSalt = "0".repeat(32);
+        given().queryParam("identifier", earned.candidateId()).queryParam("salt", otherSalt).when().get(verification)
+                .then().statusCode(200).body("recipientMatches", equalTo(false));
+        given().queryParam("identifier", unique("cand-")).queryParam("salt", salt).when().get(verification)
+                .then().statusCode(200).body("recipientMatches", equalTo(false));
+        given().queryParam("identifier", earned.candidateId()).when().get(verification)
+                .then().statusCode(200).body("$", not(hasKey("recipientMatches")));
+        given().when().get(verification).then().statusCode(200).body("$", not(hasKey("recipientMatches")));
+        given().queryParam("identifier", earned.candidateId()).queryParam("salt", "s".repeat(101)).when().get(verification)
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void theBadgeSaltIsNeverOnASharedTranscriptNorShownToOthers() throws Exception {
+        Earned earned = earn("ASSOCIATE");
+        String code = given().auth().oauth2(TestTokens.employee(earned.candidateId(), null)).contentType(ContentType.JSON)
+                .body("{}").when().post("/transcripts/" + earned.candidateId() + "/share-codes")
+                .then().statusCode(201).extract().path("code");
+        given().when().get("/shared-transcripts/" + code).then().statusCode(200)
+                .body("activeCertifications", hasSize(1))
+                .body("activeCertifications[0]", not(hasKey("badgeSalt")));
+        given().auth().oauth2(TestTokens.examProvider()).when().get("/certification-holdings/" + earned.holdingId())
+                .then().statusCode(404).body("$", not(hasKey("badgeSalt")));
+        given().auth().oauth2(TestTokens.employee(unique("cand-"), null)).when().get("/certification-holdings/" + earned.holdingId())
+                .then().statusCode(404).body("$", not(hasKey("badgeSalt")));
+    }
+
+    static String sha256(String text) throws Exception {
+        return "sha256$" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.certification.domain.CertificationLevel;
 import io.partnerhub.certification.domain.HoldingStatus;
+import io.partnerhub.certification.domain.RecipientIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,6 +59,7 @@ class ExpirySweepConcurrencyTest {
                 holding.status = HoldingStatus.ACTIVE;
                 holding.earnedAt = earnedAt;
                 holding.expiresAt = earnedAt.plus(Duration.ofDays(365 + i % 5));
+                holding.badgeSalt = RecipientIdentity.newSalt();
                 holdings.persist(holding);
             }
         });

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -173,6 +174,41 @@ class RenewalAndRevocationTest {
         given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).queryParam("candidateId", holding.candidateId())
                 .when().get("/certification-holdings").then().statusCode(200).body("$", hasSize(1))
                 .header("X-Total-Count", "1");
+    }
+
+    @Test
+    void examProviderCannotReadHoldings() throws Exception {
+        Holding holding = earn("ASSOCIATE");
+        for (String provider : List.of(TestTokens.examProvider("PEARSON_VUE"), TestTokens.examProvider("PSI"))) {
+            given().auth().oauth2(provider).queryParam("candidateId", holding.candidateId())
+                    .when().get("/certification-holdings").then().statusCode(404).contentType(PROBLEM)
+                    .body("type", endsWith("/not-found")).header("X-Total-Count", nullValue());
+            given().auth().oauth2(provider).when().get("/certification-holdings/" + holding.id())
+                    .then().statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"))
+                    .body("certificationId", equalTo(null));
+        }
+        // the same holding is there for ops and its holder
+        given().auth().oauth2(TestTokens.ops()).when().get("/certification-holdings/" + holding.id()).then().statusCode(200);
+        given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).when().get("/certification-holdings/" + holding.id())
+                .then().statusCode(200).body("certificationId", equalTo(holding.certificationId()));
+    }
+
+    @Test
+    void controlCharactersInAQueryOrPathAnswer400InvalidCharacter() throws Exception {
+        String ops = TestTokens.ops();
+        for (String bad : List.of("\u0000", "c-1\u0000", "c-1\n", "\u007f")) {
+            given().auth().oauth2(ops).queryParam("candidateId", bad).when().get("/certification-holdings")
+                    .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+            given().auth().oauth2(ops).when().get("/transcripts/{c}", bad)
+                    .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        }
+        // exactly as the fuzzer sent it, and refused before authentication too
+        given().auth().oauth2(ops).urlEncodingEnabled(false).when().get("/certification-holdings?candidateId=%00")
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        given().urlEncodingEnabled(false).when().get("/certification-holdings?candidateId=%00")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(ops).queryParam("candidateId", "c-1 with é and spaces").when().get("/certification-holdings")
+                .then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test

@@ -115,7 +115,6 @@ class ShareCodeTest {
         String other = TestTokens.employee(unique("cand-"), null);
         create(other, candidate, "{}").then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(other).when().get("/transcripts/" + candidate + "/share-codes").then().statusCode(404);
-        create(TestTokens.examProvider(), candidate, "{}").then().statusCode(403).contentType(PROBLEM);
         create(TestTokens.partnerAdmin("org-1"), candidate, "{}").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}").when().post("/transcripts/" + candidate + "/share-codes")
                 .then().statusCode(401).contentType(PROBLEM);
@@ -126,6 +125,22 @@ class ShareCodeTest {
         String otherCandidate = unique("cand-");
         given().auth().oauth2(TestTokens.employee(otherCandidate, null))
                 .when().delete("/transcripts/" + otherCandidate + "/share-codes/" + code).then().statusCode(404);
+        given().when().get("/shared-transcripts/" + code).then().statusCode(200);
+    }
+
+    @Test
+    void examProviderCannotManageShareCodes() throws Exception {
+        String candidate = candidateWithAPass(examCode());
+        String code = create(TestTokens.ops(), candidate, "{}").then().statusCode(201).extract().path("code");
+        String provider = TestTokens.examProvider();
+        create(provider, candidate, "{}").then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(provider).when().get("/transcripts/" + candidate + "/share-codes")
+                .then().statusCode(404).contentType(PROBLEM).body("code", equalTo(null));
+        given().auth().oauth2(provider).when().delete("/transcripts/" + candidate + "/share-codes/" + code)
+                .then().statusCode(404).contentType(PROBLEM);
+        // nothing created, nothing revoked
+        given().auth().oauth2(TestTokens.ops()).when().get("/transcripts/" + candidate + "/share-codes")
+                .then().statusCode(200).header("X-Total-Count", "1").body("[0].status", equalTo("ACTIVE"));
         given().when().get("/shared-transcripts/" + code).then().statusCode(200);
     }
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,13 +31,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import io.partnerhub.devstack.Tokens;
 import io.restassured.RestAssured;
 
 /**
  * The partner portal in a real browser (Debian's headless Chromium) against the running suite, through the gateway at
- * {@code /}: a partner admin watches Silver appear live, buys the pack, sees the at-risk alert after a departure; an
- * employee downloads a badge that verifies; another organisation's admin gets "not found". Screenshots of every page go
- * to {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
+ * {@code /}: a partner admin watches Silver appear live, buys the pack, sees the at-risk alert after a departure,
+ * invites a person (the code is shown once) and revokes another invitation; the person joins with the code; the admin
+ * reads it all in the activity log; an employee downloads a badge that verifies; another organisation's admin gets
+ * "not found". No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
+ * test), which does refuse an injected inline script and leaves the API console alone. Screenshots of every page go to
+ * {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
  * installs it.
  */
 @ExtendWith(RunningSuite.class)
@@ -57,12 +63,31 @@ class PortalIT {
     private static String boUser;
     private static String boRegistration;
     private static Instant scheduledAt;
+    private static String suffix;
+    private static String di;
+    private static String diEmail;
+    /** The code of Di's invitation, as the admin copied it from the page (the API shows it once). */
+    private static String invitationCode;
+
+    /**
+     * Runs before any script of every page: records each Content-Security-Policy violation in sessionStorage (kept
+     * across the reloads of one tab), where {@link #noContentSecurityPolicyViolation()} reads them.
+     */
+    private static final String RECORD_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', (e) => {
+              try {
+                const seen = JSON.parse(sessionStorage.getItem('portalit.csp') || '[]');
+                seen.push(`${location.pathname}${location.hash}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`
+                  + ` (${e.sourceFile || ''}:${e.lineNumber || ''})`);
+                sessionStorage.setItem('portalit.csp', JSON.stringify(seen));
+              } catch (ignored) { /* a page without storage (about:blank) */ }
+            }, true);""";
 
     @BeforeAll
     static void programmeAndBrowser() throws Exception {
         Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium is not installed (" + HeadlessChromium.CHROMIUM
                 + "): apt-get install chromium chromium-driver, as .ci/run does");
-        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toLowerCase(Locale.ROOT);
+        suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toLowerCase(Locale.ROOT);
         exam = "PT-" + suffix.toUpperCase(Locale.ROOT);
         String certification = "portal-associate-" + suffix;
         RunningSuite.certificationOfOneExam(exam, certification, "ASSOCIATE");
@@ -96,6 +121,15 @@ class PortalIT {
         RunningSuite.stack().portalPersonas().write();
         gateway = RunningSuite.service("gateway").baseUrl();
         browser = new HeadlessChromium(Path.of("target", "portal-screenshots"));
+        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+        di = "cand-di-" + suffix;
+        diEmail = "di-" + suffix + "@example.com";
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolation() {
+        Object seen = browser.driver.executeScript("return sessionStorage.getItem('portalit.csp');");
+        assertEquals(null, seen, "Content-Security-Policy violations on the pages of this test");
     }
 
     @AfterAll
@@ -177,6 +211,85 @@ class PortalIT {
 
     @Test
     @Order(4)
+    void adminInvitesAPersonSeesTheCodeOnceAndRevokesAnotherInvitation() throws Exception {
+        browser.driver.findElement(By.linkText("People")).click();
+        invite("Di Newcomer", diEmail);
+        WebElement shown = browser.await(By.id("invitation-code"));
+        invitationCode = shown.getDomProperty("value");
+        assertTrue(invitationCode.matches("[A-Za-z0-9_-]{22,}"), "128 random bits or more, base64url: " + invitationCode);
+        browser.awaitText(By.id("invitation"), "expires in 14 days", LIVE);
+        browser.awaitText(row("Di Newcomer"), "pending", LIVE);
+        browser.screenshot("14-people-invitation-code");
+
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Done']")).click();
+        browser.driver.navigate().refresh();
+        browser.awaitText(By.cssSelector("[data-invitation]"), "Di Newcomer", LIVE);
+        String everything = (String) browser.driver.executeScript("return document.body.innerText"
+                + " + [...document.querySelectorAll('input, textarea')].map((i) => i.value).join(' ')"
+                + " + JSON.stringify(sessionStorage) + JSON.stringify(localStorage);");
+        assertFalse(everything.contains(invitationCode), "the code is shown once, never kept or shown again");
+        assertTrue(browser.driver.findElements(By.id("p-candidate")).isEmpty(), "no field for a candidate id");
+
+        invite("Ed Never", "ed-" + suffix + "@example.com");
+        browser.await(By.id("invitation-code"));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Done']")).click();
+        browser.awaitText(row("Ed Never"), "pending", LIVE).findElement(By.xpath(".//button[normalize-space()='Revoke']")).click();
+        browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, LIVE).accept();
+        browser.awaitText(row("Ed Never"), "revoked", LIVE);
+        browser.screenshot("15-people-invitations");
+    }
+
+    @Test
+    @Order(5)
+    void employeeJoinsTheOrganisationWithTheCode() throws Exception {
+        signOut();
+        browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", di)));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.await(By.linkText("Join your organisation")).click();
+        WebElement code = browser.await(By.id("join-code"));
+        code.sendKeys("x" + invitationCode);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Join']")).click();
+        browser.awaitText(By.id("join-problem"), "unknown, used, expired or revoked", LIVE);
+        browser.screenshot("16-join-unknown-code");
+
+        code.clear();
+        code.sendKeys(invitationCode);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Join']")).click();
+        browser.awaitText(By.id("joined"), "You joined " + orgAName, LIVE);
+        browser.screenshot("17-joined");
+        RunningSuite.api("ops", Map.of()).get("/organizations/{id}/users?size=100", orgA).then().statusCode(200)
+                .body("find { it.email == '" + diEmail + "' }.candidateId", equalTo(di));
+    }
+
+    @Test
+    @Order(6)
+    void adminReadsTheInvitationsAndTheDepartureInTheActivityLog() throws Exception {
+        signOut();
+        browser.awaitText(By.cssSelector("button.persona"), "partner-admin of " + orgAName, LIVE).click();
+        browser.await(By.linkText("Activity")).click();
+        for (String kind : List.of("INVITATION_CREATED", "INVITATION_REVOKED", "INVITATION_ACCEPTED", "PERSON_JOINED",
+                "USER_DEPARTED", "USERS_IMPORTED", "MEMBERSHIP_PURCHASED")) {
+            browser.await(By.cssSelector("table.activity-log tr[data-kind='" + kind + "']"));
+        }
+        WebElement created = browser.driver.findElement(By.cssSelector("tr[data-kind='INVITATION_CREATED']"));
+        assertFalse(created.findElement(By.cssSelector("time")).getDomAttribute("datetime").isBlank(), created.getText());
+        assertTrue(created.getText().toLowerCase(Locale.ROOT).contains("partner-admin"), "who: " + created.getText());
+        browser.screenshot("18-activity");
+
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("act-kind"))).selectByValue("INVITATION_REVOKED");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Show']")).click();
+        browser.awaitText(By.cssSelector("table.activity-log caption"), "1 entry", LIVE);
+        assertEquals(1, browser.driver.findElements(By.cssSelector("table.activity-log tbody tr")).size());
+
+        browser.driver.executeScript("arguments[0].value = '2099-01-01T00:00';"
+                + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", browser.await(By.id("act-from")));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Show']")).click();
+        browser.awaitText(By.cssSelector(".activity"), "Nothing recorded for this filter", LIVE);
+        browser.screenshot("19-activity-filtered");
+    }
+
+    @Test
+    @Order(7)
     void employeeDownloadsABadgeThatVerifies() throws Exception {
         signOut();
         browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", ada)));
@@ -205,7 +318,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void employeeChecksEligibilityThenBooks() throws Exception {
         signOut();
         String newcomer = "cand-new-" + UUID.randomUUID();
@@ -226,7 +339,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(6)
+    @Order(9)
     void adminOfAnotherOrganisationSeesNotFound() throws Exception {
         signOut();
         browser.awaitText(By.cssSelector("button.persona"), "partner-admin of " + orgBName, LIVE).click();
@@ -234,6 +347,55 @@ class PortalIT {
         browser.driver.get(gateway + "/#/org/" + orgA + "/dashboard");
         browser.awaitText(By.cssSelector(".problem"), "Not found", LIVE);
         browser.screenshot("13-other-organisation-not-found");
+    }
+
+    @Test
+    @Order(10)
+    void theLiveDashboardAsksToSignInAgainWhenItsTokenExpiresThenReopensWithTheNewOne() throws Exception {
+        signOut();
+        String shortLived = new Tokens(RunningSuite.stack().keys().privateKey(), Duration.ofSeconds(15))
+                .mint("partner-admin", Map.of("org", orgA));
+        browser.await(By.id("token")).sendKeys(shortLived);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.awaitText(By.id("live"), "Live", LIVE);
+        // competency-service completes the stream at the token's expiry; the portal reconnects with the token it
+        // holds, the gateway answers 401, and the portal asks for a new sign-in instead of polling on
+        browser.awaitText(By.id("signed-out"), "Please sign in again", Duration.ofSeconds(45));
+        browser.screenshot("21-sign-in-again");
+        browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("partner-admin", Map.of("org", orgA)));
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.awaitText(By.id("live"), "Live", LIVE);
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/dashboard"), "back on the page it was on");
+    }
+
+    @Test
+    @Order(11)
+    void thePolicyRefusesAnInjectedInlineScriptAndLeavesTheApiConsoleAlone() throws Exception {
+        browser.driver.get(gateway + "/q/swagger-ui/");
+        browser.await(By.cssSelector(".swagger-ui .info"));
+        browser.screenshot("20-api-console");
+
+        browser.driver.get(gateway + "/");
+        browser.await(By.cssSelector(".shell, .sign-in"));
+        Object ran = browser.driver.executeScript("const s = document.createElement('script');"
+                + " s.textContent = 'window.injected = true;'; document.head.appendChild(s); return window.injected === true;");
+        assertEquals(Boolean.FALSE, ran, "an inline script does not run on the portal");
+        String seen = browser.await(d -> (String) browser.driver.executeScript("return sessionStorage.getItem('portalit.csp');"), LIVE);
+        assertTrue(seen.contains("script-src"), seen);
+        browser.driver.executeScript("sessionStorage.removeItem('portalit.csp');");
+    }
+
+    private static void invite(String name, String email) {
+        WebElement nameField = browser.await(By.id("i-name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        browser.driver.findElement(By.id("i-email")).sendKeys(email);
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Invite']")).click();
+    }
+
+    /** The invitations table's row of the person named. */
+    private static By row(String name) {
+        return By.xpath("//tr[@data-invitation][contains(., '" + name + "')]");
     }
 
     private static void signOut() {
@@ -258,7 +420,8 @@ class PortalIT {
         String user = RunningSuite.api("ops", Map.of())
                 .body(Map.of("name", name, "email", candidate + "@example.com", "role", "EMPLOYEE"))
                 .post("/organizations/{id}/users", org).then().statusCode(201).extract().path("id");
-        RunningSuite.api("ops", Map.of()).body(Map.of("candidateId", candidate))
+        // the set-up's shortcut: ops' support override (a reason required, logged); people join by invitation otherwise
+        RunningSuite.api("ops", Map.of()).body(Map.of("candidateId", candidate, "reason", "PortalIT set-up"))
                 .post("/organizations/{id}/users/{user}/association", org, user).then().statusCode(200);
         return user;
     }

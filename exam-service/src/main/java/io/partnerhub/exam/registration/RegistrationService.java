@@ -82,9 +82,10 @@ public class RegistrationService {
                 .filter(r -> r.isPendingAt(now))
                 .findFirst()
                 .ifPresent(pending -> {
-                    throw new Conflict("registration-pending", "Registration pending",
-                            "Candidate " + body.candidateId() + " already has a pending registration for " + body.examCode() + ".")
-                            .with("registrationId", pending.id().toString());
+                    Conflict conflict = new Conflict("registration-pending", "Registration pending",
+                            "Candidate " + body.candidateId() + " already has a pending registration for " + body.examCode() + ".");
+                    // an exam-provider learns the id of its own provider's registrations only (DESIGN.md §6)
+                    throw mayActOn(pending) ? conflict.with("registrationId", pending.id().toString()) : conflict;
                 });
         eligibility.requireEligible(body.candidateId(), body.examCode(), body.scheduledAt());
 
@@ -176,6 +177,11 @@ public class RegistrationService {
      * provider's answers 404 like a foreign tenant's; 403 without a valid provider claim); an employee only their own
      * candidate's (else 404).
      */
+    /** Whether the caller, having passed the booking checks, may see this registration (an exam-provider: its own provider's). */
+    private boolean mayActOn(Registration registration) {
+        return !caller.isExamProvider() || caller.provider().filter(registration.provider().name()::equals).isPresent();
+    }
+
     public Registration requireVisible(UUID id) {
         Registration registration = require(id);
         if (caller.isOps()) {

@@ -44,6 +44,23 @@ class BadInputTest {
     }
 
     @Test
+    void nulInAJsonStringOrAControlCharacterInTheUrlAnswers400InvalidCharacter() {
+        String exam = unique("NUL-");
+        createExam(exam, Map.of("title", "Line one\nline two\twith a tab")); // free text keeps line breaks and tabs
+        String candidate = newCandidate();
+        asOps().body("{\"examCode\":\"" + exam + "\\u0000\",\"expiresOn\":\"2099-01-01\"}")
+                .post("/exam-candidates/{c}/vouchers", candidate).then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/invalid-character")).body("field", equalTo("examCode"));
+        asOps().body(Map.of("examCode", exam, "expiresOn", "2099-01-01"))
+                .post("/exam-candidates/{c}/vouchers", candidate + "\u0000").then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/invalid-character"));
+        asOps().queryParam("examCode", exam + "\u001f").get("/exam-candidates/{c}/eligibility", candidate)
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/invalid-character"));
+        asOps().get("/exam-candidates/{c}/vouchers", candidate).then().statusCode(200).body("$", hasSize(0));
+        asOps().get("/exams/{code}", exam).then().statusCode(200).body("title", equalTo("Line one\nline two\twith a tab"));
+    }
+
+    @Test
     void pageWhoseOffsetOverflowsAnIntIsRejected() {
         asOps().queryParam("page", 21474837).queryParam("size", 100).get("/exams").then().statusCode(400)
                 .contentType(PROBLEM)

@@ -119,6 +119,22 @@ class ExamProviderIdentityTest {
     }
 
     @Test
+    void examProviderDoesNotLearnAnotherProvidersRegistrationWhenBookingIsRefused() {
+        String exam = examOfBothProviders();
+        String candidate = newCandidate();
+        String pearson = bookWith("PEARSON_VUE", candidate, exam, "TEST_CENTER", inHours(5));
+        Map<String, Object> psiBooking = booking(candidate, exam, inHours(6));
+        psiBooking.put("provider", "PSI");
+        psiBooking.put("deliveryMode", "TEST_CENTER");
+        asProvider("PSI").body(psiBooking).post("/exam-registrations").then().statusCode(409).contentType(PROBLEM)
+                .body("type", endsWith("/registration-pending")).body("registrationId", equalTo(null));
+        Map<String, Object> pearsonBooking = booking(candidate, exam, inHours(6));
+        asProvider("PEARSON_VUE").body(pearsonBooking).post("/exam-registrations").then().statusCode(409)
+                .body("type", endsWith("/registration-pending")).body("registrationId", equalTo(pearson));
+        asOps().body(psiBooking).post("/exam-registrations").then().statusCode(409).body("registrationId", equalTo(pearson));
+    }
+
+    @Test
     void providerCannotBrowseCandidates() {
         String exam = examOfBothProviders();
         String candidate = newCandidate();

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * M2 a user account to add, validated: a name (1–200 characters), an e-mail address (at most 254 characters, one
  * {@code @}, a dot in the domain; stored in lower case) and a role (ADMIN or EMPLOYEE, any case).
- * {@link #validate} answers either the user or the reason it is invalid, so that a bulk import reports every row.
+ * No field may hold a control character. {@link #validate} answers either the user or the reason it is invalid, so that a
+ * bulk import reports every row.
  */
 public record NewUser(String name, String email, UserRole role) {
 
@@ -23,6 +24,11 @@ public record NewUser(String name, String email, UserRole role) {
     }
 
     public static Validated validate(String name, String email, String role) {
+        for (String[] field : new String[][] { { "name", name }, { "email", email }, { "role", role } }) {
+            if (hasControlCharacter(field[1])) {
+                return invalid(field[0] + ": must not contain control characters");
+            }
+        }
         String trimmedName = name == null ? "" : name.trim();
         if (trimmedName.isEmpty()) {
             return invalid("name: must not be blank");
@@ -44,6 +50,11 @@ public record NewUser(String name, String email, UserRole role) {
             return invalid("role: must be ADMIN or EMPLOYEE");
         }
         return new Validated(new NewUser(trimmedName, trimmedEmail, parsedRole), null);
+    }
+
+    /** U+0000–U+001F and U+007F: never part of a name, an address or a role (PostgreSQL refuses U+0000 outright). */
+    public static boolean hasControlCharacter(String text) {
+        return text != null && text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     private static Validated invalid(String problem) {

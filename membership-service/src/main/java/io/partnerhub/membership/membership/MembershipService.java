@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.membership.activity.ActivityLog;
+import io.partnerhub.membership.domain.ActivityKind;
 import io.partnerhub.membership.domain.CompetencyChange;
 import io.partnerhub.membership.domain.CompetencyStanding;
 import io.partnerhub.membership.domain.MembershipLevel;
@@ -45,10 +47,12 @@ public class MembershipService {
     };
 
     private final OrganizationRepository organizations;
+    private final ActivityLog activity;
     private final Clock clock;
 
-    public MembershipService(OrganizationRepository organizations, Clock clock) {
+    public MembershipService(OrganizationRepository organizations, ActivityLog activity, Clock clock) {
         this.organizations = organizations;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -81,7 +85,10 @@ public class MembershipService {
         List<CompetencyStanding> standings = standings(organizationId);
         MembershipRules.purchase(level, standings, subscriptions, today).ifPresent(MembershipService::refuse);
         rows.stream().filter(r -> r.toDomain().activeOn(today)).forEach(r -> r.endsOn = today);
-        store(organizationId, Subscription.starting(level, today), "PURCHASE");
+        Subscription bought = Subscription.starting(level, today);
+        store(organizationId, bought, "PURCHASE");
+        activity.record(organizationId, ActivityKind.MEMBERSHIP_PURCHASED, "Bought " + level + " from " + bought.startsOn()
+                + " to " + bought.endsOn(), "level", level, "startsOn", bought.startsOn(), "endsOn", bought.endsOn());
         Log.infof("Organization %s bought %s from %s", organizationId, level, today);
         return view(organizationId);
     }
@@ -94,7 +101,11 @@ public class MembershipService {
         List<Subscription> subscriptions = subscriptions(organizationId);
         MembershipRules.renewal(standings(organizationId), subscriptions, today).ifPresent(MembershipService::refuse);
         Subscription current = MembershipRules.active(subscriptions, today).orElseThrow();
-        store(organizationId, Subscription.starting(current.level(), current.endsOn()), "RENEWAL");
+        Subscription renewal = Subscription.starting(current.level(), current.endsOn());
+        store(organizationId, renewal, "RENEWAL");
+        activity.record(organizationId, ActivityKind.MEMBERSHIP_RENEWED, "Renewed " + renewal.level() + " from "
+                + renewal.startsOn() + " to " + renewal.endsOn(), "level", renewal.level(), "startsOn",
+                renewal.startsOn(), "endsOn", renewal.endsOn());
         Log.infof("Organization %s renewed %s from %s", organizationId, current.level(), current.endsOn());
         return view(organizationId);
     }

@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 
 import io.partnerhub.membership.domain.PerformanceMetric;
 
+/** The current figure of an organisation, metric and period. */
 @Entity
 @Table(name = "performance_report")
 public class PerformanceReport {
@@ -40,6 +41,18 @@ public class PerformanceReport {
 
     @Column(name = "reported_at", nullable = false)
     public Instant reportedAt;
+
+    /** The reporting system (the reporter token's claim source; "ops" for ops). */
+    @Column(nullable = false)
+    public String source;
+
+    /** The token subject that reported the current value. */
+    @Column(name = "reported_by", nullable = false)
+    public String reportedBy;
+
+    /** How many times the value was corrected (the earlier values are in performance_report_value). */
+    @Column(nullable = false)
+    public int corrections;
 
     @Version
     public long version;

@@ -24,8 +24,19 @@ public final class PerformanceViews {
             @NotNull @StorableDate LocalDate periodEnd) {
     }
 
-    /** {@code corrected}: an earlier figure of the same metric and period was replaced. */
+    /** {@code corrected}: an earlier figure of the same metric and period was replaced (and kept as history). */
     public record PerformanceView(UUID id, UUID organizationId, PerformanceMetric metric, BigDecimal value,
-            LocalDate periodStart, LocalDate periodEnd, Instant reportedAt, boolean corrected) {
+            LocalDate periodStart, LocalDate periodEnd, String source, String reportedBy, Instant reportedAt,
+            boolean corrected) {
+    }
+
+    /** A current figure; {@code corrections}: how many earlier values the history keeps. */
+    public record FigureView(PerformanceMetric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd,
+            String source, String reportedBy, Instant reportedAt, int corrections) {
+    }
+
+    /** One stored value; {@code supersededAt} null for the current one. */
+    public record HistoryView(PerformanceMetric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd,
+            String source, String reportedBy, Instant reportedAt, Instant supersededAt) {
     }
 }

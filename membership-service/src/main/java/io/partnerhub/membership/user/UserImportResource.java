@@ -32,13 +32,15 @@ import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
 import io.partnerhub.membership.domain.Csv;
+import io.partnerhub.membership.domain.NewUser;
 import io.partnerhub.membership.user.UserViews.ImportReport;
 import io.partnerhub.membership.web.Examples;
 import io.partnerhub.membership.web.Ids;
 
 /**
  * M2 bulk import of up to 1,000 user accounts, as a JSON array of {name, email, role} or as CSV with a header line
- * naming the columns name, email and role (any order, any case). Answered with a per-row report.
+ * naming the columns name, email and role (any order, any case). Answered with a per-row report. Other columns or
+ * fields (a candidateId among them) are ignored, never stored: a candidate id is associated only by its holder.
  */
 @Path("/organizations/{id}/user-imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -141,6 +143,13 @@ public class UserImportResource {
         List<String[]> rows = new ArrayList<>();
         Map<Integer, String> unreadable = new HashMap<>();
         for (Csv.Record record : records.subList(1, records.size())) {
+            int controlled = controlCharacterField(record.fields());
+            if (controlled >= 0) { // any cell, read or not: PostgreSQL refuses U+0000, and none belongs in a user row
+                unreadable.put(rows.size() + 1, "line " + record.line() + ": field " + (controlled + 1)
+                        + " contains a control character");
+                rows.add(new String[3]);
+                continue;
+            }
             if (record.fields().size() != header.size()) {
                 unreadable.put(rows.size() + 1, "line " + record.line() + ": " + record.fields().size() + " fields, the header has "
                         + header.size());
@@ -150,6 +159,15 @@ public class UserImportResource {
             rows.add(new String[] { record.fields().get(column[0]), record.fields().get(column[1]), record.fields().get(column[2]) });
         }
         return new ImportReport(service.importUsers(organizationId, rows, unreadable));
+    }
+
+    private static int controlCharacterField(List<String> fields) {
+        for (int f = 0; f < fields.size(); f++) {
+            if (NewUser.hasControlCharacter(fields.get(f))) {
+                return f;
+            }
+        }
+        return -1;
     }
 
     private static String text(JsonNode row, String field) {

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.problem.DomainException;
+import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
 import io.partnerhub.membership.user.UserViews.AssociateCandidate;
@@ -147,20 +148,27 @@ public class UserResource {
     @POST
     @Path("/{userId}/association")
     @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN, Roles.EMPLOYEE })
-    @Operation(summary = "Associate a candidate id with the account (M2)",
-            description = "By the employee themself (their token's candidate claim must be this candidate id), the "
-                    + "organisation's partner-admin or ops. A candidate id held by another organisation is severed "
-                    + "first, in the same transaction: employee.left.v1 (ASSOCIATED_ELSEWHERE) for the old organisation, "
-                    + "then employee.joined.v1; both have subject = the candidate id, so consumers read them in that order. "
-                    + "Of two concurrent associations of one candidate id exactly one wins; the other answers 409.")
+    @Operation(summary = "Associate a candidate id with the account (M2): the employee themself, or ops as support",
+            description = "An employee of the organisation associates the candidate id of their token's candidate claim "
+                    + "(a body candidateId, if given, must be the same). A partner-admin may not (403): a partner-admin "
+                    + "invites, the person accepts (POST …/invitations/acceptance). Ops may as a support override, "
+                    + "naming the candidateId and a reason, written to the activity log (SUPPORT_ASSOCIATION). A "
+                    + "candidate id held by another organisation is severed first, in the same transaction: "
+                    + "employee.left.v1 (ASSOCIATED_ELSEWHERE) for the old organisation, then employee.joined.v1; both "
+                    + "have subject = the candidate id, so consumers read them in that order. Of two concurrent "
+                    + "associations of one candidate id exactly one wins; the other answers 409.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AssociateCandidate.class),
-            examples = @ExampleObject(name = "candidate", value = Examples.ASSOCIATE)))
-    @APIResponse(responseCode = "200", description = "Associated (severedOrganizationId names the organisation it left, if any)",
+            examples = { @ExampleObject(name = "employee", value = Examples.ASSOCIATE),
+                    @ExampleObject(name = "ops support override", value = Examples.ASSOCIATE_SUPPORT) }))
+    @APIResponse(responseCode = "200", description = "Associated (severedOrganizationId, for ops only, names the organisation it left)",
             content = @Content(schema = @Schema(implementation = AssociationView.class), examples = @ExampleObject(name = "moved", value = Examples.ASSOCIATION)))
-    @APIResponse(responseCode = "400", description = "Invalid candidate id",
+    @APIResponse(responseCode = "400", description = "Invalid candidate id; ops without candidateId or reason",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "403", description = "An employee associating another candidate id, or a role that may not",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN_CANDIDATE)))
+    @APIResponse(responseCode = "403", description = "A partner-admin, an employee naming another candidate id or without a "
+            + "candidate claim, or a role that may not",
+            content = @Content(mediaType = Examples.PROBLEM, examples = {
+                    @ExampleObject(name = "partner-admin", value = Examples.FORBIDDEN_ADMIN_ASSOCIATION),
+                    @ExampleObject(name = "other candidate", value = Examples.FORBIDDEN_CANDIDATE) }))
     @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Held by another account of this organisation, associated concurrently, "
@@ -168,15 +176,29 @@ public class UserResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.CANDIDATE_ASSOCIATED)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     public AssociationView associate(@PathParam("id") @Size(max = Ids.MAX) String id,
-            @PathParam("userId") @Size(max = Ids.MAX) String userId, @NotNull @Valid AssociateCandidate body) {
-        UUID organizationId = Ids.parse("organization", id);
-        caller.requireOrganization(organizationId.toString());
-        if (!caller.isOps() && !caller.hasRole(Roles.PARTNER_ADMIN)
-                && !caller.candidateId().filter(body.candidateId()::equals).isPresent()) {
-            throw new DomainException(403, "forbidden", "Forbidden",
-                    "An employee associates only their own candidate id (the token's candidate claim)");
+            @PathParam("userId") @Size(max = Ids.MAX) String userId, @Valid AssociateCandidate body) {
+        UUID organizationId = organization(id);
+        UUID user = Ids.parse("user", userId);
+        AssociateCandidate request = body == null ? new AssociateCandidate(null, null) : body;
+        if (caller.isOps()) {
+            if (request.candidateId() == null) {
+                throw new InvalidRequest("candidateId: ops name the candidate id of a support association");
+            }
+            if (request.reason() == null || request.reason().isBlank()) {
+                throw new InvalidRequest("reason: ops give the reason of a support association (it is logged)");
+            }
+            return service.associate(organizationId, user, request.candidateId(), request.reason().trim());
         }
-        return service.associate(organizationId, Ids.parse("user", userId), body.candidateId());
+        if (!caller.hasRole(Roles.EMPLOYEE)) {
+            throw forbidden("A partner-admin invites; the person accepts the invitation with their own token");
+        }
+        String candidateId = caller.candidateId().orElseThrow(() -> forbidden(
+                "An employee token without a candidate claim associates nothing"));
+        if (request.candidateId() != null && !request.candidateId().equals(candidateId)) {
+            throw forbidden("An employee associates only their own candidate id (the token's candidate claim)");
+        }
+        AssociationView view = service.associate(organizationId, user, candidateId, null);
+        return new AssociationView(view.userId(), view.organizationId(), view.candidateId(), view.associatedAt(), null);
     }
 
     @POST
@@ -197,6 +219,10 @@ public class UserResource {
     @APIResponse(responseCode = "403", description = "Role may not record departures")
     public UserView depart(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
         return service.depart(organization(id), Ids.parse("user", userId));
+    }
+
+    private static DomainException forbidden(String detail) {
+        return new DomainException(403, "forbidden", "Forbidden", detail);
     }
 
     private UUID organization(String id) {

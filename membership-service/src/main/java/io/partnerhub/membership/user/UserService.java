@@ -18,9 +18,12 @@ import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.membership.activity.ActivityLog;
+import io.partnerhub.membership.domain.ActivityKind;
 import io.partnerhub.membership.domain.AssociationDecision;
 import io.partnerhub.membership.domain.AssociationDecision.Held;
 import io.partnerhub.membership.domain.NewUser;
+import io.partnerhub.membership.domain.UserRole;
 import io.partnerhub.membership.events.EmployeeJoined;
 import io.partnerhub.membership.events.EmployeeLeft;
 import io.partnerhub.membership.organization.OrganizationRepository;
@@ -41,14 +44,16 @@ public class UserService {
     private final AssociationRepository associations;
     private final OrganizationRepository organizations;
     private final EventPublisher events;
+    private final ActivityLog activity;
     private final Clock clock;
 
     public UserService(UserRepository users, AssociationRepository associations, OrganizationRepository organizations,
-            EventPublisher events, Clock clock) {
+            EventPublisher events, ActivityLog activity, Clock clock) {
         this.users = users;
         this.associations = associations;
         this.organizations = organizations;
         this.events = events;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -61,7 +66,46 @@ public class UserService {
         });
         UserAccount account = insert(organizationId, user);
         flush(user.email());
+        activity.record(organizationId, ActivityKind.USER_ADDED, "Added user account " + account.id + " (" + account.role
+                + ")", "userId", account.id, "role", account.role);
         return UserView.of(account, null);
+    }
+
+    /**
+     * The active account an invitation is for: the organisation's account with this e-mail address, or a new EMPLOYEE
+     * account (USER_ADDED). 409 {@code user-associated} when that account already holds a candidate id, 409
+     * {@code user-departed} when the address belongs to a departed account.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UserAccount invitee(UUID organizationId, String name, String email) {
+        requireOrganization(organizationId);
+        NewUser.Validated validated = NewUser.validate(name, email, UserRole.EMPLOYEE.name());
+        if (!validated.valid()) {
+            throw new InvalidRequest(validated.problem());
+        }
+        NewUser user = validated.user();
+        UserAccount existing = users.findByEmail(organizationId, user.email()).orElse(null);
+        if (existing == null) {
+            UserAccount account = insert(organizationId, user);
+            flush(user.email());
+            activity.record(organizationId, ActivityKind.USER_ADDED, "Added user account " + account.id
+                    + " (EMPLOYEE) for an invitation", "userId", account.id, "role", account.role);
+            return account;
+        }
+        if (existing.status != UserAccount.Status.ACTIVE) {
+            throw new Conflict("user-departed", "User departed", "The account with e-mail " + user.email()
+                    + " has departed; it cannot be invited again");
+        }
+        if (associations.activeForUser(existing.id).isPresent()) {
+            throw (Conflict) new Conflict("user-associated", "User associated",
+                    "User " + existing.id + " is already associated with a candidate id").with("userId", existing.id);
+        }
+        return existing;
+    }
+
+    /** The account of an organisation an invitation names (removed ones included, for the invitation list). */
+    public UserAccount account(UUID userId) {
+        return users.findById(userId);
     }
 
     public List<UserView> list(UUID organizationId, int firstResult, int size) {
@@ -90,6 +134,8 @@ public class UserService {
         account.email = user.email();
         account.role = user.role();
         flush(user.email());
+        activity.record(organizationId, ActivityKind.USER_CHANGED, "Changed user account " + userId, "userId", userId,
+                "role", account.role);
         return UserView.of(account, candidateOf(account.id));
     }
 
@@ -102,6 +148,7 @@ public class UserService {
         if (account.departedAt == null) {
             account.departedAt = clock.instant();
         }
+        activity.record(organizationId, ActivityKind.USER_REMOVED, "Removed user account " + userId, "userId", userId);
         Log.infof("User %s of organization %s removed", userId, organizationId);
     }
 
@@ -145,8 +192,12 @@ public class UserService {
             report.add(new ImportRow(row, RowStatus.CREATED, account.id, null));
         }
         users.flush();
-        Log.infof("User import into organization %s: %d rows, %d created", organizationId, rows.size(),
-                report.stream().filter(r -> r.status() == RowStatus.CREATED).count());
+        long created = report.stream().filter(r -> r.status() == RowStatus.CREATED).count();
+        long exists = report.stream().filter(r -> r.status() == RowStatus.EXISTS).count();
+        activity.record(organizationId, ActivityKind.USERS_IMPORTED, "Imported " + rows.size() + " rows: " + created
+                + " created, " + exists + " existing, " + (rows.size() - created - exists) + " invalid",
+                "rows", rows.size(), "created", created, "exists", exists, "invalid", rows.size() - created - exists);
+        Log.infof("User import into organization %s: %d rows, %d created", organizationId, rows.size(), created);
         return report;
     }
 
@@ -157,12 +208,16 @@ public class UserService {
     }
 
     /**
-     * M2 associates {@code candidateId} with the account. A candidate id held by another organisation is severed first
-     * (employee.left ASSOCIATED_ELSEWHERE, then employee.joined, both in this transaction). Of two concurrent
+     * M2 associates {@code candidateId} with the account: the one code path of an employee's own association, an
+     * accepted invitation and an ops support override. A candidate id held by another organisation is severed first
+     * (employee.left ASSOCIATED_ELSEWHERE, then employee.joined, both in this transaction; PERSON_LEFT with only the
+     * user id and reason in the old organisation's activity log, PERSON_JOINED in this one). Of two concurrent
      * associations of one candidate id, the unique index on active associations lets exactly one commit.
+     *
+     * @param supportReason set for an ops support override: logged as SUPPORT_ASSOCIATION with the reason
      */
     @Transactional
-    public AssociationView associate(UUID organizationId, UUID userId, String candidateId) {
+    public AssociationView associate(UUID organizationId, UUID userId, String candidateId, String supportReason) {
         UserAccount account = users.findByIdOptional(userId).filter(u -> u.organizationId.equals(organizationId))
                 .filter(u -> u.status != UserAccount.Status.REMOVED)
                 .orElseThrow(() -> new ResourceNotFound("user", userId.toString()));
@@ -184,11 +239,7 @@ public class UserService {
             }
             case SEVER_THEN_JOIN -> {
                 severed = byCandidate.organizationId;
-                byCandidate.endedAt = clock.instant();
-                byCandidate.endReason = EmployeeLeft.ASSOCIATED_ELSEWHERE;
-                associations.flush();
-                events.publish(new EmployeeLeft(byCandidate.organizationId.toString(), byCandidate.userId.toString(),
-                        candidateId, EmployeeLeft.ASSOCIATED_ELSEWHERE));
+                end(byCandidate, EmployeeLeft.ASSOCIATED_ELSEWHERE);
             }
             case JOIN -> {
             }
@@ -210,6 +261,13 @@ public class UserService {
             throw e;
         }
         events.publish(new EmployeeJoined(organizationId.toString(), userId.toString(), candidateId));
+        activity.record(organizationId, ActivityKind.PERSON_JOINED, "Candidate " + candidateId + " joined as user "
+                + userId, "userId", userId, "candidateId", candidateId);
+        if (supportReason != null) {
+            activity.record(organizationId, ActivityKind.SUPPORT_ASSOCIATION, "Support associated candidate "
+                    + candidateId + " with user " + userId + ": " + supportReason, "userId", userId,
+                    "candidateId", candidateId, "reason", supportReason, "severedOrganizationId", severed);
+        }
         Log.infof("Candidate %s associated with user %s of organization %s%s", candidateId, userId, organizationId,
                 severed == null ? "" : " (severed from organization " + severed + ")");
         return new AssociationView(userId, organizationId, candidateId, association.associatedAt, severed);
@@ -225,6 +283,7 @@ public class UserService {
         endAssociation(account, EmployeeLeft.DEPARTED);
         account.status = UserAccount.Status.DEPARTED;
         account.departedAt = clock.instant();
+        activity.record(organizationId, ActivityKind.USER_DEPARTED, "User " + userId + " departed", "userId", userId);
         Log.infof("User %s of organization %s departed", userId, organizationId);
         return UserView.of(account, null);
     }
@@ -235,12 +294,17 @@ public class UserService {
     }
 
     private void endAssociation(UserAccount account, String reason) {
-        associations.activeForUser(account.id).ifPresent(a -> {
-            a.endedAt = clock.instant();
-            a.endReason = reason;
-            associations.flush();
-            events.publish(new EmployeeLeft(a.organizationId.toString(), a.userId.toString(), a.candidateId, reason));
-        });
+        associations.activeForUser(account.id).ifPresent(a -> end(a, reason));
+    }
+
+    /** Ends an association: employee.left and, in its organisation's log, PERSON_LEFT with the user id and reason only. */
+    private void end(Association a, String reason) {
+        a.endedAt = clock.instant();
+        a.endReason = reason;
+        associations.flush();
+        events.publish(new EmployeeLeft(a.organizationId.toString(), a.userId.toString(), a.candidateId, reason));
+        activity.record(a.organizationId, ActivityKind.PERSON_LEFT, "User " + a.userId + " left (" + reason + ")",
+                "userId", a.userId, "reason", reason);
     }
 
     private UserAccount insert(UUID organizationId, NewUser user) {

@@ -34,12 +34,18 @@ public final class UserViews {
         }
     }
 
-    /** Candidate ids are opaque strings of at most 64 characters (letters, digits, '-', '_', '.', ':'). */
+    /**
+     * An association request. Candidate ids are opaque strings of at most 64 characters (letters, digits, '-', '_', '.',
+     * ':'). An employee's comes from their token (a body candidateId, if given, must equal it); ops name it and give
+     * the {@code reason} of the support override.
+     */
     public record AssociateCandidate(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
-                    message = "must be 1 to 64 letters, digits, '.', '_', ':' or '-'") String candidateId) {
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}",
+                    message = "must be 1 to 64 letters, digits, '.', '_', ':' or '-'") String candidateId,
+            @Size(max = 500) String reason) {
     }
 
+    /** {@code severedOrganizationId}: the organisation the candidate id left, shown to ops only (null otherwise). */
     public record AssociationView(UUID userId, UUID organizationId, String candidateId, Instant associatedAt,
             UUID severedOrganizationId) {
     }

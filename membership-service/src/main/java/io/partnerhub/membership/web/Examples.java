@@ -64,6 +64,78 @@ public final class Examples {
     public static final String ASSOCIATE = """
             {"candidateId":"cand-4711"}""";
 
+    public static final String ASSOCIATE_SUPPORT = """
+            {"candidateId":"cand-4711","reason":"Ticket SUP-2291: invitation e-mail never arrived, identity checked by phone"}""";
+
+    public static final String FORBIDDEN_ADMIN_ASSOCIATION = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"A partner-admin invites; the person accepts the invitation with their own token"}""";
+
+    public static final String USER_ASSOCIATED = """
+            {"type":"https://partnerhub.io/problems/user-associated","title":"User associated","status":409,
+             "detail":"User 9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d is already associated with a candidate id",
+             "userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d"}""";
+
+    public static final String INVITE = """
+            {"name":"Ada Lovelace","email":"ada@contoso.com"}""";
+
+    public static final String INVITATION_CREATED = """
+            {"id":"2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b","userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d",
+             "email":"ada@contoso.com","name":"Ada Lovelace","status":"PENDING","createdAt":"2026-12-01T09:00:00Z",
+             "expiresAt":"2026-12-15T09:00:00Z","code":"q3Xv9yJ2mT5bR8wL1nK4pF7sD0hG6aZcE2uY9iO3tWx"}""";
+
+    public static final String INVITATION = """
+            {"id":"2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b","userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d",
+             "email":"ada@contoso.com","name":"Ada Lovelace","status":"PENDING","createdAt":"2026-12-01T09:00:00Z",
+             "expiresAt":"2026-12-15T09:00:00Z"}""";
+
+    public static final String INVITATION_REVOKED = """
+            {"id":"2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b","userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d",
+             "email":"ada@contoso.com","name":"Ada Lovelace","status":"REVOKED","createdAt":"2026-12-01T09:00:00Z",
+             "expiresAt":"2026-12-15T09:00:00Z"}""";
+
+    public static final String INVITATION_BAD_STATUS = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"status must be one of PENDING, ACCEPTED, REVOKED, EXPIRED"}""";
+
+    public static final String INVITATION_CLOSED = """
+            {"type":"https://partnerhub.io/problems/invitation-closed","title":"Invitation closed","status":409,
+             "detail":"Invitation 2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b was accepted; remove or depart the user account instead"}""";
+
+    public static final String ACCEPT = """
+            {"code":"q3Xv9yJ2mT5bR8wL1nK4pF7sD0hG6aZcE2uY9iO3tWx"}""";
+
+    public static final String ACCEPTANCE = """
+            {"userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
+             "candidateId":"cand-4711","associatedAt":"2026-12-02T08:30:00Z"}""";
+
+    public static final String INVITATION_NOT_FOUND = """
+            {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
+             "detail":"No pending invitation of this organisation has this code","resource":"invitation"}""";
+
+    public static final String FORBIDDEN_NO_CANDIDATE = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"An employee token without a candidate claim accepts no invitation"}""";
+
+    public static final String TOO_MANY_ATTEMPTS = """
+            {"type":"https://partnerhub.io/problems/too-many-attempts","title":"Too many attempts","status":429,
+             "detail":"At most 5 invitation codes may be tried per minute; try again in 42 s","retryAfterSeconds":42}""";
+
+    public static final String ACTIVITY = """
+            [{"id":"6c8e0a2c-4e6a-4c8e-9a2c-4e6a8c0e2a4c","kind":"PERSON_JOINED","at":"2026-12-02T08:30:00Z",
+              "actor":{"subject":"candidate-cand-4711@partnerhub.local","role":"employee"},
+              "summary":"Candidate cand-4711 joined as user 9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d",
+              "details":{"userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","candidateId":"cand-4711"}},
+             {"id":"1a3c5e7a-9c1e-4a3c-8e5a-7c9e1a3c5e7a","kind":"INVITATION_CREATED","at":"2026-12-01T09:00:00Z",
+              "actor":{"subject":"carla@contoso.example","role":"partner-admin"},
+              "summary":"Invited user 9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d",
+              "details":{"invitationId":"2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b","userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d",
+                "expiresAt":"2026-12-15T09:00:00Z"}}]""";
+
+    public static final String ACTIVITY_BAD_KIND = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"kind must be one of [USER_ADDED, USER_CHANGED, USER_REMOVED, USERS_IMPORTED, USER_DEPARTED, INVITATION_CREATED, INVITATION_REVOKED, INVITATION_ACCEPTED, PERSON_JOINED, PERSON_LEFT, SUPPORT_ASSOCIATION, PERFORMANCE_REPORTED, PERFORMANCE_CORRECTED, MEMBERSHIP_PURCHASED, MEMBERSHIP_RENEWED]"}""";
+
     public static final String ASSOCIATION = """
             {"userId":"9b2f6c1e-3d4a-4f5b-8c6d-7e8f9a0b1c2d","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
              "candidateId":"cand-4711","associatedAt":"2026-12-01T09:00:00Z",
@@ -110,7 +182,29 @@ public final class Examples {
     public static final String PERFORMANCE = """
             {"id":"7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a","organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d",
              "metric":"REVENUE","value":125000.50,"periodStart":"2026-10-01","periodEnd":"2026-12-31",
-             "reportedAt":"2027-01-05T08:00:00Z","corrected":false}""";
+             "source":"demo-crm","reportedBy":"reporter@partnerhub.local","reportedAt":"2027-01-05T08:00:00Z",
+             "corrected":false}""";
+
+    public static final String PERFORMANCE_FIGURES = """
+            [{"metric":"REVENUE","value":126000.00,"periodStart":"2026-10-01","periodEnd":"2026-12-31",
+              "source":"demo-crm","reportedBy":"reporter@partnerhub.local","reportedAt":"2027-01-09T08:00:00Z",
+              "corrections":1}]""";
+
+    public static final String PERFORMANCE_HISTORY = """
+            [{"metric":"REVENUE","value":126000.00,"periodStart":"2026-10-01","periodEnd":"2026-12-31",
+              "source":"demo-crm","reportedBy":"reporter@partnerhub.local","reportedAt":"2027-01-09T08:00:00Z",
+              "supersededAt":null},
+             {"metric":"REVENUE","value":125000.50,"periodStart":"2026-10-01","periodEnd":"2026-12-31",
+              "source":"demo-crm","reportedBy":"reporter@partnerhub.local","reportedAt":"2027-01-05T08:00:00Z",
+              "supersededAt":"2027-01-09T08:00:00Z"}]""";
+
+    public static final String METRIC_INVALID = """
+            {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,
+             "detail":"metric must be one of [REVENUE, ACTIVE_USAGE, DEPLOYED_SEATS, NEW_CUSTOMERS]"}""";
+
+    public static final String FORBIDDEN_NO_SOURCE = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"A reporter token must name its reporting system in claim 'source'."}""";
 
     public static final String PERIOD_INVALID = """
             {"type":"https://partnerhub.io/problems/invalid-request","title":"Invalid request","status":400,

@@ -160,6 +160,13 @@ class MembershipTest {
                 .body("renewal.endsOn", equalTo(today.plusMonths(24).toString()));
         given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/membership/renewals")
                 .then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/already-renewed"));
+
+        // the purchase and the one renewal are in the activity log (the refused attempts are not)
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).queryParam("kind", "MEMBERSHIP_RENEWED")
+                .when().get("/organizations/" + org + "/activity").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].details.level", equalTo("SILVER")).body("[0].actor.role", equalTo("partner-admin"));
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).queryParam("kind", "MEMBERSHIP_PURCHASED")
+                .when().get("/organizations/" + org + "/activity").then().statusCode(200).body("size()", equalTo(1));
     }
 
     @Test

@@ -79,7 +79,7 @@ class OrganizationSearchTest {
                 .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.ops()).when().get("/organizations/" + org + "/users/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.ops()).contentType("application/json").body("{\"candidateId\":\"c\"}")
+        given().auth().oauth2(TestTokens.ops()).contentType("application/json").body("{\"candidateId\":\"c\",\"reason\":\"r\"}")
                 .when().post("/organizations/" + org + "/users/" + UUID.randomUUID() + "/association")
                 .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType("application/json")

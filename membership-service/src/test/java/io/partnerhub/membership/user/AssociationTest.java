@@ -1,7 +1,10 @@
 package io.partnerhub.membership.user;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,9 +48,10 @@ class AssociationTest {
     @Inject
     DataSource dataSource;
 
-    private static Response associate(String token, String org, String user, String candidateId) {
+    /** With a reason, which ops need for a support association and others' requests ignore. */
+    static Response associate(String token, String org, String user, String candidateId) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"candidateId\":\"" + candidateId + "\"}")
+                .body("{\"candidateId\":\"" + candidateId + "\",\"reason\":\"test support case\"}")
                 .when().post("/organizations/" + org + "/users/" + user + "/association");
     }
 
@@ -63,7 +67,7 @@ class AssociationTest {
                 .then().statusCode(200).body("severedOrganizationId", nullValue());
         associate(TestTokens.employee(candidate, newOrg), newOrg, newUser, candidate)
                 .then().statusCode(200).body("organizationId", equalTo(newOrg))
-                .body("severedOrganizationId", equalTo(oldOrg));
+                .body("severedOrganizationId", nullValue()); // the employee is not told where they were
 
         List<ConsumerRecord<String, String>> records = MembershipEvents.keyed(candidate, r -> r.size() >= 3,
                 Duration.ofSeconds(30));
@@ -88,7 +92,7 @@ class AssociationTest {
         given().auth().oauth2(TestTokens.partnerAdmin(newOrg)).when().get("/organizations/" + newOrg + "/users/" + newUser)
                 .then().statusCode(200).body("candidateId", equalTo(candidate));
         // the same association again changes nothing
-        associate(TestTokens.partnerAdmin(newOrg), newOrg, newUser, candidate).then().statusCode(200);
+        associate(TestTokens.employee(candidate, newOrg), newOrg, newUser, candidate).then().statusCode(200);
     }
 
     /**
@@ -187,14 +191,14 @@ class AssociationTest {
         String candidate = "cand-" + UUID.randomUUID();
         String org = UserAccountsTest.organization();
         String user = UserAccountsTest.addUser(org, "ada@contoso.com");
-        associate(TestTokens.partnerAdmin(org), org, user, candidate).then().statusCode(200);
+        associate(TestTokens.employee(candidate, org), org, user, candidate).then().statusCode(200);
         given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/users/" + user + "/departure")
                 .then().statusCode(200).body("status", equalTo("DEPARTED")).body("departedAt", notNullValue());
         given().auth().oauth2(TestTokens.partnerAdmin(org)).when().post("/organizations/" + org + "/users/" + user + "/departure")
                 .then().statusCode(409).contentType(PROBLEM).body("type", equalTo("https://partnerhub.io/problems/user-departed"));
         given().auth().oauth2(TestTokens.partnerAdmin(org)).when().get("/organizations/" + org + "/users/" + user)
                 .then().statusCode(200).body("status", equalTo("DEPARTED"));
-        associate(TestTokens.partnerAdmin(org), org, user, candidate)
+        associate(TestTokens.employee(candidate, org), org, user, candidate)
                 .then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/user-departed"));
 
         List<ConsumerRecord<String, String>> records = MembershipEvents.keyed(candidate, r -> r.size() >= 2,
@@ -206,7 +210,7 @@ class AssociationTest {
     }
 
     @Test
-    void onlyTheEmployeeThemselfTheirAdminOrOpsAssociate() {
+    void onlyTheEmployeeThemselfOrOpsAssociate() {
         String org = UserAccountsTest.organization();
         String user = UserAccountsTest.addUser(org, "ada@contoso.com");
         String other = UserAccountsTest.organization();
@@ -214,17 +218,65 @@ class AssociationTest {
                 .then().statusCode(403).contentType(PROBLEM);
         associate(TestTokens.partnerAdmin(other), org, user, "cand-" + UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM);
-        associate(TestTokens.partnerAdmin(other), other, user, "cand-" + UUID.randomUUID())
+        associate(TestTokens.partnerAdmin(other), other, user, "cand-" + UUID.randomUUID()) // a partner-admin never associates
+                .then().statusCode(403).contentType(PROBLEM);
+        associate(TestTokens.ops(), other, user, "cand-" + UUID.randomUUID()) // the user is not of that organisation
                 .then().statusCode(404).contentType(PROBLEM);
         associate(TestTokens.reporter(), org, user, "cand-" + UUID.randomUUID()).then().statusCode(403);
-        associate(TestTokens.partnerAdmin(org), org, user, "x".repeat(300)).then().statusCode(400).contentType(PROBLEM);
-        associate(TestTokens.partnerAdmin(org), org, user, "bad id with spaces").then().statusCode(400).contentType(PROBLEM);
+        associate(TestTokens.ops(), org, user, "x".repeat(300)).then().statusCode(400).contentType(PROBLEM);
+        associate(TestTokens.ops(), org, user, "bad id with spaces").then().statusCode(400).contentType(PROBLEM);
         String candidate = "cand-" + UUID.randomUUID();
-        associate(TestTokens.employee(candidate, org), org, user, candidate).then().statusCode(200);
+        // the employee's candidate id comes from the token: the body may leave it out
+        given().auth().oauth2(TestTokens.employee(candidate, org)).contentType(ContentType.JSON).body("{}")
+                .when().post("/organizations/" + org + "/users/" + user + "/association")
+                .then().statusCode(200).body("candidateId", equalTo(candidate)).body("severedOrganizationId", nullValue());
         String colleague = UserAccountsTest.addUser(org, "grace@contoso.com");
-        associate(TestTokens.partnerAdmin(org), org, colleague, candidate)
+        associate(TestTokens.employee(candidate, org), org, colleague, candidate)
                 .then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/candidate-associated"));
-        associate(TestTokens.partnerAdmin(org), org, user, "cand-" + UUID.randomUUID())
+        associate(TestTokens.ops(), org, user, "cand-" + UUID.randomUUID())
                 .then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/user-associated"));
+    }
+
+    @Test
+    void aPartnerAdminMayNotAssociateAndNothingChanges() throws Exception {
+        String candidate = "cand-" + UUID.randomUUID();
+        String org = UserAccountsTest.organization();
+        String user = UserAccountsTest.addUser(org, "ada@contoso.com");
+        associate(TestTokens.partnerAdmin(org), org, user, candidate)
+                .then().statusCode(403).contentType(PROBLEM).body("type", equalTo("https://partnerhub.io/problems/forbidden"))
+                .body("detail", containsString("invites"));
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).when().get("/organizations/" + org + "/users/" + user)
+                .then().statusCode(200).body("candidateId", nullValue());
+        given().auth().oauth2(TestTokens.ops()).queryParam("kind", "PERSON_JOINED")
+                .when().get("/organizations/" + org + "/activity").then().statusCode(200).body("size()", is(0));
+        assertEquals(List.of(), MembershipEvents.keyed(candidate, r -> false, Duration.ofSeconds(3)),
+                "nothing published for the refused association");
+    }
+
+    @Test
+    void opsAssociateAsSupportWithAReasonThatIsLogged() {
+        String candidate = "cand-" + UUID.randomUUID();
+        String oldOrg = UserAccountsTest.organization();
+        String oldUser = UserAccountsTest.addUser(oldOrg, "ada@old.example");
+        String org = UserAccountsTest.organization();
+        String user = UserAccountsTest.addUser(org, "ada@contoso.com");
+        associate(TestTokens.employee(candidate, oldOrg), oldOrg, oldUser, candidate).then().statusCode(200);
+        String path = "/organizations/" + org + "/users/" + user + "/association";
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"candidateId\":\"" + candidate + "\"}")
+                .when().post(path).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("reason"));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"reason\":\"ticket 1\"}")
+                .when().post(path).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("candidateId"));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("{\"candidateId\":\"" + candidate + "\",\"reason\":\"ticket SUP-1: e-mail never arrived\"}")
+                .when().post(path).then().statusCode(200).body("severedOrganizationId", equalTo(oldOrg));
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).queryParam("kind", "SUPPORT_ASSOCIATION")
+                .when().get("/organizations/" + org + "/activity").then().statusCode(200).body("size()", is(1))
+                .body("[0].actor.role", equalTo("ops")).body("[0].details.reason", equalTo("ticket SUP-1: e-mail never arrived"))
+                .body("[0].details.candidateId", equalTo(candidate));
+        // the organisation the person left learns only that they left, never where to
+        given().auth().oauth2(TestTokens.partnerAdmin(oldOrg)).queryParam("kind", "PERSON_LEFT")
+                .when().get("/organizations/" + oldOrg + "/activity").then().statusCode(200).body("size()", is(1))
+                .body("[0].details.userId", equalTo(oldUser)).body("[0].details.reason", equalTo("ASSOCIATED_ELSEWHERE"))
+                .body("[0].details.size()", is(2)).body("[0].summary", not(containsString(org)));
     }
 }

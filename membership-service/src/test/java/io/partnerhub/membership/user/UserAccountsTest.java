@@ -154,6 +154,36 @@ public class UserAccountsTest {
     }
 
     @Test
+    void aControlCharacterInACsvCellMakesThatRowInvalid() {
+        String org = organization();
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType("text/csv")
+                .body("name,email,role,note\nAda\u0000Lovelace,ada@contoso.com,EMPLOYEE,\nGrace,grace@contoso.com,ADMIN,x\u0007y\n"
+                        + "Bo Chen,bo@contoso.com,EMPLOYEE,ok\n\"Line\nBreak\",lb@contoso.com,EMPLOYEE,\n")
+                .when().post("/organizations/" + org + "/user-imports")
+                .then().statusCode(200)
+                .body("rows.status", equalTo(java.util.List.of("INVALID", "INVALID", "CREATED", "INVALID")))
+                .body("rows[0].problem", containsString("control character"));
+        given().auth().oauth2(TestTokens.ops()).when().get("/organizations/" + org + "/users")
+                .then().statusCode(200).header("X-Total-Count", "1");
+    }
+
+    @Test
+    void aCandidateIdInAnAddOrImportIsNeverStored() {
+        String org = organization();
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Ada\",\"email\":\"ada@contoso.com\",\"role\":\"EMPLOYEE\",\"candidateId\":\"cand-forged\"}")
+                .when().post("/organizations/" + org + "/users").then().statusCode(201).body("candidateId", nullValue());
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType(ContentType.JSON)
+                .body("[{\"name\":\"Bo\",\"email\":\"bo@contoso.com\",\"role\":\"EMPLOYEE\",\"candidateId\":\"cand-forged-2\"}]")
+                .when().post("/organizations/" + org + "/user-imports").then().statusCode(200);
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType("text/csv")
+                .body("name,email,role,candidateId\nGrace,grace@contoso.com,EMPLOYEE,cand-forged-3\n")
+                .when().post("/organizations/" + org + "/user-imports").then().statusCode(200);
+        given().auth().oauth2(TestTokens.ops()).when().get("/organizations/" + org + "/users")
+                .then().statusCode(200).header("X-Total-Count", "3").body("candidateId", equalTo(java.util.Arrays.asList(null, null, null)));
+    }
+
+    @Test
     void refusesOversizedOrMalformedImportsAndStoresNothing() {
         String org = organization();
         StringBuilder csv = new StringBuilder("name,email,role\n");

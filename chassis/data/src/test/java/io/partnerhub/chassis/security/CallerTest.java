@@ -26,9 +26,12 @@ class CallerTest {
     }
 
     @Test
-    void opsAndExamProviderSeeEveryCandidateButAPartnerAdminDoesNot() {
+    void opsAndTheCandidateThemselfSeeACandidateButAnExamProviderOrPartnerAdminDoesNot() {
         given().auth().oauth2(TestTokens.ops()).get("/test/widgets/candidates/cand-9").then().statusCode(200);
-        given().auth().oauth2(TestTokens.examProvider()).get("/test/widgets/candidates/cand-9").then().statusCode(200);
+        given().auth().oauth2(TestTokens.employee("cand-9", "org-1")).get("/test/widgets/candidates/cand-9").then().statusCode(200);
+        given().auth().oauth2(TestTokens.employee("cand-8", "org-1")).get("/test/widgets/candidates/cand-9").then().statusCode(404);
+        given().auth().oauth2(TestTokens.examProvider()).get("/test/widgets/candidates/cand-9")
+                .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.partnerAdmin("org-1")).get("/test/widgets/candidates/cand-9").then().statusCode(404);
     }
 

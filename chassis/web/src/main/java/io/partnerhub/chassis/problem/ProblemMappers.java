@@ -102,8 +102,21 @@ public class ProblemMappers {
                 + cause.getMessage(), request);
     }
 
+    /** U+0000 in a JSON string (chassis {@code NulRefusingJson}): 400 {@code invalid-character}, naming the field. */
+    @ServerExceptionMapper
+    public Response invalidCharacterInJson(InvalidCharacterInJson e, HttpServerRequest request) {
+        String field = path(e);
+        String detail = field.isEmpty() ? e.getOriginalMessage()
+                : "Field '" + field + "' contains the character U+0000, which is not accepted";
+        return Problems.response(mapper, Problems.body(400, InvalidCharacter.TYPE, InvalidCharacter.TITLE, detail,
+                request.path(), field.isEmpty() ? null : Map.of("field", field)));
+    }
+
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpServerRequest request) {
+        if (e instanceof InvalidCharacterInJson invalid) {
+            return invalidCharacterInJson(invalid, request);
+        }
         if (e instanceof InvalidDefinitionException) {
             return unexpected(e, request);
         }
