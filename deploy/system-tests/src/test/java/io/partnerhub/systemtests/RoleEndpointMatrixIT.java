@@ -168,7 +168,10 @@ class RoleEndpointMatrixIT {
                 write("POST", "/assessment-results", INVALID, ops),
                 // an exam-provider reads no transcript and no holding (issue #19): 404, as for somebody else's
                 read("/transcripts/{candidateId}", holderOrOps).exactly(PROVIDER, 404),
-                write("POST", "/transcripts/{candidateId}/share-codes", INVALID, holderOrOps),
+                // candidate ids are opaque: ops may share any candidate's (empty) transcript, so the body is one no caller
+                // gets past
+                write("POST", "/transcripts/{candidateId}/share-codes", INVALID, holderOrOps)
+                        .body(Map.of("expiresAt", "not-an-instant")),
                 read("/transcripts/{candidateId}/share-codes", holderOrOps),
                 write("DELETE", "/transcripts/{candidateId}/share-codes/{code}", null, holderOrOps),
                 publicly("GET", "/shared-transcripts/{code}", 404),
