@@ -85,14 +85,14 @@ class ExamPassedWhileDatabaseRefusesConnectionsTest {
 
         allowConnections(false);
         refusing.set(true);
-        // the rest of the stream arrives while the consumer waits, spread over its retries
+        // the rest of the stream arrives while the consumer waits: a slice, then the next once it has waited once more
         for (int retry = 1; retry <= RETRIES; retry++) {
-            int reached = retry;
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> consumerRetries() >= reached);
             for (int until = BEFORE + DURING * retry / RETRIES; published < until; published++) {
                 eventIds.add(pass(candidates.get(published), exam));
             }
+            int reached = retry;
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> consumerRetries() >= reached);
         }
         assertTrue(probeSaidNotAnswering.get(), "the 55000 failures were waited out because the probe failed");
         allowConnections(true);

@@ -37,8 +37,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * One consumer thread for one {@link EventHandler}: poll, de-duplicate through the inbox, apply in a transaction,
  * commit offsets after the database commit.
  * <p>
- * Failures are classified ({@link FailureClassifier}). A transient one, and any failure that is not deterministic met
- * while the database does not answer {@link DatabaseProbe}, is retried without limit and the attempt does not count:
+ * Failures are classified ({@link FailureClassifier}). A transient one, and an unknown one met while the database does
+ * not answer {@link DatabaseProbe}, is waited out without limit and the attempt does not count:
  * the partition is sought back to the failed record and paused for a back-off (doubling, capped), so nothing later on
  * that partition is applied before it, and the consumer reports itself retrying (readiness DOWN). A deterministic
  * failure, or an unknown one while the database answers, counts: after {@code max-attempts} such attempts the record
