@@ -49,8 +49,8 @@ public final class FailureClassifier {
 
     /** SQLState classes: connection exception, operator intervention (shutdown), insufficient resources. */
     private static final List<String> TRANSIENT_SQL_STATE_PREFIXES = List.of("08", "57P", "53");
-    /** serialization failure, deadlock, lock not available, query canceled (statement timeout). */
-    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03", "57014");
+    /** serialization failure, deadlock, lock not available, query canceled (statement timeout), read-only transaction (a standby after a failover). */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03", "57014", "25006");
 
     /**
      * Deterministic causes win over the wrappers around them: a transaction rolled back at commit because of a unique

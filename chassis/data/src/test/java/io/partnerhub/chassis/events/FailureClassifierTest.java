@@ -44,6 +44,8 @@ class FailureClassifierTest {
                 // concurrency: another writer won
                 row("serialization failure (40001)", new SQLException("could not serialize access", "40001"), TRANSIENT),
                 row("deadlock (40P01)", new SQLException("deadlock detected", "40P01"), TRANSIENT),
+                row("read-only standby after a failover (25006)",
+                        new SQLException("cannot execute INSERT in a read-only transaction", "25006"), TRANSIENT),
                 row("lock not available (55P03)", new SQLException("could not obtain lock", "55P03"), TRANSIENT),
                 row("statement timeout (57014)", new SQLException("canceling statement due to statement timeout", "57014"), TRANSIENT),
                 row("optimistic lock lost", new jakarta.persistence.OptimisticLockException("stale"), TRANSIENT),
