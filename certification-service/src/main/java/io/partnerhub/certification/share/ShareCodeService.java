@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.certification.config.CertificationConfig;
+import io.partnerhub.certification.holding.HoldingService.Audience;
 import io.partnerhub.certification.share.ShareCode.ShareCodeStatus;
 import io.partnerhub.certification.share.ShareCodeViews.ShareCodeView;
-import io.partnerhub.certification.holding.HoldingService.Audience;
 import io.partnerhub.certification.transcript.TranscriptService;
 import io.partnerhub.certification.transcript.TranscriptViews.TranscriptView;
 import io.partnerhub.chassis.problem.Conflict;

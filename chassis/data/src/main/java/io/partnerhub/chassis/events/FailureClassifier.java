@@ -9,20 +9,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Tells a failure that may go away by itself (database restarting, pool exhausted, transaction timed out, lock or
- * optimistic-lock lost) from one that will fail the same way every time (unparseable event, a handler's validation or
- * mapping error). The whole cause chain is looked at: a handler that wraps a connection error in its own exception is
- * still transient.
+ * Tells from a failure alone what kind it is, looking at the whole cause chain (a handler that wraps a connection
+ * error in its own exception is still transient). What the failure cannot tell, the {@link DatabaseProbe} does: an
+ * {@link Kind#UNKNOWN} failure (a handler bug, or an infrastructure error this class has never heard of, such as
+ * PostgreSQL's 55000 "database is not currently accepting connections") counts as an attempt only while the database
+ * answers.
  */
 public final class FailureClassifier {
 
     public enum Kind {
-        /** Retry without limit, in order, with back-off. */
+        /** Known to go away by itself (database restarting, pool exhausted, lock lost): wait and retry, uncounted. */
         TRANSIENT,
-        /** Bounded attempts, then the dead-letter queue. */
-        PERMANENT
+        /** Fails the same way every time (unparseable event, validation, constraint, data error): bounded attempts. */
+        DETERMINISTIC,
+        /** Neither: bounded attempts, counted only while the database answers the probe. */
+        UNKNOWN
     }
 
     /** Exception types (or supertypes), by name so that no optional library is needed at runtime. */
@@ -45,31 +49,33 @@ public final class FailureClassifier {
 
     /** SQLState classes: connection exception, operator intervention (shutdown), insufficient resources. */
     private static final List<String> TRANSIENT_SQL_STATE_PREFIXES = List.of("08", "57P", "53");
-    /** serialization failure, deadlock, lock not available, query canceled (statement timeout). */
-    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03", "57014");
-
-    private FailureClassifier() {
-    }
+    /** serialization failure, deadlock, lock not available, query canceled (statement timeout), read-only transaction (a standby after a failover). */
+    private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03", "57014", "25006");
 
     /**
      * Deterministic causes win over the wrappers around them: a transaction rolled back at commit because of a unique
      * or check violation fails the same way every time, although a rollback as such may be transient (a timeout).
+     * SQLState classes: data exception, integrity constraint violation, syntax error or access rule violation.
      */
-    private static final List<String> PERMANENT_SQL_STATE_PREFIXES = List.of("22", "23", "42");
-    private static final Set<String> PERMANENT_TYPES = Set.of(
+    private static final List<String> DETERMINISTIC_SQL_STATE_PREFIXES = List.of("22", "23", "42");
+    private static final Set<String> DETERMINISTIC_TYPES = Set.of(
             "org.hibernate.exception.ConstraintViolationException",
             "org.hibernate.exception.DataException",
             "org.hibernate.exception.SQLGrammarException",
-            "jakarta.validation.ConstraintViolationException");
+            "jakarta.validation.ConstraintViolationException",
+            "com.fasterxml.jackson.core.JsonProcessingException"); // unparseable or unmappable event data
+
+    private FailureClassifier() {
+    }
 
     public static Kind classify(Throwable failure) {
         if (anyInChain(failure, FailureClassifier::isDeterministic)) {
-            return Kind.PERMANENT;
+            return Kind.DETERMINISTIC;
         }
-        return anyInChain(failure, FailureClassifier::isTransient) ? Kind.TRANSIENT : Kind.PERMANENT;
+        return anyInChain(failure, FailureClassifier::isTransient) ? Kind.TRANSIENT : Kind.UNKNOWN;
     }
 
-    private static boolean anyInChain(Throwable failure, java.util.function.Predicate<Throwable> test) {
+    private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             if (test.test(t)) {
@@ -86,15 +92,10 @@ public final class FailureClassifier {
 
     private static boolean isDeterministic(Throwable t) {
         if (t instanceof SQLException sql && sql.getSQLState() != null
-                && PERMANENT_SQL_STATE_PREFIXES.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                && DETERMINISTIC_SQL_STATE_PREFIXES.stream().anyMatch(sql.getSQLState()::startsWith)) {
             return true;
         }
-        for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            if (PERMANENT_TYPES.contains(type.getName())) {
-                return true;
-            }
-        }
-        return false;
+        return isA(t, DETERMINISTIC_TYPES);
     }
 
     private static boolean isTransient(Throwable t) {
@@ -113,8 +114,12 @@ public final class FailureClassifier {
                 return true;
             }
         }
+        return isA(t, TRANSIENT_TYPES);
+    }
+
+    private static boolean isA(Throwable t, Set<String> typeNames) {
         for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            if (TRANSIENT_TYPES.contains(type.getName())) {
+            if (typeNames.contains(type.getName())) {
                 return true;
             }
         }

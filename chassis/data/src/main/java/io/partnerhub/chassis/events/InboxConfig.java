@@ -13,7 +13,10 @@ public interface InboxConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Attempts for a deterministic failure before the record goes to the DLQ. */
+    /**
+     * Attempts for a deterministic failure before the record goes to the DLQ; an unknown failure (a handler bug, say)
+     * too, but its attempts count only while the database answers {@link DatabaseProbe}.
+     */
     @WithDefault("3")
     int maxAttempts();
 
@@ -21,7 +24,10 @@ public interface InboxConfig {
     @WithDefault("200ms")
     Duration retryBackoff();
 
-    /** Transient failures (database down, pool exhausted, lock lost) are retried without limit, doubling up to this. */
+    /**
+     * Transient failures (database down, pool exhausted, lock lost) and failures met while the database does not answer
+     * are retried without limit, doubling up to this.
+     */
     @WithDefault("10s")
     Duration maxRetryBackoff();
 
@@ -32,6 +38,13 @@ public interface InboxConfig {
      */
     @WithDefault("10s")
     Duration sessionTimeout();
+
+    /**
+     * How long {@link DatabaseProbe} waits for a fresh connection and its {@code SELECT 1} (each) before it says the
+     * database does not answer.
+     */
+    @WithDefault("2s")
+    Duration probeTimeout();
 
     /** Kafka poll timeout. */
     @WithDefault("150ms")

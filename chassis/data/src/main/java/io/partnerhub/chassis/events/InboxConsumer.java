@@ -30,7 +30,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import io.partnerhub.chassis.events.FailureClassifier.Kind;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -38,11 +37,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * One consumer thread for one {@link EventHandler}: poll, de-duplicate through the inbox, apply in a transaction,
  * commit offsets after the database commit.
  * <p>
- * Failures are classified ({@link FailureClassifier}). A transient one is retried without limit: the partition is
- * sought back to the failed record and paused for a back-off (doubling, capped), so nothing later on that partition
- * is applied before it, and the consumer reports itself retrying (readiness DOWN). A permanent one is attempted
- * {@code max-attempts} times, then dead-lettered ({@code dead_letter} row and {@code <topic>.dlq} record) and the
- * partition moves on.
+ * Failures are classified ({@link FailureClassifier}). A transient one, and an unknown one met while the database does
+ * not answer {@link DatabaseProbe}, is waited out without limit and the attempt does not count:
+ * the partition is sought back to the failed record and paused for a back-off (doubling, capped), so nothing later on
+ * that partition is applied before it, and the consumer reports itself retrying (readiness DOWN). A deterministic
+ * failure, or an unknown one while the database answers, counts: after {@code max-attempts} such attempts the record
+ * is dead-lettered ({@code dead_letter} row and {@code <topic>.dlq} record) and the partition moves on.
  */
 final class InboxConsumer {
 
@@ -53,6 +53,7 @@ final class InboxConsumer {
     enum Outcome { APPLIED, DUPLICATE }
 
     private final InboxConsumers owner;
+    private final DatabaseProbe probe;
     private final EventHandler handler;
     private final String name;
     private final String topic;
@@ -67,8 +68,10 @@ final class InboxConsumer {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    InboxConsumer(InboxConsumers owner, EventHandler handler, String name, String topic, String groupId) {
+    InboxConsumer(InboxConsumers owner, DatabaseProbe probe, EventHandler handler, String name, String topic,
+            String groupId) {
         this.owner = owner;
+        this.probe = probe;
         this.handler = handler;
         this.name = name;
         this.topic = topic;
@@ -211,9 +214,9 @@ final class InboxConsumer {
                     if (!running) {
                         return;
                     }
-                    Throwable transientFailure = process(record);
-                    if (transientFailure != null) {
-                        holdBack(tp, record, transientFailure);
+                    Throwable toWaitOut = process(record);
+                    if (toWaitOut != null) {
+                        holdBack(tp, record, toWaitOut);
                         break; // the rest of this partition waits behind the failed record
                     }
                     done.put(tp, new OffsetAndMetadata(record.offset() + 1));
@@ -259,8 +262,9 @@ final class InboxConsumer {
     }
 
     /**
-     * Applies one record or dead-letters it. Returns null when the partition may move on, or the transient failure
-     * that must be retried (the record was neither applied nor dead-lettered).
+     * Applies one record or dead-letters it. Returns null when the partition may move on, or the failure to wait out
+     * before the record is tried again (it was neither applied nor dead-lettered): a transient one, or one met while
+     * the database does not answer. Only the other attempts count towards {@code max-attempts}.
      */
     Throwable process(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         CloudEvent event;
@@ -278,8 +282,9 @@ final class InboxConsumer {
                 apply(event, record.headers());
                 return null;
             } catch (Throwable e) {
-                if (FailureClassifier.classify(e) == Kind.TRANSIENT) {
-                    return e;
+                Throwable toWaitOut = toWaitOut(e, probe);
+                if (toWaitOut != null) {
+                    return toWaitOut;
                 }
                 last = e;
                 Log.warnf("Attempt %d/%d to apply %s %s failed: %s", attempt, maxAttempts, event.type(), event.id(),
@@ -292,6 +297,18 @@ final class InboxConsumer {
         }
         Log.errorf("Giving up on %s %s after %d attempts, dead-lettering it", event.type(), event.id(), maxAttempts);
         return deadLetter(record, event, last);
+    }
+
+    /**
+     * The failure to wait out, uncounted, or null when the attempt counts: transient failures are waited out without
+     * asking, deterministic ones count without asking, and the probe decides for the others.
+     */
+    static Throwable toWaitOut(Throwable failure, DatabaseProbe probe) {
+        return switch (FailureClassifier.classify(failure)) {
+            case TRANSIENT -> failure;
+            case DETERMINISTIC -> null;
+            case UNKNOWN -> probe.notAnswering().<Throwable>map(why -> new DatabaseNotAnswering(why, failure)).orElse(null);
+        };
     }
 
     /** Inbox insert and handler in one new transaction, inside a consumer span continuing the record's trace. */
@@ -374,6 +391,13 @@ final class InboxConsumer {
         }
         owner.deadLettered(name);
         return null;
+    }
+
+    /** A failure met while the database did not answer the probe: waited out like a transient one. */
+    static final class DatabaseNotAnswering extends RuntimeException {
+        DatabaseNotAnswering(String probe, Throwable failure) {
+            super("database not answering (" + probe + ")", failure, false, false);
+        }
     }
 
     private static Throwable rootCause(Throwable e) {

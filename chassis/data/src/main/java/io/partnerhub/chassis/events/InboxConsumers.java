@@ -50,6 +50,7 @@ public class InboxConsumers {
     private final InboxConfig config;
     private final Tracing tracing;
     private final DeadLetters deadLetters;
+    private final DatabaseProbe probe;
     private final MeterRegistry registry;
 
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
@@ -57,7 +58,8 @@ public class InboxConsumers {
     private KafkaProducer<byte[], byte[]> dlqProducer;
 
     public InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, InjectableInstance<DataSource> dataSources,
-            EventsConfig events, InboxConfig config, Tracing tracing, DeadLetters deadLetters, MeterRegistry registry) {
+            EventsConfig events, InboxConfig config, Tracing tracing, DeadLetters deadLetters, DatabaseProbe probe,
+            MeterRegistry registry) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.dataSources = dataSources;
@@ -65,6 +67,7 @@ public class InboxConsumers {
         this.config = config;
         this.tracing = tracing;
         this.deadLetters = deadLetters;
+        this.probe = probe;
         this.registry = registry;
     }
 
@@ -93,7 +96,7 @@ public class InboxConsumers {
                 throw new IllegalStateException("Event handlers " + clash + " and " + name + " would share consumer group "
                         + group + ": give one of them another EventHandler.groupName()");
             }
-            InboxConsumer consumer = new InboxConsumer(this, handler, name, handler.topic(), group);
+            InboxConsumer consumer = new InboxConsumer(this, probe, handler, name, handler.topic(), group);
             consumers.put(name, consumer);
             Gauge.builder("partnerhub.inbox.consumer.lag", consumer, InboxConsumer::lag)
                     .description("Records behind the end of the consumer's partitions").tag("consumer", name)

@@ -1,12 +1,16 @@
 package io.partnerhub.chassis.events;
 
-import static io.partnerhub.chassis.events.FailureClassifier.Kind.PERMANENT;
+import static io.partnerhub.chassis.events.FailureClassifier.Kind.DETERMINISTIC;
 import static io.partnerhub.chassis.events.FailureClassifier.Kind.TRANSIENT;
+import static io.partnerhub.chassis.events.FailureClassifier.Kind.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
@@ -15,10 +19,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.partnerhub.chassis.events.FailureClassifier.Kind;
 
 class FailureClassifierTest {
+
+    /** PostgreSQL's answer to a new connection while the database has {@code ALLOW_CONNECTIONS false} (issue 20). */
+    private static final SQLException NOT_ACCEPTING_CONNECTIONS = new SQLException(
+            "FATAL: database \"certification\" is not currently accepting connections", "55000");
 
     static Stream<Arguments> failures() {
         return Stream.of(
@@ -35,6 +44,8 @@ class FailureClassifierTest {
                 // concurrency: another writer won
                 row("serialization failure (40001)", new SQLException("could not serialize access", "40001"), TRANSIENT),
                 row("deadlock (40P01)", new SQLException("deadlock detected", "40P01"), TRANSIENT),
+                row("read-only standby after a failover (25006)",
+                        new SQLException("cannot execute INSERT in a read-only transaction", "25006"), TRANSIENT),
                 row("lock not available (55P03)", new SQLException("could not obtain lock", "55P03"), TRANSIENT),
                 row("statement timeout (57014)", new SQLException("canceling statement due to statement timeout", "57014"), TRANSIENT),
                 row("optimistic lock lost", new jakarta.persistence.OptimisticLockException("stale"), TRANSIENT),
@@ -54,29 +65,87 @@ class FailureClassifierTest {
                         new SQLException("closed", "08003")), TRANSIENT),
                 // deterministic: the same input fails the same way every time
                 row("unparseable JSON", new IllegalArgumentException("not a CloudEvent",
-                        new JsonParseException(null, "Unexpected character")), PERMANENT),
-                row("handler validation", new IllegalArgumentException("Unknown exam code AZ-999"), PERMANENT),
-                row("handler state rule", new IllegalStateException("poison widget w-1"), PERMANENT),
-                row("unique violation (23505)", new SQLException("duplicate key value", "23505"), PERMANENT),
-                row("not-null violation (23502)", new SQLException("null value in column", "23502"), PERMANENT),
-                row("SQL state unknown", new SQLException("syntax error", "42601"), PERMANENT),
+                        new JsonParseException(null, "Unexpected character")), DETERMINISTIC),
+                row("event data not of the contract's shape", new IllegalArgumentException("data is not a ExamPassed",
+                        MismatchedInputException.from(null, Integer.class, "not a number")), DETERMINISTIC),
+                row("bean validation", new jakarta.validation.ConstraintViolationException("score: must be >= 0", Set.of()),
+                        DETERMINISTIC),
+                row("unique violation (23505)", new SQLException("duplicate key value", "23505"), DETERMINISTIC),
+                row("not-null violation (23502)", new SQLException("null value in column", "23502"), DETERMINISTIC),
+                row("data error (22P02)", new SQLException("invalid input syntax for type uuid", "22P02"), DETERMINISTIC),
+                row("syntax error (42601)", new SQLException("syntax error", "42601"), DETERMINISTIC),
                 row("checked failure wrapped by QuarkusTransaction", new io.quarkus.narayana.jta.QuarkusTransactionException(
-                        new SQLException("check constraint", "23514")), PERMANENT),
-                row("NullPointerException", new NullPointerException("examCode"), PERMANENT),
+                        new SQLException("check constraint", "23514")), DETERMINISTIC),
                 // a rollback at commit caused by a deterministic failure is not retried for ever
                 row("TM rollback caused by a unique violation", new io.quarkus.narayana.jta.QuarkusTransactionException(
                         withCause(new jakarta.transaction.RollbackException("rolled back"),
-                                new SQLException("duplicate key value", "23505"))), PERMANENT),
+                                new SQLException("duplicate key value", "23505"))), DETERMINISTIC),
                 row("Hibernate constraint violation wrapping a connection-looking message",
                         new org.hibernate.exception.ConstraintViolationException("duplicate",
-                                new SQLException("duplicate key value", "23505"), "holding_one_active"), PERMANENT),
-                row("mapping error", new ClassCastException("String cannot be cast to Integer"), PERMANENT));
+                                new SQLException("duplicate key value", "23505"), "holding_one_active"), DETERMINISTIC),
+                // unknown: the failure cannot tell; the probe decides whether the attempt counts
+                row("database not accepting connections (55000)", NOT_ACCEPTING_CONNECTIONS, UNKNOWN),
+                row("55000 at the inbox insert, inside QuarkusTransaction",
+                        new io.quarkus.narayana.jta.QuarkusTransactionException(NOT_ACCEPTING_CONNECTIONS), UNKNOWN),
+                row("handler validation", new IllegalArgumentException("Unknown exam code AZ-999"), UNKNOWN),
+                row("handler state rule", new IllegalStateException("poison widget w-1"), UNKNOWN),
+                row("NullPointerException", new NullPointerException("examCode"), UNKNOWN),
+                row("mapping error", new ClassCastException("String cannot be cast to Integer"), UNKNOWN));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("failures")
     void classifies(Throwable failure, Object ignored, Kind expected) {
         assertThat(FailureClassifier.classify(failure)).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> consumerDecisions() {
+        SQLException unique = new SQLException("duplicate key value", "23505");
+        SQLException adminShutdown = new SQLException("terminating connection due to administrator command", "57P01");
+        IllegalStateException handlerBug = new IllegalStateException("poison widget w-1");
+        return Stream.of(
+                // failure, does the database answer the probe, is the probe asked, does the attempt count
+                Arguments.of(Named.of("transient: waits without asking", adminShutdown), true, false, false),
+                Arguments.of(Named.of("transient while the database is down: waits", adminShutdown), false, false, false),
+                Arguments.of(Named.of("deterministic: counts without asking", unique), true, false, true),
+                Arguments.of(Named.of("55000 while the database does not answer: waits", NOT_ACCEPTING_CONNECTIONS),
+                        false, true, false),
+                Arguments.of(Named.of("55000 once the database answers again: counts", NOT_ACCEPTING_CONNECTIONS),
+                        true, true, true),
+                Arguments.of(Named.of("handler bug while the database answers: counts", handlerBug), true, true, true),
+                Arguments.of(Named.of("handler bug while the database does not answer: waits", handlerBug),
+                        false, true, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consumerDecisions")
+    void anAttemptCountsOnlyWhenTheFailureIsDeterministicOrTheDatabaseAnswers(Throwable failure, boolean databaseAnswers,
+            boolean probeAsked, boolean counts) {
+        FakeProbe probe = new FakeProbe(databaseAnswers);
+
+        Throwable toWaitOut = InboxConsumer.toWaitOut(failure, probe);
+
+        assertThat(toWaitOut == null).as("the attempt counts").isEqualTo(counts);
+        assertThat(probe.asked).as("the probe was asked").isEqualTo(probeAsked);
+        if (!counts && probeAsked) {
+            assertThat(toWaitOut).hasMessageContaining("database not answering").hasCause(failure);
+        }
+    }
+
+    private static final class FakeProbe extends DatabaseProbe {
+        private final boolean answers;
+        private boolean asked;
+
+        FakeProbe(boolean answers) {
+            super(() -> null, Duration.ofSeconds(1));
+            this.answers = answers;
+        }
+
+        @Override
+        public Optional<String> notAnswering() {
+            asked = true;
+            return answers ? Optional.empty() : Optional.of("PSQLException [55000]: not currently accepting connections");
+        }
     }
 
     private static Arguments row(String name, Throwable failure, Kind kind) {

@@ -64,6 +64,9 @@ class MultiInstanceTest {
     WidgetHandler widgetHandler;
 
     @Inject
+    DatabaseProbe probe;
+
+    @Inject
     Effects effects;
 
     private final List<Runnable> cleanups = new ArrayList<>();
@@ -188,7 +191,7 @@ class MultiInstanceTest {
     @Test
     void twoConsumersInOneGroupApplyEveryEventOnceInOrderWhileInstancesJoinAndLeave() throws Exception {
         InboxConsumer first = consumers.consumer(WidgetHandler.class.getName()).orElseThrow();
-        InboxConsumer second = new InboxConsumer(consumers, widgetHandler, first.name(), first.topic(), first.groupId());
+        InboxConsumer second = new InboxConsumer(consumers, probe, widgetHandler, first.name(), first.topic(), first.groupId());
         cleanups.add(() -> {
             second.requestStop();
             second.awaitStop();
