@@ -69,6 +69,8 @@ class RoleEndpointMatrixIT {
     private static final List<String> PERSONAS = List.of(OPS, ADMIN, EMPLOYEE, PROVIDER, REPORTER, SOURCELESS, ANONYMOUS);
     private static final Set<String> ANY_ROLE = Set.of(OPS, ADMIN, EMPLOYEE, PROVIDER, REPORTER);
 
+    /** Key in {@link Row#exact} of a row whose body is malformed ({@link Row#malformed()}). */
+    private static final String MALFORMED = "(malformed body)";
     /** Placeholder of a deliberately invalid body ({@code {}}): an allowed role may get 400/409/422 instead of 404. */
     private static final Object INVALID = Map.of();
 
@@ -168,10 +170,10 @@ class RoleEndpointMatrixIT {
                 write("POST", "/assessment-results", INVALID, ops),
                 // an exam-provider reads no transcript and no holding (issue #19): 404, as for somebody else's
                 read("/transcripts/{candidateId}", holderOrOps).exactly(PROVIDER, 404),
-                // candidate ids are opaque: ops may share any candidate's (empty) transcript, so the body is one no caller
-                // gets past
+                // candidate ids are opaque: ops may share any candidate's (empty) transcript, so the body is malformed
+                // (no caller gets past it; refusing it first, 400, tells nobody anything)
                 write("POST", "/transcripts/{candidateId}/share-codes", INVALID, holderOrOps)
-                        .body(Map.of("expiresAt", "not-an-instant")),
+                        .body(Map.of("expiresAt", "not-an-instant")).malformed(),
                 read("/transcripts/{candidateId}/share-codes", holderOrOps),
                 write("DELETE", "/transcripts/{candidateId}/share-codes/{code}", null, holderOrOps),
                 publicly("GET", "/shared-transcripts/{code}", 404),
@@ -392,6 +394,13 @@ class RoleEndpointMatrixIT {
             return new Row(method, path, kind, allowed, outcome, body, query, mediaType, exact);
         }
 
+        /** The body is malformed: anybody with a token may get 400 for it, whatever their role. */
+        Row malformed() {
+            Map<String, Integer> more = new LinkedHashMap<>(exact);
+            more.put(MALFORMED, 400);
+            return new Row(method, path, kind, allowed, outcome, body, query, accept, more);
+        }
+
         Row exactly(String persona, int status) {
             Map<String, Integer> more = new LinkedHashMap<>(exact);
             more.put(persona, status);
@@ -414,7 +423,7 @@ class RoleEndpointMatrixIT {
             }
             String role = persona.equals(SOURCELESS) ? REPORTER : persona;
             if (!allowed.contains(role)) {
-                return Set.of(403, 404);
+                return exact.containsKey(MALFORMED) ? Set.of(400, 403, 404) : Set.of(403, 404);
             }
             if (role.equals(OPS)) {
                 // nothing is foreign to ops: an unknown id is 404, or an empty view where ids are opaque (a candidate)
