@@ -76,6 +76,11 @@ final class StubService {
                 request.connection().close(); // as a restarting service closes a kept-alive connection: no answer
                 return;
             }
+            if (path.endsWith("/changes") || path.endsWith("/live")) { // a live stream (K5): open until the client goes
+                request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+                        .putHeader("Cache-Control", "no-cache").write("event: ready\ndata: {}\n\n");
+                return;
+            }
             if (path.endsWith("/events")) { // server-sent events: one now, one after 1.5 s (longer than the gateway's timeout)
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                         .putHeader("Cache-Control", "no-cache").write("data: first\n\n");

@@ -24,4 +24,23 @@ public interface CompetencyConfig {
     /** Workers sharing the sweep's batches (SKIP LOCKED): a new version taking effect re-evaluates in parallel. */
     @WithDefault("2")
     int sweepThreads();
+
+    /** K5c: how many live streams ({@code /competency-status/{org}/changes}) one instance keeps open. */
+    Streams streams();
+
+    /** {@code partnerhub.competency.streams.*}: counted per instance (each replica allows as many). */
+    interface Streams {
+
+        /** Open streams per token subject; one more is 429 {@code too-many-streams}. */
+        @WithDefault("3")
+        int maxPerSubject();
+
+        /** Open streams per organisation, whoever opened them; one more is 429 {@code too-many-streams}. */
+        @WithDefault("25")
+        int maxPerOrganization();
+
+        /** The {@code Retry-After} of a refused stream. */
+        @WithDefault("15s")
+        Duration retryAfter();
+    }
 }

@@ -1,6 +1,9 @@
 package io.partnerhub.competency.live;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
@@ -9,25 +12,38 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerhub.chassis.problem.Problems;
 import io.partnerhub.chassis.security.Caller;
+import io.partnerhub.competency.live.StreamSlots.Slot;
 import io.partnerhub.chassis.security.Roles;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * K5 live: a server-sent event stream that says when an organisation's competency status changed, so that a page (the
  * partner portal's dashboard) reloads the status within a second of the causing event instead of polling.
+ * K5c bounded: a stream takes a {@link StreamSlots} slot (429 {@code too-many-streams} with {@code Retry-After} when
+ * the subject or the organisation has its maximum open) and gives it back however it ends; it ends with an {@code end}
+ * event when the token that opened it expires, so that it never outlives the authorisation it was opened with.
  */
 @Path("/competency-status/{organizationId}/changes")
 @Tag(name = "Competency status")
@@ -44,17 +60,37 @@ public class StatusChangesResource {
 
             event: keep-alive
             data: {}
+
+            event: end
+            data: {"reason":"token-expired","at":"2026-12-01T12:00:00Z"}
             """;
 
-    private final StatusWatch watch;
-    private final Caller caller;
-    private final Duration keepAlive;
+    static final String TOO_MANY = """
+            {"type":"https://partnerhub.io/problems/too-many-streams","title":"Too many live streams","status":429,\
+            "detail":"This token already has 3 live streams open (at most 3 per token subject and 25 per organisation on \
+            each instance); close one, or retry in 15 s.",\
+            "instance":"/competency-status/3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d/changes",\
+            "limit":"subject","maxPerSubject":3,"maxPerOrganization":25,"retryAfterSeconds":15}""";
 
-    public StatusChangesResource(StatusWatch watch, Caller caller,
-            @ConfigProperty(name = "partnerhub.competency.live.keep-alive", defaultValue = "15s") Duration keepAlive) {
+    private final StatusWatch watch;
+    private final StreamSlots slots;
+    private final Caller caller;
+    private final JsonWebToken token;
+    private final ObjectMapper mapper;
+    private final Duration keepAlive;
+    private final Optional<Long> tokenAge;
+
+    /** @param tokenAge a token is refused this many seconds after its {@code iat}, whatever its {@code exp} says */
+    public StatusChangesResource(StatusWatch watch, StreamSlots slots, Caller caller, JsonWebToken token, ObjectMapper mapper,
+            @ConfigProperty(name = "partnerhub.competency.live.keep-alive", defaultValue = "15s") Duration keepAlive,
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> tokenAge) {
         this.watch = watch;
+        this.slots = slots;
         this.caller = caller;
+        this.token = token;
+        this.mapper = mapper;
         this.keepAlive = keepAlive;
+        this.tokenAge = tokenAge;
     }
 
     @GET
@@ -62,15 +98,58 @@ public class StatusChangesResource {
     @Operation(summary = "Live: an event each time the organisation's competency status changes (server-sent events, K5)",
             description = "First `ready`, then `status` {organizationId, seenAt} within 250 ms of any change of the organisation's "
                     + "statuses (level, at risk, progress, valid-until), and `keep-alive` every 15 s so that proxies keep the "
-                    + "stream open. Read `GET /competency-status/{organizationId}` on `ready` and on each `status`. ops, or "
-                    + "partner-admin/employee of the organisation (others 404). A competency cannot be called `changes`.")
-    @APIResponse(responseCode = "200", description = "The stream (never ends on its own)",
+                    + "stream open. Read `GET /competency-status/{organizationId}` on `ready` and on each `status`. The stream "
+                    + "ends when the token expires, with a last event `end` {reason: token-expired, at}: open it again with a "
+                    + "current token (401: sign in again). At most 3 open streams per token subject and 25 per organisation "
+                    + "on each instance (one more: 429 `too-many-streams` with Retry-After). ops, or partner-admin/employee of "
+                    + "the organisation (others 404). A competency cannot be called `changes`.")
+    @APIResponse(responseCode = "200", description = "The stream, until the token expires (then `end`) or the client leaves",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "a change", value = EXAMPLE)))
+    @APIResponse(responseCode = "429", description = "The token's subject or the organisation has its maximum of streams open",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "too many streams", value = TOO_MANY)))
     @APIResponse(responseCode = "404", description = "Not the caller's organisation")
-    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "401", description = "No or invalid token, or one that has expired (within the clock skew)")
     @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public Multi<OutboundSseEvent> changes(@PathParam("organizationId") @Size(max = 200) String organizationId, @Context Sse sse) {
         caller.requireOrganization(organizationId);
+        Instant end = tokenEnd();
+        Duration remaining = Duration.between(Instant.now(), end); // system time, as the token's check uses
+        if (remaining.compareTo(Duration.ofSeconds(1)) < 0) {
+            // accepted within the verifier's clock skew, but expired: a stream would end at once and be reopened
+            throw new UnauthorizedException("The token has expired: sign in again.");
+        }
+        Slot slot = slots.take(caller.subject().orElse(""), organizationId);
+        try {
+            return live(organizationId, sse)
+                    .select().first(remaining)
+                    .onCompletion().switchTo(() -> Multi.createFrom().item(sse.newEventBuilder().name("end")
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(new End("token-expired", end)).build()))
+                    .onTermination().invoke(slot::release);
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+    }
+
+    /** A refused stream: the problem, with Retry-After. */
+    @ServerExceptionMapper
+    public Response tooManyStreams(TooManyStreams e, HttpServerRequest request) {
+        return Response.fromResponse(Problems.response(mapper,
+                Problems.body(e.status(), e.typeSlug(), e.title(), e.detail(), request.path(), e.extensions())))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
+    }
+
+    /** When the token stops being accepted: its {@code exp}, or sooner its maximum age after {@code iat}. */
+    private Instant tokenEnd() {
+        Instant end = Instant.ofEpochSecond(token.getExpirationTime());
+        if (tokenAge.isPresent() && token.getIssuedAtTime() > 0) {
+            Instant tooOld = Instant.ofEpochSecond(token.getIssuedAtTime() + tokenAge.get());
+            end = tooOld.isBefore(end) ? tooOld : end;
+        }
+        return end;
+    }
+
+    private Multi<OutboundSseEvent> live(String organizationId, Sse sse) {
         OutboundSseEvent ready = sse.newEventBuilder().name("ready").mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(new Ready(organizationId)).build();
         Multi<OutboundSseEvent> changes = watch.changes(organizationId)
@@ -86,5 +165,8 @@ public class StatusChangesResource {
     }
 
     record KeepAlive() {
+    }
+
+    record End(String reason, Instant at) {
     }
 }

@@ -34,7 +34,25 @@ public interface GatewayConfig {
     @WithDefault("200")
     int maxWaitQueue();
 
+    /** The connection budget of streams (server-sent events), apart from ordinary requests'. */
+    Streams streams();
+
     RateLimits rateLimits();
+
+    /**
+     * Streams ({@link io.partnerhub.gateway.domain.Lane#STREAM}: K5's {@code /api/competency-status/{org}/changes} and
+     * any request accepting {@code text/event-stream}) hold a connection for as long as they last: toward each service
+     * they have a pool of their own, so that ordinary requests never wait behind them.
+     */
+    interface Streams {
+        /** Connections streams may hold open to each service (the competency-service caps streams per token too). */
+        @WithDefault("200")
+        int maxConnections();
+
+        /** Streams that may wait for a connection to one service (within {@code connect-timeout}); one more: 503. */
+        @WithDefault("50")
+        int maxWaitQueue();
+    }
 
     interface Services {
         @WithDefault("http://localhost:8081")

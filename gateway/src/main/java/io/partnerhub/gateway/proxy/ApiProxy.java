@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.gateway.config.GatewayConfig;
+import io.partnerhub.gateway.domain.Lane;
 import io.partnerhub.gateway.domain.RequestClass;
 import io.partnerhub.gateway.domain.RequestPath;
 import io.partnerhub.gateway.domain.RequestPath.Invalid;
@@ -50,6 +51,8 @@ import io.vertx.httpproxy.ProxyOptions;
  * <li>{@link BodyLimitInterceptor}: chunked bodies over the limit (413);</li>
  * <li>{@link ResponseDeadline}: response headers within {@code timeout} (504).</li>
  * </ol>
+ * Toward each service a request takes the ordinary pool or, for a stream ({@link Lane}: server-sent events), the stream
+ * pool ({@link DownstreamHttpClient}), so that open streams never hold the connections ordinary requests need.
  * {@code /api/admin/clock} is served by the gateway itself. Before any routing, a path that a server could resolve
  * elsewhere than it reads ({@code ..}, encoded dots and slashes, {@code ;}: see {@link RequestPath}) is refused with
  * 400 {@code invalid-path}, on every path of the gateway; a service's {@code /q/**} and {@code /admin/**} are never
@@ -183,7 +186,9 @@ public class ApiProxy {
         Exchange exchange = new Exchange(route, base, path,
                 RequestClass.of(request.method().name(), path.substring(RouteTable.PREFIX.length())), request,
                 observability.start(rc, route, path));
-        HttpClient client = downstream.client(route.service());
+        // a stream (server-sent events) holds its connection for as long as it lasts: a pool of its own, so that ordinary
+        // requests never wait behind open streams
+        HttpClient client = downstream.client(route.service(), Lane.of(path, request.headers().get(HttpHeaders.ACCEPT)));
         Function<ProxyContext, Future<HttpClientRequest>> origin = context -> client.request(downstream.target(base))
                 .onSuccess(sent -> context.set(Exchange.ORIGIN_REQUEST, sent));
         HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, client)

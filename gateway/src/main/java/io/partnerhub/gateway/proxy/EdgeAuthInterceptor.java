@@ -15,7 +15,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * A bearer token, when present, must verify ({@link EdgeAuthentication}) or the answer is 401 problem and nothing is
  * forwarded. Requests without a token pass, marked {@code X-PartnerHub-Authenticated: false} (the service decides);
  * verified ones are marked {@code true}. Sets the client's rate-limit identity: the token's subject, or the client
- * address without a token.
+ * address without a token (the request's {@code remoteAddress()}: behind a trusted proxy Quarkus has already replaced
+ * it with the forwarded one, {@link io.partnerhub.gateway.config.TrustedProxies}).
  */
 final class EdgeAuthInterceptor implements ProxyInterceptor {
 

@@ -25,7 +25,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * <li>Request: hop-by-hop headers (RFC 9110 §7.6.1, and any the client names in {@code Connection}) are dropped;
  * so is everything a client could use to pass for someone or somewhere else ({@code X-Forwarded-*},
  * {@code Forwarded}, {@code X-Real-IP}, {@code X-PartnerHub-Authenticated}): the gateway sets its own
- * {@code X-Forwarded-For} (the client's address), {@code -Proto}, {@code -Host}, {@code -Prefix: /api}. A client's
+ * {@code X-Forwarded-For} (the client's address: behind a trusted proxy, the one Quarkus resolved from the proxy's
+ * {@code X-Forwarded-For}, see {@link io.partnerhub.gateway.config.TrustedProxies}), {@code -Proto}, {@code -Host}, {@code -Prefix: /api}. A client's
  * {@code X-Request-Id} is kept when it looks like an id (letters, digits, {@code -_.:}, at most 64), else replaced.
  * {@code traceparent} is set to the gateway's own span ({@link EdgeObservability}: a child of the client's, when it
  * sent one), so the service's span continues the same trace; {@code tracestate} passes unchanged.</li>

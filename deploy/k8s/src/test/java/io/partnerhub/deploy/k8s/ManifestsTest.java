@@ -170,6 +170,18 @@ class ManifestsTest {
         Manifests.ofKind(prod, "Cluster").forEach(c -> assertEquals(3, c.path("spec").path("instances").asInt(), Manifests.name(c)));
     }
 
+    /** Rate limits key anonymous clients by their own address behind the ingress, never by a header anyone can send. */
+    @Test
+    void prodTakesClientAddressesFromTheIngressOnly() {
+        Map<String, String> gateway = new TreeMap<>();
+        Manifests.ofKind(rendered("prod"), "ConfigMap").filter(c -> Manifests.name(c).startsWith("gateway-config"))
+                .forEach(c -> c.path("data").fields().forEachRemaining(f -> gateway.put(f.getKey(), f.getValue().asText())));
+        assertEquals("true", gateway.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        String trusted = gateway.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "");
+        assertTrue(trusted.matches("[0-9a-fA-F.:]+/\\d+(,[0-9a-fA-F.:]+/\\d+)*"), "trusted proxies as CIDRs: " + trusted);
+        assertFalse(trusted.contains("/0"), "every address trusted: " + trusted);
+    }
+
     @Test
     void devRunsOneOfEverythingWithTheAdjustableClock() {
         List<JsonNode> dev = rendered("dev");
