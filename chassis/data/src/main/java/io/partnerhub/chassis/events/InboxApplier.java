@@ -13,26 +13,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * trace. A record read from Kafka ({@link #apply}) and a dead letter redriven by operations ({@link #redrive}, which
  * also marks the dead letter redriven in that transaction) take this same path.
  */
-final class InboxApplier {
+record InboxApplier(String consumer, String topic, EventHandler handler, InboxStore inbox, DeadLetters deadLetters,
+        Tracing tracing) {
 
     enum Outcome { APPLIED, DUPLICATE }
-
-    private final String consumer;
-    private final String topic;
-    private final EventHandler handler;
-    private final InboxStore inbox;
-    private final DeadLetters deadLetters;
-    private final Tracing tracing;
-
-    InboxApplier(String consumer, String topic, EventHandler handler, InboxStore inbox, DeadLetters deadLetters,
-            Tracing tracing) {
-        this.consumer = consumer;
-        this.topic = topic;
-        this.handler = handler;
-        this.inbox = inbox;
-        this.deadLetters = deadLetters;
-        this.tracing = tracing;
-    }
 
     /** Applies an event read from the topic. */
     Outcome apply(CloudEvent event, Headers headers) {

@@ -12,22 +12,8 @@ import io.quarkus.logging.Log;
  * {@link FailureClassifier#toWaitOut} whether to wait it out (uncounted) or count the attempt; after
  * {@code max-attempts} counted attempts, or at once for an unparseable record, dead-letter it ({@link DeadLetterWriter}).
  */
-final class RecordProcessor {
-
-    private final String consumer;
-    private final InboxApplier applier;
-    private final DatabaseProbe probe;
-    private final DeadLetterWriter deadLetters;
-    private final InboxConfig config;
-
-    RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe probe, DeadLetterWriter deadLetters,
-            InboxConfig config) {
-        this.consumer = consumer;
-        this.applier = applier;
-        this.probe = probe;
-        this.deadLetters = deadLetters;
-        this.config = config;
-    }
+record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe probe, DeadLetterWriter deadLetters,
+        InboxConfig config) {
 
     /**
      * Applies one record or dead-letters it. Returns null when the partition may move on, or the failure to wait out
