@@ -170,17 +170,13 @@ public class DeadLetterResource {
 
     private RedriveView redrive(DeadLetters.DeadLetter letter) throws SQLException {
         try {
-            InboxConsumer.Outcome outcome = consumers.redrive(letter);
+            InboxApplier.Outcome outcome = consumers.redrive(letter);
             Log.infof("Dead letter %s (%s %s) redriven: %s", letter.id(), letter.ceType(), letter.ceId(), outcome);
             return new RedriveView(letter.id(), outcome.name());
         } catch (RuntimeException e) {
-            Log.warnf("Redrive of dead letter %s failed: %s", letter.id(), OutboxRelay.describe(e));
+            Log.warnf("Redrive of dead letter %s failed: %s", letter.id(), FailureClassifier.describe(e));
             deadLetters.redriveFailed(letter.id(), e);
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new Conflict("redrive-failed", "Redrive failed", String.valueOf(root.getMessage()))
+            throw new Conflict("redrive-failed", "Redrive failed", String.valueOf(FailureClassifier.rootCause(e).getMessage()))
                     .with("deadLetterId", letter.id().toString());
         }
     }

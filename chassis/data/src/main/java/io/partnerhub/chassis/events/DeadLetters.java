@@ -19,8 +19,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -49,12 +47,8 @@ class DeadLetters {
     }
 
     /** In the caller's transaction; a record dead-lettered twice (retried after a failure) is kept once. */
-    void record(String consumer, ConsumerRecord<byte[], byte[]> record, Headers headers, String ceId, String ceType,
-            String error, String exception) throws SQLException {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Header header : headers) {
-            names.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-        }
+    void record(String consumer, ConsumerRecord<byte[], byte[]> record, Map<String, String> headers, String ceId,
+            String ceType, String error, String exception) throws SQLException {
         try (Connection connection = dataSources.get().getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO dead_letter (id, consumer, topic, kafka_partition, kafka_offset, record_key, record_value,"
                         + " headers, ce_id, ce_type, error, exception) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
@@ -66,7 +60,7 @@ class DeadLetters {
             insert.setLong(5, record.offset());
             insert.setString(6, record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
             insert.setBytes(7, record.value());
-            insert.setString(8, mapper.writeValueAsString(names));
+            insert.setString(8, mapper.writeValueAsString(headers));
             insert.setString(9, ceId);
             insert.setString(10, ceType);
             insert.setString(11, truncate(error));
@@ -133,10 +127,7 @@ class DeadLetters {
     void redriveFailed(UUID id, Throwable failure) throws SQLException {
         try (Connection connection = dataSources.get().getConnection(); PreparedStatement update = connection.prepareStatement(
                 "UPDATE dead_letter SET error = ?, exception = ? WHERE id = ?")) {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
+            Throwable root = FailureClassifier.rootCause(failure);
             update.setString(1, truncate(String.valueOf(root.getMessage())));
             update.setString(2, root.getClass().getName());
             update.setObject(3, id);

@@ -11,12 +11,29 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownProducerIdException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+
 /**
  * Tells from a failure alone what kind it is, looking at the whole cause chain (a handler that wraps a connection
  * error in its own exception is still transient). What the failure cannot tell, the {@link DatabaseProbe} does: an
  * {@link Kind#UNKNOWN} failure (a handler bug, or an infrastructure error this class has never heard of, such as
  * PostgreSQL's 55000 "database is not currently accepting connections") counts as an attempt only while the database
- * answers.
+ * answers ({@link #toWaitOut}).
+ * <p>
+ * The one failure taxonomy of the event pipeline: the consumers' three kinds above, and on the publishing side what a
+ * Kafka producer's failure means for an outbox row ({@link #refusedForGood}) and for the producer itself
+ * ({@link #producerUnusable}). Any other send failure is retried by the relay's next pass.
  */
 public final class FailureClassifier {
 
@@ -73,6 +90,53 @@ public final class FailureClassifier {
             return Kind.DETERMINISTIC;
         }
         return anyInChain(failure, FailureClassifier::isTransient) ? Kind.TRANSIENT : Kind.UNKNOWN;
+    }
+
+    /**
+     * The consumer's decision: the failure to wait out, uncounted, or null when the attempt counts. Transient failures
+     * are waited out without asking, deterministic ones count without asking, and the probe decides for the others.
+     */
+    static Throwable toWaitOut(Throwable failure, DatabaseProbe probe) {
+        return switch (classify(failure)) {
+            case TRANSIENT -> failure;
+            case DETERMINISTIC -> null;
+            case UNKNOWN -> probe.notAnswering().<Throwable>map(why -> new DatabaseNotAnswering(why, failure)).orElse(null);
+        };
+    }
+
+    /** Kafka will refuse this record whatever we do (too large, serialization, invalid topic): the outbox row fails. */
+    static boolean refusedForGood(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof SerializationException || e instanceof InvalidTopicException;
+    }
+
+    /** The producer cannot be used any more (fenced, sequence lost, credentials, closed): build a new one. */
+    static boolean producerUnusable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof OutOfOrderSequenceException
+                    || t instanceof InvalidProducerEpochException || t instanceof UnknownProducerIdException
+                    || t instanceof AuthenticationException || t instanceof AuthorizationException
+                    || t instanceof UnsupportedVersionException
+                    || (t instanceof KafkaException && String.valueOf(t.getMessage()).contains("closed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost cause. */
+    static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** For log lines and readiness: the failure, and its root cause when that is another one. */
+    static String describe(Throwable e) {
+        Throwable root = rootCause(e);
+        return root == e ? e.toString() : e + " (cause: " + root + ")";
     }
 
     private static boolean anyInChain(Throwable failure, Predicate<Throwable> test) {

@@ -1,31 +1,17 @@
 package io.partnerhub.chassis.events;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.InjectableInstance;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,9 +19,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Starts one Kafka consumer thread per {@link EventHandler} bean (none when there is no handler), owns the shared
- * dead-letter producer, prunes the inbox and publishes the consumers' gauges. Nothing here talks to Kafka during
- * startup: an absent broker only delays consuming.
+ * Starts one Kafka consumer thread per {@link EventHandler} bean (none when there is no handler), wiring each from its
+ * parts ({@link InboxApplier}, {@link RecordProcessor}, {@link InboxConsumer}); finds a dead letter's consumer for a
+ * redrive; prunes the inbox. Nothing here talks to Kafka during startup: an absent broker only delays consuming.
  * <p>
  * Group ids are stable per handler: {@code <partnerhub.events.consumer-group>.<EventHandler.groupName()>}, by default
  * the simple name of the handler's bean class, whatever order the beans come in.
@@ -45,30 +31,31 @@ public class InboxConsumers {
 
     private final Instance<EventHandler> handlers;
     private final KafkaClients kafka;
-    private final InjectableInstance<DataSource> dataSources;
     private final EventsConfig events;
     private final InboxConfig config;
     private final Tracing tracing;
+    private final InboxStore inbox;
     private final DeadLetters deadLetters;
+    private final DeadLetterWriter deadLetterWriter;
     private final DatabaseProbe probe;
-    private final MeterRegistry registry;
+    private final InboxMetrics metrics;
 
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> openDeadLetters = new ConcurrentHashMap<>();
-    private KafkaProducer<byte[], byte[]> dlqProducer;
+    private final Map<String, InboxApplier> appliers = new ConcurrentHashMap<>();
 
-    public InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, InjectableInstance<DataSource> dataSources,
-            EventsConfig events, InboxConfig config, Tracing tracing, DeadLetters deadLetters, DatabaseProbe probe,
-            MeterRegistry registry) {
+    InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, EventsConfig events, InboxConfig config,
+            Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter,
+            DatabaseProbe probe, InboxMetrics metrics) {
         this.handlers = handlers;
         this.kafka = kafka;
-        this.dataSources = dataSources;
         this.events = events;
         this.config = config;
         this.tracing = tracing;
+        this.inbox = inbox;
         this.deadLetters = deadLetters;
+        this.deadLetterWriter = deadLetterWriter;
         this.probe = probe;
-        this.registry = registry;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,7 +66,7 @@ public class InboxConsumers {
         if (!handlers.iterator().hasNext()) {
             return;
         }
-        if (!hasDataSource()) {
+        if (!inbox.available()) {
             Log.error("Event handlers exist but there is no active datasource for the inbox: no consumer started");
             return;
         }
@@ -96,32 +83,34 @@ public class InboxConsumers {
                 throw new IllegalStateException("Event handlers " + clash + " and " + name + " would share consumer group "
                         + group + ": give one of them another EventHandler.groupName()");
             }
-            InboxConsumer consumer = new InboxConsumer(this, probe, handler, name, handler.topic(), group);
+            InboxApplier applier = applier(handler, name);
+            InboxConsumer consumer = consumer(applier, name, handler.topic(), group);
+            appliers.put(name, applier);
             consumers.put(name, consumer);
-            Gauge.builder("partnerhub.inbox.consumer.lag", consumer, InboxConsumer::lag)
-                    .description("Records behind the end of the consumer's partitions").tag("consumer", name)
-                    .tag("topic", consumer.topic()).register(registry);
-            AtomicLong open = openDeadLetters.computeIfAbsent(name, n -> new AtomicLong());
-            Gauge.builder("partnerhub.inbox.dead.letters", open, AtomicLong::get)
-                    .description("Dead letters of the consumer not yet redriven").tag("consumer", name).register(registry);
+            metrics.register(consumer);
             consumer.start();
         }
     }
 
-    private boolean hasDataSource() {
-        return dataSources.isResolvable() && !dataSources.listActive().isEmpty();
+    /** A consumer of {@code handler} built as this instance builds its own (not started, not registered). */
+    InboxConsumer create(EventHandler handler, String name, String group) {
+        return consumer(applier(handler, name), name, handler.topic(), group);
+    }
+
+    private InboxApplier applier(EventHandler handler, String name) {
+        return new InboxApplier(name, handler.topic(), handler, inbox, deadLetters, tracing);
+    }
+
+    private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group) {
+        RecordProcessor processor = new RecordProcessor(name, applier, probe, deadLetterWriter, config);
+        return new InboxConsumer(name, topic, group, processor, kafka, config);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         consumers.values().forEach(InboxConsumer::requestStop);
         consumers.values().forEach(InboxConsumer::awaitStop);
         consumers.clear();
-        synchronized (this) {
-            if (dlqProducer != null) {
-                dlqProducer.close(Duration.ofSeconds(2));
-                dlqProducer = null;
-            }
-        }
+        deadLetterWriter.close();
     }
 
     /** Deletes inbox rows older than {@code partnerhub.inbox.retention}. */
@@ -131,47 +120,21 @@ public class InboxConsumers {
         if (consumers.isEmpty()) {
             return;
         }
-        int deleted = QuarkusTransaction.requiringNew().call(() -> deleteProcessedBefore(Instant.now().minus(config.retention())));
+        int deleted = QuarkusTransaction.requiringNew()
+                .call(() -> inbox.deleteProcessedBefore(Instant.now().minus(config.retention())));
         if (deleted > 0) {
             Log.infof("Inbox cleanup deleted %d processed event id(s) older than %s", deleted, config.retention());
         }
     }
 
-    int deleteProcessedBefore(Instant cutoff) throws SQLException {
-        try (Connection connection = dataSource().getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM inbox_event WHERE processed_at < ?")) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            return delete.executeUpdate();
-        }
-    }
-
-    /** Refreshes the dead-letter gauges from the table. */
-    @Scheduled(every = "${partnerhub.outbox.metrics-every:15s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refreshGauges() {
-        if (consumers.isEmpty()) {
-            return;
-        }
-        try {
-            Map<String, Long> open = deadLetters.openPerConsumer();
-            openDeadLetters.forEach((name, gauge) -> gauge.set(open.getOrDefault(name, 0L)));
-        } catch (SQLException | RuntimeException e) {
-            Log.debugf("Dead-letter gauges not refreshed: %s", e);
-        }
-    }
-
-    void deadLettered(String consumer) {
-        openDeadLetters.computeIfAbsent(consumer, n -> new AtomicLong()).incrementAndGet();
-    }
-
     /** Applies a dead letter again through its consumer's inbox path. */
-    InboxConsumer.Outcome redrive(DeadLetters.DeadLetter letter) {
-        InboxConsumer consumer = consumers.get(letter.consumer());
-        if (consumer == null) {
+    InboxApplier.Outcome redrive(DeadLetters.DeadLetter letter) {
+        InboxApplier applier = appliers.get(letter.consumer());
+        if (applier == null) {
             throw new IllegalStateException("no running consumer " + letter.consumer() + " in this service");
         }
-        InboxConsumer.Outcome outcome = consumer.redrive(letter);
-        openDeadLetters.computeIfAbsent(letter.consumer(), n -> new AtomicLong()).updateAndGet(n -> Math.max(0, n - 1));
+        InboxApplier.Outcome outcome = applier.redrive(letter);
+        metrics.redriven(letter.consumer());
         return outcome;
     }
 
@@ -181,39 +144,5 @@ public class InboxConsumers {
 
     Collection<InboxConsumer> consumers() {
         return consumers.values();
-    }
-
-    synchronized KafkaProducer<byte[], byte[]> dlqProducer() {
-        if (dlqProducer == null) {
-            dlqProducer = kafka.rawProducer("dlq-" + events.consumerGroup() + "-" + UUID.randomUUID());
-        }
-        return dlqProducer;
-    }
-
-    synchronized void resetDlqProducer() {
-        if (dlqProducer != null) {
-            dlqProducer.close(Duration.ZERO);
-            dlqProducer = null;
-        }
-    }
-
-    KafkaClients kafka() {
-        return kafka;
-    }
-
-    DataSource dataSource() {
-        return dataSources.get();
-    }
-
-    InboxConfig config() {
-        return config;
-    }
-
-    Tracing tracing() {
-        return tracing;
-    }
-
-    DeadLetters deadLetters() {
-        return deadLetters;
     }
 }

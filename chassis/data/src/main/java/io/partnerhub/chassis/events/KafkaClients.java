@@ -54,23 +54,18 @@ class KafkaClients {
      * transaction timeout are above that).
      */
     KafkaProducer<String, String> producer(String clientId) {
-        Map<String, Object> properties = common();
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> properties = producerProperties(clientId, StringSerializer.class);
         properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
-        properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(properties);
     }
 
     /** Byte-array producer for the dead-letter queue: the original record is copied unchanged. */
     KafkaProducer<byte[], byte[]> rawProducer(String clientId) {
+        return new KafkaProducer<>(producerProperties(clientId, ByteArraySerializer.class));
+    }
+
+    /** What both producers share: idempotent, acks=all, no linger, the bounded timeouts above. */
+    private Map<String, Object> producerProperties(String clientId, Class<?> serializer) {
         Map<String, Object> properties = common();
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,9 +75,9 @@ class KafkaClients {
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(properties);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, serializer.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, serializer.getName());
+        return properties;
     }
 
     KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId) {

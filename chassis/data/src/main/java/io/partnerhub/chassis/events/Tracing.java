@@ -1,6 +1,5 @@
 package io.partnerhub.chassis.events;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,7 +7,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.MDC;
 
@@ -41,11 +39,7 @@ class Tracing {
 
         @Override
         public String get(Headers headers, String key) {
-            if (headers == null) {
-                return null;
-            }
-            Header header = headers.lastHeader(key);
-            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            return KafkaRecords.lastHeader(headers, key);
         }
     };
 

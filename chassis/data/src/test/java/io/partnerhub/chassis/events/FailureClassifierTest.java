@@ -123,7 +123,7 @@ class FailureClassifierTest {
             boolean probeAsked, boolean counts) {
         FakeProbe probe = new FakeProbe(databaseAnswers);
 
-        Throwable toWaitOut = InboxConsumer.toWaitOut(failure, probe);
+        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, probe);
 
         assertThat(toWaitOut == null).as("the attempt counts").isEqualTo(counts);
         assertThat(probe.asked).as("the probe was asked").isEqualTo(probeAsked);

@@ -52,6 +52,9 @@ class MultiInstanceTest {
     InjectableInstance<DataSource> dataSources;
 
     @Inject
+    OutboxStore outboxStore;
+
+    @Inject
     KafkaClients kafka;
 
     @Inject
@@ -62,9 +65,6 @@ class MultiInstanceTest {
 
     @Inject
     WidgetHandler widgetHandler;
-
-    @Inject
-    DatabaseProbe probe;
 
     @Inject
     Effects effects;
@@ -79,7 +79,7 @@ class MultiInstanceTest {
     }
 
     private OutboxRelay secondRelay() {
-        return new OutboxRelay(dataSources, kafka, outboxConfig);
+        return new OutboxRelay(outboxStore, kafka, outboxConfig);
     }
 
     /** Writes one event per subject per round, each round one transaction, so that the subjects' events interleave. */
@@ -147,7 +147,7 @@ class MultiInstanceTest {
         publish(List.of(subject), 1, Duration.ZERO);
         assertThat(holding.await(15, TimeUnit.SECONDS)).as("the first relay is inside its pass").isTrue();
 
-        OutboxRelay.Pass blocked = second.pass();
+        OutboxPass blocked = second.pass();
         assertThat(blocked.selected()).as("another instance must not send while the lock is held").isZero();
         assertThat(effects.relayLatencyMillis(subject)).as("still unsent").isEqualTo(-1);
 
@@ -155,7 +155,7 @@ class MultiInstanceTest {
         assertThat(holder).as("a session holds the relay's advisory lock").isPositive();
         terminate(holder); // what PostgreSQL does when the holder's process dies or its session times out
 
-        OutboxRelay.Pass takenOver = second.pass();
+        OutboxPass takenOver = second.pass();
         assertThat(takenOver.selected()).as("the other instance publishes on its next pass").isEqualTo(1);
         assertThat(takenOver.marked()).isEqualTo(1);
         release.countDown();
@@ -191,7 +191,7 @@ class MultiInstanceTest {
     @Test
     void twoConsumersInOneGroupApplyEveryEventOnceInOrderWhileInstancesJoinAndLeave() throws Exception {
         InboxConsumer first = consumers.consumer(WidgetHandler.class.getName()).orElseThrow();
-        InboxConsumer second = new InboxConsumer(consumers, probe, widgetHandler, first.name(), first.topic(), first.groupId());
+        InboxConsumer second = consumers.create(widgetHandler, first.name(), first.groupId());
         cleanups.add(() -> {
             second.requestStop();
             second.awaitStop();
@@ -238,7 +238,7 @@ class MultiInstanceTest {
                 "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
                         + " AND ((classid::bigint << 32) | objid::bigint) = ? AND database = (SELECT oid FROM pg_database"
                         + " WHERE datname = current_database())")) {
-            q.setLong(1, OutboxRelay.ADVISORY_LOCK_KEY);
+            q.setLong(1, OutboxStore.ADVISORY_LOCK_KEY);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
             }

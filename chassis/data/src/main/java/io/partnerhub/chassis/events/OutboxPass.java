@@ -1,0 +1,10 @@
+package io.partnerhub.chassis.events;
+
+/**
+ * How one relay pass ended: rows selected, rows marked sent, the retriable failure that stopped it (null: all sent),
+ * and whether another pass should follow at once (a row was marked failed, so later rows may be sendable now).
+ */
+record OutboxPass(int selected, int marked, Throwable failure, boolean again) {
+
+    static final OutboxPass NOTHING = new OutboxPass(0, 0, null, false);
+}

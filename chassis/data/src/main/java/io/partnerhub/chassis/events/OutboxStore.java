@@ -1,0 +1,124 @@
+package io.partnerhub.chassis.events;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.InjectableInstance;
+
+/**
+ * The {@code outbox_event} table as the relay uses it: the pass's advisory lock and idle bound, the unsent rows in
+ * {@code seq} order (none behind a failed row of their subject), marking rows sent or failed, and the cleanup. Every
+ * method but {@link #deleteSentBefore} runs on the pass's connection, in its transaction.
+ */
+@ApplicationScoped
+class OutboxStore {
+
+    /** {@code pg_try_advisory_xact_lock} key shared by every relay instance of one database. */
+    static final long ADVISORY_LOCK_KEY = 0x5061727448756231L; // "PartHub1"
+
+    private static final String SELECT = "SELECT o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at,"
+            + " o.traceparent FROM outbox_event o"
+            + " WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event f"
+            + "   WHERE f.sent_at IS NULL AND f.failed_at IS NOT NULL AND f.topic = o.topic AND f.event_key = o.event_key"
+            + "   AND f.seq < o.seq)"
+            + " ORDER BY o.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED";
+    private static final String MARK = "UPDATE outbox_event SET sent_at = ? WHERE id = ANY (?)";
+    private static final String MARK_FAILED = "UPDATE outbox_event SET failed_at = ?, failure = ? WHERE id = ?";
+    private static final String CLEANUP = "DELETE FROM outbox_event WHERE sent_at < ?";
+
+    private final InjectableInstance<DataSource> dataSources;
+
+    OutboxStore(InjectableInstance<DataSource> dataSources) {
+        this.dataSources = dataSources;
+    }
+
+    /** Is there a datasource to publish from (a service without one publishes nothing)? */
+    boolean available() {
+        return dataSources.isResolvable() && !dataSources.listActive().isEmpty();
+    }
+
+    Connection connection() throws SQLException {
+        return dataSources.get().getConnection();
+    }
+
+    /**
+     * Should this instance lose its network in the middle of a pass, PostgreSQL would keep the session, and with it the
+     * advisory lock, until TCP keep-alive notices (hours by default): no other instance could publish. A pass is never
+     * idle in its transaction for longer than its deadline (awaiting acks), so PostgreSQL may end a session idle for
+     * the transaction timeout. (A killed process closes its socket: its lock is free at once.)
+     */
+    void boundIdleInTransaction(Connection connection, Duration transactionTimeout) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(
+                "SELECT set_config('idle_in_transaction_session_timeout', ?, true)")) {
+            set.setString(1, Long.toString(Math.max(1000, transactionTimeout.toMillis())));
+            set.executeQuery().close();
+        }
+    }
+
+    /** Takes the relay's transaction-scoped advisory lock, or says another instance's pass holds it. */
+    boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, ADVISORY_LOCK_KEY);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Locks up to {@code batchSize} sendable rows, in {@code seq} order. */
+    List<OutboxRow> lockUnsent(Connection connection, int batchSize) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    void markSent(Connection connection, List<OutboxRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(MARK)) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            Array ids = connection.createArrayOf("uuid", rows.stream().map(OutboxRow::id).toArray());
+            update.setArray(2, ids);
+            update.executeUpdate();
+        }
+    }
+
+    void markFailed(Connection connection, OutboxRow row, Throwable cause) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
+            update.setTimestamp(1, Timestamp.from(Instant.now()));
+            update.setString(2, cause.getClass().getName() + ": " + cause.getMessage());
+            update.setObject(3, row.id());
+            update.executeUpdate();
+        }
+    }
+
+    /** Deletes rows sent before {@code cutoff}, in a connection of its own. */
+    int deleteSentBefore(Instant cutoff) throws SQLException {
+        try (Connection connection = connection(); PreparedStatement delete = connection.prepareStatement(CLEANUP)) {
+            delete.setTimestamp(1, Timestamp.from(cutoff));
+            return delete.executeUpdate();
+        }
+    }
+}
