@@ -172,7 +172,7 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("The Kafka broker did not answer on " + bootstrapServers() + " within "
                             + timeout.toSeconds() + " s; its log " + logFile + " ends with:\n" + Processes.tail(logFile, 40));
                 }
-                sleep(200);
+                Processes.pause(200, "the broker");
             }
         }
     }
@@ -210,14 +210,5 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(10));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the broker", e);
-        }
     }
 }

@@ -77,6 +77,16 @@ public final class Processes {
         }
     }
 
+    /** The pause between two polls of something starting; an interrupt ends the wait with an exception. */
+    static void pause(long millis, String awaited) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + awaited, e);
+        }
+    }
+
     /** A port that was free a moment ago on localhost. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -141,7 +141,7 @@ final class ServiceFleet {
                 throw failure(waiting.get(0), waiting.stream().map(s -> s.spec().name()).collect(Collectors.joining(", "))
                         + " not ready within " + readyTimeout.toSeconds() + " s");
             }
-            pause(500);
+            Processes.pause(500, "the services");
         }
     }
 
@@ -166,15 +166,6 @@ final class ServiceFleet {
                 throw new IllegalStateException("Port " + port + " is in use. Is another `deploy/run` (or a service in "
                         + "quarkus:dev) running? Stop it first.");
             }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 }
