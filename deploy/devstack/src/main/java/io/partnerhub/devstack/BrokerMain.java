@@ -1,6 +1,5 @@
 package io.partnerhub.devstack;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -12,13 +11,13 @@ import java.util.List;
 /**
  * Entry point of the broker's child JVM (its classpath: the Kafka broker jars + the devstack jar).
  * <ol>
- *   <li>Watchdog: a thread blocks on stdin, which is a pipe from the parent JVM; when the parent goes away
- *       for any reason (even {@code kill -9}) the pipe closes and the broker exits. No orphans.</li>
  *   <li>{@code --format CLUSTER_ID}: formats the log directory in-process ({@code kafka-storage format
  *       --standalone}) unless it is formatted already, saving a second JVM start.</li>
  *   <li>Runs {@code kafka.Kafka server.properties}.</li>
  * </ol>
- * Uses only the JDK, so nothing else of the devstack needs to load in the broker JVM.
+ * Uses only the JDK, so nothing else of the devstack needs to load in the broker JVM. The broker stops when whoever
+ * started it stops, however that ends, because its owner ({@link ChildProcesses} or the test infrastructure) has it
+ * watched by a {@link Reaper}.
  */
 public final class BrokerMain {
 
@@ -30,39 +29,11 @@ public final class BrokerMain {
             System.err.println("usage: BrokerMain server.properties [--format CLUSTER_ID]");
             System.exit(2);
         }
-        startWatchdog();
         String serverProperties = args[0];
         if (args.length >= 3 && "--format".equals(args[1])) {
             format(serverProperties, args[2]);
         }
         Class.forName("kafka.Kafka").getMethod("main", String[].class).invoke(null, (Object) new String[] {serverProperties});
-    }
-
-    private static void startWatchdog() {
-        Thread watchdog = new Thread(() -> {
-            try {
-                byte[] buffer = new byte[64];
-                while (System.in.read(buffer) != -1) {
-                    // the parent never writes; reading only detects the pipe closing
-                }
-            } catch (IOException ignored) {
-                // treated like end of stream
-            }
-            System.err.println("[devstack] parent process is gone: stopping the broker");
-            Thread killer = new Thread(() -> {
-                try {
-                    Thread.sleep(15_000);
-                } catch (InterruptedException ignored) {
-                    // halting anyway
-                }
-                Runtime.getRuntime().halt(1);
-            }, "devstack-broker-halt");
-            killer.setDaemon(true);
-            killer.start();
-            System.exit(0);
-        }, "devstack-parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
     }
 
     private static void format(String serverProperties, String clusterId) throws Exception {

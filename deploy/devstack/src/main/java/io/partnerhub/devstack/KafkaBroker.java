@@ -6,7 +6,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,18 +23,17 @@ import java.util.stream.Collectors;
 /**
  * A single-node Kafka broker in KRaft mode (broker + controller in one process), run as a child JVM
  * with its own classpath (deploy/kafka-broker/target/broker-libs) so it cannot clash with the client jars
- * of whoever starts it. The child stops when this JVM stops, also when this JVM is killed (see {@link BrokerMain}).
+ * of whoever starts it. Its owner has it watched by a {@link Reaper}, so that it stops when the owner's JVM stops,
+ * also when that JVM is killed.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private final Process process;
-    private final OutputStream parentPipe; // held open: its closing tells the child that we are gone
     private final int port;
     private final Path logFile;
 
     private KafkaBroker(Process process, int port, Path logFile) {
         this.process = process;
-        this.parentPipe = process.getOutputStream();
         this.port = port;
         this.logFile = logFile;
     }
@@ -174,7 +172,7 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("The Kafka broker did not answer on " + bootstrapServers() + " within "
                             + timeout.toSeconds() + " s; its log " + logFile + " ends with:\n" + Processes.tail(logFile, 40));
                 }
-                sleep(200);
+                Processes.pause(200, "the broker");
             }
         }
     }
@@ -191,11 +189,6 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
-    /** The pipe whose closing stops the broker; it must stay reachable while the broker should run. */
-    public OutputStream parentPipe() {
-        return parentPipe;
-    }
-
     public Path logFile() {
         return logFile;
     }
@@ -207,11 +200,6 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker: a clean shutdown (SIGTERM) for up to {@code grace}, then killed. */
     public void stop(Duration grace) {
         Processes.stop(process.toHandle(), grace);
-        try {
-            parentPipe.close();
-        } catch (IOException ignored) {
-            // the child is gone
-        }
     }
 
     /** Stops the broker with process id {@code pid} (clean shutdown for up to {@code grace}, then killed). */
@@ -222,14 +210,5 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(10));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the broker", e);
-        }
     }
 }

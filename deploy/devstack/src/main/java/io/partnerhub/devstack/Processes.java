@@ -23,13 +23,30 @@ public final class Processes {
     private Processes() {
     }
 
-    /** SIGTERM the process (and its descendants), wait up to {@code grace}, then SIGKILL what is left. */
+    /** {@link #stopAll} of one process. */
     public static void stop(ProcessHandle process, Duration grace) {
+        stopAll(List.of(process), grace);
+    }
+
+    /**
+     * Stops processes together, the one way every child of the devstack is stopped (by its owner,
+     * {@link ChildProcesses}, and by the {@link Reaper} when the owner died): a PostgreSQL postmaster gets SIGINT (its
+     * fast shutdown; it stops its own backends), any other process and its descendants SIGTERM; after {@code grace}
+     * whatever is left is SIGKILLed.
+     */
+    public static void stopAll(List<ProcessHandle> processes, Duration grace) {
         List<ProcessHandle> all = new ArrayList<>();
-        process.descendants().forEach(all::add);
-        all.add(0, process);
-        for (ProcessHandle p : all) {
-            p.destroy();
+        for (ProcessHandle process : processes) {
+            List<ProcessHandle> tree = new ArrayList<>();
+            process.descendants().forEach(tree::add);
+            if (isPostgres(process)) {
+                interrupt(process);
+            } else {
+                process.destroy();
+                tree.forEach(ProcessHandle::destroy);
+            }
+            all.add(process);
+            all.addAll(tree);
         }
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle p : all) {
@@ -44,6 +61,29 @@ public final class Processes {
             if (p.isAlive()) {
                 p.destroyForcibly();
             }
+        }
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().orElse("").endsWith("/postgres");
+    }
+
+    /** SIGINT (the JDK sends only TERM and KILL); falls back to SIGTERM. */
+    private static void interrupt(ProcessHandle process) {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroy();
+        }
+    }
+
+    /** The pause between two polls of something starting; an interrupt ends the wait with an exception. */
+    static void pause(long millis, String awaited) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + awaited, e);
         }
     }
 

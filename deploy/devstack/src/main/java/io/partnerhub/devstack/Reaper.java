@@ -11,33 +11,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 /**
- * A tiny JDK-only child JVM that cleans up after its parent, however the parent ends (normal exit, Ctrl-C,
- * {@code kill -9}, a test JVM whose class loaders are already closed). The parent writes lines to the
- * reaper's stdin: {@code pid N} (stop that process and its descendants: SIGINT for a PostgreSQL postmaster,
- * i.e. a fast shutdown, SIGTERM for the others, SIGKILL after a grace period) and {@code dir PATH} (delete it
- * afterwards). When the parent's end of the pipe closes, the reaper does all that and exits.
+ * The child half of {@link ChildProcesses}, the one owner of the devstack's child processes: a tiny JDK-only JVM that
+ * stops them when its parent ends without stopping them itself ({@code kill -9}, a crash, a test JVM whose class
+ * loaders are already closed). The parent writes lines to the reaper's stdin: {@code pid N [STAGE]} (a child to stop,
+ * stage 0 by default), {@code forget N} (stopped on purpose, nothing to do) and {@code dir PATH} (delete it
+ * afterwards). When the parent's end of the pipe closes, for whatever reason, the reaper stops what is still alive
+ * stage by stage in ascending order (all of a stage together, {@link Processes#stopAll}: SIGINT for a PostgreSQL
+ * postmaster, SIGTERM for the others, SIGKILL after {@value #GRACE_SECONDS} s), deletes the directories and exits.
+ * When the parent closes the pipe after stopping its children, nothing is left to do. The reaper ignores SIGINT and
+ * SIGHUP: a Ctrl-C in the terminal reaches the whole process group, and the reaper must outlive its parent.
  */
 public final class Reaper {
+
+    static final int GRACE_SECONDS = 10;
 
     private Reaper() {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Long> pids = new ArrayList<>();
+        ignoreTerminalSignals();
+        Map<Long, Integer> pids = new LinkedHashMap<>();
         List<Path> dirs = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                String[] words = line.trim().split("\\s+", 3);
                 if (line.startsWith("pid ")) {
-                    pids.add(Long.parseLong(line.substring(4).trim()));
+                    pids.put(Long.parseLong(words[1]), words.length > 2 ? Integer.parseInt(words[2]) : 0);
                 } else if (line.startsWith("forget ")) {
-                    pids.remove(Long.valueOf(Long.parseLong(line.substring(7).trim())));
+                    pids.remove(Long.parseLong(words[1]));
                 } else if (line.startsWith("dir ")) {
                     dirs.add(Paths.get(line.substring(4).trim()));
                 }
@@ -45,48 +60,26 @@ public final class Reaper {
         } catch (IOException ignored) {
             // the parent is gone either way
         }
-        List<ProcessHandle> stopping = new ArrayList<>();
-        for (int i = pids.size() - 1; i >= 0; i--) { // last registered first: services before infrastructure
-            ProcessHandle.of(pids.get(i)).filter(ProcessHandle::isAlive).ifPresent(p -> {
-                stopping.add(p);
-                signal(p);
-            });
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (ProcessHandle p : stopping) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    p.onExit().get(left, TimeUnit.NANOSECONDS);
-                }
-            } catch (Exception e) {
-                // killed below
-            }
-            List<ProcessHandle> descendants = new ArrayList<>();
-            p.descendants().forEach(descendants::add);
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-            for (ProcessHandle d : descendants) {
-                d.destroyForcibly();
-            }
-        }
+        Map<Integer, List<ProcessHandle>> stages = new TreeMap<>();
+        pids.forEach((pid, stage) -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .ifPresent(p -> stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(p)));
+        stages.forEach((stage, alive) -> {
+            System.err.println("[devstack reaper] the parent is gone: stopping " + alive.stream().map(ProcessHandle::pid).toList());
+            Processes.stopAll(alive, Duration.ofSeconds(GRACE_SECONDS));
+        });
         for (Path dir : dirs) {
             delete(dir);
         }
     }
 
-    private static void signal(ProcessHandle p) {
-        String command = p.info().command().orElse("");
-        if (command.endsWith("/postgres")) {
-            try { // SIGINT = PostgreSQL's fast shutdown (SIGTERM would wait for clients)
-                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                // fall back to SIGTERM
+    private static void ignoreTerminalSignals() {
+        for (String name : List.of("INT", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+            } catch (IllegalArgumentException notOnThisPlatform) {
+                // the reaper then ends with the terminal's process group, as the other children do
             }
         }
-        p.destroy();
     }
 
     private static void delete(Path dir) {
@@ -142,7 +135,12 @@ public final class Reaper {
 
         /** Stop this process when the parent ends. */
         public synchronized void watch(long pid) {
-            send("pid " + pid);
+            watch(pid, 0);
+        }
+
+        /** Stop this process when the parent ends, with the others of its stage, after those of lower stages. */
+        public synchronized void watch(long pid, int stage) {
+            send("pid " + pid + " " + stage);
         }
 
         /** The process was stopped on purpose: nothing to do for it any more. */

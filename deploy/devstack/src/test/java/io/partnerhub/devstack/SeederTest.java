@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SeederTest {
 
-    private final Seeder seeder = new Seeder(DevStack.builder().out(null).build(), null);
+    private final SeedScript seeder = new SeedScript();
 
     @ParameterizedTest
     @CsvSource({

@@ -97,7 +97,7 @@ class TokensTest {
 
     @Test
     void demoSeedIsAJsonListOfRequests() {
-        List<?> entries = Seeder.load(Seeder.DEMO_SEED);
+        List<?> entries = SeedScript.load(Seeder.DEMO_SEED);
         assertFalse(entries.isEmpty());
         for (Object entry : entries) {
             Map<?, ?> request = (Map<?, ?>) entry;

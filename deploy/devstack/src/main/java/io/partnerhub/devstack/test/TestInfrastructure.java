@@ -25,8 +25,7 @@ import java.util.Map;
  * {@link JvmWide}, and the start is
  * guarded by a lock on an interned string (one object per JVM whatever the class loader). Clean-up does
  * not depend on shutdown hooks of a class loader that may be closed by then: a {@link Reaper} child process
- * stops PostgreSQL and deletes the temporary directories when this JVM ends, and the broker's child JVM
- * stops by itself when its parent is gone.
+ * stops PostgreSQL and the broker and deletes the temporary directories when this JVM ends, however it ends.
  */
 final class TestInfrastructure {
 
@@ -41,7 +40,6 @@ final class TestInfrastructure {
     private static final String KAFKA_PORTS = PREFIX + "kafka-ports";
     private static final String KAFKA_PID = PREFIX + "kafka-pid";
     private static final String LOG_DIR = PREFIX + "log-dir";
-    private static final String KAFKA_PIPE = PREFIX + "kafka-pipe";
     /** The pipe to the reaper: a JDK type, so every class loader can use it; kept in {@link JvmWide}. */
     private static final String REAPER_PIPE = PREFIX + "reaper-pipe";
 
@@ -102,8 +100,6 @@ final class TestInfrastructure {
                 KafkaBroker broker = KafkaBroker.launch(root.resolve("kafka"), kafkaPort, controllerPort,
                         logs.resolve("kafka.log"), "384m");
                 reaper.watch(broker.pid());
-                // the broker stops when this pipe closes: keep it reachable for the life of the JVM
-                JvmWide.objects().put(KAFKA_PIPE, broker.parentPipe());
                 Database database = Database.start(root.resolve("postgres"), postgresPort, true, logs.resolve("postgres.log"));
                 reaper.watch(database.postmasterPid());
                 broker.awaitReady(Duration.ofSeconds(90));
@@ -195,15 +191,9 @@ final class TestInfrastructure {
         requireEmbedded("stopping the broker");
         ensureStarted();
         synchronized (LOCK.intern()) {
-            KafkaBroker.stop(Long.parseLong(System.getProperty(KAFKA_PID)), Duration.ofSeconds(15));
-            Object pipe = JvmWide.objects().remove(KAFKA_PIPE);
-            if (pipe instanceof java.io.OutputStream stream) {
-                try {
-                    stream.close();
-                } catch (IOException ignored) {
-                    // the child is gone
-                }
-            }
+            long pid = Long.parseLong(System.getProperty(KAFKA_PID));
+            KafkaBroker.stop(pid, Duration.ofSeconds(15));
+            reaper().forget(pid);
             System.err.println("[devstack] Kafka broker stopped (test control)");
         }
     }
@@ -216,7 +206,6 @@ final class TestInfrastructure {
             KafkaBroker broker = KafkaBroker.launch(Paths.get(System.getProperty(KAFKA_DIR)), Integer.parseInt(ports[0]),
                     Integer.parseInt(ports[1]), Paths.get(System.getProperty(LOG_DIR)).resolve("kafka.log"), "384m");
             reaper().watch(broker.pid());
-            JvmWide.objects().put(KAFKA_PIPE, broker.parentPipe());
             System.setProperty(KAFKA_PID, Long.toString(broker.pid()));
             broker.awaitReady(Duration.ofSeconds(90));
             System.err.println("[devstack] Kafka broker started again (test control)");
