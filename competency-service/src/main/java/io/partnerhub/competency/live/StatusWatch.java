@@ -117,7 +117,7 @@ public class StatusWatch {
     }
 
     /** An organisation's statuses summed up: it changes whenever one of them is stored again. */
-    record Fingerprint(String organizationId, String fingerprint) {
+    public record Fingerprint(String organizationId, String fingerprint) {
     }
 
     private Map<String, String> read(List<String> organizationIds) {

@@ -156,11 +156,11 @@ public class Projections {
     }
 
     /** One row of a member's active credentials: credential null for a member holding none. */
-    record MemberCredential(String candidateId, String credential, Instant expiresAt) {
+    public record MemberCredential(String candidateId, String credential, Instant expiresAt) {
     }
 
     /** One stored performance figure; a metric this version of the service does not know is skipped. */
-    record FigureRow(String metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+    public record FigureRow(String metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
     }
 
     /** The organisation's members with their active credentials, and its figures of the last 13 months. */

@@ -114,7 +114,7 @@ public class SkillIndex {
     }
 
     /** A row of skill_set_credential: the skill set lists the credential. */
-    record Listing(String skillSet, String credential) {
+    public record Listing(String skillSet, String credential) {
     }
 
     /**

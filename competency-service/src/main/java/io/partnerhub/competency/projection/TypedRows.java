@@ -11,7 +11,7 @@ import org.hibernate.query.NativeQuery;
  * Native queries whose rows are records, not {@code Object[]}: each column, named as the result set labels it, is read
  * as the type of the record component at its position ({@link NativeQuery#addScalar(String, Class)}: a {@code date}
  * column becomes a {@code LocalDate}, a {@code timestamptz} an {@code Instant}), and Hibernate passes the row to the
- * record's canonical constructor.
+ * record's canonical constructor, which Hibernate requires to be public (so is the record).
  */
 public final class TypedRows {
 
