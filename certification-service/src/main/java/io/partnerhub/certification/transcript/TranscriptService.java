@@ -44,13 +44,22 @@ public class TranscriptService {
     }
 
     /**
+     * exam.passed.v1: records the pass on the transcript and earns every certification the candidate's passes now
+     * complete (C2, chains included), in the consumer's transaction.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void passed(ExamPassed pass) {
+        recordPass(pass);
+        holdingService.earn(pass.candidateId());
+    }
+
+    /**
      * Records a pass once per attempt: the inbox already drops a redelivered event, and an attempt reported again
      * under a new event id changes nothing either.
      *
      * @return true when the pass was new
      */
-    @Transactional(TxType.MANDATORY)
-    public boolean recordPass(ExamPassed pass) {
+    private boolean recordPass(ExamPassed pass) {
         if (passedExams.findByIdOptional(pass.attemptId()).isPresent()) {
             Log.infof("Attempt %s already on the transcript of %s", pass.attemptId(), pass.candidateId());
             return false;

@@ -5,25 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The data of the events competency-service consumes, read tolerantly (unknown fields ignored). Producers document
- * them: membership-service's and certification-service's asyncapi.yaml.
+ * The data of the events competency-service consumes, one record per event type with its {@code TYPE}, read tolerantly
+ * (unknown fields ignored). Producers document them: membership-service's and certification-service's asyncapi.yaml.
+ * Data lacking an id this service needs (or with one over 200 characters) does not read: the constructor throws
+ * {@link IllegalArgumentException}, so {@code CloudEvent.dataAs} fails deterministically and the record is
+ * dead-lettered after the bounded attempts.
  */
 public final class InboundEvents {
 
     private InboundEvents() {
     }
-
-    public static final String ORGANIZATION_REGISTERED = "io.partnerhub.organization.registered.v1";
-    public static final String EMPLOYEE_JOINED = "io.partnerhub.employee.joined.v1";
-    public static final String EMPLOYEE_LEFT = "io.partnerhub.employee.left.v1";
-    public static final String PERFORMANCE_REPORTED = "io.partnerhub.performance.reported.v1";
-    public static final String CERTIFICATION_EARNED = "io.partnerhub.certification.earned.v1";
-    public static final String CERTIFICATION_RENEWED = "io.partnerhub.certification.renewed.v1";
-    public static final String CERTIFICATION_EXPIRED = "io.partnerhub.certification.expired.v1";
-    public static final String CERTIFICATION_REVOKED = "io.partnerhub.certification.revoked.v1";
-    public static final String ASSESSMENT_PASSED = "io.partnerhub.assessment.passed.v1";
-    public static final String CERTIFICATION_DEFINED = "io.partnerhub.certification.defined.v1";
-    public static final String ASSESSMENT_DEFINED = "io.partnerhub.assessment.defined.v1";
 
     static String require(String value, String field, String type) {
         if (value == null || value.isBlank()) {
@@ -36,27 +27,102 @@ public final class InboundEvents {
     }
 
     public record OrganizationRegistered(String organizationId, String mpnId, String name) {
+        public static final String TYPE = "io.partnerhub.organization.registered.v1";
+
+        public OrganizationRegistered {
+            require(organizationId, "organizationId", TYPE);
+        }
     }
 
-    /** employee.joined.v1 and employee.left.v1; reason (left): DEPARTED or ASSOCIATED_ELSEWHERE. */
-    public record EmployeeChanged(String organizationId, String userId, String candidateId, String reason) {
+    public record EmployeeJoined(String organizationId, String userId, String candidateId) {
+        public static final String TYPE = "io.partnerhub.employee.joined.v1";
+
+        public EmployeeJoined {
+            require(organizationId, "organizationId", TYPE);
+            require(candidateId, "candidateId", TYPE);
+        }
     }
 
+    /** reason: DEPARTED or ASSOCIATED_ELSEWHERE (not used here). */
+    public record EmployeeLeft(String organizationId, String userId, String candidateId, String reason) {
+        public static final String TYPE = "io.partnerhub.employee.left.v1";
+
+        public EmployeeLeft {
+            require(organizationId, "organizationId", TYPE);
+            require(candidateId, "candidateId", TYPE);
+        }
+    }
+
+    /** A figure with an unknown metric or a missing value or period reads, and is ignored ({@link #complete}). */
     public record PerformanceReported(String organizationId, String metric, BigDecimal value, LocalDate periodStart,
             LocalDate periodEnd) {
+        public static final String TYPE = "io.partnerhub.performance.reported.v1";
+
+        public PerformanceReported {
+            require(organizationId, "organizationId", TYPE);
+        }
+
+        public boolean complete() {
+            return value != null && periodStart != null && periodEnd != null;
+        }
     }
 
-    /** certification.earned/renewed/expired/revoked.v1 (expiresAt null = never; absent in expired/revoked). */
-    public record HoldingChanged(String candidateId, String certificationId, String holdingId, Instant expiresAt) {
+    /** expiresAt null = never. */
+    public record CertificationEarned(String candidateId, String certificationId, String holdingId, Instant expiresAt) {
+        public static final String TYPE = "io.partnerhub.certification.earned.v1";
+
+        public CertificationEarned {
+            requireHolding(candidateId, certificationId, holdingId, TYPE);
+        }
+    }
+
+    public record CertificationRenewed(String candidateId, String certificationId, String holdingId, Instant expiresAt) {
+        public static final String TYPE = "io.partnerhub.certification.renewed.v1";
+
+        public CertificationRenewed {
+            requireHolding(candidateId, certificationId, holdingId, TYPE);
+        }
+    }
+
+    /** certification.expired.v1 and certification.revoked.v1: the holding is no longer active. */
+    public record CertificationEnded(String candidateId, String certificationId, String holdingId) {
+        public static final String EXPIRED_TYPE = "io.partnerhub.certification.expired.v1";
+        public static final String REVOKED_TYPE = "io.partnerhub.certification.revoked.v1";
+
+        public CertificationEnded {
+            requireHolding(candidateId, certificationId, holdingId, "certification.expired/revoked.v1");
+        }
     }
 
     public record AssessmentPassed(String candidateId, String assessmentId, Instant passedAt) {
+        public static final String TYPE = "io.partnerhub.assessment.passed.v1";
+
+        public AssessmentPassed {
+            require(candidateId, "candidateId", TYPE);
+            require(assessmentId, "assessmentId", TYPE);
+        }
     }
 
     /** certification.defined.v1 (also on a retirement announcement; only the id and name are used here). */
     public record CertificationDefined(String certificationId, String name) {
+        public static final String TYPE = "io.partnerhub.certification.defined.v1";
+
+        public CertificationDefined {
+            require(certificationId, "certificationId", TYPE);
+        }
     }
 
     public record AssessmentDefined(String assessmentId, String name) {
+        public static final String TYPE = "io.partnerhub.assessment.defined.v1";
+
+        public AssessmentDefined {
+            require(assessmentId, "assessmentId", TYPE);
+        }
+    }
+
+    private static void requireHolding(String candidateId, String certificationId, String holdingId, String type) {
+        require(candidateId, "candidateId", type);
+        require(certificationId, "certificationId", type);
+        require(holdingId, "holdingId", type);
     }
 }

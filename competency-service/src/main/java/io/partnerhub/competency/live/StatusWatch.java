@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.partnerhub.competency.projection.TypedRows;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -115,14 +116,19 @@ public class StatusWatch {
         });
     }
 
-    @SuppressWarnings("unchecked")
+    /** An organisation's statuses summed up: it changes whenever one of them is stored again. */
+    public record Fingerprint(String organizationId, String fingerprint) {
+    }
+
     private Map<String, String> read(List<String> organizationIds) {
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT organization_id, count(*), coalesce(sum(version), 0),"
-                + " max(updated_at) FROM competency_status WHERE organization_id IN (:organizations) GROUP BY organization_id")
+        List<Fingerprint> rows = TypedRows.query(entityManager, "SELECT organization_id, count(*) || '/' || coalesce(sum(version), 0)"
+                + " || '/' || coalesce(CAST(max(updated_at) AS text), '') AS fingerprint"
+                + " FROM competency_status WHERE organization_id IN (:organizations) GROUP BY organization_id",
+                Fingerprint.class, "organization_id", "fingerprint")
                 .setParameter("organizations", organizationIds).getResultList();
         Map<String, String> fingerprints = new ConcurrentHashMap<>();
-        for (Object[] row : rows) {
-            fingerprints.put((String) row[0], row[1] + "/" + row[2] + "/" + row[3]);
+        for (Fingerprint row : rows) {
+            fingerprints.put(row.organizationId(), row.fingerprint());
         }
         return fingerprints;
     }

@@ -155,28 +155,34 @@ public class Projections {
                 .setParameter(4, periodEnd).setParameter(5, value).setParameter(6, ts(at)).executeUpdate() == 1;
     }
 
+    /** One row of a member's active credentials: credential null for a member holding none. */
+    public record MemberCredential(String candidateId, String credential, Instant expiresAt) {
+    }
+
+    /** One stored performance figure; a metric this version of the service does not know is skipped. */
+    public record FigureRow(String metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
     /** The organisation's members with their active credentials, and its figures of the last 13 months. */
     public OrganisationFacts facts(String organizationId, LocalDate today) {
         Map<String, List<Credential>> members = new LinkedHashMap<>();
-        List<?> rows = em.createNativeQuery("SELECT e.candidate_id, c.credential, c.expires_at FROM employee e"
+        List<MemberCredential> rows = TypedRows.query(em, "SELECT e.candidate_id, c.credential, c.expires_at FROM employee e"
                 + " LEFT JOIN credential c ON c.candidate_id = e.candidate_id AND c.active"
-                + " WHERE e.organization_id = ?1 ORDER BY e.candidate_id")
+                + " WHERE e.organization_id = ?1 ORDER BY e.candidate_id", MemberCredential.class,
+                "candidate_id", "credential", "expires_at")
                 .setParameter(1, organizationId).getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            List<Credential> credentials = members.computeIfAbsent((String) columns[0], c -> new ArrayList<>());
-            if (columns[1] != null) {
-                credentials.add(new Credential((String) columns[1], instant(columns[2])));
+        for (MemberCredential row : rows) {
+            List<Credential> credentials = members.computeIfAbsent(row.candidateId(), c -> new ArrayList<>());
+            if (row.credential() != null) {
+                credentials.add(new Credential(row.credential(), row.expiresAt()));
             }
         }
         List<Figure> figures = new ArrayList<>();
-        List<?> figureRows = em.createNativeQuery("SELECT metric, value, period_start, period_end FROM performance_figure"
-                + " WHERE organization_id = ?1 AND period_end > ?2")
+        List<FigureRow> figureRows = TypedRows.query(em, "SELECT metric, value, period_start, period_end FROM performance_figure"
+                + " WHERE organization_id = ?1 AND period_end > ?2", FigureRow.class, "metric", "value", "period_start", "period_end")
                 .setParameter(1, organizationId).setParameter(2, today.minusMonths(13)).getResultList();
-        for (Object row : figureRows) {
-            Object[] columns = (Object[]) row;
-            Optional<Metric> metric = Metric.parse((String) columns[0]);
-            metric.ifPresent(m -> figures.add(new Figure(m, (BigDecimal) columns[1], localDate(columns[2]), localDate(columns[3]))));
+        for (FigureRow row : figureRows) {
+            Metric.parse(row.metric()).ifPresent(m -> figures.add(new Figure(m, row.value(), row.periodStart(), row.periodEnd())));
         }
         List<Member> list = new ArrayList<>();
         members.forEach((candidate, credentials) -> list.add(new Member(candidate, credentials)));
@@ -192,31 +198,5 @@ public class Projections {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + value.getClass());
-    }
-
-    private static LocalDate localDate(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("unexpected date " + value.getClass());
     }
 }

@@ -113,6 +113,10 @@ public class SkillIndex {
         });
     }
 
+    /** A row of skill_set_credential: the skill set lists the credential. */
+    public record Listing(String skillSet, String credential) {
+    }
+
     /**
      * One candidate changed (credentials ended or added, or moved between organisations): adjusts the counts of the
      * skill sets that list any of the credentials concerned, in a fixed order (no deadlocks between events).
@@ -128,10 +132,9 @@ public class SkillIndex {
         }
         em.createNativeQuery(LOCK.formatted("_shared")).getSingleResult();
         Map<String, Set<String>> sets = new HashMap<>(); // skill set → the credentials concerned it lists
-        for (Object row : em.createNativeQuery("SELECT skill_set, credential FROM skill_set_credential WHERE credential IN (:c)")
-                .setParameter("c", credentials).getResultList()) {
-            Object[] columns = (Object[]) row;
-            sets.computeIfAbsent((String) columns[0], k -> new HashSet<>()).add((String) columns[1]);
+        for (Listing row : TypedRows.query(em, "SELECT skill_set, credential FROM skill_set_credential WHERE credential IN (:c)",
+                Listing.class, "skill_set", "credential").setParameter("c", credentials).getResultList()) {
+            sets.computeIfAbsent(row.skillSet(), k -> new HashSet<>()).add(row.credential());
         }
         TreeMap<String, Integer> deltas = new TreeMap<>(); // organisation \n skill set → change
         sets.forEach((set, listed) -> {

@@ -36,10 +36,10 @@ import io.partnerhub.competency.web.Examples;
 @RolesAllowed({ Roles.OPS, Roles.PARTNER_ADMIN, Roles.EMPLOYEE })
 public class SimulationResource {
 
-    private final StatusService status;
+    private final StatusSimulation status;
     private final Caller caller;
 
-    public SimulationResource(StatusService status, Caller caller) {
+    public SimulationResource(StatusSimulation status, Caller caller) {
         this.status = status;
         this.caller = caller;
     }

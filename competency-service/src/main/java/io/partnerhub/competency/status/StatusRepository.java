@@ -10,7 +10,10 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.query.NativeQuery;
+
 import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.projection.TypedRows;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -30,11 +33,15 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
      * Up to {@code limit} statuses due for a time-driven look (next_check_at reached), locked FOR UPDATE SKIP LOCKED so
      * that two instances sweeping at once take different rows.
      */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> lockDue(Instant now, int limit) {
-        return getEntityManager().createNativeQuery("SELECT organization_id, competency_id FROM competency_status"
-                + " WHERE next_check_at <= ?1 ORDER BY next_check_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+    public List<Due> lockDue(Instant now, int limit) {
+        return TypedRows.query(getEntityManager(), "SELECT organization_id, competency_id FROM competency_status"
+                + " WHERE next_check_at <= ?1 ORDER BY next_check_at LIMIT ?2 FOR UPDATE SKIP LOCKED", Due.class,
+                "organization_id", "competency_id")
                 .setParameter(1, now).setParameter(2, limit).getResultList();
+    }
+
+    /** A status due for a time-driven look. */
+    public record Due(String organizationId, String competencyId) {
     }
 
     /** A position in competency_status_by_version: the outdated rows of a competency after it are still to do. */
@@ -59,36 +66,34 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
      * index ranges of competency_status_by_version, started at the position so that batch after batch never reads the
      * entries of the rows done before again.
      */
-    @SuppressWarnings("unchecked")
     public List<Position> lockOutdated(String competencyId, LocalDate effectiveFrom, Position after, int limit) {
         List<Position> rows = new ArrayList<>();
         if (after.effectiveFrom().isBefore(effectiveFrom)) {
-            rows.addAll(positions(getEntityManager().createNativeQuery("SELECT requirement_effective_from, organization_id"
+            rows.addAll(positions("SELECT requirement_effective_from, organization_id"
                     + " FROM competency_status WHERE competency_id = ?1 AND (requirement_effective_from, organization_id) > (?3, ?4)"
                     + " AND requirement_effective_from < ?2"
                     + " ORDER BY competency_id, requirement_effective_from, organization_id LIMIT ?5 FOR UPDATE SKIP LOCKED")
                     .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, after.effectiveFrom())
-                    .setParameter(4, after.organizationId()).setParameter(5, limit).getResultList()));
+                    .setParameter(4, after.organizationId()).setParameter(5, limit).getResultList());
         }
         if (rows.size() < limit && after.effectiveFrom().isAfter(effectiveFrom)) {
-            rows.addAll(positions(getEntityManager().createNativeQuery("SELECT requirement_effective_from, organization_id"
+            rows.addAll(positions("SELECT requirement_effective_from, organization_id"
                     + " FROM competency_status WHERE competency_id = ?1 AND (requirement_effective_from, organization_id) > (?2, ?3)"
                     + " ORDER BY competency_id, requirement_effective_from, organization_id LIMIT ?4 FOR UPDATE SKIP LOCKED")
                     .setParameter(1, competencyId).setParameter(2, after.effectiveFrom()).setParameter(3, after.organizationId())
-                    .setParameter(4, limit - rows.size()).getResultList()));
+                    .setParameter(4, limit - rows.size()).getResultList());
         } else if (rows.size() < limit) {
-            rows.addAll(positions(getEntityManager().createNativeQuery("SELECT requirement_effective_from, organization_id"
+            rows.addAll(positions("SELECT requirement_effective_from, organization_id"
                     + " FROM competency_status WHERE competency_id = ?1 AND requirement_effective_from > ?2"
                     + " ORDER BY competency_id, requirement_effective_from, organization_id LIMIT ?3 FOR UPDATE SKIP LOCKED")
                     .setParameter(1, competencyId).setParameter(2, effectiveFrom).setParameter(3, limit - rows.size())
-                    .getResultList()));
+                    .getResultList());
         }
         return rows;
     }
 
-    private static List<Position> positions(List<Object[]> rows) {
-        return rows.stream().map(r -> new Position(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0],
-                (String) r[1])).toList();
+    private NativeQuery<Position> positions(String sql) {
+        return TypedRows.query(getEntityManager(), sql, Position.class, "requirement_effective_from", "organization_id");
     }
 
     /**

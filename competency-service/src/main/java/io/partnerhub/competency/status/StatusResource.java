@@ -38,11 +38,13 @@ public class StatusResource {
 
     static final int ID_MAX = 200;
 
-    private final StatusService status;
+    private final StatusQueries status;
+    private final StatusForecast forecasts;
     private final Caller caller;
 
-    public StatusResource(StatusService status, Caller caller) {
+    public StatusResource(StatusQueries status, StatusForecast forecasts, Caller caller) {
         this.status = status;
+        this.forecasts = forecasts;
         this.caller = caller;
     }
 
@@ -85,7 +87,7 @@ public class StatusResource {
     @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public java.util.List<StatusViews.ForecastView> forecast(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId) {
         caller.requireOrganization(organizationId);
-        return status.forecast(organizationId);
+        return forecasts.forecast(organizationId);
     }
 
     @GET

@@ -21,18 +21,18 @@ import io.quarkus.scheduler.Scheduled;
  * try-locks), every status whose valid-until is reached or whose counted expiry enters the at-risk horizon, every
  * status evaluated under a version no longer in effect, and organisations with facts but no status for a version that
  * took effect. sweep-threads workers share the batches (as several instances would). After downtime or a clock jump it
- * catches up: each worker repeats batches until one comes back short.
+ * catches up: each worker repeats batches ({@link SweepBatch}) until one comes back short.
  */
 @ApplicationScoped
 public class StatusSweep {
 
-    private final StatusService status;
+    private final SweepBatch batch;
     private final RequirementCatalogue catalogue;
     private final CompetencyConfig config;
     private final ExecutorService workers;
 
-    public StatusSweep(StatusService status, RequirementCatalogue catalogue, CompetencyConfig config) {
-        this.status = status;
+    public StatusSweep(SweepBatch batch, RequirementCatalogue catalogue, CompetencyConfig config) {
+        this.batch = batch;
         this.catalogue = catalogue;
         this.config = config;
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.sweepThreads()), r -> {
@@ -65,7 +65,7 @@ public class StatusSweep {
                 int total = 0;
                 int done;
                 do {
-                    done = status.sweep(batchSize);
+                    done = batch.run(batchSize);
                     total += done;
                 } while (done == batchSize);
                 return total;

@@ -195,7 +195,7 @@ class CompetencyBenchmark {
         Random[] randoms = new Random[SIZES.length];
         for (int s = 0; s < SIZES.length; s++) {
             String organization = large(SIZES[s]);
-            apply(membership, event(InboundEvents.ORGANIZATION_REGISTERED, organization,
+            apply(membership, event(InboundEvents.OrganizationRegistered.TYPE, organization,
                     JSON.createObjectNode().put("organizationId", organization).put("name", "bench")));
             randoms[s] = new Random(SIZES[s]);
             run(organization, SIZES[s], randoms[s], WARMUP, new ArrayList<>());
@@ -232,12 +232,12 @@ class CompetencyBenchmark {
             Instant expires = clock.instant().plus(Duration.ofDays(200 + random.nextInt(900)));
             ObjectNode holdingData = JSON.createObjectNode().put("holdingId", holding).put("candidateId", candidate)
                     .put("certificationId", certification).put("expiresAt", expires.toString());
-            timings.add(new long[] { apply(certifications, event(InboundEvents.CERTIFICATION_EARNED, candidate, holdingData)) });
-            timings.add(new long[] { apply(certifications, event(InboundEvents.CERTIFICATION_EXPIRED, candidate, holdingData)) });
+            timings.add(new long[] { apply(certifications, event(InboundEvents.CertificationEarned.TYPE, candidate, holdingData)) });
+            timings.add(new long[] { apply(certifications, event(InboundEvents.CertificationEnded.EXPIRED_TYPE, candidate, holdingData)) });
             ObjectNode member = JSON.createObjectNode().put("organizationId", organization).put("candidateId", candidate)
                     .put("userId", UUID.randomUUID().toString());
-            timings.add(new long[] { apply(membership, event(InboundEvents.EMPLOYEE_LEFT, candidate, member.deepCopy().put("reason", "DEPARTED"))) });
-            timings.add(new long[] { apply(membership, event(InboundEvents.EMPLOYEE_JOINED, candidate, member)) });
+            timings.add(new long[] { apply(membership, event(InboundEvents.EmployeeLeft.TYPE, candidate, member.deepCopy().put("reason", "DEPARTED"))) });
+            timings.add(new long[] { apply(membership, event(InboundEvents.EmployeeJoined.TYPE, candidate, member)) });
         }
     }
 

@@ -35,12 +35,12 @@ class CertificationCatalogueContractTest {
         CloudEvent event = CloudEvent.parse(new ObjectMapper().writeValueAsBytes(payload));
         assertEquals(type, event.type());
         assertEquals(id, event.subject());
-        if (type.equals(InboundEvents.CERTIFICATION_DEFINED)) {
+        if (type.equals(InboundEvents.CertificationDefined.TYPE)) {
             InboundEvents.CertificationDefined data = event.dataAs(InboundEvents.CertificationDefined.class);
             assertEquals(id, data.certificationId());
             assertFalse(data.name().isBlank());
         } else {
-            assertEquals(InboundEvents.ASSESSMENT_DEFINED, type);
+            assertEquals(InboundEvents.AssessmentDefined.TYPE, type);
             InboundEvents.AssessmentDefined data = event.dataAs(InboundEvents.AssessmentDefined.class);
             assertEquals(id, data.assessmentId());
             assertFalse(data.name().isBlank());

@@ -73,14 +73,14 @@ class HolderCountsTest {
     }
 
     void joined(String org, String candidate) {
-        apply(membership, InboundEvents.EMPLOYEE_JOINED, candidate, JSON.createObjectNode().put("organizationId", org)
+        apply(membership, InboundEvents.EmployeeJoined.TYPE, candidate, JSON.createObjectNode().put("organizationId", org)
                 .put("candidateId", candidate).put("userId", UUID.randomUUID().toString()));
     }
 
     ObjectNode earned(String candidate, String cert, Instant expires) {
         ObjectNode data = JSON.createObjectNode().put("holdingId", UUID.randomUUID().toString()).put("candidateId", candidate)
                 .put("certificationId", cert).put("expiresAt", expires.toString());
-        apply(certifications, InboundEvents.CERTIFICATION_EARNED, candidate, data);
+        apply(certifications, InboundEvents.CertificationEarned.TYPE, candidate, data);
         return data;
     }
 
@@ -136,14 +136,14 @@ class HolderCountsTest {
         earned("cand-" + org + "-2", b, lasting); // two listed certifications: counts once
         assertEquals(List.of(120, 120, 100), progress(org, competency));
 
-        apply(membership, InboundEvents.EMPLOYEE_LEFT, "cand-" + org + "-1", JSON.createObjectNode().put("organizationId", org)
+        apply(membership, InboundEvents.EmployeeLeft.TYPE, "cand-" + org + "-1", JSON.createObjectNode().put("organizationId", org)
                 .put("candidateId", "cand-" + org + "-1").put("reason", "DEPARTED"));
         assertEquals(List.of(119, 119, 100), progress(org, competency));
 
-        apply(certifications, InboundEvents.CERTIFICATION_EXPIRED, "cand-" + org + "-2", holdings[2]); // still holds b
+        apply(certifications, InboundEvents.CertificationEnded.EXPIRED_TYPE, "cand-" + org + "-2", holdings[2]); // still holds b
         assertEquals(List.of(119, 118, 100), progress(org, competency));
 
-        apply(certifications, InboundEvents.CERTIFICATION_REVOKED, "cand-" + org + "-3", holdings[3]);
+        apply(certifications, InboundEvents.CertificationEnded.REVOKED_TYPE, "cand-" + org + "-3", holdings[3]);
         assertEquals(List.of(118, 117, 100), progress(org, competency));
 
         joined(other, "cand-" + org + "-4"); // a move: stops counting here at once, counts there

@@ -7,4 +7,8 @@ import java.util.List;
 public record CertificationEarned(String candidateId, String certificationId, String holdingId, String level,
                                   List<String> examCodes, Instant earnedAt, Instant expiresAt) {
     public static final String TYPE = "io.partnerhub.certification.earned.v1";
+
+    public CertificationEarned {
+        CertificationEnded.requireHolding(holdingId, candidateId);
+    }
 }

@@ -12,37 +12,55 @@ import io.partnerhub.membership.domain.CompetencyLevel;
 
 /**
  * The data of the competency service's {@code io.partnerhub.competency.attained/renewed/at-risk/risk-cleared/lapsed.v1}
- * on competency-events (DESIGN §3): {organizationId, competencyId, level, validUntil, reasons[]}. A tolerant reader:
- * unknown fields are ignored; {@code validUntil} may be a date ({@code 2027-11-30}), an instant or absent; {@code level}
- * NONE, SILVER or GOLD (any case; absent = NONE); {@code reasons} may be absent.
+ * on competency-events (DESIGN §3; the types are {@link io.partnerhub.membership.domain.CompetencyChange}'s):
+ * {organizationId, competencyId, level, validUntil, reasons[]}. A tolerant reader: unknown fields are ignored;
+ * {@code validUntil} may be a date ({@code 2027-11-30}), an instant or absent; {@code level} NONE, SILVER or GOLD (any
+ * case; absent = NONE); {@code reasons} may be absent. Data with a required field missing or malformed does not read:
+ * the constructor throws {@link IllegalArgumentException}, so {@code CloudEvent.dataAs} fails deterministically and the
+ * record is dead-lettered after the bounded attempts.
  */
 public record CompetencyEventData(String organizationId, String competencyId, String level, String validUntil,
         List<String> reasons) {
 
-    /** @throws IllegalArgumentException when a required field is missing or malformed (the record is dead-lettered) */
-    public CompetencyEventData requireComplete() {
-        organizationUuid();
+    public CompetencyEventData {
+        organizationUuid(organizationId);
         if (competencyId == null || competencyId.isBlank() || competencyId.length() > 64) {
             throw new IllegalArgumentException("competencyId must be 1 to 64 characters");
         }
-        levelValue();
-        validUntilDate();
-        return this;
+        levelValue(level);
+        validUntilDate(validUntil);
     }
 
     public UUID organizationUuid() {
+        return organizationUuid(organizationId);
+    }
+
+    public CompetencyLevel levelValue() {
+        return levelValue(level);
+    }
+
+    public LocalDate validUntilDate() {
+        return validUntilDate(validUntil);
+    }
+
+    @Override
+    public List<String> reasons() {
+        return reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).toList();
+    }
+
+    private static UUID organizationUuid(String organizationId) {
         if (organizationId == null) {
             throw new IllegalArgumentException("organizationId is required");
         }
         return UUID.fromString(organizationId);
     }
 
-    public CompetencyLevel levelValue() {
+    private static CompetencyLevel levelValue(String level) {
         return level == null || level.isBlank() ? CompetencyLevel.NONE
                 : CompetencyLevel.valueOf(level.trim().toUpperCase(Locale.ROOT));
     }
 
-    public LocalDate validUntilDate() {
+    private static LocalDate validUntilDate(String validUntil) {
         if (validUntil == null || validUntil.isBlank()) {
             return null;
         }
@@ -55,10 +73,5 @@ public record CompetencyEventData(String organizationId, String competencyId, St
                 throw new IllegalArgumentException("validUntil is neither a date nor an instant: " + validUntil);
             }
         }
-    }
-
-    @Override
-    public List<String> reasons() {
-        return reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).toList();
     }
 }

@@ -9,8 +9,8 @@ import io.partnerhub.membership.membership.MembershipService;
 
 /**
  * Listens to competency-service (M5/M6): attained, renewed, at-risk, risk-cleared and lapsed update what membership
- * knows of the organisation's competencies (purchase eligibility, renewal, alerts, the profile). Other types are
- * ignored.
+ * knows of the organisation's competencies (purchase eligibility, renewal, alerts, the profile), through
+ * {@link MembershipService#apply}. Other types are ignored.
  */
 @ApplicationScoped
 public class CompetencyEventsHandler implements EventHandler {
@@ -34,7 +34,6 @@ public class CompetencyEventsHandler implements EventHandler {
         if (change == null) {
             return;
         }
-        CompetencyEventData data = event.dataAs(CompetencyEventData.class).requireComplete();
-        memberships.apply(change, data, event.time());
+        memberships.apply(change, event.dataAs(CompetencyEventData.class), event.time());
     }
 }

@@ -1,0 +1,112 @@
+package io.partnerhub.competency.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.events.InboundEvents.EmployeeJoined;
+import io.partnerhub.competency.events.InboundEvents.EmployeeLeft;
+import io.partnerhub.competency.events.InboundEvents.OrganizationRegistered;
+import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
+import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.projection.SkillIndex;
+import io.quarkus.logging.Log;
+
+/**
+ * membership-events applied (in the consumer's transaction): organisations, members (joined/left) and performance
+ * figures. Each recomputes only the organisations it touches, and there only the competencies that mention what
+ * changed: registered → that one (every competency, NONE rows with progress); joined → the new one and the one the
+ * candidate was associated with before (a person associated elsewhere stops counting at once), competencies listing
+ * one of the person's credentials; left → that one, the same way; performance → that one, competencies whose version
+ * in effect mentions the metric. A move adjusts the holder counts of the person's skill sets in both organisations.
+ */
+@ApplicationScoped
+public class MembershipFacts {
+
+    private final Projections projections;
+    private final SkillIndex skills;
+    private final StatusRecompute status;
+    private final Clock clock;
+
+    public MembershipFacts(Projections projections, SkillIndex skills, StatusRecompute status, Clock clock) {
+        this.projections = projections;
+        this.skills = skills;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void organizationRegistered(OrganizationRegistered data, Cause cause) {
+        Instant at = at(cause);
+        projections.organizationRegistered(data.organizationId(), data.mpnId(), data.name(), at);
+        status.lock(List.of(data.organizationId()));
+        status.recompute(data.organizationId(), v -> true, cause);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void employeeJoined(EmployeeJoined data, Cause cause) {
+        Instant at = at(cause);
+        String organizationId = data.organizationId();
+        String candidateId = data.candidateId();
+        status.lockCandidate(candidateId);
+        Optional<String> before = projections.organizationOf(candidateId);
+        List<String> touched = new ArrayList<>(List.of(organizationId));
+        before.filter(o -> !o.equals(organizationId)).ifPresent(touched::add);
+        status.lock(touched);
+        Set<String> credentials = projections.activeCredentials(candidateId);
+        Projections.Move move = projections.joined(candidateId, organizationId, data.userId(), at);
+        if (!move.changed()) {
+            Log.debugf("employee.joined %s ignored: a newer membership event of the candidate was applied", cause.eventId());
+            return;
+        }
+        skills.adjust(move.before().orElse(null), credentials, organizationId, credentials);
+        for (String organization : touched) {
+            status.recompute(organization, v -> credentials.stream().anyMatch(v::mentions), cause);
+        }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void employeeLeft(EmployeeLeft data, Cause cause) {
+        Instant at = at(cause);
+        String organizationId = data.organizationId();
+        String candidateId = data.candidateId();
+        status.lockCandidate(candidateId);
+        status.lock(List.of(organizationId));
+        Set<String> credentials = projections.activeCredentials(candidateId);
+        if (projections.left(candidateId, organizationId, at)) {
+            skills.adjust(organizationId, credentials, null, credentials);
+            status.recompute(organizationId, v -> credentials.stream().anyMatch(v::mentions), cause);
+        } else {
+            Log.debugf("employee.left %s ignored: candidate not (or no longer) associated with %s", cause.eventId(), organizationId);
+        }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void performanceReported(PerformanceReported data, Cause cause) {
+        Instant at = at(cause);
+        String organizationId = data.organizationId();
+        Optional<Metric> metric = Metric.parse(data.metric());
+        if (metric.isEmpty() || !data.complete()) {
+            Log.warnf("performance.reported %s ignored: unknown metric or incomplete figure", cause.eventId());
+            return;
+        }
+        status.lock(List.of(organizationId));
+        if (projections.performanceReported(organizationId, metric.get(), data.value(), data.periodStart(),
+                data.periodEnd(), at)) {
+            status.recompute(organizationId, v -> v.mentions(metric.get()), cause);
+        }
+    }
+
+    /** When the fact became true: the event's time, or now for an event without one. */
+    private Instant at(Cause cause) {
+        return cause.time() != null ? cause.time() : clock.instant();
+    }
+}

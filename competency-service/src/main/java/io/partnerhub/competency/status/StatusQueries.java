@@ -1,0 +1,63 @@
+package io.partnerhub.competency.status;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.status.StatusViews.ChangeView;
+import io.partnerhub.competency.status.StatusViews.StatusView;
+
+/** K3 reads: an organisation's stored statuses and their history. */
+@ApplicationScoped
+public class StatusQueries {
+
+    private final StatusRepository statuses;
+    private final StatusChangeRepository changes;
+    private final Projections projections;
+    private final StatusJson json;
+
+    public StatusQueries(StatusRepository statuses, StatusChangeRepository changes, Projections projections, StatusJson json) {
+        this.statuses = statuses;
+        this.changes = changes;
+        this.projections = projections;
+        this.json = json;
+    }
+
+    public List<StatusView> ofOrganization(String organizationId, int page, int size) {
+        requireKnown(organizationId);
+        return statuses.ofOrganization(organizationId, page, size).stream().map(json::view).toList();
+    }
+
+    public long countOfOrganization(String organizationId) {
+        return statuses.countOfOrganization(organizationId);
+    }
+
+    public StatusView get(String organizationId, String competencyId) {
+        CompetencyStatus status = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
+        if (status == null) {
+            requireKnown(organizationId);
+            throw new ResourceNotFound("competency status", organizationId + "/" + competencyId);
+        }
+        return json.view(status);
+    }
+
+    public List<ChangeView> history(String organizationId, String competencyId, int page, int size) {
+        get(organizationId, competencyId);
+        return changes.of(organizationId, competencyId, page, size).stream().map(c -> new ChangeView(c.change, c.level,
+                c.atRisk, json.reasons(c.reasons), c.validUntil, c.occurredAt, c.causeEventId, c.causeEventType,
+                c.publishedEventId)).toList();
+    }
+
+    public long countHistory(String organizationId, String competencyId) {
+        return changes.countOf(organizationId, competencyId);
+    }
+
+    /** @throws ResourceNotFound when no event of the organisation was seen */
+    void requireKnown(String organizationId) {
+        if (!projections.organizationKnown(organizationId)) {
+            throw new ResourceNotFound("organization", organizationId);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.partnerhub.competency.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.partnerhub.competency.competency.RequirementCatalogue;
+import io.partnerhub.competency.domain.Facts;
+import io.partnerhub.competency.domain.RequirementVersion;
+import io.partnerhub.competency.projection.FactsLoader;
+
+/**
+ * Event-driven recomputation (K3): under the candidate and organisation locks it takes, an organisation's statuses of
+ * the competencies a change concerns are recomputed from the bounded facts, in the consumer's transaction.
+ */
+@ApplicationScoped
+public class StatusRecompute {
+
+    private final StatusRepository statuses;
+    private final FactsLoader loader;
+    private final RequirementCatalogue catalogue;
+    private final StatusUpdate update;
+    private final Clock clock;
+
+    public StatusRecompute(StatusRepository statuses, FactsLoader loader, RequirementCatalogue catalogue, StatusUpdate update,
+            Clock clock) {
+        this.statuses = statuses;
+        this.loader = loader;
+        this.catalogue = catalogue;
+        this.update = update;
+        this.clock = clock;
+    }
+
+    /** Locks the candidate until the transaction ends; always before any organisation lock. */
+    public void lockCandidate(String candidateId) {
+        statuses.lockCandidate(candidateId);
+    }
+
+    /** Locks the organisations (sorted, so two recomputations never deadlock) until the transaction ends. */
+    public void lock(Collection<String> organizationIds) {
+        new TreeSet<>(organizationIds).forEach(statuses::lockOrganization);
+    }
+
+    /**
+     * Recomputes the organisation's statuses of the competencies whose version in effect {@code relevant} accepts, from
+     * the bounded facts those versions need; an organisation's status rows of other competencies are left alone. Call
+     * under {@link #lock}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause) {
+        Instant now = StatusTime.now(clock);
+        Map<String, RequirementVersion> versions = new LinkedHashMap<>();
+        catalogue.inEffect(StatusTime.today(now)).forEach((competencyId, version) -> {
+            if (relevant.test(version)) {
+                versions.put(competencyId, version);
+            }
+        });
+        if (versions.isEmpty()) {
+            return;
+        }
+        Facts facts = loader.load(List.of(organizationId), versions.values(), now).get(organizationId);
+        versions.forEach((competencyId, version) -> update.apply(organizationId, competencyId, version,
+                statuses.findById(new CompetencyStatus.Key(organizationId, competencyId)), facts, cause, now));
+    }
+}

@@ -1,0 +1,94 @@
+package io.partnerhub.competency.status;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.partnerhub.chassis.events.CloudEvent;
+import io.partnerhub.chassis.events.EventPublisher;
+import io.partnerhub.competency.config.CompetencyConfig;
+import io.partnerhub.competency.domain.CompetencyState;
+import io.partnerhub.competency.domain.Evaluation;
+import io.partnerhub.competency.domain.Facts;
+import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.domain.RequirementVersion;
+import io.partnerhub.competency.domain.StatusRules;
+import io.partnerhub.competency.events.CompetencyChanged;
+import io.quarkus.logging.Log;
+
+/**
+ * K3/K4 shell of one status: applies {@link StatusRules} to the stored row and the facts, stores the result, appends the
+ * history and publishes the changes through the outbox, in the caller's transaction (an event's recomputation or a
+ * sweep batch, which hold the organisation's lock).
+ */
+@ApplicationScoped
+public class StatusUpdate {
+
+    private final StatusRepository statuses;
+    private final StatusChangeRepository changes;
+    private final EventPublisher events;
+    private final StatusJson json;
+    private final CompetencyConfig config;
+
+    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, EventPublisher events, StatusJson json,
+            CompetencyConfig config) {
+        this.statuses = statuses;
+        this.changes = changes;
+        this.events = events;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** @param status the stored row, null when there is none yet; {@code cause} null: time-driven */
+    void apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
+            Facts facts, Cause cause, Instant now) {
+        boolean isNew = status == null;
+        CompetencyState previous = json.state(status);
+        StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, now, config.riskHorizon());
+        if (isNew) {
+            status = new CompetencyStatus();
+            status.organizationId = organizationId;
+            status.competencyId = competencyId;
+        }
+        CompetencyState state = outcome.state();
+        Evaluation evaluation = outcome.evaluation();
+        status.level = state.level();
+        status.path = state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet();
+        status.atRisk = state.atRisk();
+        status.reasons = json.write(state.reasons());
+        status.attainedAt = state.attainedAt();
+        status.validUntil = state.validUntil();
+        if (cause != null && cause.time() != null && (status.asOf == null || cause.time().isAfter(status.asOf))) {
+            status.asOf = cause.time();
+        }
+        status.requirementVersion = version.version();
+        status.requirementEffectiveFrom = version.effectiveFrom();
+        status.requirements = json.write(StatusJson.progress(evaluation));
+        status.nextCheckAt = StatusRules.nextCheck(state, evaluation, facts, config.riskHorizon(), now);
+        status.updatedAt = now;
+        if (isNew) {
+            statuses.persist(status);
+        }
+        for (StatusRules.Transition transition : outcome.transitions()) {
+            CloudEvent published = events.publishCloudEvent(new CompetencyChanged(transition.change(), organizationId,
+                    competencyId, transition.level(), transition.validUntil(), transition.reasons()));
+            StatusChange change = new StatusChange();
+            change.id = UUID.randomUUID();
+            change.organizationId = organizationId;
+            change.competencyId = competencyId;
+            change.change = transition.change();
+            change.level = transition.level();
+            change.atRisk = state.atRisk();
+            change.reasons = json.write(transition.reasons());
+            change.validUntil = transition.validUntil();
+            change.occurredAt = now;
+            change.causeEventId = cause == null ? null : cause.eventId();
+            change.causeEventType = cause == null ? null : cause.eventType();
+            change.publishedEventId = published.id();
+            changes.persist(change);
+            Log.infof("Competency %s of organisation %s: %s %s (cause %s)", competencyId, organizationId,
+                    transition.change(), transition.level(), cause == null ? "valid-until/horizon" : cause.eventId());
+        }
+    }
+}
