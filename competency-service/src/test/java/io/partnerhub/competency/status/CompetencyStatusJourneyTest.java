@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -44,7 +45,7 @@ import io.restassured.http.ContentType;
  * and competency.*.v1 on competency-events out.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CompetencyStatusJourneyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -31,7 +31,8 @@ import io.partnerhub.competency.events.MembershipEventsHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +44,7 @@ import io.restassured.path.json.JsonPath;
  * in a transaction, against the real database); the broker path is CompetencyStatusJourneyTest's.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class HolderCountsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

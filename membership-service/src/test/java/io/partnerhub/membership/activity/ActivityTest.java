@@ -18,14 +18,15 @@ import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.invitation.InvitationTest;
 import io.partnerhub.membership.user.UserAccountsTest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Every change is in the organisation's activity log, with its actor; purchases and renewals: MembershipTest. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ActivityTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -31,7 +31,8 @@ import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.events.CompetencyEventExamples;
 import io.partnerhub.membership.user.UserAccountsTest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -40,7 +41,7 @@ import io.restassured.http.ContentType;
  * of each type, DESIGN §3) drive purchases, renewals, alerts and the public profile.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class MembershipTest {
 
     private static final String PROBLEM = "application/problem+json";
