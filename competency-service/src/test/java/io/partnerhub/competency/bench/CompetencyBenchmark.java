@@ -1,5 +1,6 @@
 package io.partnerhub.competency.bench;
 
+import static io.partnerhub.competency.EventsSupport.stampAfter;
 import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
@@ -242,9 +243,11 @@ class CompetencyBenchmark {
         }
     }
 
-    CloudEvent event(String type, String subject, ObjectNode data) throws InterruptedException {
-        Thread.sleep(1); // membership events are ordered by time
-        return CloudEvent.of("/bench", type, subject, clock.instant(), data);
+    private Instant lastStamp = Instant.EPOCH;
+
+    CloudEvent event(String type, String subject, ObjectNode data) {
+        lastStamp = stampAfter(clock::instant, lastStamp); // membership events are ordered by time
+        return CloudEvent.of("/bench", type, subject, lastStamp, data);
     }
 
     /** As the inbox consumer applies an event: the handler in its own transaction; returns the nanoseconds, commit included. */

@@ -1,5 +1,6 @@
 package io.partnerhub.competency.status;
 
+import static io.partnerhub.competency.EventsSupport.stampAfter;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,14 +64,12 @@ class HolderCountsTest {
         clock.setOffset(Duration.ZERO);
     }
 
+    private Instant lastStamp = Instant.EPOCH;
+
     void apply(EventHandler handler, String type, String subject, ObjectNode data) {
-        CloudEvent event = CloudEvent.of("/test", type, subject, clock.instant(), data);
+        lastStamp = stampAfter(clock::instant, lastStamp); // membership events are ordered by time
+        CloudEvent event = CloudEvent.of("/test", type, subject, lastStamp, data);
         QuarkusTransaction.requiringNew().run(() -> handler.handle(event));
-        try {
-            Thread.sleep(1); // membership events are ordered by time
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     void joined(String org, String candidate) {

@@ -631,23 +631,24 @@ class GatewaySecurityMatrixIT {
             builder.environment().putAll(env);
             SecondGateway gateway = new SecondGateway(builder.start(), port);
             HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!gateway.process.isAlive()) {
-                    throw new IllegalStateException("second gateway exited: " + Files.readString(log));
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return gateway;
-                    }
-                } catch (IOException notYet) {
-                    // starting
-                }
-                Thread.sleep(200);
+            try {
+                org.awaitility.Awaitility.await("second gateway ready").atMost(Duration.ofSeconds(60))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                            if (!gateway.process.isAlive()) {
+                                throw new IllegalStateException("second gateway exited: " + Files.readString(log));
+                            }
+                            try {
+                                return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(),
+                                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                            } catch (IOException notYet) {
+                                return false; // starting
+                            }
+                        });
+                return gateway;
+            } catch (org.awaitility.core.ConditionTimeoutException notReady) {
+                gateway.close();
+                throw new IllegalStateException("second gateway not ready in 60 s: " + Files.readString(log));
             }
-            gateway.close();
-            throw new IllegalStateException("second gateway not ready in 60 s: " + Files.readString(log));
         }
 
         String url() {
