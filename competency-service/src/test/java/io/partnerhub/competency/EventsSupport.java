@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.partnerhub.devstack.test.TestTopics;
+import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
+import io.partnerhub.devstack.test.Topics;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -193,7 +194,7 @@ public final class EventsSupport {
     }
 
     public static void publish(String topic, ObjectNode event) throws Exception {
-        TestTopics.send(topic, event.get("subject").asText(), JSON.writeValueAsString(event));
+        Topics.send(PartnerHubTestResource.kafkaBootstrapServers(), topic, event.get("subject").asText(), JSON.writeValueAsString(event));
     }
 
     public static void membership(ObjectNode event) throws Exception {
@@ -220,7 +221,7 @@ public final class EventsSupport {
 
     /** CloudEvents on competency-events keyed {@code key}, read from the beginning for up to {@code period}. */
     public static List<JsonNode> competencyEvents(String key, Duration period, int enough) {
-        return TestTopics.read("competency-events", key, period, enough).stream().map(EventsSupport::parse).toList();
+        return Topics.read(PartnerHubTestResource.kafkaBootstrapServers(), "competency-events", key, period, enough).stream().map(EventsSupport::parse).toList();
     }
 
     private static JsonNode parse(String json) {

@@ -21,6 +21,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +34,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class EdgeTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @TestHTTPResource("/")
     URL gateway;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -36,7 +37,7 @@ import io.restassured.response.Response;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ShareCodeTest {
 
-    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Inject
     AdjustableClock clock;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.competency.EventsSupport;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +29,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class RequirementVersionTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final String SILVER = """
             {"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["azure-admin","assessment:caf"]}]},
                       {"requirements":[{"kind":"SKILL","individuals":1,"anyOf":["azure-admin"]},

@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.devstack.DevStack;
 import io.partnerhub.devstack.Tokens;
+import io.partnerhub.devstack.test.TestKit;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -67,7 +68,7 @@ import io.restassured.specification.RequestSpecification;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewaySecurityMatrixIT {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final String UNKNOWN = "00000000-0000-4000-8000-00000000dead";
 
     private String orgA;

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.invitation.InvitationTest;
 import io.partnerhub.membership.user.UserAccountsTest;
@@ -29,7 +30,7 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ActivityTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     private static ValidatableResponse activity(String token, String org, String query) {
         return given().auth().oauth2(token).when().get("/organizations/" + org + "/activity" + query).then();

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.events.MembershipEvents;
 import io.partnerhub.membership.user.UserAccountsTest;
@@ -37,7 +38,7 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 public class InvitationTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static ValidatableResponse invite(String token, String org, String email) {

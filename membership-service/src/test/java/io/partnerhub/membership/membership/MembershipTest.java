@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.events.CompetencyEventExamples;
 import io.partnerhub.membership.user.UserAccountsTest;
@@ -44,7 +45,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class MembershipTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
     private static Instant time = Instant.now();
