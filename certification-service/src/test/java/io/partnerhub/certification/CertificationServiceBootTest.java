@@ -15,11 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.chassis.testing.ServiceBootTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CertificationServiceBootTest extends ServiceBootTest {
 
     /** C7 share codes and C8 badges: method per path, and whether it is public (no token). */

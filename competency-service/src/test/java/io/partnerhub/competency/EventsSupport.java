@@ -1,6 +1,7 @@
 package io.partnerhub.competency;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,19 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.partnerhub.devstack.test.TestTopics;
+import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
+import io.partnerhub.devstack.test.Topics;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -96,21 +102,18 @@ public final class EventsSupport {
      * event on its way) for up to 30 s; the last answer.
      */
     public static ValidatableResponse defineVersion(String competencyId, String body) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Response response = given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(body)
-                    .post("/competencies/{id}/requirement-versions", competencyId);
-            if (response.statusCode() != 400 || !response.asString().contains("/unknown-credential")
-                    || System.nanoTime() > deadline) {
-                return response.then();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return response.then();
-            }
+        AtomicReference<Response> last = new AtomicReference<>();
+        try {
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).atMost(Duration.ofSeconds(30)).until(() -> {
+                Response response = given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(body)
+                        .post("/competencies/{id}/requirement-versions", competencyId);
+                last.set(response);
+                return response.statusCode() != 400 || !response.asString().contains("/unknown-credential");
+            });
+        } catch (ConditionTimeoutException stillUnknown) {
+            // the last answer (400 unknown-credential) is the caller's to assert
         }
+        return last.get().then();
     }
 
     static ObjectNode example(Path asyncApi, String message) throws Exception {
@@ -191,7 +194,7 @@ public final class EventsSupport {
     }
 
     public static void publish(String topic, ObjectNode event) throws Exception {
-        TestTopics.send(topic, event.get("subject").asText(), JSON.writeValueAsString(event));
+        Topics.send(PartnerHubTestResource.kafkaBootstrapServers(), topic, event.get("subject").asText(), JSON.writeValueAsString(event));
     }
 
     public static void membership(ObjectNode event) throws Exception {
@@ -218,7 +221,7 @@ public final class EventsSupport {
 
     /** CloudEvents on competency-events keyed {@code key}, read from the beginning for up to {@code period}. */
     public static List<JsonNode> competencyEvents(String key, Duration period, int enough) {
-        return TestTopics.read("competency-events", key, period, enough).stream().map(EventsSupport::parse).toList();
+        return Topics.read(PartnerHubTestResource.kafkaBootstrapServers(), "competency-events", key, period, enough).stream().map(EventsSupport::parse).toList();
     }
 
     private static JsonNode parse(String json) {
@@ -240,5 +243,14 @@ public final class EventsSupport {
 
     public static List<String> types(List<JsonNode> events) {
         return events.stream().map(e -> e.path("type").asText()).toList();
+    }
+
+    /**
+     * The first reading of {@code clock} at least a millisecond after {@code previous}: the stamp of the next of a
+     * series of events that the service orders by time (membership events), so no two share an instant.
+     */
+    public static Instant stampAfter(Supplier<Instant> clock, Instant previous) {
+        return await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .atMost(Duration.ofSeconds(5)).until(clock::get, now -> !now.isBefore(previous.plusMillis(1)));
     }
 }

@@ -21,18 +21,20 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Header hygiene, streaming (server-sent events, chunked bodies), CORS at the edge. */
 @QuarkusTest
-@QuarkusTestResource(value = GatewayTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class EdgeTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @TestHTTPResource("/")
     URL gateway;

@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -16,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * services see the real address. Reads budget: 2 per minute.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ForwardedFromTrustedProxyTest.TrustingLoopback.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ForwardedFromTrustedProxyTest.TrustingLoopback.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ForwardedFromTrustedProxyTest {
 
     public static class TrustingLoopback extends GatewayTestResource {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -15,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code X-Forwarded-For} changes nothing, neither its rate-limit key nor what the services see. Reads: 2 per minute.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ForwardedFromUntrustedAddressTest.TrustingOthers.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = ForwardedFromUntrustedAddressTest.TrustingOthers.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class ForwardedFromUntrustedAddressTest {
 
     public static class TrustingOthers extends GatewayTestResource {

@@ -19,16 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(value = GatewayTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class GatewayTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Test
     void forwardsMethodPathQueryBodyAndStatusToTheOwningService() {

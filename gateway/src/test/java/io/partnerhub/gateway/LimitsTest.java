@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -24,7 +26,7 @@ import io.restassured.response.Response;
  * one connection and one waiting request per service.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LimitsTest.SmallBudgets.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = LimitsTest.SmallBudgets.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class LimitsTest {
 
     public static class SmallBudgets extends GatewayTestResource {
@@ -41,7 +43,7 @@ class LimitsTest {
         }
     }
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Test
     void aClientPastItsReadBudgetGets429WithRetryAfterAndRateLimitHeaders() {

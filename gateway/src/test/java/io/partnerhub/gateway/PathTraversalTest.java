@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.partnerhub.devstack.test.TestKit;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,10 +27,10 @@ import io.restassured.path.json.JsonPath;
  * path check {@code /api/exams/../q/metrics} answered the exam stub's {@code /q/metrics}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = GatewayTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class PathTraversalTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @TestHTTPResource("/")
     URL gateway;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -17,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the browser tests are in system-tests.
  */
 @QuarkusTest
-@QuarkusTestResource(value = GatewayTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class PortalTest {
 
     @Test

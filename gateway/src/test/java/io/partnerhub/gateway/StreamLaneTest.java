@@ -17,7 +17,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * connections (2 here), and one more, ordinary requests to the same service still answer at once.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StreamLaneTest.SmallPools.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = StreamLaneTest.SmallPools.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class StreamLaneTest {
 
     static final int ORDINARY_CONNECTIONS = 2;

@@ -19,17 +19,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The gateway refuses, before forwarding, every token a service would refuse (DESIGN §6: audience, lifetime). */
 @QuarkusTest
-@QuarkusTestResource(value = GatewayTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = GatewayTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class TokenChecksTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     static Stream<Arguments> refusedTokens() {
         return Stream.of(

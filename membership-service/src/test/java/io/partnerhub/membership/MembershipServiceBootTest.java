@@ -4,11 +4,12 @@ import java.util.List;
 
 import io.partnerhub.chassis.testing.ServiceBootTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class MembershipServiceBootTest extends ServiceBootTest {
 
     MembershipServiceBootTest() {

@@ -19,17 +19,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerhub.certification.holding.TestSupport;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** C6 assessments (catalogue, results, assessment.passed.v1) and the C7 transcript with holdings and assessments. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class AssessmentsAndTranscriptTest {
 
-    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     static String defineAssessment() {
         String id = TestSupport.unique("assess-");

@@ -1,11 +1,10 @@
 package io.partnerhub.certification.badge;
 
 import static io.partnerhub.certification.holding.TestSupport.defineCertification;
+import static io.partnerhub.certification.holding.TestSupport.earn;
 import static io.partnerhub.certification.holding.TestSupport.examCode;
-import static io.partnerhub.certification.holding.TestSupport.pass;
 import static io.partnerhub.certification.holding.TestSupport.unique;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -25,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -48,19 +46,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.chassis.time.AdjustableClock;
+import io.partnerhub.certification.holding.TestSupport.Earned;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** C8 over the real app: OB3 JSON, VC-JWT verified with jose4j against the published JWKS, live status, hostile input. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class BadgeTest {
 
-    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = TestKit.PROBLEM_JSON;
     static final String VC_JWT = "application/vc+jwt";
     static final String ISSUER = "http://localhost:8080/api/badges/issuer";
 
@@ -70,21 +71,6 @@ class BadgeTest {
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    record Earned(String candidateId, String certificationId, String examCode, String holdingId) {
-    }
-
-    static Earned earn(String level) throws Exception {
-        String exam = examCode();
-        String certification = defineCertification(level, "[[\"%s\"]]".formatted(exam), "[]");
-        String candidate = unique("cand-");
-        pass(candidate, exam);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .queryParam("candidateId", candidate).when().get("/certification-holdings").then().body("$", hasSize(1)));
-        String holdingId = given().auth().oauth2(TestTokens.ops()).queryParam("candidateId", candidate)
-                .when().get("/certification-holdings").path("[0].id");
-        return new Earned(candidate, certification, exam, holdingId);
     }
 
     static String vcJwt(String holdingId) {

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.partnerhub.certification.holding.TestSupport;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -22,7 +23,7 @@ import io.restassured.http.ContentType;
  * knows which ids a requirement version may list without calling this service.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CatalogueEventsTest {
 
     @Test

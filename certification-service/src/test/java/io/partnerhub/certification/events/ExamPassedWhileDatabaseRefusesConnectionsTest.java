@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 import io.partnerhub.devstack.Database;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -45,7 +46,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * open again every pass is applied once and every candidate earns exactly one holding.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ExamPassedWhileDatabaseRefusesConnectionsTest {
 
     private static final int BEFORE = 10;

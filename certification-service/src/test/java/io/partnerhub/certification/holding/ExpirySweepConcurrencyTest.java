@@ -22,7 +22,8 @@ import io.partnerhub.certification.domain.HoldingStatus;
 import io.partnerhub.certification.domain.RecipientIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -31,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the outbox.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ExpirySweepConcurrencyTest {
 
     @Inject

@@ -1,12 +1,9 @@
 package io.partnerhub.certification.holding;
 
 import static io.partnerhub.certification.holding.TestSupport.awaitEvents;
-import static io.partnerhub.certification.holding.TestSupport.defineCertification;
-import static io.partnerhub.certification.holding.TestSupport.examCode;
-import static io.partnerhub.certification.holding.TestSupport.pass;
+import static io.partnerhub.certification.holding.TestSupport.earn;
 import static io.partnerhub.certification.holding.TestSupport.unique;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,19 +24,22 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerhub.chassis.time.AdjustableClock;
+import io.partnerhub.certification.holding.TestSupport.Earned;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** C3 renewal and C9 revocation through the API, C5 retirement's effect on renewal, and who may do what. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class RenewalAndRevocationTest {
 
-    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Inject
     AdjustableClock clock;
@@ -47,22 +47,6 @@ class RenewalAndRevocationTest {
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    record Holding(String candidateId, String certificationId, String id, Instant expiresAt) {
-    }
-
-    static Holding earn(String level) throws Exception {
-        String exam = examCode();
-        String certification = defineCertification(level, "[[\"%s\"]]".formatted(exam), "[]");
-        String candidate = unique("cand-");
-        pass(candidate, exam);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .queryParam("candidateId", candidate).when().get("/certification-holdings").then().body("$", hasSize(1)));
-        Response response = given().auth().oauth2(TestTokens.ops()).queryParam("candidateId", candidate)
-                .when().get("/certification-holdings");
-        String expiresAt = response.path("[0].expiresAt");
-        return new Holding(candidate, certification, response.path("[0].id"), expiresAt == null ? null : Instant.parse(expiresAt));
     }
 
     static Response attempt(String token, String holdingId, boolean passed) {
@@ -76,23 +60,23 @@ class RenewalAndRevocationTest {
 
     @Test
     void renewsInTheWindowWaitsAfterTheSecondAttemptAndExtendsFromTheCurrentExpiry() throws Exception {
-        Holding holding = earn("ASSOCIATE");
+        Earned holding = earn("ASSOCIATE");
         String own = TestTokens.employee(holding.candidateId(), null);
         Instant opensAt = holding.expiresAt().minus(Duration.ofDays(180));
 
-        attempt(own, holding.id(), true).then().statusCode(409).contentType(PROBLEM)
+        attempt(own, holding.holdingId(), true).then().statusCode(409).contentType(PROBLEM)
                 .body("type", endsWith("/renewal-window-closed"))
                 .body("renewalOpensAt", equalTo(opensAt.toString()));
         moveClockTo(opensAt.minus(Duration.ofDays(1)));
-        attempt(own, holding.id(), true).then().statusCode(409).body("type", endsWith("/renewal-window-closed"));
+        attempt(own, holding.holdingId(), true).then().statusCode(409).body("type", endsWith("/renewal-window-closed"));
 
         moveClockTo(opensAt.plus(Duration.ofMinutes(1)));
-        attempt(own, holding.id(), false).then().statusCode(201)
+        attempt(own, holding.holdingId(), false).then().statusCode(201)
                 .body("passed", equalTo(false)).body("expiresAt", equalTo(holding.expiresAt().toString()));
-        Response secondAttempt = attempt(own, holding.id(), false);
+        Response secondAttempt = attempt(own, holding.holdingId(), false);
         secondAttempt.then().statusCode(201).body("attemptsInWindow", equalTo(2));
         Instant second = Instant.parse(secondAttempt.path("attemptedAt"));
-        Response waiting = attempt(own, holding.id(), true);
+        Response waiting = attempt(own, holding.holdingId(), true);
         waiting.then().statusCode(409).contentType(PROBLEM).body("type", endsWith("/renewal-wait"));
         Instant nextAttemptAt = Instant.parse(waiting.path("nextAttemptAt"));
         assertEquals(second.plus(Duration.ofHours(24)), nextAttemptAt);
@@ -100,10 +84,10 @@ class RenewalAndRevocationTest {
 
         moveClockTo(nextAttemptAt.plusSeconds(1));
         Instant renewed = holding.expiresAt().atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
-        attempt(own, holding.id(), true).then().statusCode(201)
+        attempt(own, holding.holdingId(), true).then().statusCode(201)
                 .body("passed", equalTo(true))
                 .body("expiresAt", equalTo(renewed.toString())); // from the expiry, not from today
-        given().auth().oauth2(own).when().get("/certification-holdings/" + holding.id())
+        given().auth().oauth2(own).when().get("/certification-holdings/" + holding.holdingId())
                 .then().statusCode(200).body("expiresAt", equalTo(renewed.toString()))
                 .body("renewalOpensAt", equalTo(renewed.minus(Duration.ofDays(180)).toString()));
 
@@ -111,63 +95,63 @@ class RenewalAndRevocationTest {
         assertEquals(2, events.size());
         JsonNode event = events.get(1);
         assertEquals("io.partnerhub.certification.renewed.v1", event.path("type").asText());
-        assertEquals(holding.id(), event.at("/data/holdingId").asText());
+        assertEquals(holding.holdingId(), event.at("/data/holdingId").asText());
         assertEquals(holding.certificationId(), event.at("/data/certificationId").asText());
         assertEquals(renewed, Instant.parse(event.at("/data/expiresAt").asText()));
     }
 
     @Test
     void refusesRenewalAfterExpiryForFundamentalsAndForARetiredCertification() throws Exception {
-        Holding fundamentals = earn("FUNDAMENTALS");
-        attempt(TestTokens.ops(), fundamentals.id(), true).then().statusCode(409).body("type", endsWith("/renewal-not-needed"));
+        Earned fundamentals = earn("FUNDAMENTALS");
+        attempt(TestTokens.ops(), fundamentals.holdingId(), true).then().statusCode(409).body("type", endsWith("/renewal-not-needed"));
 
-        Holding retiring = earn("EXPERT");
+        Earned retiring = earn("EXPERT");
         String today = LocalDate.now(clock).toString();
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"retiresOn\":\"" + today + "\"}")
                 .when().post("/certifications/" + retiring.certificationId() + "/retirement").then().statusCode(200);
         moveClockTo(retiring.expiresAt().minus(Duration.ofDays(10)));
-        attempt(TestTokens.ops(), retiring.id(), true).then().statusCode(409).body("type", endsWith("/certification-retired"));
+        attempt(TestTokens.ops(), retiring.holdingId(), true).then().statusCode(409).body("type", endsWith("/certification-retired"));
         // C5: the holding itself stays active until it expires
-        given().auth().oauth2(TestTokens.ops()).when().get("/certification-holdings/" + retiring.id())
+        given().auth().oauth2(TestTokens.ops()).when().get("/certification-holdings/" + retiring.holdingId())
                 .then().body("status", equalTo("ACTIVE")).body("certificationStatus", equalTo("RETIRED"));
 
         moveClockTo(retiring.expiresAt().plusSeconds(1));
-        attempt(TestTokens.ops(), retiring.id(), true).then().statusCode(409).body("type", endsWith("/holding-not-active"));
+        attempt(TestTokens.ops(), retiring.holdingId(), true).then().statusCode(409).body("type", endsWith("/holding-not-active"));
     }
 
     @Test
     void opsRevokesWithAReasonOnceAndOnlyOps() throws Exception {
-        Holding holding = earn("ASSOCIATE");
+        Earned holding = earn("ASSOCIATE");
         String revocation = "{\"reason\":\"exam misconduct\"}";
         given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).contentType(ContentType.JSON).body(revocation)
-                .when().post("/certification-holdings/" + holding.id() + "/revocation").then().statusCode(403);
+                .when().post("/certification-holdings/" + holding.holdingId() + "/revocation").then().statusCode(403);
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"reason\":\" \"}")
-                .when().post("/certification-holdings/" + holding.id() + "/revocation").then().statusCode(400).contentType(PROBLEM);
+                .when().post("/certification-holdings/" + holding.holdingId() + "/revocation").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(revocation)
-                .when().post("/certification-holdings/" + holding.id() + "/revocation")
+                .when().post("/certification-holdings/" + holding.holdingId() + "/revocation")
                 .then().statusCode(200).body("status", equalTo("REVOKED")).body("endReason", equalTo("exam misconduct"));
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(revocation)
-                .when().post("/certification-holdings/" + holding.id() + "/revocation")
+                .when().post("/certification-holdings/" + holding.holdingId() + "/revocation")
                 .then().statusCode(409).body("type", endsWith("/holding-not-active")).body("holdingStatus", equalTo("REVOKED"));
-        attempt(TestTokens.ops(), holding.id(), true).then().statusCode(409).body("type", endsWith("/holding-not-active"));
+        attempt(TestTokens.ops(), holding.holdingId(), true).then().statusCode(409).body("type", endsWith("/holding-not-active"));
 
         List<JsonNode> events = awaitEvents(holding.candidateId(), 2);
         assertEquals(2, events.size());
         assertEquals("io.partnerhub.certification.revoked.v1", events.get(1).path("type").asText());
         assertEquals("exam misconduct", events.get(1).at("/data/reason").asText());
-        assertEquals(holding.id(), events.get(1).at("/data/holdingId").asText());
+        assertEquals(holding.holdingId(), events.get(1).at("/data/holdingId").asText());
     }
 
     @Test
     void anotherCandidatesHoldingsAnswer404AndRolesThatMayNotCallAnswer403() throws Exception {
-        Holding holding = earn("ASSOCIATE");
+        Earned holding = earn("ASSOCIATE");
         String stranger = TestTokens.employee(unique("cand-"), null);
         given().auth().oauth2(stranger).queryParam("candidateId", holding.candidateId())
                 .when().get("/certification-holdings").then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(stranger).when().get("/certification-holdings/" + holding.id()).then().statusCode(404).contentType(PROBLEM);
-        attempt(stranger, holding.id(), true).then().statusCode(404).contentType(PROBLEM);
-        attempt(TestTokens.partnerAdmin("o-1"), holding.id(), true).then().statusCode(403);
-        attempt(TestTokens.examProvider(), holding.id(), true).then().statusCode(403);
+        given().auth().oauth2(stranger).when().get("/certification-holdings/" + holding.holdingId()).then().statusCode(404).contentType(PROBLEM);
+        attempt(stranger, holding.holdingId(), true).then().statusCode(404).contentType(PROBLEM);
+        attempt(TestTokens.partnerAdmin("o-1"), holding.holdingId(), true).then().statusCode(403);
+        attempt(TestTokens.examProvider(), holding.holdingId(), true).then().statusCode(403);
         given().auth().oauth2(TestTokens.reporter()).queryParam("candidateId", holding.candidateId())
                 .when().get("/certification-holdings").then().statusCode(403);
         given().queryParam("candidateId", holding.candidateId()).when().get("/certification-holdings").then().statusCode(401);
@@ -178,18 +162,18 @@ class RenewalAndRevocationTest {
 
     @Test
     void examProviderCannotReadHoldings() throws Exception {
-        Holding holding = earn("ASSOCIATE");
+        Earned holding = earn("ASSOCIATE");
         for (String provider : List.of(TestTokens.examProvider("PEARSON_VUE"), TestTokens.examProvider("PSI"))) {
             given().auth().oauth2(provider).queryParam("candidateId", holding.candidateId())
                     .when().get("/certification-holdings").then().statusCode(404).contentType(PROBLEM)
                     .body("type", endsWith("/not-found")).header("X-Total-Count", nullValue());
-            given().auth().oauth2(provider).when().get("/certification-holdings/" + holding.id())
+            given().auth().oauth2(provider).when().get("/certification-holdings/" + holding.holdingId())
                     .then().statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"))
                     .body("certificationId", equalTo(null));
         }
         // the same holding is there for ops and its holder
-        given().auth().oauth2(TestTokens.ops()).when().get("/certification-holdings/" + holding.id()).then().statusCode(200);
-        given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).when().get("/certification-holdings/" + holding.id())
+        given().auth().oauth2(TestTokens.ops()).when().get("/certification-holdings/" + holding.holdingId()).then().statusCode(200);
+        given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).when().get("/certification-holdings/" + holding.holdingId())
                 .then().statusCode(200).body("certificationId", equalTo(holding.certificationId()));
     }
 
@@ -213,7 +197,7 @@ class RenewalAndRevocationTest {
 
     @Test
     void hostileInputAnswersAProblemNeverA500() throws Exception {
-        Holding holding = earn("ASSOCIATE");
+        Earned holding = earn("ASSOCIATE");
         String ops = TestTokens.ops();
         given().auth().oauth2(ops).queryParam("candidateId", holding.candidateId()).queryParam("page", 21474837)
                 .when().get("/certification-holdings").then().statusCode(400).contentType(PROBLEM);
@@ -227,9 +211,9 @@ class RenewalAndRevocationTest {
         given().auth().oauth2(ops).when().get("/certifications/" + "x".repeat(300)).then().statusCode(404).contentType(PROBLEM);
         attempt(ops, "x".repeat(300), true).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(ops).contentType(ContentType.JSON).body("{}")
-                .when().post("/certification-holdings/" + holding.id() + "/renewal-attempts").then().statusCode(400).contentType(PROBLEM);
+                .when().post("/certification-holdings/" + holding.holdingId() + "/renewal-attempts").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(ops).contentType(ContentType.JSON).body("{\"passed\":\"perhaps\"}")
-                .when().post("/certification-holdings/" + holding.id() + "/renewal-attempts").then().statusCode(400).contentType(PROBLEM);
+                .when().post("/certification-holdings/" + holding.holdingId() + "/renewal-attempts").then().statusCode(400).contentType(PROBLEM);
         for (String year : List.of("300000-01-01", "+300000-01-01", "2000-01-01", "2026-13-45")) {
             given().auth().oauth2(ops).contentType(ContentType.JSON).body("{\"retiresOn\":\"" + year + "\"}")
                     .when().post("/certifications/" + holding.certificationId() + "/retirement")

@@ -1,10 +1,13 @@
 package io.partnerhub.certification.holding;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 
@@ -27,9 +30,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 
-import io.partnerhub.devstack.test.TestTopics;
+import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
+import io.partnerhub.devstack.test.Topics;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * What the certification tests do with the real broker, as other services would: publish exam-service's documented
@@ -79,7 +84,7 @@ public final class TestSupport {
     }
 
     public static void publish(ObjectNode event) throws Exception {
-        TestTopics.send("exam-events", event.get("subject").asText(), JSON.writeValueAsString(event));
+        Topics.send(PartnerHubTestResource.kafkaBootstrapServers(), "exam-events", event.get("subject").asText(), JSON.writeValueAsString(event));
     }
 
     public static void pass(String candidateId, String examCode) throws Exception {
@@ -88,7 +93,7 @@ public final class TestSupport {
 
     /** CloudEvents on certification-events keyed {@code key}, read from the beginning for up to {@code period}. */
     public static List<JsonNode> certificationEvents(String key, Duration period, int enough) {
-        return TestTopics.read("certification-events", key, period, enough).stream().map(TestSupport::parse).toList();
+        return Topics.read(PartnerHubTestResource.kafkaBootstrapServers(), "certification-events", key, period, enough).stream().map(TestSupport::parse).toList();
     }
 
     private static JsonNode parse(String json) {
@@ -110,5 +115,27 @@ public final class TestSupport {
 
     public static List<String> types(List<JsonNode> events) {
         return events.stream().map(e -> e.path("type").asText()).toList();
+    }
+
+    /** What {@link #earn} gives: a fresh candidate's new holding of a certification that one fresh exam earns. */
+    public record Earned(String candidateId, String certificationId, String examCode, String holdingId, Instant expiresAt) {
+    }
+
+    /**
+     * An exam pass that earns a certification: a fresh exam code, a certification of {@code level} that requires only
+     * it, exam.passed.v1 of a fresh candidate on exam-events; waits (up to 30 s) for the holding and returns it.
+     */
+    public static Earned earn(String level) throws Exception {
+        String exam = examCode();
+        String certification = defineCertification(level, "[[\"%s\"]]".formatted(exam), "[]");
+        String candidate = unique("cand-");
+        pass(candidate, exam);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
+                .queryParam("candidateId", candidate).when().get("/certification-holdings").then().body("$", hasSize(1)));
+        Response holdings = given().auth().oauth2(TestTokens.ops()).queryParam("candidateId", candidate)
+                .when().get("/certification-holdings");
+        String expiresAt = holdings.path("[0].expiresAt");
+        return new Earned(candidate, certification, exam, holdings.path("[0].id"),
+                expiresAt == null ? null : Instant.parse(expiresAt));
     }
 }

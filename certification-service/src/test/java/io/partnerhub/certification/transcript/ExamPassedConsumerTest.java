@@ -26,7 +26,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * transcript. The test owns the producer: nothing here goes through the application's own Kafka code.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ExamPassedConsumerTest {
 
     private static final Path EXAM_ASYNCAPI = Path.of("..", "exam-service", "src", "main", "resources", "asyncapi.yaml");

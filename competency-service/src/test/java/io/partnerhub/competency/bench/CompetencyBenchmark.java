@@ -1,5 +1,6 @@
 package io.partnerhub.competency.bench;
 
+import static io.partnerhub.competency.EventsSupport.stampAfter;
 import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
@@ -34,7 +35,8 @@ import io.partnerhub.competency.status.StatusSweep;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -53,7 +55,7 @@ import io.restassured.http.ContentType;
  * a new skill set's registration computes them.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 @TestProfile(CompetencyBenchmark.Profile.class)
 class CompetencyBenchmark {
 
@@ -241,9 +243,11 @@ class CompetencyBenchmark {
         }
     }
 
-    CloudEvent event(String type, String subject, ObjectNode data) throws InterruptedException {
-        Thread.sleep(1); // membership events are ordered by time
-        return CloudEvent.of("/bench", type, subject, clock.instant(), data);
+    private Instant lastStamp = Instant.EPOCH;
+
+    CloudEvent event(String type, String subject, ObjectNode data) {
+        lastStamp = stampAfter(clock::instant, lastStamp); // membership events are ordered by time
+        return CloudEvent.of("/bench", type, subject, lastStamp, data);
     }
 
     /** As the inbox consumer applies an event: the handler in its own transaction; returns the nanoseconds, commit included. */

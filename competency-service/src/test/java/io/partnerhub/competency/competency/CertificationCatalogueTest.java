@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.partnerhub.competency.EventsSupport;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -37,10 +39,10 @@ import io.restassured.http.ContentType;
  * events (certification.defined.v1, assessment.defined.v1, or seen held), over the real broker.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CertificationCatalogueTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Inject
     EntityManager em;

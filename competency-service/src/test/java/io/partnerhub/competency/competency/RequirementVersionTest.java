@@ -17,17 +17,19 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.competency.EventsSupport;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** K1: requirement versions, the version in effect and the roadmap; malformed versions are 400/409 problems. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class RequirementVersionTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final String SILVER = """
             {"paths":[{"requirements":[{"kind":"SKILL","individuals":2,"anyOf":["azure-admin","assessment:caf"]}]},
                       {"requirements":[{"kind":"SKILL","individuals":1,"anyOf":["azure-admin"]},

@@ -10,6 +10,7 @@ import static io.partnerhub.competency.EventsSupport.employee;
 import static io.partnerhub.competency.EventsSupport.membership;
 import static io.partnerhub.competency.EventsSupport.organizationRegistered;
 import static io.partnerhub.competency.EventsSupport.types;
+import static io.partnerhub.competency.EventsSupport.stampAfter;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -21,11 +22,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -44,10 +53,13 @@ import io.restassured.http.ContentType;
  * and competency.*.v1 on competency-events out.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CompetencyStatusJourneyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource dataSource;
     private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);
 
     @AfterEach
@@ -144,18 +156,31 @@ class CompetencyStatusJourneyTest {
         certification(earned(c3, cert, LASTING));
         awaitStatus(orgA, competency, "SILVER", false);
 
-        Thread.sleep(5); // the move is stamped after lateLeft
-        membership(employee("joined", orgB, c2, null)); // c2 moves to B before A's left event arrives
+        Instant lateLeftAt = Instant.parse(lateLeft.get("time").asText());
+        ObjectNode move = employee("joined", orgB, c2, null);
+        move.put("time", stampAfter(Instant::now, lateLeftAt).truncatedTo(ChronoUnit.MILLIS).toString()); // after lateLeft
+        membership(move); // c2 moves to B before A's left event arrives
         awaitStatus(orgB, competency, "SILVER", false);
         awaitStatus(orgA, competency, "SILVER", true);
 
         membership(lateLeft); // the reordered left of A must not remove c2 from B
         ObjectNode marker = employee("left", orgB, unique("nobody-"), "DEPARTED");
         membership(marker);
-        Thread.sleep(1500);
+        await().atMost(WAIT).until(() -> applied(lateLeft) && applied(marker));
         given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", orgB, competency).then().statusCode(200)
                 .body("level", equalTo("SILVER")).body("atRisk", equalTo(false))
                 .body("requirements[0].counted", hasSize(2));
+    }
+
+    /** Whether this service's inbox has taken the event (applied it, or found it had nothing to do). */
+    private boolean applied(ObjectNode event) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM inbox_event WHERE event_id = ?")) {
+            query.setString(1, event.get("id").asText());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
+            }
+        }
     }
 
     @Test

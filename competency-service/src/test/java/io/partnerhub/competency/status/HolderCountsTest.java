@@ -1,5 +1,6 @@
 package io.partnerhub.competency.status;
 
+import static io.partnerhub.competency.EventsSupport.stampAfter;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,8 @@ import io.partnerhub.competency.events.MembershipEventsHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +45,7 @@ import io.restassured.path.json.JsonPath;
  * in a transaction, against the real database); the broker path is CompetencyStatusJourneyTest's.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class HolderCountsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -62,14 +64,12 @@ class HolderCountsTest {
         clock.setOffset(Duration.ZERO);
     }
 
+    private Instant lastStamp = Instant.EPOCH;
+
     void apply(EventHandler handler, String type, String subject, ObjectNode data) {
-        CloudEvent event = CloudEvent.of("/test", type, subject, clock.instant(), data);
+        lastStamp = stampAfter(clock::instant, lastStamp); // membership events are ordered by time
+        CloudEvent event = CloudEvent.of("/test", type, subject, lastStamp, data);
         QuarkusTransaction.requiringNew().run(() -> handler.handle(event));
-        try {
-            Thread.sleep(1); // membership events are ordered by time
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     void joined(String org, String candidate) {

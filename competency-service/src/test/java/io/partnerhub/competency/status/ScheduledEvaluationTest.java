@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -43,7 +44,7 @@ import io.restassured.http.ContentType;
  * change is published once, with no causing event in the history.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ScheduledEvaluationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

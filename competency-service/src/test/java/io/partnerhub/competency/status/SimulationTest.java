@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** K6 what-if: departures, expiries, a date and a roadmap version; nothing is stored or published. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class SimulationTest {
 
     private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.partnerhub.devstack.test.TestKit;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -39,7 +40,7 @@ import io.restassured.response.Response;
 @ExtendWith(RunningSuite.class)
 class ForgedCredentialsIT {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Test
     void aPartnerAdminCannotTakeAnotherOrganisationsPersonOnlyThePersonCanMove() {

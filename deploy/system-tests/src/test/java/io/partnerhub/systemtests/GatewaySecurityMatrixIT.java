@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.devstack.DevStack;
 import io.partnerhub.devstack.Tokens;
+import io.partnerhub.devstack.test.TestKit;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -67,7 +68,7 @@ import io.restassured.specification.RequestSpecification;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewaySecurityMatrixIT {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final String UNKNOWN = "00000000-0000-4000-8000-00000000dead";
 
     private String orgA;
@@ -631,23 +632,24 @@ class GatewaySecurityMatrixIT {
             builder.environment().putAll(env);
             SecondGateway gateway = new SecondGateway(builder.start(), port);
             HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!gateway.process.isAlive()) {
-                    throw new IllegalStateException("second gateway exited: " + Files.readString(log));
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return gateway;
-                    }
-                } catch (IOException notYet) {
-                    // starting
-                }
-                Thread.sleep(200);
+            try {
+                org.awaitility.Awaitility.await("second gateway ready").atMost(Duration.ofSeconds(60))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                            if (!gateway.process.isAlive()) {
+                                throw new IllegalStateException("second gateway exited: " + Files.readString(log));
+                            }
+                            try {
+                                return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/q/health/ready")).build(),
+                                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                            } catch (IOException notYet) {
+                                return false; // starting
+                            }
+                        });
+                return gateway;
+            } catch (org.awaitility.core.ConditionTimeoutException notReady) {
+                gateway.close();
+                throw new IllegalStateException("second gateway not ready in 60 s: " + Files.readString(log));
             }
-            gateway.close();
-            throw new IllegalStateException("second gateway not ready in 60 s: " + Files.readString(log));
         }
 
         String url() {

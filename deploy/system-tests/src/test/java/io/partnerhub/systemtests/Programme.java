@@ -286,18 +286,11 @@ final class Programme {
         return new Sitting(candidate, exam, score, registration, at, "PV-" + UUID.randomUUID());
     }
 
-    /** Sleeps until the services' clock has passed every appointment (at most a second or two). */
+    /** Waits until the services' clock has passed every appointment (at most a second or two). */
     static void awaitAppointments(List<Sitting> sittings) {
-        Instant last = sittings.stream().map(Sitting::takenAt).max(Instant::compareTo).orElse(now());
-        long millis = Duration.between(now(), last).toMillis() + 20;
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Instant last = sittings.stream().map(Sitting::takenAt).max(Instant::compareTo).orElse(now()).plusMillis(20);
+        await("the services' clock passes " + last).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).until(() -> now().isAfter(last));
     }
 
     static io.restassured.response.Response post(Sitting sitting) {

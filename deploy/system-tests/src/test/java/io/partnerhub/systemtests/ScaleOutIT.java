@@ -120,7 +120,11 @@ class ScaleOutIT {
             await("every beta score released").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     EventLog.readAll(EXAM_EVENTS).stream().filter(e -> beta.equals(e.text("examCode")))
                             .map(e -> e.text("attemptId")).distinct().count() == attempts.size());
-            Thread.sleep(3_000); // a few more sweeps of both instances: nothing more may appear
+            // a few more sweeps of both instances: nothing more may appear (the assertions below say what did)
+            long expiredSoFar = distinctIds(CERTIFICATION_EVENTS, expired(certification));
+            long releasedSoFar = distinctIds(EXAM_EVENTS, e -> beta.equals(e.text("examCode")));
+            stayTheSame("no further expiry or release", () -> distinctIds(CERTIFICATION_EVENTS, expired(certification))
+                    == expiredSoFar && distinctIds(EXAM_EVENTS, e -> beta.equals(e.text("examCode"))) == releasedSoFar);
 
             List<EventLog.Event> certificationEvents = EventLog.readAll(CERTIFICATION_EVENTS);
             Map<String, List<String>> expiredIdsByHolding = new HashMap<>();
@@ -222,11 +226,13 @@ class ScaleOutIT {
             stream.add(new String[] {candidate, examResult(true, candidate, exam)});
         }
         long pauseNanos = Duration.ofSeconds(6).toNanos() / stream.size();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
             try (KafkaProducer<String, String> producer = EventLog.producer()) {
                 long next = System.nanoTime();
                 for (String[] event : stream) {
                     producer.send(EventLog.record(EXAM_EVENTS, event[0], event[1]));
+                    sent.incrementAndGet();
                     next += pauseNanos;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
@@ -235,7 +241,8 @@ class ScaleOutIT {
                 }
             }
         });
-        Thread.sleep(2_000);
+        await("a third of the stream published").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sent.get() >= stream.size() / 3);
         RunningSuite.stack().kill(extras.remove("certification-service"));
         RunningSuite.stack().kill(extras.remove("competency-service"));
         long killedAt = System.nanoTime();
@@ -247,7 +254,11 @@ class ScaleOutIT {
         await("every organisation with two passes at SILVER").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> EventLog.idsBySubject(EventLog.readAll(COMPETENCY_EVENTS), attained(competency)).size() == silver.size());
         double takeOverSeconds = (System.nanoTime() - killedAt) / 1e9;
-        Thread.sleep(3_000); // anything applied twice would show up by now
+        // anything applied twice would show up in this while (the assertions below say what did)
+        long earnedSoFar = distinctIds(CERTIFICATION_EVENTS, earned(certification));
+        long attainedSoFar = distinctIds(COMPETENCY_EVENTS, attained(competency));
+        stayTheSame("nothing applied twice", () -> distinctIds(CERTIFICATION_EVENTS, earned(certification)) == earnedSoFar
+                && distinctIds(COMPETENCY_EVENTS, attained(competency)) == attainedSoFar);
 
         // certification: one holding and one certification.earned per passing candidate, none for the others
         List<EventLog.Event> certificationEvents = EventLog.readAll(CERTIFICATION_EVENTS);
@@ -285,6 +296,21 @@ class ScaleOutIT {
                 + " topics (outbox re-sends): certification %d, competency %d%n", stream.size(), takeOverSeconds,
                 EventLog.repeatedIds(certificationEvents, earned(certification)),
                 EventLog.repeatedIds(competencyEvents, attained(competency)));
+    }
+
+    /** How many distinct event ids on {@code topic} match. */
+    private static long distinctIds(String topic, java.util.function.Predicate<EventLog.Event> matching) {
+        return EventLog.readAll(topic).stream().filter(matching).map(EventLog.Event::id).distinct().count();
+    }
+
+    /** Watches {@code unchanged} for 3 s of sweeps and consumer polls; a change is left to the caller's assertions. */
+    private static void stayTheSame(String what, java.util.concurrent.Callable<Boolean> unchanged) {
+        try {
+            await(what).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                    .until(unchanged);
+        } catch (org.awaitility.core.ConditionTimeoutException changed) {
+            // the assertions that follow name what changed
+        }
     }
 
     @AfterAll

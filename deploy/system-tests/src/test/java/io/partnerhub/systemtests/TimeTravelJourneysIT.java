@@ -135,7 +135,10 @@ class TimeTravelJourneysIT {
         Programme.post(sitting).then().statusCode(201).body("status", equalTo("WITHHELD")).body("passed", nullValue());
 
         clockTo(release.minus(Duration.ofHours(1)));
-        sleepSeconds(5); // a few exam and certification sweeps run: the score must stay withheld
+        // a few exam and certification sweeps run: the score must stay withheld
+        await("the score stays withheld").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> ops().get("/exam-candidates/{c}/attempts", gus)
+                        .then().statusCode(200).body("[0].status", equalTo("WITHHELD")));
         ops().get("/exam-candidates/{c}/attempts", gus).then().statusCode(200).body("[0].status", equalTo("WITHHELD"));
         assertTrue(holdings(gus).isEmpty(), "nothing earned before the release: " + holdings(gus));
         assertEquals("NONE", Programme.status(organization, competency).getString("level"));
@@ -267,7 +270,9 @@ class TimeTravelJourneysIT {
         assertEquals(false, Programme.status(renewing, competency).getBoolean("atRisk"));
 
         clockTo(leoExpires.minus(Duration.ofMinutes(30)));
-        sleepSeconds(6); // the expiry sweep (every 5 s in the devstack) has run at least once: not yet
+        // the expiry sweep (every 5 s in the devstack) runs at least once in this while: not yet
+        await("the holding stays active until its expiry").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500)).until(() -> "ACTIVE".equals(holdings(leo).get(0).get("status")));
         assertEquals("ACTIVE", holdings(leo).get(0).get("status"), "not before its expiry");
 
         Instant validUntil = Instant.parse(leoSilver.getString("validUntil"));
@@ -323,14 +328,5 @@ class TimeTravelJourneysIT {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static void sleepSeconds(int seconds) {
-        try {
-            Thread.sleep(seconds * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -25,15 +25,17 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.partnerhub.devstack.test.TestKit;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Bad input never reaches a 500: the three reproduced through the gateway, and their relatives, answer 400 problem+json. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class BadInputTest {
 
-    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Inject
     AdjustableClock clock;

@@ -35,7 +35,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -43,7 +44,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * examples (its asyncapi.yaml) with this test's candidate, holding and exam.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CertificationEventsTest {
 
     static final Duration PROPAGATION = Duration.ofSeconds(30);

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 
-import io.partnerhub.devstack.test.TestTopics;
+import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.Topics;
 
 /** Reads exam-events and writes certification-events with raw kafka-clients, as another service would. */
 final class ExamEvents {
@@ -35,7 +36,7 @@ final class ExamEvents {
 
     /** CloudEvents on exam-events whose key is {@code key}, read from the beginning for {@code period}, or until {@code enough} are seen. */
     static List<JsonNode> read(String key, Duration period, int enough) {
-        return TestTopics.read(TOPIC, key, period, enough).stream().map(ExamEvents::parse).toList();
+        return Topics.read(PartnerHubTestResource.kafkaBootstrapServers(), TOPIC, key, period, enough).stream().map(ExamEvents::parse).toList();
     }
 
     private static JsonNode parse(String json) {
@@ -71,6 +72,6 @@ final class ExamEvents {
         event.put("time", java.time.Instant.now().toString());
         event.put("datacontenttype", "application/json");
         event.set("data", data);
-        TestTopics.send("certification-events", candidateId, event.toString());
+        Topics.send(PartnerHubTestResource.kafkaBootstrapServers(), "certification-events", candidateId, event.toString());
     }
 }

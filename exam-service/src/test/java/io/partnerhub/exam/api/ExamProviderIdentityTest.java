@@ -25,16 +25,18 @@ import org.junit.jupiter.api.Test;
 
 import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** DESIGN §6: an exam-provider token names its provider (claim provider) and acts only on that provider's registrations. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ExamProviderIdentityTest {
 
-    static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Inject
     AdjustableClock clock;

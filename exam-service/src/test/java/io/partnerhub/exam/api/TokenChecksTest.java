@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -26,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code iat}/{@code exp} and a maximum age of 12 h, from chassis-web's defaults.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class TokenChecksTest {
 
     static Stream<Arguments> refusedTokens() {

@@ -15,20 +15,22 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.invitation.InvitationTest;
 import io.partnerhub.membership.user.UserAccountsTest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Every change is in the organisation's activity log, with its actor; purchases and renewals: MembershipTest. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ActivityTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     private static ValidatableResponse activity(String token, String org, String query) {
         return given().auth().oauth2(token).when().get("/organizations/" + org + "/activity" + query).then();

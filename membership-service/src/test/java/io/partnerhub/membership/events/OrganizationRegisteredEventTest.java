@@ -23,12 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.membership.organization.OrganizationResourceTest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Registering an organisation publishes organization.registered.v1 on membership-events, keyed by its id. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class OrganizationRegisteredEventTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

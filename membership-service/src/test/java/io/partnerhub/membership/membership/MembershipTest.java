@@ -28,10 +28,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.events.CompetencyEventExamples;
 import io.partnerhub.membership.user.UserAccountsTest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -40,10 +42,10 @@ import io.restassured.http.ContentType;
  * of each type, DESIGN §3) drive purchases, renewals, alerts and the public profile.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class MembershipTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
     private static Instant time = Instant.now();

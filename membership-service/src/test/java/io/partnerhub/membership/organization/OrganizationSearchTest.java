@@ -10,16 +10,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** M1 ops list and search organisations; a partner-admin sees only their own; hostile input is a 4xx problem. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class OrganizationSearchTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     @Test
     void opsSearchOrganisationsByNameMpnIdAndCountry() {

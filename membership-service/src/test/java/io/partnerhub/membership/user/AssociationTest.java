@@ -1,6 +1,7 @@
 package io.partnerhub.membership.user;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +33,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.events.MembershipEvents;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class AssociationTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -119,7 +123,8 @@ class AssociationTest {
                 insert.executeUpdate();
             }
             Future<Response> loser = pool.submit(() -> associate(TestTokens.ops(), loserOrg, loserUser, candidate));
-            Thread.sleep(1500); // the request reads no active association and waits on the unique index
+            // the request read no active association and waits on the unique index
+            await().atMost(Duration.ofSeconds(30)).until(this::anAssociationInsertWaitsOnALock);
             other.commit();
             Response response = loser.get();
             assertEquals(409, response.statusCode(), response.asString());
@@ -132,6 +137,17 @@ class AssociationTest {
                 .then().statusCode(200).body("candidateId", nullValue());
         given().auth().oauth2(TestTokens.ops()).when().get("/organizations/" + winnerOrg + "/users/" + winnerUser)
                 .then().statusCode(200).body("candidateId", equalTo(candidate));
+    }
+
+    /** Whether a session of this database is blocked on a lock while writing an association. */
+    private boolean anAssociationInsertWaitsOnALock() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'"
+                        + " AND query ILIKE '%association%'");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
     }
 
     /**

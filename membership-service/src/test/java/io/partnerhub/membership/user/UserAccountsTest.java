@@ -11,17 +11,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
 import io.partnerhub.membership.organization.OrganizationResourceTest;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 public class UserAccountsTest {
 
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = TestKit.PROBLEM_JSON;
 
     public static String organization() {
         return OrganizationResourceTest.register(OrganizationResourceTest.uniqueMpnId(), "Org " + UUID.randomUUID(), "DE");
