@@ -1,6 +1,5 @@
 package io.partnerhub.membership.user;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.chassis.events.EventPublisher;
+import io.partnerhub.chassis.persistence.Constraints;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
@@ -253,7 +253,7 @@ public class UserService {
         try {
             associations.persistAndFlush(association);
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw (Conflict) new Conflict("candidate-associated", "Candidate associated",
                         "Candidate " + candidateId + " was associated concurrently; try again")
                         .with("candidateId", candidateId);
@@ -324,7 +324,7 @@ public class UserService {
         try {
             users.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw emailTaken(email, null);
             }
             throw e;
@@ -362,14 +362,5 @@ public class UserService {
             conflict.with("userId", userId);
         }
         return conflict;
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
