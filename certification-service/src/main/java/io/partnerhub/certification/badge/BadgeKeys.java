@@ -10,11 +10,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +26,8 @@ import org.jose4j.lang.JoseException;
 import io.partnerhub.certification.config.CertificationConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * C8 the issuer's keys: the current RS256 signing key and the previous ones (rotation), all published as a JWKS. Read
@@ -99,8 +98,11 @@ public class BadgeKeys {
     }
 
     private static PrivateKey readPrivateKey(String location) throws IOException, GeneralSecurityException {
-        byte[] der = pem(location, "PRIVATE KEY");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        String text = read(location);
+        if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
+            throw new GeneralSecurityException(location + ": no PEM PRIVATE KEY");
+        }
+        PrivateKey key = decode(() -> KeyUtils.decodePrivateKey(text));
         if (!(key instanceof RSAPrivateCrtKey rsa) || rsa.getModulus().bitLength() < 2048) {
             throw new GeneralSecurityException(location + ": an RSA private key of 2048 bits or more is required");
         }
@@ -117,24 +119,27 @@ public class BadgeKeys {
         if (text.contains("PRIVATE KEY")) {
             return publicOf(readPrivateKey(location));
         }
-        byte[] der = pem(location, "PUBLIC KEY");
+        if (!text.contains("-----BEGIN PUBLIC KEY-----")) {
+            throw new GeneralSecurityException(location + ": no PEM PUBLIC KEY");
+        }
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+            return decode(() -> KeyUtils.decodePublicKey(text, SignatureAlgorithm.RS256));
         } catch (GeneralSecurityException notRsa) {
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+            return decode(() -> KeyUtils.decodePublicKey(text, SignatureAlgorithm.ES256));
         }
     }
 
-    private static byte[] pem(String location, String label) throws IOException, GeneralSecurityException {
-        String text = read(location);
-        String begin = "-----BEGIN " + label + "-----";
-        String end = "-----END " + label + "-----";
-        int from = text.indexOf(begin);
-        int to = text.indexOf(end);
-        if (from < 0 || to < from) {
-            throw new GeneralSecurityException(location + ": no PEM " + label);
+    /** A PEM decoded by smallrye-jwt's {@link KeyUtils}; its Base64 refusal counts as an unreadable key too. */
+    private static <K> K decode(Decoder<K> decoder) throws GeneralSecurityException {
+        try {
+            return decoder.decode();
+        } catch (IllegalArgumentException e) {
+            throw new GeneralSecurityException("not a PEM key: " + e.getMessage(), e);
         }
-        return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
+    }
+
+    private interface Decoder<K> {
+        K decode() throws GeneralSecurityException;
     }
 
     private static String read(String location) throws IOException {

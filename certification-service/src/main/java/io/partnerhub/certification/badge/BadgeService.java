@@ -9,25 +9,19 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.partnerhub.certification.badge.BadgeViews.BadgeVerification;
 import io.partnerhub.certification.badge.BadgeViews.BadgeVerificationStatus;
 import io.partnerhub.certification.certification.Certification;
 import io.partnerhub.certification.certification.CertificationRepository;
@@ -44,7 +38,7 @@ import io.partnerhub.chassis.problem.ResourceNotFound;
 /**
  * C8: a holding as an Open Badges 3.0 {@code OpenBadgeCredential}, the same credential signed as a VC-JWT
  * (VC-JOSE-COSE: the credential is the JWT claims set, header {@code typ vc+jwt} and {@code kid}), its live status,
- * and the check of a presented VC-JWT against the issuer's keys.
+ * and its live status. The check of a presented VC-JWT is {@link BadgeVerifier}.
  */
 @ApplicationScoped
 public class BadgeService {
@@ -53,11 +47,6 @@ public class BadgeService {
     public static final String CONTEXT_VC = "https://www.w3.org/ns/credentials/v2";
     public static final String CONTEXT_OB = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
     public static final String OB_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
-    /** The longest VC-JWT accepted for checking (a badge is about 2-3 KB). */
-    public static final int MAX_TOKEN_LENGTH = 16_384;
-
-    private static final AlgorithmConstraints ALGORITHMS = new AlgorithmConstraints(ConstraintType.PERMIT,
-            AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
 
     private final HoldingRepository holdings;
     private final CertificationRepository certifications;
@@ -76,6 +65,10 @@ public class BadgeService {
         this.clock = clock;
         this.baseUrl = config.publicBaseUrl().replaceAll("/+$", "");
         this.issuerName = config.badges().issuerName();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public String issuerId() {
@@ -198,88 +191,12 @@ public class BadgeService {
         return status(holding, matches);
     }
 
-    private BadgeVerificationStatus status(CertificationHolding holding, Boolean recipientMatches) {
+    BadgeVerificationStatus status(CertificationHolding holding, Boolean recipientMatches) {
         Instant now = clock.instant();
         HoldingStatus status = BadgeStatus.at(holding.status, holding.expiresAt, now);
         boolean revoked = status == HoldingStatus.REVOKED;
         return new BadgeVerificationStatus(holding.id, holding.certificationId, status, holding.earnedAt, holding.expiresAt,
                 revoked ? holding.endedAt : null, revoked ? holding.endReason : null, recipientMatches, now);
-    }
-
-    /**
-     * Checks a presented VC-JWT: its signature against the published keys (by {@code kid}), then the live status of the
-     * holding it names. A token that is not a JWS with JSON header and payload is a 400 problem; a wrong signature or an
-     * unknown key is {@code signatureValid: false}.
-     */
-    public BadgeVerification verify(String token) {
-        Instant now = clock.instant();
-        String compact = token == null ? "" : token.strip();
-        if (compact.isEmpty() || compact.length() > MAX_TOKEN_LENGTH || compact.split("\\.", -1).length != 3) {
-            throw badToken("Expected a VC-JWT: a JWS compact serialization (three base64url parts separated by dots) of at "
-                    + "most " + MAX_TOKEN_LENGTH + " characters");
-        }
-        JsonWebSignature jws = new JsonWebSignature();
-        JsonNode payload;
-        String keyId;
-        String algorithm;
-        try {
-            jws.setCompactSerialization(compact);
-            keyId = jws.getKeyIdHeaderValue();
-            algorithm = jws.getAlgorithmHeaderValue();
-            payload = json.readTree(jws.getUnverifiedPayload());
-        } catch (JoseException | JsonProcessingException | RuntimeException e) {
-            throw badToken("Not a VC-JWT: the header and payload must be base64url-encoded JSON");
-        }
-        if (payload == null || !payload.isObject() || algorithm == null) {
-            throw badToken("Not a VC-JWT: the header names no alg or the payload is not a JSON object");
-        }
-        List<JsonWebKey> candidates = keys.verificationKeys().stream()
-                .filter(k -> keyId == null || keyId.equals(k.getKeyId())).collect(Collectors.toList());
-        if (keys.verificationKeys().isEmpty()) {
-            throw signingUnavailable();
-        }
-        if (candidates.isEmpty()) {
-            return BadgeVerification.invalid(keyId, "Signed with a key this issuer does not publish (kid " + keyId + ")", now);
-        }
-        if (!isPermitted(algorithm)) {
-            return BadgeVerification.invalid(keyId, "Algorithm " + algorithm + " is not accepted (RS256, ES256)", now);
-        }
-        Optional<JsonWebKey> verifiedBy = candidates.stream().filter(k -> verifies(compact, k)).findFirst();
-        if (verifiedBy.isEmpty()) {
-            return BadgeVerification.invalid(keyId, "The signature does not match the content", now);
-        }
-        UUID holdingId = holdingIdOf(payload.path("id").asText(""));
-        CertificationHolding holding = holdingId == null ? null : holdings.findById(holdingId);
-        if (holding == null) {
-            return new BadgeVerification(true, verifiedBy.get().getKeyId(), "The credential names no holding of this issuer",
-                    null, null, null, null, null, null, null, now);
-        }
-        return BadgeVerification.valid(verifiedBy.get().getKeyId(), status(holding, null));
-    }
-
-    private static boolean isPermitted(String algorithm) {
-        return AlgorithmIdentifiers.RSA_USING_SHA256.equals(algorithm)
-                || AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256.equals(algorithm);
-    }
-
-    private static boolean verifies(String compact, JsonWebKey key) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(ALGORITHMS);
-            jws.setCompactSerialization(compact);
-            jws.setKey(key.getKey());
-            return jws.verifySignature();
-        } catch (JoseException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private UUID holdingIdOf(String credentialId) {
-        String prefix = baseUrl + "/badges/";
-        if (!credentialId.startsWith(prefix)) {
-            return null;
-        }
-        return parseHoldingId(credentialId.substring(prefix.length()));
     }
 
     /** Holding ids are UUIDs; anything else (too long, {@code ..}, not hex) names no holding. */
@@ -331,11 +248,7 @@ public class BadgeService {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static DomainException badToken(String detail) {
-        return new DomainException(400, "invalid-badge-token", "Invalid badge token", detail);
-    }
-
-    private static DomainException signingUnavailable() {
+    static DomainException signingUnavailable() {
         return new DomainException(503, "badge-signing-unavailable", "Badge signing unavailable",
                 "No badge signing key is configured (partnerhub.certification.badges.signing-key-location)");
     }

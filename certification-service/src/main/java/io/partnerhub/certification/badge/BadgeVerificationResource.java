@@ -28,9 +28,9 @@ import io.partnerhub.certification.web.Examples;
 @SecurityRequirements
 public class BadgeVerificationResource {
 
-    private final BadgeService service;
+    private final BadgeVerifier service;
 
-    public BadgeVerificationResource(BadgeService service) {
+    public BadgeVerificationResource(BadgeVerifier service) {
         this.service = service;
     }
 

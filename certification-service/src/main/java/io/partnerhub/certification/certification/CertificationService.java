@@ -21,6 +21,7 @@ import io.partnerhub.certification.domain.PrerequisiteGraph;
 import io.partnerhub.certification.domain.RequiredExams;
 import io.partnerhub.certification.events.CertificationDefined;
 import io.partnerhub.chassis.events.EventPublisher;
+import io.partnerhub.chassis.persistence.Constraints;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
@@ -97,7 +98,7 @@ public class CertificationService {
             certifications.persistAndFlush(certification);
         } catch (jakarta.persistence.PersistenceException e) {
             // a concurrent definition of the same id won the race
-            if (isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw exists(body.id());
             }
             throw e;
@@ -183,14 +184,5 @@ public class CertificationService {
 
     private static Conflict exists(String id) {
         return new Conflict("certification-exists", "Certification exists", "A certification with id " + id + " exists");
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

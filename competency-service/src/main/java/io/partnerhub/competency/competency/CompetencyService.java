@@ -1,6 +1,5 @@
 package io.partnerhub.competency.competency;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import io.partnerhub.chassis.persistence.Constraints;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.competency.competency.CompetencyViews.CompetencyView;
@@ -37,7 +37,7 @@ public class CompetencyService {
         try {
             competencies.persistAndFlush(competency);
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw exists(body.id());
             }
             throw e;
@@ -61,14 +61,5 @@ public class CompetencyService {
 
     private static Conflict exists(String id) {
         return new Conflict("competency-exists", "Competency exists", "A competency with id " + id + " exists");
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
@@ -49,18 +46,16 @@ public class RequirementCatalogue {
     private final RequirementVersionRepository versions;
     private final SkillIndex skills;
     private final KnownCredentials known;
-    private final ObjectMapper json;
     private final Clock clock;
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
     private volatile boolean indexed;
 
     public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, SkillIndex skills,
-            KnownCredentials known, ObjectMapper json, Clock clock) {
+            KnownCredentials known, Clock clock) {
         this.competencies = competencies;
         this.versions = versions;
         this.skills = skills;
         this.known = known;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -127,8 +122,8 @@ public class RequirementCatalogue {
         row.competencyId = competencyId;
         row.version = body.version();
         row.effectiveFrom = body.effectiveFrom();
-        row.silver = write(body.silver());
-        row.gold = write(body.gold());
+        row.silver = body.silver();
+        row.gold = body.gold();
         row.createdAt = clock.instant();
         versions.persist(row);
         Log.infof("Requirement version %s of %s effective from %s", row.version, competencyId, row.effectiveFrom);
@@ -217,7 +212,7 @@ public class RequirementCatalogue {
     }
 
     RequirementVersion toDomain(RequirementVersionRow row) {
-        return toDomain(row.version, row.effectiveFrom, read(row.silver), read(row.gold));
+        return toDomain(row.version, row.effectiveFrom, row.silver, row.gold);
     }
 
     /** The domain version of a request; 400 invalid-request naming the place of the first problem. */
@@ -278,23 +273,7 @@ public class RequirementCatalogue {
     }
 
     RequirementVersionView view(RequirementVersionRow row) {
-        return new RequirementVersionView(row.competencyId, row.version, row.effectiveFrom, read(row.silver), read(row.gold),
+        return new RequirementVersionView(row.competencyId, row.version, row.effectiveFrom, row.silver, row.gold,
                 row.createdAt);
-    }
-
-    private String write(LevelBody level) {
-        try {
-            return json.writeValueAsString(level);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private LevelBody read(String text) {
-        try {
-            return json.readValue(text, LevelBody.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored requirement level is not readable", e);
-        }
     }
 }

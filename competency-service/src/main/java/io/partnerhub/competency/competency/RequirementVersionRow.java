@@ -11,7 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A stored requirement version (K1); silver and gold hold the accepted JSON of each level. */
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.partnerhub.competency.competency.RequirementVersionViews.LevelBody;
+
+/** A stored requirement version (K1); silver and gold hold the accepted requirements of each level (jsonb). */
 @Entity
 @Table(name = "requirement_version")
 @IdClass(RequirementVersionRow.Key.class)
@@ -27,11 +32,13 @@ public class RequirementVersionRow {
     @Column(name = "effective_from", nullable = false)
     public LocalDate effectiveFrom;
 
-    @Column(nullable = false)
-    public String silver;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public LevelBody silver;
 
-    @Column(nullable = false)
-    public String gold;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public LevelBody gold;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

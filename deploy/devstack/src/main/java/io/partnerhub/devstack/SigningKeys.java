@@ -8,19 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * A local RSA key pair for signing demo and test tokens, kept as two PEM files in one directory
  * ({@code private.pem}: PKCS#8, {@code public.pem}: X.509 SubjectPublicKeyInfo, the form
- * {@code mp.jwt.verify.publickey.location} reads). Generated at runtime, never committed.
+ * {@code mp.jwt.verify.publickey.location} reads). Generated at runtime, never committed; read back with smallrye-jwt's
+ * {@link KeyUtils}, the same PEM reader the services' token verification uses.
  */
 public final class SigningKeys {
 
@@ -51,11 +51,10 @@ public final class SigningKeys {
 
     public static SigningKeys load(Path directory) throws IOException {
         try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(readPem(directory.resolve(PRIVATE_KEY_FILE))));
-            PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(readPem(directory.resolve(PUBLIC_KEY_FILE))));
+            PrivateKey privateKey = KeyUtils.decodePrivateKey(read(directory.resolve(PRIVATE_KEY_FILE)));
+            PublicKey publicKey = KeyUtils.decodePublicKey(read(directory.resolve(PUBLIC_KEY_FILE)));
             return new SigningKeys(directory, privateKey, publicKey);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Unreadable key pair in " + directory + " (delete it to regenerate)", e);
         }
     }
@@ -98,10 +97,8 @@ public final class SigningKeys {
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    private static byte[] readPem(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
-        String body = text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.US_ASCII);
     }
 
     public Path directory() {

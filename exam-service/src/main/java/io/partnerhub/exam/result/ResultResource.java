@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.StaleStateException;
-import org.hibernate.exception.ConstraintViolationException;
 
+import io.partnerhub.chassis.persistence.Constraints;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.security.Roles;
@@ -101,17 +99,6 @@ public class ResultResource {
 
     /** A concurrent request won: a unique key it took first (Hibernate's constraint kind) or an optimistic lock. */
     static boolean isConcurrentWrite(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation) {
-                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
-            }
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Constraints.isUniqueViolation(e) || Constraints.isLostOptimisticLock(e);
     }
 }

@@ -19,6 +19,7 @@ import io.partnerhub.membership.invitation.InvitationViews.Acceptance;
 import io.partnerhub.membership.invitation.InvitationViews.InvitationView;
 import io.partnerhub.membership.invitation.InvitationViews.Invite;
 import io.partnerhub.membership.organization.OrganizationRepository;
+import io.partnerhub.membership.user.AssociationService;
 import io.partnerhub.membership.user.UserAccount;
 import io.partnerhub.membership.user.UserService;
 import io.partnerhub.membership.user.UserViews.AssociationView;
@@ -28,7 +29,7 @@ import io.quarkus.logging.Log;
 /**
  * M2 invitations: a partner-admin (or ops) invites a person by e-mail address, the person accepts with the code using
  * their own employee token, and their candidate id (from that token) is associated through the same code path as every
- * association ({@link UserService#associate}).
+ * association ({@link AssociationService#associate}).
  */
 @ApplicationScoped
 public class InvitationService {
@@ -36,14 +37,16 @@ public class InvitationService {
     private final InvitationRepository invitations;
     private final OrganizationRepository organizations;
     private final UserService users;
+    private final AssociationService associations;
     private final ActivityLog activity;
     private final Clock clock;
 
     public InvitationService(InvitationRepository invitations, OrganizationRepository organizations, UserService users,
-            ActivityLog activity, Clock clock) {
+            AssociationService associations, ActivityLog activity, Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
         this.users = users;
+        this.associations = associations;
         this.activity = activity;
         this.clock = clock;
     }
@@ -121,7 +124,7 @@ public class InvitationService {
                 .filter(i -> i.state().acceptable(now))
                 .orElseThrow(() -> new DomainException(404, "not-found", "Resource not found",
                         "No pending invitation of this organisation has this code").with("resource", "invitation"));
-        AssociationView association = users.associate(organizationId, invitation.userId, candidateId, null);
+        AssociationView association = associations.associate(organizationId, invitation.userId, candidateId, null);
         invitation.acceptedAt = now;
         invitations.flush();
         activity.record(organizationId, ActivityKind.INVITATION_ACCEPTED, "Invitation " + invitation.id

@@ -3,6 +3,7 @@ package io.partnerhub.membership.membership;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.partnerhub.membership.domain.CompetencyLevel;
 
@@ -65,9 +69,9 @@ public class CompetencyStandingRow {
     @Column(name = "at_risk", nullable = false)
     public boolean atRisk;
 
-    /** A JSON array of strings. */
-    @Column(nullable = false)
-    public String reasons;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> reasons;
 
     @Column(name = "at_risk_since")
     public Instant atRiskSince;

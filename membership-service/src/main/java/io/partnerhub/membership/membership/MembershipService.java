@@ -13,10 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.membership.activity.ActivityLog;
@@ -41,10 +37,6 @@ import io.quarkus.logging.Log;
 /** M5/M6 memberships: competency standings from competency-events, purchases, renewals, alerts and the profile. */
 @ApplicationScoped
 public class MembershipService {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private final OrganizationRepository organizations;
     private final ActivityLog activity;
@@ -153,7 +145,7 @@ public class MembershipService {
         row.level = after.level();
         row.validUntil = after.validUntil();
         row.atRisk = after.atRisk();
-        row.reasons = json(after.reasons());
+        row.reasons = after.reasons();
         row.asOf = asOf;
         Panache.getEntityManager().persist(row);
         Log.infof("Competency %s of organization %s: %s (level %s%s)", data.competencyId(), organizationId, change,
@@ -227,18 +219,6 @@ public class MembershipService {
     }
 
     private static List<String> reasons(CompetencyStandingRow r) {
-        try {
-            return JSON.readValue(r.reasons, STRINGS);
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
-    }
-
-    private static String json(List<String> reasons) {
-        try {
-            return JSON.writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return r.reasons == null ? List.of() : r.reasons;
     }
 }

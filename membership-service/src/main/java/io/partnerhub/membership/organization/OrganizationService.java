@@ -1,6 +1,5 @@
 package io.partnerhub.membership.organization;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.chassis.events.EventPublisher;
+import io.partnerhub.chassis.persistence.Constraints;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
@@ -55,7 +55,7 @@ public class OrganizationService {
         try {
             organizations.persistAndFlush(organization);
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw mpnIdTaken(mpnId);
             }
             throw e;
@@ -81,14 +81,5 @@ public class OrganizationService {
     private static Conflict mpnIdTaken(MpnId mpnId) {
         return (Conflict) new Conflict("mpn-id-taken", "MPN id taken",
                 "An organization with MPN id " + mpnId + " is already registered").with("mpnId", mpnId.value());
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,10 +1,8 @@
 package io.partnerhub.membership.user;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -51,10 +49,10 @@ public class UserImportResource {
     public static final String CSV = "text/csv";
     private static final List<String> COLUMNS = List.of("name", "email", "role");
 
-    private final UserService service;
+    private final UserImportService service;
     private final Caller caller;
 
-    public UserImportResource(UserService service, Caller caller) {
+    public UserImportResource(UserImportService service, Caller caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -83,20 +81,15 @@ public class UserImportResource {
         if (!body.isArray()) {
             throw new InvalidRequest("A JSON import is an array of {name, email, role} objects");
         }
-        if (body.size() > UserService.MAX_IMPORT_ROWS) {
-            throw UserService.tooManyRows(body.size());
+        if (body.size() > UserImportService.MAX_IMPORT_ROWS) {
+            throw UserImportService.tooManyRows(body.size());
         }
-        List<String[]> rows = new ArrayList<>();
-        Map<Integer, String> unreadable = new HashMap<>();
+        List<UploadRow> rows = new ArrayList<>();
         for (JsonNode element : body) {
-            if (!element.isObject()) {
-                unreadable.put(rows.size() + 1, "row: must be an object {name, email, role}");
-                rows.add(new String[3]);
-                continue;
-            }
-            rows.add(new String[] { text(element, "name"), text(element, "email"), text(element, "role") });
+            rows.add(element.isObject() ? UploadRow.of(text(element, "name"), text(element, "email"), text(element, "role"))
+                    : UploadRow.unreadable("row: must be an object {name, email, role}"));
         }
-        return new ImportReport(service.importUsers(organizationId, rows, unreadable));
+        return new ImportReport(service.importUsers(organizationId, rows));
     }
 
     @POST
@@ -137,28 +130,24 @@ public class UserImportResource {
             }
         }
         int dataRows = records.size() - 1;
-        if (dataRows > UserService.MAX_IMPORT_ROWS) {
-            throw UserService.tooManyRows(dataRows);
+        if (dataRows > UserImportService.MAX_IMPORT_ROWS) {
+            throw UserImportService.tooManyRows(dataRows);
         }
-        List<String[]> rows = new ArrayList<>();
-        Map<Integer, String> unreadable = new HashMap<>();
-        for (Csv.Record record : records.subList(1, records.size())) {
-            int controlled = controlCharacterField(record.fields());
-            if (controlled >= 0) { // any cell, read or not: PostgreSQL refuses U+0000, and none belongs in a user row
-                unreadable.put(rows.size() + 1, "line " + record.line() + ": field " + (controlled + 1)
-                        + " contains a control character");
-                rows.add(new String[3]);
-                continue;
-            }
-            if (record.fields().size() != header.size()) {
-                unreadable.put(rows.size() + 1, "line " + record.line() + ": " + record.fields().size() + " fields, the header has "
-                        + header.size());
-                rows.add(new String[3]);
-                continue;
-            }
-            rows.add(new String[] { record.fields().get(column[0]), record.fields().get(column[1]), record.fields().get(column[2]) });
+        List<UploadRow> rows = records.subList(1, records.size()).stream().map(record -> row(record, header.size(), column))
+                .toList();
+        return new ImportReport(service.importUsers(organizationId, rows));
+    }
+
+    private static UploadRow row(Csv.Record record, int columns, int[] column) {
+        int controlled = controlCharacterField(record.fields());
+        if (controlled >= 0) { // any cell, read or not: PostgreSQL refuses U+0000, and none belongs in a user row
+            return UploadRow.unreadable("line " + record.line() + ": field " + (controlled + 1) + " contains a control character");
         }
-        return new ImportReport(service.importUsers(organizationId, rows, unreadable));
+        if (record.fields().size() != columns) {
+            return UploadRow.unreadable("line " + record.line() + ": " + record.fields().size() + " fields, the header has "
+                    + columns);
+        }
+        return UploadRow.of(record.fields().get(column[0]), record.fields().get(column[1]), record.fields().get(column[2]));
     }
 
     private static int controlCharacterField(List<String> fields) {

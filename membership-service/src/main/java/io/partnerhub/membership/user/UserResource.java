@@ -48,10 +48,12 @@ import io.partnerhub.membership.web.Ids;
 public class UserResource {
 
     private final UserService service;
+    private final AssociationService associations;
     private final Caller caller;
 
-    public UserResource(UserService service, Caller caller) {
+    public UserResource(UserService service, AssociationService associations, Caller caller) {
         this.service = service;
+        this.associations = associations;
         this.caller = caller;
     }
 
@@ -187,7 +189,7 @@ public class UserResource {
             if (request.reason() == null || request.reason().isBlank()) {
                 throw new InvalidRequest("reason: ops give the reason of a support association (it is logged)");
             }
-            return service.associate(organizationId, user, request.candidateId(), request.reason().trim());
+            return associations.associate(organizationId, user, request.candidateId(), request.reason().trim());
         }
         if (!caller.hasRole(Roles.EMPLOYEE)) {
             throw forbidden("A partner-admin invites; the person accepts the invitation with their own token");
@@ -197,7 +199,7 @@ public class UserResource {
         if (request.candidateId() != null && !request.candidateId().equals(candidateId)) {
             throw forbidden("An employee associates only their own candidate id (the token's candidate claim)");
         }
-        AssociationView view = service.associate(organizationId, user, candidateId, null);
+        AssociationView view = associations.associate(organizationId, user, candidateId, null);
         return new AssociationView(view.userId(), view.organizationId(), view.candidateId(), view.associatedAt(), null);
     }
 

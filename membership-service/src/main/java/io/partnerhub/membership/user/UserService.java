@@ -1,58 +1,46 @@
 package io.partnerhub.membership.user;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import io.partnerhub.chassis.events.EventPublisher;
+import io.partnerhub.chassis.persistence.Constraints;
 import io.partnerhub.chassis.problem.Conflict;
-import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.membership.activity.ActivityLog;
 import io.partnerhub.membership.domain.ActivityKind;
-import io.partnerhub.membership.domain.AssociationDecision;
-import io.partnerhub.membership.domain.AssociationDecision.Held;
 import io.partnerhub.membership.domain.NewUser;
 import io.partnerhub.membership.domain.UserRole;
-import io.partnerhub.membership.events.EmployeeJoined;
 import io.partnerhub.membership.events.EmployeeLeft;
 import io.partnerhub.membership.organization.OrganizationRepository;
-import io.partnerhub.membership.user.UserViews.AssociationView;
-import io.partnerhub.membership.user.UserViews.ImportRow;
-import io.partnerhub.membership.user.UserViews.RowStatus;
 import io.partnerhub.membership.user.UserViews.UserBody;
 import io.partnerhub.membership.user.UserViews.UserView;
 import io.quarkus.logging.Log;
 
-/** M2/M3 user accounts, bulk imports, the one-organisation association of candidate ids and departures. */
+/**
+ * M2/M3 user accounts of an organisation: adding, changing, removing, departures, the account an invitation is for.
+ * Bulk imports are {@link UserImportService}, associations of candidate ids {@link AssociationService}.
+ */
 @ApplicationScoped
 public class UserService {
 
-    public static final int MAX_IMPORT_ROWS = 1000;
-
     private final UserRepository users;
-    private final AssociationRepository associations;
+    private final AssociationService associations;
     private final OrganizationRepository organizations;
-    private final EventPublisher events;
     private final ActivityLog activity;
     private final Clock clock;
 
-    public UserService(UserRepository users, AssociationRepository associations, OrganizationRepository organizations,
-            EventPublisher events, ActivityLog activity, Clock clock) {
+    public UserService(UserRepository users, AssociationService associations, OrganizationRepository organizations,
+            ActivityLog activity, Clock clock) {
         this.users = users;
         this.associations = associations;
         this.organizations = organizations;
-        this.events = events;
         this.activity = activity;
         this.clock = clock;
     }
@@ -96,7 +84,7 @@ public class UserService {
             throw new Conflict("user-departed", "User departed", "The account with e-mail " + user.email()
                     + " has departed; it cannot be invited again");
         }
-        if (associations.activeForUser(existing.id).isPresent()) {
+        if (associations.candidateOf(existing.id) != null) {
             throw (Conflict) new Conflict("user-associated", "User associated",
                     "User " + existing.id + " is already associated with a candidate id").with("userId", existing.id);
         }
@@ -111,7 +99,7 @@ public class UserService {
     public List<UserView> list(UUID organizationId, int firstResult, int size) {
         requireOrganization(organizationId);
         return users.listVisible(organizationId, firstResult, size).stream()
-                .map(u -> UserView.of(u, candidateOf(u.id))).toList();
+                .map(u -> UserView.of(u, associations.candidateOf(u.id))).toList();
     }
 
     public long count(UUID organizationId) {
@@ -120,7 +108,7 @@ public class UserService {
 
     public UserView get(UUID organizationId, UUID userId) {
         UserAccount account = user(organizationId, userId);
-        return UserView.of(account, candidateOf(account.id));
+        return UserView.of(account, associations.candidateOf(account.id));
     }
 
     @Transactional
@@ -136,141 +124,20 @@ public class UserService {
         flush(user.email());
         activity.record(organizationId, ActivityKind.USER_CHANGED, "Changed user account " + userId, "userId", userId,
                 "role", account.role);
-        return UserView.of(account, candidateOf(account.id));
+        return UserView.of(account, associations.candidateOf(account.id));
     }
 
     /** Removes the account from the list (kept as history); an active association ends as a departure. */
     @Transactional
     public void remove(UUID organizationId, UUID userId) {
         UserAccount account = user(organizationId, userId);
-        endAssociation(account, EmployeeLeft.DEPARTED);
+        associations.endActive(account, EmployeeLeft.DEPARTED);
         account.status = UserAccount.Status.REMOVED;
         if (account.departedAt == null) {
             account.departedAt = clock.instant();
         }
         activity.record(organizationId, ActivityKind.USER_REMOVED, "Removed user account " + userId, "userId", userId);
         Log.infof("User %s of organization %s removed", userId, organizationId);
-    }
-
-    /**
-     * The per-row report of a bulk import. Every row is validated first; the valid new ones are stored together, an
-     * invalid row stores nothing. An e-mail address already in the organisation (or earlier in the same upload) is
-     * EXISTS with the account's id.
-     */
-    @Transactional
-    public List<ImportRow> importUsers(UUID organizationId, List<String[]> rows, Map<Integer, String> unreadable) {
-        requireOrganization(organizationId);
-        if (rows.size() > MAX_IMPORT_ROWS) {
-            throw tooManyRows(rows.size());
-        }
-        List<ImportRow> report = new ArrayList<>();
-        Map<String, UUID> seen = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            int row = i + 1;
-            if (unreadable.containsKey(row)) {
-                report.add(new ImportRow(row, RowStatus.INVALID, null, unreadable.get(row)));
-                continue;
-            }
-            String[] fields = rows.get(i);
-            NewUser.Validated validated = NewUser.validate(fields[0], fields[1], fields[2]);
-            if (!validated.valid()) {
-                report.add(new ImportRow(row, RowStatus.INVALID, null, validated.problem()));
-                continue;
-            }
-            NewUser user = validated.user();
-            UUID existing = seen.get(user.email());
-            if (existing == null) {
-                existing = users.findByEmail(organizationId, user.email()).map(u -> u.id).orElse(null);
-            }
-            if (existing != null) {
-                report.add(new ImportRow(row, RowStatus.EXISTS, existing, null));
-                seen.put(user.email(), existing);
-                continue;
-            }
-            UserAccount account = insert(organizationId, user);
-            seen.put(user.email(), account.id);
-            report.add(new ImportRow(row, RowStatus.CREATED, account.id, null));
-        }
-        users.flush();
-        long created = report.stream().filter(r -> r.status() == RowStatus.CREATED).count();
-        long exists = report.stream().filter(r -> r.status() == RowStatus.EXISTS).count();
-        activity.record(organizationId, ActivityKind.USERS_IMPORTED, "Imported " + rows.size() + " rows: " + created
-                + " created, " + exists + " existing, " + (rows.size() - created - exists) + " invalid",
-                "rows", rows.size(), "created", created, "exists", exists, "invalid", rows.size() - created - exists);
-        Log.infof("User import into organization %s: %d rows, %d created", organizationId, rows.size(), created);
-        return report;
-    }
-
-    public static DomainException tooManyRows(int rows) {
-        return new DomainException(413, "too-many-rows", "Too many rows",
-                "An import holds at most " + MAX_IMPORT_ROWS + " rows, this one " + rows)
-                .with("maxRows", MAX_IMPORT_ROWS);
-    }
-
-    /**
-     * M2 associates {@code candidateId} with the account: the one code path of an employee's own association, an
-     * accepted invitation and an ops support override. A candidate id held by another organisation is severed first
-     * (employee.left ASSOCIATED_ELSEWHERE, then employee.joined, both in this transaction; PERSON_LEFT with only the
-     * user id and reason in the old organisation's activity log, PERSON_JOINED in this one). Of two concurrent
-     * associations of one candidate id, the unique index on active associations lets exactly one commit.
-     *
-     * @param supportReason set for an ops support override: logged as SUPPORT_ASSOCIATION with the reason
-     */
-    @Transactional
-    public AssociationView associate(UUID organizationId, UUID userId, String candidateId, String supportReason) {
-        UserAccount account = users.findByIdOptional(userId).filter(u -> u.organizationId.equals(organizationId))
-                .filter(u -> u.status != UserAccount.Status.REMOVED)
-                .orElseThrow(() -> new ResourceNotFound("user", userId.toString()));
-        Association byCandidate = associations.activeForCandidate(candidateId).orElse(null);
-        Association byAccount = associations.activeForUser(userId).orElse(null);
-        AssociationDecision decision = AssociationDecision.decide(organizationId, userId,
-                account.status == UserAccount.Status.ACTIVE, candidateId, held(byCandidate), held(byAccount));
-        UUID severed = null;
-        switch (decision) {
-            case ACCOUNT_INACTIVE -> throw new Conflict("user-departed", "User departed",
-                    "User " + userId + " has departed; add a new account to associate again");
-            case ACCOUNT_HAS_OTHER_CANDIDATE -> throw (Conflict) new Conflict("user-associated", "User associated",
-                    "User " + userId + " is associated with another candidate id").with("userId", userId);
-            case HELD_BY_ANOTHER_ACCOUNT -> throw (Conflict) new Conflict("candidate-associated", "Candidate associated",
-                    "Candidate " + candidateId + " is associated with another account of this organisation")
-                    .with("candidateId", candidateId);
-            case ALREADY_ASSOCIATED -> {
-                return new AssociationView(userId, organizationId, candidateId, byCandidate.associatedAt, null);
-            }
-            case SEVER_THEN_JOIN -> {
-                severed = byCandidate.organizationId;
-                end(byCandidate, EmployeeLeft.ASSOCIATED_ELSEWHERE);
-            }
-            case JOIN -> {
-            }
-        }
-        Association association = new Association();
-        association.id = UUID.randomUUID();
-        association.candidateId = candidateId;
-        association.organizationId = organizationId;
-        association.userId = userId;
-        association.associatedAt = clock.instant();
-        try {
-            associations.persistAndFlush(association);
-        } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw (Conflict) new Conflict("candidate-associated", "Candidate associated",
-                        "Candidate " + candidateId + " was associated concurrently; try again")
-                        .with("candidateId", candidateId);
-            }
-            throw e;
-        }
-        events.publish(new EmployeeJoined(organizationId.toString(), userId.toString(), candidateId));
-        activity.record(organizationId, ActivityKind.PERSON_JOINED, "Candidate " + candidateId + " joined as user "
-                + userId, "userId", userId, "candidateId", candidateId);
-        if (supportReason != null) {
-            activity.record(organizationId, ActivityKind.SUPPORT_ASSOCIATION, "Support associated candidate "
-                    + candidateId + " with user " + userId + ": " + supportReason, "userId", userId,
-                    "candidateId", candidateId, "reason", supportReason, "severedOrganizationId", severed);
-        }
-        Log.infof("Candidate %s associated with user %s of organization %s%s", candidateId, userId, organizationId,
-                severed == null ? "" : " (severed from organization " + severed + ")");
-        return new AssociationView(userId, organizationId, candidateId, association.associatedAt, severed);
     }
 
     /** M3 the employee left: the account stays as history (DEPARTED); an active association ends (employee.left). */
@@ -280,7 +147,7 @@ public class UserService {
         if (account.status != UserAccount.Status.ACTIVE) {
             throw new Conflict("user-departed", "User departed", "User " + userId + " has already departed");
         }
-        endAssociation(account, EmployeeLeft.DEPARTED);
+        associations.endActive(account, EmployeeLeft.DEPARTED);
         account.status = UserAccount.Status.DEPARTED;
         account.departedAt = clock.instant();
         activity.record(organizationId, ActivityKind.USER_DEPARTED, "User " + userId + " departed", "userId", userId);
@@ -288,26 +155,8 @@ public class UserService {
         return UserView.of(account, null);
     }
 
-    /** The candidate id a user holds in which organisation (for the employee's own association check). */
-    public String candidateOf(UUID userId) {
-        return associations.activeForUser(userId).map(a -> a.candidateId).orElse(null);
-    }
-
-    private void endAssociation(UserAccount account, String reason) {
-        associations.activeForUser(account.id).ifPresent(a -> end(a, reason));
-    }
-
-    /** Ends an association: employee.left and, in its organisation's log, PERSON_LEFT with the user id and reason only. */
-    private void end(Association a, String reason) {
-        a.endedAt = clock.instant();
-        a.endReason = reason;
-        associations.flush();
-        events.publish(new EmployeeLeft(a.organizationId.toString(), a.userId.toString(), a.candidateId, reason));
-        activity.record(a.organizationId, ActivityKind.PERSON_LEFT, "User " + a.userId + " left (" + reason + ")",
-                "userId", a.userId, "reason", reason);
-    }
-
-    private UserAccount insert(UUID organizationId, NewUser user) {
+    /** A new ACTIVE account (persisted, not flushed). */
+    UserAccount insert(UUID organizationId, NewUser user) {
         UserAccount account = new UserAccount();
         account.id = UUID.randomUUID();
         account.organizationId = organizationId;
@@ -324,7 +173,7 @@ public class UserService {
         try {
             users.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.isUniqueViolation(e)) {
                 throw emailTaken(email, null);
             }
             throw e;
@@ -337,7 +186,7 @@ public class UserService {
                 .orElseThrow(() -> new ResourceNotFound("user", userId.toString()));
     }
 
-    private void requireOrganization(UUID organizationId) {
+    void requireOrganization(UUID organizationId) {
         if (organizations.findByIdOptional(organizationId).isEmpty()) {
             throw new ResourceNotFound("organization", organizationId.toString());
         }
@@ -351,10 +200,6 @@ public class UserService {
         return validated.user();
     }
 
-    private static Held held(Association a) {
-        return a == null ? null : new Held(a.organizationId, a.userId, a.candidateId);
-    }
-
     private static Conflict emailTaken(String email, UUID userId) {
         Conflict conflict = new Conflict("email-taken", "E-mail taken",
                 "The organisation already has an account with e-mail " + email);
@@ -362,14 +207,5 @@ public class UserService {
             conflict.with("userId", userId);
         }
         return conflict;
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

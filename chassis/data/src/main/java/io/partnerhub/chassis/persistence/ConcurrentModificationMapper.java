@@ -1,5 +1,7 @@
 package io.partnerhub.chassis.persistence;
 
+import java.util.Optional;
+
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
@@ -61,13 +63,12 @@ public class ConcurrentModificationMapper {
     /** A JPA wrapper around a Hibernate exception (whatever wraps it, the cause decides). */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, HttpServerRequest request) {
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof ConstraintViolationException violation) {
-                return forConstraint(violation, e, request);
-            }
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return lostOptimisticLock(request);
-            }
+        Optional<ConstraintViolationException> violation = Constraints.violation(e.getCause());
+        if (violation.isPresent()) {
+            return forConstraint(violation.get(), e, request);
+        }
+        if (Constraints.isLostOptimisticLock(e.getCause())) {
+            return lostOptimisticLock(request);
         }
         return problems.unexpected(e, request);
     }

@@ -2,7 +2,6 @@ package io.partnerhub.chassis.problem;
 
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -60,9 +57,9 @@ public class ProblemMappers {
         List<Map<String, Object>> violations = new ArrayList<>();
         boolean returnValue = false;
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            returnValue |= isReturnValue(violation.getPropertyPath());
+            returnValue |= ViolationPaths.isReturnValue(violation.getPropertyPath());
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("field", field(violation.getPropertyPath()));
+            v.put("field", ViolationPaths.field(violation.getPropertyPath()));
             v.put("message", violation.getMessage());
             violations.add(v);
         }
@@ -86,18 +83,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
-        return malformed(describe(e), request);
+        return malformed(JsonErrors.describe(e), request);
     }
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e, HttpServerRequest request) {
-        return malformed(describe(e), request);
+        return malformed(JsonErrors.describe(e), request);
     }
 
     @ServerExceptionMapper
     public Response valueInstantiation(ValueInstantiationException e, HttpServerRequest request) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        String field = path(e);
+        String field = JsonErrors.path(e);
         return malformed((field.isEmpty() ? "Invalid request body" : "Invalid value for '" + field + "'") + ": "
                 + cause.getMessage(), request);
     }
@@ -105,7 +102,7 @@ public class ProblemMappers {
     /** U+0000 in a JSON string (chassis {@code NulRefusingJson}): 400 {@code invalid-character}, naming the field. */
     @ServerExceptionMapper
     public Response invalidCharacterInJson(InvalidCharacterInJson e, HttpServerRequest request) {
-        String field = path(e);
+        String field = JsonErrors.path(e);
         String detail = field.isEmpty() ? e.getOriginalMessage()
                 : "Field '" + field + "' contains the character U+0000, which is not accepted";
         return Problems.response(mapper, Problems.body(400, InvalidCharacter.TYPE, InvalidCharacter.TITLE, detail,
@@ -120,7 +117,7 @@ public class ProblemMappers {
         if (e instanceof InvalidDefinitionException) {
             return unexpected(e, request);
         }
-        return malformed(describe(e), request);
+        return malformed(JsonErrors.describe(e), request);
     }
 
     /**
@@ -228,121 +225,5 @@ public class ProblemMappers {
     private Response malformed(String detail, HttpServerRequest request) {
         return Problems.response(mapper,
                 Problems.body(400, "malformed-request", "Malformed request", detail, request.path(), null));
-    }
-
-    static String describe(JsonMappingException e) {
-        String field = path(e);
-        String subject = field.isEmpty() ? "The request body" : "Field '" + field + "'";
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            return subject + " has the value " + quote(f.getValue()) + ", which is not one of "
-                    + Arrays.toString(f.getTargetType().getEnumConstants());
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
-            return subject + " has the value " + quote(f.getValue()) + ", which is not a valid "
-                    + typeName(f.getTargetType());
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return subject + " must be " + article(typeName(m.getTargetType()));
-        }
-        return subject + " is invalid: " + e.getOriginalMessage();
-    }
-
-    static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String typeName(Class<?> type) {
-        if (type == String.class) {
-            return "string";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
-            return "integer";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
-        }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
-            return "array";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
-        }
-        return switch (type.getName()) {
-            case "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime" ->
-                    "ISO-8601 instant (e.g. 2026-05-01T09:00:00Z)";
-            case "java.time.LocalDate" -> "ISO-8601 date (e.g. 2026-05-01)";
-            case "java.time.Duration" -> "ISO-8601 duration (e.g. P30D, PT36H)";
-            case "java.util.UUID" -> "UUID";
-            default -> type.getPackageName().startsWith("java.") ? type.getSimpleName() : "object";
-        };
-    }
-
-    private static String article(String typeName) {
-        if (typeName.startsWith("one of")) {
-            return typeName;
-        }
-        return ("aeiouAEIOU".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
-    }
-
-    private static String quote(Object value) {
-        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-    }
-
-    private static boolean isReturnValue(Path path) {
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.RETURN_VALUE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code create.request.skills[0].area} → {@code skills[0].area}; a query parameter keeps its name. */
-    static String field(Path path) {
-        List<Path.Node> nodes = new ArrayList<>();
-        path.forEach(nodes::add);
-        int start = 0;
-        for (int i = 0; i < nodes.size(); i++) {
-            ElementKind kind = nodes.get(i).getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
-                start = i + 1;
-            }
-        }
-        if (start < nodes.size() && nodes.get(start).getKind() == ElementKind.PARAMETER && start + 1 < nodes.size()) {
-            start++; // the request body parameter itself says nothing to a client
-        }
-        StringBuilder field = new StringBuilder();
-        for (int i = start; i < nodes.size(); i++) {
-            Path.Node node = nodes.get(i);
-            if (node.getKind() == ElementKind.CROSS_PARAMETER) {
-                continue;
-            }
-            if (node.isInIterable() && !field.isEmpty()) { // the index belongs to the container before this node
-                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
-                field.append('[').append(at == null ? "" : at).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        return field.isEmpty() ? path.toString() : field.toString();
     }
 }
