@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import io.partnerhub.chassis.testapp.Effects;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The broker stops while one subject's events are being published and comes back: they arrive in order. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class BrokerOutageTest {
 
     private static final int EVENTS = 40;

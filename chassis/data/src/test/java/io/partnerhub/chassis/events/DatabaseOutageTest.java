@@ -24,12 +24,13 @@ import io.partnerhub.chassis.testapp.TopicReader;
 import io.partnerhub.chassis.testapp.WidgetCreated;
 import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** PostgreSQL goes away for ~20 s while events keep arriving: nothing is dead-lettered, everything applies once. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class DatabaseOutageTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);

@@ -23,11 +23,12 @@ import io.partnerhub.chassis.testapp.TopicReader;
 import io.partnerhub.chassis.testapp.WidgetCreated;
 import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class DeadLetterTest {
 
     private static final String DLQ = WidgetHandler.TOPIC + ".dlq";

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 import io.partnerhub.chassis.testapp.Effects;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** An event Kafka refuses for good is marked failed: other subjects flow, its own subject waits behind it. */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class FailedOutboxRowTest {
 
     @Inject

@@ -30,7 +30,8 @@ import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,7 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * have them (real PostgreSQL and a real broker). The system tests do the same with real processes and SIGKILL.
  */
 @QuarkusTest
-@QuarkusTestResource(PartnerHubTestResource.class)
+@WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class MultiInstanceTest {
 
     @Inject
@@ -82,7 +83,10 @@ class MultiInstanceTest {
         return new OutboxRelay(outboxStore, kafka, outboxConfig);
     }
 
-    /** Writes one event per subject per round, each round one transaction, so that the subjects' events interleave. */
+    /**
+     * Writes one event per subject per round, each round one transaction, so that the subjects' events interleave; the
+     * pause paces the load (instances join and leave while it runs), it waits for nothing.
+     */
     private void publish(List<String> subjects, int rounds, Duration pause) {
         for (int round = 0; round < rounds; round++) {
             int n = round;
@@ -202,10 +206,11 @@ class MultiInstanceTest {
 
         Thread producer = new Thread(() -> publish(subjects, rounds, Duration.ofMillis(100)), "test-publisher");
         producer.start();
-        Thread.sleep(500);
+        String watched = subjects.get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> effects.appliedFor(watched) >= 5);
         second.start(); // joins the group under load: the group rebalances
-        Thread.sleep(1500);
-        second.requestStop(); // and leaves it again
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects.appliedFor(watched) >= 20);
+        second.requestStop(); // and leaves it again, while the publisher is still writing
         second.awaitStop();
         producer.join(30_000);
 

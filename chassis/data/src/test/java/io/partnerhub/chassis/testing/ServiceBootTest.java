@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * &#64;QuarkusTest
- * &#64;QuarkusTestResource(PartnerHubTestResource.class)
+ * &#64;WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
  * class MembershipServiceBootTest extends ServiceBootTest {
  *     MembershipServiceBootTest() { super("PartnerHub membership service", List.of("/organizations/{id}")); }
  * }

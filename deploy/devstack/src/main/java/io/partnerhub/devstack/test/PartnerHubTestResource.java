@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <pre>
  * &#64;QuarkusTest
- * &#64;QuarkusTestResource(PartnerHubTestResource.class)
+ * &#64;WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
  * class ExamResourceTest { ... given().auth().oauth2(TestTokens.ops()) ... }
  * </pre>
  */
