@@ -206,7 +206,7 @@ public final class EventsSupport {
     }
 
     /** organization.registered for {@code organizationId}, then employee.joined for each candidate, in that order. */
-    public static void organisationWithMembers(String organizationId, String... candidateIds) throws Exception {
+    public static void organizationWithMembers(String organizationId, String... candidateIds) throws Exception {
         membership(organizationRegistered(organizationId));
         for (String candidateId : candidateIds) {
             membership(employee("joined", organizationId, candidateId, null));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.partnerhub.competency.domain.OrganisationFacts.Figure;
+import io.partnerhub.competency.domain.OrganizationFacts.Figure;
 
 /**
  * K2 as a pure function: which level an organisation's facts meet under a requirement version, which path, and per

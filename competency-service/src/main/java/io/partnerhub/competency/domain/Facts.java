@@ -3,11 +3,11 @@ package io.partnerhub.competency.domain;
 import java.util.List;
 import java.util.Set;
 
-import io.partnerhub.competency.domain.OrganisationFacts.Figure;
+import io.partnerhub.competency.domain.OrganizationFacts.Figure;
 
 /**
  * What the K2/K4 rules read of one organisation: per skill set (the credentials a skill requirement lists) its
- * {@link Holders}, and the performance figures. Either everything ({@link OrganisationFacts}: what-if, forecast, unit
+ * {@link Holders}, and the performance figures. Either everything ({@link OrganizationFacts}: what-if, forecast, unit
  * tests) or a bounded extract read through indexes (the service, per event: the longest-lasting holders up to the
  * requirement's size and an exact count), so that the rules' answer is the same and the cost of an event does not grow
  * with the organisation.

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
+import io.partnerhub.competency.domain.OrganizationFacts.Credential;
+import io.partnerhub.competency.domain.OrganizationFacts.Member;
 
 /**
  * K7 as a pure function: the first upcoming expiry (up to {@code until}) that would cost the organisation a level it
@@ -27,7 +27,7 @@ public final class Forecast {
     public record Entry(Level level, LocalDate on, String cause, List<String> candidates, String keepsLevelIf) {
     }
 
-    public static List<Entry> of(RequirementVersion version, OrganisationFacts facts, Instant now, Instant until) {
+    public static List<Entry> of(RequirementVersion version, OrganizationFacts facts, Instant now, Instant until) {
         Evaluation today = Evaluation.of(version, facts, now);
         List<Entry> entries = new ArrayList<>();
         for (Level level : List.of(Level.SILVER, Level.GOLD)) {
@@ -39,7 +39,7 @@ public final class Forecast {
         return entries;
     }
 
-    private static Optional<Entry> first(Level level, RequirementVersion version, OrganisationFacts facts, Instant now,
+    private static Optional<Entry> first(Level level, RequirementVersion version, OrganizationFacts facts, Instant now,
             Instant until) {
         TreeSet<Instant> expiries = new TreeSet<>();
         for (Member member : facts.members()) {

@@ -21,7 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.Holders;
 import io.partnerhub.competency.domain.Metric;
-import io.partnerhub.competency.domain.OrganisationFacts.Figure;
+import io.partnerhub.competency.domain.OrganizationFacts.Figure;
 import io.partnerhub.competency.domain.RequirementVersion;
 
 /**

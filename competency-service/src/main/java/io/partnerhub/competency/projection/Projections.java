@@ -14,10 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.partnerhub.competency.domain.Metric;
-import io.partnerhub.competency.domain.OrganisationFacts;
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
-import io.partnerhub.competency.domain.OrganisationFacts.Figure;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
+import io.partnerhub.competency.domain.OrganizationFacts;
+import io.partnerhub.competency.domain.OrganizationFacts.Credential;
+import io.partnerhub.competency.domain.OrganizationFacts.Figure;
+import io.partnerhub.competency.domain.OrganizationFacts.Member;
 
 /**
  * The projections built from membership and certification events (tables organization, employee, credential,
@@ -164,7 +164,7 @@ public class Projections {
     }
 
     /** The organisation's members with their active credentials, and its figures of the last 13 months. */
-    public OrganisationFacts facts(String organizationId, LocalDate today) {
+    public OrganizationFacts facts(String organizationId, LocalDate today) {
         Map<String, List<Credential>> members = new LinkedHashMap<>();
         List<MemberCredential> rows = TypedRows.query(em, "SELECT e.candidate_id, c.credential, c.expires_at FROM employee e"
                 + " LEFT JOIN credential c ON c.candidate_id = e.candidate_id AND c.active"
@@ -186,7 +186,7 @@ public class Projections {
         }
         List<Member> list = new ArrayList<>();
         members.forEach((candidate, credentials) -> list.add(new Member(candidate, credentials)));
-        return new OrganisationFacts(list, figures);
+        return new OrganizationFacts(list, figures);
     }
 
     /** Binds a nullable instant with its type, so that PostgreSQL gets a typed null. */

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.competency.competency.RequirementCatalogue;
 import io.partnerhub.competency.domain.Forecast;
-import io.partnerhub.competency.domain.OrganisationFacts;
+import io.partnerhub.competency.domain.OrganizationFacts;
 import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.projection.Projections;
 import io.partnerhub.competency.status.StatusViews.ForecastView;
@@ -36,7 +36,7 @@ public class StatusForecast {
         queries.requireKnown(organizationId);
         Instant now = StatusTime.now(clock);
         LocalDate today = StatusTime.today(now);
-        OrganisationFacts facts = projections.facts(organizationId, today);
+        OrganizationFacts facts = projections.facts(organizationId, today);
         List<ForecastView> result = new ArrayList<>();
         catalogue.inEffect(today).forEach((competencyId, version) -> Forecast.of(version, facts, now, StatusRules.plusYear(now))
                 .forEach(e -> result.add(new ForecastView(competencyId, e.level(), e.on(), e.cause(), e.candidates(),

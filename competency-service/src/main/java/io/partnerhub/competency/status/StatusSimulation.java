@@ -18,7 +18,7 @@ import io.partnerhub.competency.config.CompetencyConfig;
 import io.partnerhub.competency.domain.CompetencyState;
 import io.partnerhub.competency.domain.Evaluation;
 import io.partnerhub.competency.domain.Level;
-import io.partnerhub.competency.domain.OrganisationFacts;
+import io.partnerhub.competency.domain.OrganizationFacts;
 import io.partnerhub.competency.domain.RequirementVersion;
 import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.projection.Projections;
@@ -61,7 +61,7 @@ public class StatusSimulation {
             versions.put(simulation.requirementVersion().competencyId(),
                     catalogue.version(simulation.requirementVersion().competencyId(), simulation.requirementVersion().version()));
         }
-        OrganisationFacts facts = without(projections.facts(organizationId, day), simulation);
+        OrganizationFacts facts = without(projections.facts(organizationId, day), simulation);
         List<StatusView> result = new ArrayList<>();
         versions.forEach((competencyId, version) -> {
             CompetencyStatus stored = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
@@ -78,15 +78,15 @@ public class StatusSimulation {
     }
 
     /** The facts without the departed people and the expired credentials of the simulation. */
-    private static OrganisationFacts without(OrganisationFacts actual, SimulationViews.Simulation simulation) {
+    private static OrganizationFacts without(OrganizationFacts actual, SimulationViews.Simulation simulation) {
         Set<String> departures = new HashSet<>(simulation.departures() == null ? List.of() : simulation.departures());
         Set<String> expiries = new HashSet<>();
         if (simulation.expiries() != null) {
             simulation.expiries().forEach(e -> expiries.add(e.candidateId() + "\n" + e.certificationId()));
         }
-        return new OrganisationFacts(actual.members().stream()
+        return new OrganizationFacts(actual.members().stream()
                 .filter(m -> !departures.contains(m.candidateId()))
-                .map(m -> new OrganisationFacts.Member(m.candidateId(), m.credentials().stream()
+                .map(m -> new OrganizationFacts.Member(m.candidateId(), m.credentials().stream()
                         .filter(c -> !expiries.contains(m.candidateId() + "\n" + c.credential())).toList()))
                 .toList(), actual.figures());
     }

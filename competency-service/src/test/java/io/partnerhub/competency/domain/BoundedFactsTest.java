@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.competency.domain.Holders.Holder;
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
+import io.partnerhub.competency.domain.OrganizationFacts.Credential;
+import io.partnerhub.competency.domain.OrganizationFacts.Member;
 
 /**
  * K3b: the service evaluates an event from a bounded extract (per skill set the longest-lasting holders up to the sample
@@ -37,7 +37,7 @@ class BoundedFactsTest {
             List.of(List.of(new Requirement.Skill(150, List.of("az-104")))));
 
     /** What FactsLoader reads: the first sampleSize holders of each set by LONGEST_LASTING, and the exact count now. */
-    static Facts extract(OrganisationFacts all, RequirementVersion version, Instant now) {
+    static Facts extract(OrganizationFacts all, RequirementVersion version, Instant now) {
         Map<Set<String>, Holders> sets = new HashMap<>();
         version.sampleSizes().forEach((set, size) -> {
             Holders complete = all.holders(set);
@@ -52,21 +52,21 @@ class BoundedFactsTest {
             }
 
             @Override
-            public List<OrganisationFacts.Figure> figures() {
+            public List<OrganizationFacts.Figure> figures() {
                 return all.figures();
             }
         };
     }
 
     /** {@code n} people holding az-104, person i expiring {@code days(i)} days from NOW (null: never). */
-    static OrganisationFacts organisation(int n, java.util.function.IntFunction<Integer> days) {
+    static OrganizationFacts organisation(int n, java.util.function.IntFunction<Integer> days) {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Integer d = days.apply(i);
             members.add(new Member("c" + String.format("%05d", i),
                     List.of(new Credential("az-104", d == null ? null : NOW.plus(Duration.ofDays(d))))));
         }
-        return new OrganisationFacts(members, List.of());
+        return new OrganizationFacts(members, List.of());
     }
 
     static Stream<Arguments> organisations() {
@@ -84,7 +84,7 @@ class BoundedFactsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("organisations")
-    void aBoundedExtractDecidesLikeTheWholeOrganisation(String name, OrganisationFacts all) {
+    void aBoundedExtractDecidesLikeTheWholeOrganisation(String name, OrganizationFacts all) {
         Facts bounded = extract(all, VERSION, NOW);
         Evaluation whole = Evaluation.of(VERSION, all, NOW);
         Evaluation part = Evaluation.of(VERSION, bounded, NOW);
@@ -110,7 +110,7 @@ class BoundedFactsTest {
 
     @Test
     void whoCountsIsCappedAtTheSampleSizeWhileHaveStaysExact() {
-        OrganisationFacts all = organisation(10_000, i -> null);
+        OrganizationFacts all = organisation(10_000, i -> null);
         Evaluation evaluation = Evaluation.of(VERSION, extract(all, VERSION, NOW), NOW);
         Evaluation.Progress silver = evaluation.silver().paths().get(0).requirements().get(0);
         Evaluation.Progress gold = evaluation.gold().paths().get(0).requirements().get(0);
@@ -122,7 +122,7 @@ class BoundedFactsTest {
 
     @Test
     void atRiskReasonsNameTenPeoplePerRequirementAndCountTheRest() {
-        OrganisationFacts all = organisation(2_000, i -> i < 1_900 ? 30 : 800);
+        OrganizationFacts all = organisation(2_000, i -> i < 1_900 ? 30 : 800);
         CompetencyState gold = new CompetencyState(Level.GOLD, false, List.of(), NOW.minus(Duration.ofDays(100)),
                 NOW.plus(Duration.ofDays(265)));
         StatusRules.Outcome outcome = StatusRules.next(gold, VERSION, extract(all, VERSION, NOW), NOW, HORIZON);

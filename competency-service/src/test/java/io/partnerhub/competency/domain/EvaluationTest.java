@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
-import io.partnerhub.competency.domain.OrganisationFacts.Figure;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
+import io.partnerhub.competency.domain.OrganizationFacts.Credential;
+import io.partnerhub.competency.domain.OrganizationFacts.Figure;
+import io.partnerhub.competency.domain.OrganizationFacts.Member;
 
 /** K1/K2/K4 rules, table-driven, no Quarkus. */
 class EvaluationTest {
@@ -83,14 +83,14 @@ class EvaluationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void evaluatesLevelsAndPaths(String name, List<Member> members, List<Figure> figures, Level level, Integer silverPath) {
-        Evaluation evaluation = Evaluation.of(VERSION, new OrganisationFacts(members, figures), NOW);
+        Evaluation evaluation = Evaluation.of(VERSION, new OrganizationFacts(members, figures), NOW);
         assertEquals(level, evaluation.level());
         assertEquals(silverPath, evaluation.silver().pathMet());
     }
 
     @Test
     void reportsHaveNeedAndWhoCountsPerRequirement() {
-        Evaluation evaluation = Evaluation.of(VERSION, new OrganisationFacts(
+        Evaluation evaluation = Evaluation.of(VERSION, new OrganizationFacts(
                 List.of(member("c2", "az-305", "az-104"), member("c1", "az-104"), member("c3", "ms-900")), List.of()), NOW);
         Evaluation.Progress first = evaluation.silver().paths().get(0).requirements().get(0);
         assertEquals(BigDecimal.valueOf(2), first.have());
@@ -102,7 +102,7 @@ class EvaluationTest {
     @Test
     void anExpiredCredentialDoesNotCount() {
         Member expired = new Member("c2", List.of(new Credential("az-104", NOW.minusSeconds(1))));
-        Evaluation evaluation = Evaluation.of(VERSION, new OrganisationFacts(List.of(member("c1", "az-104"), expired), List.of()), NOW);
+        Evaluation evaluation = Evaluation.of(VERSION, new OrganizationFacts(List.of(member("c1", "az-104"), expired), List.of()), NOW);
         assertEquals(Level.NONE, evaluation.level());
     }
 
@@ -129,8 +129,8 @@ class EvaluationTest {
 
     static final Duration HORIZON = Duration.ofDays(90);
 
-    static OrganisationFacts facts(Member... members) {
-        return new OrganisationFacts(List.of(members), List.of());
+    static OrganizationFacts facts(Member... members) {
+        return new OrganizationFacts(List.of(members), List.of());
     }
 
     @Test
@@ -207,7 +207,7 @@ class EvaluationTest {
     void aHigherLevelStartsANewYear() {
         CompetencyState silver = new CompetencyState(Level.SILVER, false, List.of(), NOW, StatusRules.plusYear(NOW));
         Instant later = NOW.plus(Duration.ofDays(10));
-        StatusRules.Outcome outcome = StatusRules.next(silver, VERSION, new OrganisationFacts(
+        StatusRules.Outcome outcome = StatusRules.next(silver, VERSION, new OrganizationFacts(
                 List.of(member("c1", "az-104"), member("c2", "az-104"), member("c3", "az-305")),
                 List.of(figure(6000, "2027-02-28"))), later, HORIZON);
         assertEquals(Level.GOLD, outcome.state().level());

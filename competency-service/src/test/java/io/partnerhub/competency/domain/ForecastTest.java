@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.competency.domain.OrganisationFacts.Credential;
-import io.partnerhub.competency.domain.OrganisationFacts.Member;
+import io.partnerhub.competency.domain.OrganizationFacts.Credential;
+import io.partnerhub.competency.domain.OrganizationFacts.Member;
 
 /** K7: the dated expiry that would cost a level, and who must renew. */
 class ForecastTest {
@@ -25,7 +25,7 @@ class ForecastTest {
 
     @Test
     void namesTheFirstExpiryThatCostsSilverAndWhoMustRenew() {
-        OrganisationFacts facts = new OrganisationFacts(List.of(member("c1", "az-104", NOW.plus(Duration.ofDays(200))),
+        OrganizationFacts facts = new OrganizationFacts(List.of(member("c1", "az-104", NOW.plus(Duration.ofDays(200))),
                 member("c2", "az-305", NOW.plus(Duration.ofDays(40)))), List.of());
         List<Forecast.Entry> entries = Forecast.of(EvaluationTest.VERSION, facts, NOW, YEAR);
         assertEquals(1, entries.size());
@@ -38,16 +38,16 @@ class ForecastTest {
 
     @Test
     void nothingWhenAThirdPersonCoversTheExpiryOrNoLevelIsHeld() {
-        OrganisationFacts covered = new OrganisationFacts(List.of(member("c1", "az-104", null),
+        OrganizationFacts covered = new OrganizationFacts(List.of(member("c1", "az-104", null),
                 member("c2", "az-305", NOW.plus(Duration.ofDays(40))), member("c3", "az-305", null)), List.of());
         assertTrue(Forecast.of(EvaluationTest.VERSION, covered, NOW, YEAR).isEmpty());
-        OrganisationFacts none = new OrganisationFacts(List.of(member("c1", "az-104", NOW.plus(Duration.ofDays(5)))), List.of());
+        OrganizationFacts none = new OrganizationFacts(List.of(member("c1", "az-104", NOW.plus(Duration.ofDays(5)))), List.of());
         assertTrue(Forecast.of(EvaluationTest.VERSION, none, NOW, YEAR).isEmpty());
     }
 
     @Test
     void expiriesBeyondTheHorizonAreNotForecast() {
-        OrganisationFacts facts = new OrganisationFacts(List.of(member("c1", "az-104", null),
+        OrganizationFacts facts = new OrganizationFacts(List.of(member("c1", "az-104", null),
                 member("c2", "az-305", NOW.plus(Duration.ofDays(400)))), List.of());
         assertTrue(Forecast.of(EvaluationTest.VERSION, facts, NOW, YEAR).isEmpty());
     }

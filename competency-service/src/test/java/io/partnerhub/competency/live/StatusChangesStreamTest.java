@@ -1,6 +1,6 @@
 package io.partnerhub.competency.live;
 
-import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
+import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -58,7 +58,7 @@ class StatusChangesStreamTest {
         String competency = defineCompetency(cert);
         String org = UUID.randomUUID().toString();
         String candidate = unique("cand-");
-        organisationWithMembers(org, candidate);
+        organizationWithMembers(org, candidate);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200));
 

@@ -1,6 +1,6 @@
 package io.partnerhub.competency.status;
 
-import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
+import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
 import static io.partnerhub.competency.EventsSupport.assessmentPassed;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
@@ -78,7 +78,7 @@ class CertificationAndPerformanceEventsTest {
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
         String c2 = unique("cand-");
-        organisationWithMembers(org, c1, c2);
+        organizationWithMembers(org, c1, c2);
         ObjectNode holding = earned(c1, cert, LASTING);
         certification(holding);
         certification(assessmentPassed(c2, assessment));
@@ -107,7 +107,7 @@ class CertificationAndPerformanceEventsTest {
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
         String c2 = unique("cand-");
-        organisationWithMembers(org, c1, c2);
+        organizationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         ObjectNode late = earned(c2, cert, LASTING);
         certification(ended("certificationRevoked", c2, cert, late.at("/data/holdingId").asText())); // revoked first

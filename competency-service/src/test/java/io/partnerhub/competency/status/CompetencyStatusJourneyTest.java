@@ -1,7 +1,7 @@
 package io.partnerhub.competency.status;
 
 import static io.partnerhub.competency.EventsSupport.clockOffset;
-import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
+import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
@@ -81,7 +81,7 @@ class CompetencyStatusJourneyTest {
         String c1 = unique("cand-");
         String c2 = unique("cand-");
 
-        organisationWithMembers(org, c1, c2);
+        organizationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)

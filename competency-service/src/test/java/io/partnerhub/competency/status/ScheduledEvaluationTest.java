@@ -1,7 +1,7 @@
 package io.partnerhub.competency.status;
 
 import static io.partnerhub.competency.EventsSupport.clockOffset;
-import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
+import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -80,7 +80,7 @@ class ScheduledEvaluationTest {
         version(stricter, "v2", today.plusDays(1), 1, cert);
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
-        organisationWithMembers(org, c1);
+        organizationWithMembers(org, c1);
         certification(earned(c1, cert, LASTING));
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
                 .get("/competency-status/{o}/{c}", org, stricter).then().statusCode(200)
@@ -115,7 +115,7 @@ class ScheduledEvaluationTest {
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
         String c2 = unique("cand-");
-        organisationWithMembers(org, c1, c2);
+        organizationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         Instant soon = Instant.now().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.SECONDS); // before valid-until
         certification(earned(c2, cert, soon));

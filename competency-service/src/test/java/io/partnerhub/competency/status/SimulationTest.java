@@ -1,6 +1,6 @@
 package io.partnerhub.competency.status;
 
-import static io.partnerhub.competency.EventsSupport.organisationWithMembers;
+import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -44,7 +44,7 @@ class SimulationTest {
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
         String c2 = unique("cand-");
-        organisationWithMembers(org, c1, c2);
+        organizationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         certification(earned(c2, cert, LASTING));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
@@ -100,7 +100,7 @@ class SimulationTest {
         String org = UUID.randomUUID().toString();
         String c1 = unique("cand-");
         String c2 = unique("cand-");
-        organisationWithMembers(org, c1, c2);
+        organizationWithMembers(org, c1, c2);
         Instant soon = Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
         certification(earned(c1, cert, LASTING));
         certification(earned(c2, cert, soon));

@@ -13,9 +13,9 @@ import java.util.Set;
  * performance figures. A credential is a certification id or {@code assessment:<id>}. All of it: what-if, the
  * forecast and the unit tests; events read a bounded extract of the same {@link Facts}.
  */
-public record OrganisationFacts(List<Member> members, List<Figure> figures) implements Facts {
+public record OrganizationFacts(List<Member> members, List<Figure> figures) implements Facts {
 
-    public OrganisationFacts {
+    public OrganizationFacts {
         members = List.copyOf(members);
         figures = List.copyOf(figures);
     }
