@@ -12,9 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
@@ -26,9 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.chassis.problem.Problems;
 import io.partnerhub.chassis.security.Caller;
@@ -36,7 +31,6 @@ import io.partnerhub.competency.live.StreamSlots.Slot;
 import io.partnerhub.chassis.security.Roles;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Multi;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * K5 live: a server-sent event stream that says when an organisation's competency status changed, so that a page (the
@@ -76,19 +70,17 @@ public class StatusChangesResource {
     private final StreamSlots slots;
     private final Caller caller;
     private final JsonWebToken token;
-    private final ObjectMapper mapper;
     private final Duration keepAlive;
     private final Optional<Long> tokenAge;
 
     /** @param tokenAge a token is refused this many seconds after its {@code iat}, whatever its {@code exp} says */
-    public StatusChangesResource(StatusWatch watch, StreamSlots slots, Caller caller, JsonWebToken token, ObjectMapper mapper,
+    public StatusChangesResource(StatusWatch watch, StreamSlots slots, Caller caller, JsonWebToken token,
             @ConfigProperty(name = "partnerhub.competency.live.keep-alive", defaultValue = "15s") Duration keepAlive,
             @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> tokenAge) {
         this.watch = watch;
         this.slots = slots;
         this.caller = caller;
         this.token = token;
-        this.mapper = mapper;
         this.keepAlive = keepAlive;
         this.tokenAge = tokenAge;
     }
@@ -129,14 +121,6 @@ public class StatusChangesResource {
             slot.release();
             throw e;
         }
-    }
-
-    /** A refused stream: the problem, with Retry-After. */
-    @ServerExceptionMapper
-    public Response tooManyStreams(TooManyStreams e, HttpServerRequest request) {
-        return Response.fromResponse(Problems.response(mapper,
-                Problems.body(e.status(), e.typeSlug(), e.title(), e.detail(), request.path(), e.extensions())))
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
 
     /** When the token stops being accepted: its {@code exp}, or sooner its maximum age after {@code iat}. */

@@ -7,7 +7,7 @@ import io.partnerhub.chassis.problem.DomainException;
 
 /**
  * 429 {@code too-many-streams}: the token's subject or the organisation already has its maximum of live streams open
- * on this instance. The answer carries {@code Retry-After} ({@link StatusChangesResource} adds it) and the limits.
+ * on this instance. The answer carries {@code Retry-After} and the limits.
  */
 public class TooManyStreams extends DomainException {
 
@@ -16,22 +16,15 @@ public class TooManyStreams extends DomainException {
         SUBJECT, ORGANIZATION
     }
 
-    private final Duration retryAfter;
-
     public TooManyStreams(Limit limit, int maxPerSubject, int maxPerOrganization, Duration retryAfter) {
         super(429, "too-many-streams", "Too many live streams", (limit == Limit.SUBJECT
                 ? "This token already has " + maxPerSubject + " live streams open"
                 : "This organisation already has " + maxPerOrganization + " live streams open")
                 + " (at most " + maxPerSubject + " per token subject and " + maxPerOrganization + " per organisation on each"
                 + " instance); close one, or retry in " + Math.max(1, retryAfter.toSeconds()) + " s.");
-        this.retryAfter = retryAfter;
         with("limit", limit.name().toLowerCase(Locale.ROOT));
         with("maxPerSubject", maxPerSubject);
         with("maxPerOrganization", maxPerOrganization);
-        with("retryAfterSeconds", retryAfterSeconds());
-    }
-
-    public long retryAfterSeconds() {
-        return Math.max(1, retryAfter.toSeconds());
+        retryAfter(retryAfter.toSeconds());
     }
 }

@@ -25,7 +25,7 @@ class StreamSlotsTest {
         assertEquals("subject", refused.extensions().get("limit"));
         assertEquals(3, refused.extensions().get("maxPerSubject"));
         assertEquals(5, refused.extensions().get("maxPerOrganization"));
-        assertEquals(15L, refused.retryAfterSeconds());
+        assertEquals(15L, refused.retryAfterSeconds().getAsLong());
     }
 
     @Test

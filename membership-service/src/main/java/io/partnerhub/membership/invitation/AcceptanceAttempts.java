@@ -40,20 +40,13 @@ public class AcceptanceAttempts {
         }
     }
 
-    /** 429: rendered with a {@code Retry-After} header by {@link TooManyAttemptsMapper}. */
+    /** 429 {@code too-many-attempts} with {@code Retry-After}. */
     public static class TooManyAttempts extends DomainException {
-
-        private final long retryAfterSeconds;
 
         TooManyAttempts(long retryAfterSeconds) {
             super(429, "too-many-attempts", "Too many attempts", "At most " + PER_MINUTE
                     + " invitation codes may be tried per minute; try again in " + retryAfterSeconds + " s");
-            this.retryAfterSeconds = retryAfterSeconds;
-            with("retryAfterSeconds", retryAfterSeconds);
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+            retryAfter(retryAfterSeconds);
         }
     }
 }

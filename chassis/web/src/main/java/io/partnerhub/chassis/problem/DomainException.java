@@ -3,6 +3,7 @@ package io.partnerhub.chassis.problem;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ public class DomainException extends RuntimeException {
     private final String typeSlug;
     private final String title;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private Long retryAfterSeconds;
 
     public DomainException(int status, String typeSlug, String title, String detail) {
         super(detail);
@@ -35,6 +37,20 @@ public class DomainException extends RuntimeException {
         }
         extensions.put(member, value);
         return this;
+    }
+
+    /**
+     * When the client may try again (a 429 or 503): the answer carries {@code Retry-After} with these seconds and the
+     * member {@code retryAfterSeconds}.
+     */
+    public DomainException retryAfter(long seconds) {
+        this.retryAfterSeconds = Math.max(1, seconds);
+        return with("retryAfterSeconds", retryAfterSeconds);
+    }
+
+    /** The seconds of {@code Retry-After}, when {@link #retryAfter} set them. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds == null ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
     }
 
     public int status() {

@@ -48,8 +48,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpServerRequest request) {
-        return Problems.response(mapper,
+        Response problem = Problems.response(mapper,
                 Problems.body(e.status(), e.typeSlug(), e.title(), e.detail(), request.path(), e.extensions()));
+        if (e.retryAfterSeconds().isEmpty()) {
+            return problem;
+        }
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds().getAsLong())).build();
     }
 
     @ServerExceptionMapper
