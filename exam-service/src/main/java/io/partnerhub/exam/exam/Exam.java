@@ -32,64 +32,48 @@ import io.partnerhub.exam.domain.ExamStatus;
 public class Exam {
 
     @Id
-    private String code;
+    public String code;
 
     @Column(nullable = false)
-    private String title;
+    public String title;
 
     @Column(name = "passing_score", nullable = false)
-    private int passingScore;
+    public int passingScore;
 
     @Column(nullable = false)
-    private boolean beta;
+    public boolean beta;
 
     @Column(name = "live_on")
-    private LocalDate liveOn;
+    public LocalDate liveOn;
 
     @Column(name = "retires_on")
-    private LocalDate retiresOn;
+    public LocalDate retiresOn;
 
     @Column(name = "retirement_published", nullable = false)
-    private boolean retirementPublished;
+    public boolean retirementPublished;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     @Version
-    private long version;
+    public long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "exam_skill_area", joinColumns = @JoinColumn(name = "exam_code"))
     @OrderColumn(name = "position")
-    private List<SkillArea> skillsMeasured = new ArrayList<>();
+    public List<SkillArea> skillsMeasured = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "exam_delivery_mode", joinColumns = @JoinColumn(name = "exam_code"))
     @Column(name = "delivery_mode")
     @Enumerated(EnumType.STRING)
-    private Set<DeliveryMode> deliveryModes = EnumSet.noneOf(DeliveryMode.class);
+    public Set<DeliveryMode> deliveryModes = EnumSet.noneOf(DeliveryMode.class);
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "exam_provider", joinColumns = @JoinColumn(name = "exam_code"))
     @Column(name = "provider")
     @Enumerated(EnumType.STRING)
-    private Set<ExamProvider> providers = EnumSet.noneOf(ExamProvider.class);
-
-    protected Exam() {
-    }
-
-    public Exam(String code, String title, int passingScore, boolean beta, LocalDate liveOn,
-                Set<DeliveryMode> deliveryModes, Set<ExamProvider> providers, List<SkillArea> skillsMeasured, Instant createdAt) {
-        this.code = code;
-        this.title = title;
-        this.passingScore = passingScore;
-        this.beta = beta;
-        this.liveOn = liveOn;
-        this.deliveryModes = EnumSet.copyOf(deliveryModes);
-        this.providers = EnumSet.copyOf(providers);
-        this.skillsMeasured = new ArrayList<>(skillsMeasured);
-        this.createdAt = createdAt;
-    }
+    public Set<ExamProvider> providers = EnumSet.noneOf(ExamProvider.class);
 
     public ExamStatus statusAt(Instant now) {
         return ExamStatus.at(retiresOn, now);
@@ -119,49 +103,5 @@ public class Exam {
 
     public Instant scoreReleaseAt(Duration releaseDelay) {
         return beta && liveOn != null ? BetaRelease.releaseAt(liveOn, releaseDelay) : null;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public int passingScore() {
-        return passingScore;
-    }
-
-    public boolean beta() {
-        return beta;
-    }
-
-    public LocalDate liveOn() {
-        return liveOn;
-    }
-
-    public LocalDate retiresOn() {
-        return retiresOn;
-    }
-
-    public boolean retirementPublished() {
-        return retirementPublished;
-    }
-
-    public List<SkillArea> skillsMeasured() {
-        return List.copyOf(skillsMeasured);
-    }
-
-    public Set<DeliveryMode> deliveryModes() {
-        return Set.copyOf(deliveryModes);
-    }
-
-    public Set<ExamProvider> providers() {
-        return Set.copyOf(providers);
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -57,15 +58,19 @@ public class ExamService {
         if (exams.findById(body.code()) != null) {
             throw new Conflict("exam-exists", "Exam exists", "An exam with code " + body.code() + " already exists.");
         }
-        Exam exam = new Exam(body.code(), body.title(),
-                body.passingScore() == null ? DEFAULT_PASSING_SCORE : body.passingScore(),
-                beta, body.liveOn(),
-                EnumSet.copyOf(body.deliveryModes()), EnumSet.copyOf(body.providers()),
-                skills.stream().map(s -> new SkillArea(s.area(), s.weightMin(), s.weightMax())).toList(),
-                clock.instant());
+        Exam exam = new Exam();
+        exam.code = body.code();
+        exam.title = body.title();
+        exam.passingScore = body.passingScore() == null ? DEFAULT_PASSING_SCORE : body.passingScore();
+        exam.beta = beta;
+        exam.liveOn = body.liveOn();
+        exam.deliveryModes = EnumSet.copyOf(body.deliveryModes());
+        exam.providers = EnumSet.copyOf(body.providers());
+        exam.skillsMeasured = new ArrayList<>(skills.stream().map(s -> new SkillArea(s.area(), s.weightMin(), s.weightMax())).toList());
+        exam.createdAt = clock.instant();
         exams.persist(exam);
         exams.flush(); // a concurrent create of the same code fails here (unique key), not at commit
-        Log.infof("exam %s created (beta=%s)", exam.code(), beta);
+        Log.infof("exam %s created (beta=%s)", exam.code, beta);
         return view(exam);
     }
 
@@ -98,7 +103,7 @@ public class ExamService {
         Exam exam = require(code);
         Instant now = clock.instant();
         if (exam.statusAt(now) == ExamStatus.RETIRED) {
-            throw new Conflict("exam-retired", "Exam retired", "Exam " + code + " retired on " + exam.retiresOn() + ".");
+            throw new Conflict("exam-retired", "Exam retired", "Exam " + code + " retired on " + exam.retiresOn + ".");
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (body.retiresOn().isBefore(today)) {
@@ -116,19 +121,19 @@ public class ExamService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Exam> due = exams.retiredUnpublished(today);
         for (Exam exam : due) {
-            events.publish(new ExamRetired(exam.code(), exam.retiresOn()));
+            events.publish(new ExamRetired(exam.code, exam.retiresOn));
             exam.markRetirementPublished();
-            Log.infof("exam %s retired on %s", exam.code(), exam.retiresOn());
+            Log.infof("exam %s retired on %s", exam.code, exam.retiresOn);
         }
         return due.size();
     }
 
     public ExamView view(Exam exam) {
-        return new ExamView(exam.code(), exam.title(), exam.passingScore(), exam.beta(), exam.liveOn(),
-                exam.scoreReleaseAt(config.betaReleaseDelay()), exam.statusAt(clock.instant()), exam.retiresOn(),
-                exam.deliveryModes().stream().sorted().toList(),
-                exam.providers().stream().sorted().toList(),
-                exam.skillsMeasured().stream().map(s -> new SkillAreaBody(s.area(), s.weightMin(), s.weightMax())).toList());
+        return new ExamView(exam.code, exam.title, exam.passingScore, exam.beta, exam.liveOn,
+                exam.scoreReleaseAt(config.betaReleaseDelay()), exam.statusAt(clock.instant()), exam.retiresOn,
+                exam.deliveryModes.stream().sorted().toList(),
+                exam.providers.stream().sorted().toList(),
+                exam.skillsMeasured.stream().map(s -> new SkillAreaBody(s.area, s.weightMin, s.weightMax)).toList());
     }
 
 }

@@ -7,13 +7,13 @@ import jakarta.persistence.Embeddable;
 public class SkillArea {
 
     @Column(name = "area", nullable = false)
-    private String area;
+    public String area;
 
     @Column(name = "weight_min", nullable = false)
-    private int weightMin;
+    public int weightMin;
 
     @Column(name = "weight_max", nullable = false)
-    private int weightMax;
+    public int weightMax;
 
     protected SkillArea() {
     }
@@ -22,17 +22,5 @@ public class SkillArea {
         this.area = area;
         this.weightMin = weightMin;
         this.weightMax = weightMax;
-    }
-
-    public String area() {
-        return area;
-    }
-
-    public int weightMin() {
-        return weightMin;
-    }
-
-    public int weightMax() {
-        return weightMax;
     }
 }

@@ -30,45 +30,34 @@ public class CertificationHolding {
 
     @Id
     @Column(name = "holding_id")
-    private String holdingId;
+    public String holdingId;
 
     @Column(name = "candidate_id", nullable = false)
-    private String candidateId;
+    public String candidateId;
 
     @Column(name = "certification_id")
-    private String certificationId;
+    public String certificationId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private HoldingStatus status;
+    public HoldingStatus status;
 
     @Column(name = "earned_at")
-    private Instant earnedAt;
+    public Instant earnedAt;
 
     @Column(name = "expires_at")
-    private Instant expiresAt;
+    public Instant expiresAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    public Instant updatedAt;
 
     @Version
-    private long version;
+    public long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "candidate_certification_holding_exam", joinColumns = @JoinColumn(name = "holding_id"))
     @Column(name = "exam_code")
-    private Set<String> examCodes = new HashSet<>();
-
-    protected CertificationHolding() {
-    }
-
-    public CertificationHolding(String holdingId, String candidateId, String certificationId, Instant now) {
-        this.holdingId = holdingId;
-        this.candidateId = candidateId;
-        this.certificationId = certificationId;
-        this.status = HoldingStatus.ACTIVE;
-        this.updatedAt = now;
-    }
+    public Set<String> examCodes = new HashSet<>();
 
     public void earned(String certificationId, Collection<String> examCodes, Instant earnedAt, Instant expiresAt, Instant now) {
         if (certificationId != null) {
@@ -101,25 +90,5 @@ public class CertificationHolding {
 
     public CertificationCover cover() {
         return new CertificationCover(holdingId, status != HoldingStatus.ACTIVE, expiresAt);
-    }
-
-    public String holdingId() {
-        return holdingId;
-    }
-
-    public String candidateId() {
-        return candidateId;
-    }
-
-    public HoldingStatus status() {
-        return status;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public Set<String> examCodes() {
-        return Set.copyOf(examCodes);
     }
 }

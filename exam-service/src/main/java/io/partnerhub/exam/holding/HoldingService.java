@@ -63,7 +63,12 @@ public class HoldingService {
     private CertificationHolding holding(String holdingId, String candidateId, String certificationId, Instant now) {
         CertificationHolding holding = holdings.findById(holdingId);
         if (holding == null) {
-            holding = new CertificationHolding(holdingId, candidateId, certificationId, now);
+            holding = new CertificationHolding();
+            holding.holdingId = holdingId;
+            holding.candidateId = candidateId;
+            holding.certificationId = certificationId;
+            holding.status = HoldingStatus.ACTIVE;
+            holding.updatedAt = now;
             holdings.persist(holding);
         }
         return holding;

@@ -20,60 +20,60 @@ import io.partnerhub.exam.domain.ExamProvider;
 public class Registration {
 
     @Id
-    private UUID id;
+    public UUID id;
 
     @Column(name = "candidate_id", nullable = false)
-    private String candidateId;
+    public String candidateId;
 
     @Column(name = "exam_code", nullable = false)
-    private String examCode;
+    public String examCode;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private ExamProvider provider;
+    public ExamProvider provider;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "delivery_mode", nullable = false)
-    private DeliveryMode deliveryMode;
+    public DeliveryMode deliveryMode;
 
     @Column(name = "scheduled_at", nullable = false)
-    private Instant scheduledAt;
+    public Instant scheduledAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private RegistrationStatus status;
+    public RegistrationStatus status;
 
     @Column(name = "voucher_id")
-    private UUID voucherId;
+    public UUID voucherId;
 
     @Column(name = "system_check_passed")
-    private Boolean systemCheckPassed;
+    public Boolean systemCheckPassed;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    public Instant updatedAt;
 
     @Version
-    private long version;
+    public long version;
 
-    protected Registration() {
-    }
-
-    public Registration(String candidateId, String examCode, ExamProvider provider, DeliveryMode deliveryMode,
-                        Instant scheduledAt, UUID voucherId, Instant now) {
-        this.id = UUID.randomUUID();
-        this.candidateId = candidateId;
-        this.examCode = examCode;
-        this.provider = provider;
-        this.deliveryMode = deliveryMode;
-        this.scheduledAt = scheduledAt;
-        this.voucherId = voucherId;
-        this.status = deliveryMode == DeliveryMode.ONLINE_PROCTORED
+    /** A new booking: ONLINE_PROCTORED awaits its system check, any other delivery mode is scheduled at once. */
+    public static Registration book(String candidateId, String examCode, ExamProvider provider, DeliveryMode deliveryMode,
+                                    Instant scheduledAt, UUID voucherId, Instant now) {
+        Registration registration = new Registration();
+        registration.id = UUID.randomUUID();
+        registration.candidateId = candidateId;
+        registration.examCode = examCode;
+        registration.provider = provider;
+        registration.deliveryMode = deliveryMode;
+        registration.scheduledAt = scheduledAt;
+        registration.voucherId = voucherId;
+        registration.status = deliveryMode == DeliveryMode.ONLINE_PROCTORED
                 ? RegistrationStatus.AWAITING_SYSTEM_CHECK : RegistrationStatus.SCHEDULED;
-        this.createdAt = now;
-        this.updatedAt = now;
+        registration.createdAt = now;
+        registration.updatedAt = now;
+        return registration;
     }
 
     /** Pending = booked, not completed or cancelled, appointment still ahead. */
@@ -98,45 +98,5 @@ public class Registration {
     public void complete(Instant now) {
         this.status = RegistrationStatus.COMPLETED;
         this.updatedAt = now;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String candidateId() {
-        return candidateId;
-    }
-
-    public String examCode() {
-        return examCode;
-    }
-
-    public ExamProvider provider() {
-        return provider;
-    }
-
-    public DeliveryMode deliveryMode() {
-        return deliveryMode;
-    }
-
-    public Instant scheduledAt() {
-        return scheduledAt;
-    }
-
-    public RegistrationStatus status() {
-        return status;
-    }
-
-    public UUID voucherId() {
-        return voucherId;
-    }
-
-    public Boolean systemCheckPassed() {
-        return systemCheckPassed;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 }

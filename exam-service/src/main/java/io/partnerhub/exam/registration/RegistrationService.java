@@ -64,9 +64,9 @@ public class RegistrationService {
             caller.requireOwnCandidate(body.candidateId());
         }
         Exam exam = exams.require(body.examCode());
-        if (!exam.providers().contains(body.provider()) || !exam.deliveryModes().contains(body.deliveryMode())) {
+        if (!exam.providers.contains(body.provider()) || !exam.deliveryModes.contains(body.deliveryMode())) {
             throw new DomainException(400, "delivery-not-offered", "Delivery not offered",
-                    body.examCode() + " is delivered by " + exam.providers() + " as " + exam.deliveryModes()
+                    body.examCode() + " is delivered by " + exam.providers + " as " + exam.deliveryModes
                             + ", not by " + body.provider() + " as " + body.deliveryMode() + ".");
         }
         Instant now = clock.instant();
@@ -75,7 +75,7 @@ public class RegistrationService {
         }
         if (exam.isRetiredBy(body.scheduledAt())) {
             throw new Conflict("exam-retired", "Exam retired",
-                    body.examCode() + " is retired on " + exam.retiresOn() + ", by the appointment date.");
+                    body.examCode() + " is retired on " + exam.retiresOn + ", by the appointment date.");
         }
         registrations.lockCandidateExam(body.candidateId(), body.examCode());
         registrations.ofCandidateAndExam(body.candidateId(), body.examCode()).stream()
@@ -85,14 +85,14 @@ public class RegistrationService {
                     Conflict conflict = new Conflict("registration-pending", "Registration pending",
                             "Candidate " + body.candidateId() + " already has a pending registration for " + body.examCode() + ".");
                     // an exam-provider learns the id of its own provider's registrations only (DESIGN.md §6)
-                    throw mayActOn(pending) ? conflict.with("registrationId", pending.id().toString()) : conflict;
+                    throw mayActOn(pending) ? conflict.with("registrationId", pending.id.toString()) : conflict;
                 });
         eligibility.requireEligible(body.candidateId(), body.examCode(), body.scheduledAt());
 
         Voucher voucher = null;
         if (body.voucherId() != null) {
             voucher = vouchers.findById(body.voucherId());
-            if (voucher == null || !voucher.candidateId().equals(body.candidateId())) {
+            if (voucher == null || !voucher.candidateId.equals(body.candidateId())) {
                 // another candidate's voucher is not revealed: 404 as if it did not exist (not a 409 mismatch)
                 throw new ResourceNotFound("voucher", body.voucherId().toString());
             }
@@ -100,14 +100,14 @@ public class RegistrationService {
                             eligibility.pastAttempts(body.candidateId(), body.examCode()))
                     .ifPresent(RegistrationService::reject);
         }
-        Registration registration = new Registration(body.candidateId(), body.examCode(), body.provider(),
+        Registration registration = Registration.book(body.candidateId(), body.examCode(), body.provider(),
                 body.deliveryMode(), body.scheduledAt(), body.voucherId(), now);
         registrations.persist(registration);
         if (voucher != null) {
-            voucher.useFor(registration.id());
+            voucher.useFor(registration.id);
         }
         registrations.flush();
-        Log.infof("registration %s booked: exam %s at %s, %s", registration.id(), body.examCode(), body.scheduledAt(), registration.status());
+        Log.infof("registration %s booked: exam %s at %s, %s", registration.id, body.examCode(), body.scheduledAt(), registration.status);
         return RegistrationView.of(registration);
     }
 
@@ -123,16 +123,16 @@ public class RegistrationService {
     @Transactional
     public RegistrationView systemCheck(UUID id, boolean passed) {
         Registration registration = requireVisible(id);
-        if (registration.deliveryMode() != DeliveryMode.ONLINE_PROCTORED) {
+        if (registration.deliveryMode != DeliveryMode.ONLINE_PROCTORED) {
             throw new Conflict("system-check-not-applicable", "No system check",
                     "Only ONLINE_PROCTORED registrations have a system check.");
         }
-        if (registration.status() == RegistrationStatus.SCHEDULED && passed) {
+        if (registration.status == RegistrationStatus.SCHEDULED && passed) {
             return RegistrationView.of(registration); // repeated passed check
         }
-        if (registration.status() != RegistrationStatus.AWAITING_SYSTEM_CHECK) {
+        if (registration.status != RegistrationStatus.AWAITING_SYSTEM_CHECK) {
             throw new Conflict("system-check-not-applicable", "No system check",
-                    "Registration " + id + " is " + registration.status() + ".");
+                    "Registration " + id + " is " + registration.status + ".");
         }
         registration.recordSystemCheck(passed, clock.instant());
         registrations.flush();
@@ -144,18 +144,18 @@ public class RegistrationService {
     @Transactional
     public RegistrationView cancel(UUID id) {
         Registration registration = requireVisible(id);
-        if (registration.status() == RegistrationStatus.CANCELLED) {
+        if (registration.status == RegistrationStatus.CANCELLED) {
             return RegistrationView.of(registration);
         }
         Instant now = clock.instant();
-        if (registration.status() == RegistrationStatus.COMPLETED || !registration.scheduledAt().isAfter(now)) {
+        if (registration.status == RegistrationStatus.COMPLETED || !registration.scheduledAt.isAfter(now)) {
             throw new Conflict("registration-not-cancellable", "Registration cannot be cancelled",
-                    "Registration " + id + " is " + registration.status() + " with its appointment at " + registration.scheduledAt() + ".");
+                    "Registration " + id + " is " + registration.status + " with its appointment at " + registration.scheduledAt + ".");
         }
         registration.cancel(now);
-        if (registration.voucherId() != null) {
-            Voucher voucher = vouchers.findById(registration.voucherId());
-            if (voucher != null && id.equals(voucher.registrationId())) {
+        if (registration.voucherId != null) {
+            Voucher voucher = vouchers.findById(registration.voucherId);
+            if (voucher != null && id.equals(voucher.registrationId)) {
                 voucher.giveBack();
             }
         }
@@ -179,7 +179,7 @@ public class RegistrationService {
      */
     /** Whether the caller, having passed the booking checks, may see this registration (an exam-provider: its own provider's). */
     private boolean mayActOn(Registration registration) {
-        return !caller.isExamProvider() || caller.provider().filter(registration.provider().name()::equals).isPresent();
+        return !caller.isExamProvider() || caller.provider().filter(registration.provider.name()::equals).isPresent();
     }
 
     public Registration requireVisible(UUID id) {
@@ -188,11 +188,11 @@ public class RegistrationService {
             return registration;
         }
         if (caller.isExamProvider()) {
-            caller.requireProvider(registration.provider().name(), "exam-registration", id.toString());
+            caller.requireProvider(registration.provider.name(), "exam-registration", id.toString());
             return registration;
         }
         try {
-            caller.requireOwnCandidate(registration.candidateId());
+            caller.requireOwnCandidate(registration.candidateId);
         } catch (ResourceNotFound e) {
             throw new ResourceNotFound("exam-registration", id.toString());
         }

@@ -33,8 +33,8 @@ public final class RegistrationViews {
                                    UUID voucherId, Boolean systemCheckPassed, Instant createdAt) {
 
         static RegistrationView of(Registration r) {
-            return new RegistrationView(r.id(), r.status(), r.candidateId(), r.examCode(), r.provider(), r.deliveryMode(),
-                    r.scheduledAt(), r.voucherId(), r.systemCheckPassed(), r.createdAt());
+            return new RegistrationView(r.id, r.status, r.candidateId, r.examCode, r.provider, r.deliveryMode,
+                    r.scheduledAt, r.voucherId, r.systemCheckPassed, r.createdAt);
         }
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import io.partnerhub.exam.domain.AttemptOutcome;
 import io.partnerhub.exam.domain.ExamProvider;
 import io.partnerhub.exam.domain.PastAttempt;
+import io.partnerhub.exam.registration.Registration;
 
 /** E5: an exam attempt, recorded from the provider's result. */
 @Entity
@@ -21,75 +22,75 @@ import io.partnerhub.exam.domain.PastAttempt;
 public class Attempt {
 
     @Id
-    private UUID id;
+    public UUID id;
 
     /** The registration's provider; with providerResultId the idempotency key (unique together, E5). */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private ExamProvider provider;
+    public ExamProvider provider;
 
     @Column(name = "provider_result_id", nullable = false)
-    private String providerResultId;
+    public String providerResultId;
 
     @Column(name = "registration_id", nullable = false, unique = true)
-    private UUID registrationId;
+    public UUID registrationId;
 
     @Column(name = "candidate_id", nullable = false)
-    private String candidateId;
+    public String candidateId;
 
     @Column(name = "exam_code", nullable = false)
-    private String examCode;
+    public String examCode;
 
     @Column(nullable = false)
-    private int score;
+    public int score;
 
     @Column(name = "taken_at", nullable = false)
-    private Instant takenAt;
+    public Instant takenAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private AttemptStatus status;
+    public AttemptStatus status;
 
     /** null while WITHHELD */
     @Column
-    private Boolean passed;
+    public Boolean passed;
 
     @Column(name = "recorded_at", nullable = false)
-    private Instant recordedAt;
+    public Instant recordedAt;
 
     @Column(name = "released_at")
-    private Instant releasedAt;
+    public Instant releasedAt;
 
     @Version
-    private long version;
+    public long version;
 
-    protected Attempt() {
+    private static Attempt recorded(Registration registration, String providerResultId, int score, Instant takenAt,
+                                    AttemptStatus status, Boolean passed, Instant now) {
+        Attempt attempt = new Attempt();
+        attempt.id = UUID.randomUUID();
+        attempt.provider = registration.provider;
+        attempt.providerResultId = providerResultId;
+        attempt.registrationId = registration.id;
+        attempt.candidateId = registration.candidateId;
+        attempt.examCode = registration.examCode;
+        attempt.score = score;
+        attempt.takenAt = takenAt;
+        attempt.status = status;
+        attempt.passed = passed;
+        attempt.recordedAt = now;
+        attempt.releasedAt = status == AttemptStatus.SCORED ? now : null;
+        return attempt;
     }
 
-    private Attempt(ExamProvider provider, String providerResultId, UUID registrationId, String candidateId, String examCode, int score,
-                    Instant takenAt, AttemptStatus status, Boolean passed, Instant now) {
-        this.id = UUID.randomUUID();
-        this.provider = provider;
-        this.providerResultId = providerResultId;
-        this.registrationId = registrationId;
-        this.candidateId = candidateId;
-        this.examCode = examCode;
-        this.score = score;
-        this.takenAt = takenAt;
-        this.status = status;
-        this.passed = passed;
-        this.recordedAt = now;
-        this.releasedAt = status == AttemptStatus.SCORED ? now : null;
+    /** A result scored at once: released when recorded. */
+    public static Attempt scored(Registration registration, String providerResultId, int score, Instant takenAt,
+                                 boolean passed, Instant now) {
+        return recorded(registration, providerResultId, score, takenAt, AttemptStatus.SCORED, passed, now);
     }
 
-    public static Attempt scored(ExamProvider provider, String providerResultId, UUID registrationId, String candidateId,
-                                 String examCode, int score, Instant takenAt, boolean passed, Instant now) {
-        return new Attempt(provider, providerResultId, registrationId, candidateId, examCode, score, takenAt, AttemptStatus.SCORED, passed, now);
-    }
-
-    public static Attempt withheld(ExamProvider provider, String providerResultId, UUID registrationId, String candidateId,
-                                   String examCode, int score, Instant takenAt, Instant now) {
-        return new Attempt(provider, providerResultId, registrationId, candidateId, examCode, score, takenAt, AttemptStatus.WITHHELD, null, now);
+    /** E6: a beta exam's result, pass/fail undecided until its release. */
+    public static Attempt withheld(Registration registration, String providerResultId, int score, Instant takenAt, Instant now) {
+        return recorded(registration, providerResultId, score, takenAt, AttemptStatus.WITHHELD, null, now);
     }
 
     /** E6: the score is released; pass/fail is decided now against the exam's passing score. */
@@ -103,53 +104,5 @@ public class Attempt {
         AttemptOutcome outcome = status == AttemptStatus.WITHHELD ? AttemptOutcome.WITHHELD
                 : Boolean.TRUE.equals(passed) ? AttemptOutcome.PASSED : AttemptOutcome.FAILED;
         return new PastAttempt(takenAt, outcome);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public ExamProvider provider() {
-        return provider;
-    }
-
-    public String providerResultId() {
-        return providerResultId;
-    }
-
-    public UUID registrationId() {
-        return registrationId;
-    }
-
-    public String candidateId() {
-        return candidateId;
-    }
-
-    public String examCode() {
-        return examCode;
-    }
-
-    public int score() {
-        return score;
-    }
-
-    public Instant takenAt() {
-        return takenAt;
-    }
-
-    public AttemptStatus status() {
-        return status;
-    }
-
-    public Boolean passed() {
-        return passed;
-    }
-
-    public Instant recordedAt() {
-        return recordedAt;
-    }
-
-    public Instant releasedAt() {
-        return releasedAt;
     }
 }

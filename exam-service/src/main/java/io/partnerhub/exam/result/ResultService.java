@@ -70,45 +70,43 @@ public class ResultService {
     @Transactional
     public Recorded record(PostResult body) {
         Registration registration = registrations.requireVisible(body.registrationId());
-        registrationLocks.lockCandidateExam(registration.candidateId(), registration.examCode());
+        registrationLocks.lockCandidateExam(registration.candidateId, registration.examCode);
         registrationLocks.getEntityManager().refresh(registration); // as committed by whoever held the lock before us
 
         Optional<Recorded> replay = replay(registration, body);
         if (replay.isPresent()) {
             return replay.get();
         }
-        switch (registration.status()) {
+        switch (registration.status) {
             case CANCELLED -> throw new Conflict("registration-cancelled", "Registration cancelled",
-                    "Registration " + registration.id() + " was cancelled; it cannot have a result.");
+                    "Registration " + registration.id + " was cancelled; it cannot have a result.");
             case AWAITING_SYSTEM_CHECK -> throw new Conflict("registration-not-confirmed", "Registration not confirmed",
-                    "Registration " + registration.id() + " never passed its system check; it cannot have a result.");
+                    "Registration " + registration.id + " never passed its system check; it cannot have a result.");
             case COMPLETED -> throw new Conflict("registration-completed", "Registration completed",
-                    "Registration " + registration.id() + " already has a result with another providerResultId.");
+                    "Registration " + registration.id + " already has a result with another providerResultId.");
             case SCHEDULED -> { }
         }
         Instant now = clock.instant();
         if (body.takenAt().isAfter(now)) {
             throw new InvalidRequest("takenAt is in the future");
         }
-        Exam exam = exams.require(registration.examCode());
+        Exam exam = exams.require(registration.examCode);
         boolean withheld = exam.withholdsScoresAt(now, config.betaReleaseDelay());
         boolean passed = exam.passes(body.score());
         PastAttempt outcome = withheld ? PastAttempt.withheld(body.takenAt())
                 : passed ? PastAttempt.passed(body.takenAt()) : PastAttempt.failed(body.takenAt());
-        eligibility.requireAdmissible(registration.candidateId(), registration.examCode(), outcome);
+        eligibility.requireAdmissible(registration.candidateId, registration.examCode, outcome);
 
         Attempt attempt = withheld
-                ? Attempt.withheld(registration.provider(), body.providerResultId(), registration.id(),
-                        registration.candidateId(), registration.examCode(), body.score(), body.takenAt(), now)
-                : Attempt.scored(registration.provider(), body.providerResultId(), registration.id(),
-                        registration.candidateId(), registration.examCode(), body.score(), body.takenAt(), passed, now);
+                ? Attempt.withheld(registration, body.providerResultId(), body.score(), body.takenAt(), now)
+                : Attempt.scored(registration, body.providerResultId(), body.score(), body.takenAt(), passed, now);
         attempts.persist(attempt);
         registration.complete(now);
-        if (attempt.status() == AttemptStatus.SCORED) {
+        if (attempt.status == AttemptStatus.SCORED) {
             publishOutcome(attempt);
         }
         attempts.flush(); // surface a concurrent duplicate here, inside the method, as a constraint violation
-        Log.infof("attempt %s recorded for registration %s: %s passed=%s", attempt.id(), registration.id(), attempt.status(), attempt.passed());
+        Log.infof("attempt %s recorded for registration %s: %s passed=%s", attempt.id, registration.id, attempt.status, attempt.passed);
         return new Recorded(ResultView.of(attempt), true);
     }
 
@@ -122,15 +120,15 @@ public class ResultService {
     }
 
     private Optional<Recorded> replay(Registration registration, PostResult body) {
-        Optional<Attempt> existing = attempts.byProviderResult(registration.provider(), body.providerResultId());
+        Optional<Attempt> existing = attempts.byProviderResult(registration.provider, body.providerResultId());
         if (existing.isEmpty()) {
             return Optional.empty();
         }
         Attempt attempt = existing.get();
-        if (!attempt.registrationId().equals(registration.id())) {
+        if (!attempt.registrationId.equals(registration.id)) {
             throw new Conflict("provider-result-conflict", "Provider result id already used",
-                    registration.provider() + " result " + body.providerResultId() + " was recorded for another registration.")
-                    .with("provider", registration.provider().name())
+                    registration.provider + " result " + body.providerResultId() + " was recorded for another registration.")
+                    .with("provider", registration.provider.name())
                     .with("providerResultId", body.providerResultId());
         }
         return Optional.of(new Recorded(ResultView.of(attempt), false));
@@ -147,18 +145,18 @@ public class ResultService {
         List<Attempt> withheld = attempts.withheldOfExamsLiveBy(liveOnOrBefore, RELEASE_BATCH);
         // the lock results and bookings take, in one order (no deadlock between two sweeping instances): a release
         // turns a withheld attempt into a pass or failure, which the retake policy of a concurrent result must see
-        withheld.stream().map(a -> new CandidateExam(a.candidateId(), a.examCode())).distinct().sorted()
+        withheld.stream().map(a -> new CandidateExam(a.candidateId, a.examCode)).distinct().sorted()
                 .forEach(key -> registrationLocks.lockCandidateExam(key.candidateId(), key.examCode()));
         int released = 0;
         for (Attempt attempt : withheld) {
-            Exam exam = examsByCode.computeIfAbsent(attempt.examCode(), exams::require);
+            Exam exam = examsByCode.computeIfAbsent(attempt.examCode, exams::require);
             if (exam.withholdsScoresAt(now, delay)) {
                 continue;
             }
-            attempt.release(exam.passes(attempt.score()), now);
+            attempt.release(exam.passes(attempt.score), now);
             publishOutcome(attempt);
             released++;
-            Log.infof("attempt %s released: passed=%s", attempt.id(), attempt.passed());
+            Log.infof("attempt %s released: passed=%s", attempt.id, attempt.passed);
         }
         return released;
     }
@@ -172,11 +170,11 @@ public class ResultService {
     }
 
     private void publishOutcome(Attempt attempt) {
-        String attemptId = attempt.id().toString();
-        if (Boolean.TRUE.equals(attempt.passed())) {
-            events.publish(new ExamPassed(attempt.candidateId(), attempt.examCode(), attemptId, attempt.score(), attempt.takenAt()));
+        String attemptId = attempt.id.toString();
+        if (Boolean.TRUE.equals(attempt.passed)) {
+            events.publish(new ExamPassed(attempt.candidateId, attempt.examCode, attemptId, attempt.score, attempt.takenAt));
         } else {
-            events.publish(new ExamFailed(attempt.candidateId(), attempt.examCode(), attemptId, attempt.score(), attempt.takenAt()));
+            events.publish(new ExamFailed(attempt.candidateId, attempt.examCode, attemptId, attempt.score, attempt.takenAt));
         }
     }
 }

@@ -28,8 +28,8 @@ public final class ResultViews {
                              String providerResultId, int score, Instant takenAt, AttemptStatus status, Boolean passed) {
 
         static ResultView of(Attempt a) {
-            return new ResultView(a.id(), a.candidateId(), a.examCode(), a.registrationId(), a.providerResultId(),
-                    a.score(), a.takenAt(), a.status(), a.passed());
+            return new ResultView(a.id, a.candidateId, a.examCode, a.registrationId, a.providerResultId,
+                    a.score, a.takenAt, a.status, a.passed);
         }
     }
 
@@ -38,9 +38,9 @@ public final class ResultViews {
                               Integer score, Boolean passed, Instant releasedAt) {
 
         public static AttemptView of(Attempt a) {
-            boolean withheld = a.status() == AttemptStatus.WITHHELD;
-            return new AttemptView(a.id(), a.examCode(), a.registrationId(), a.takenAt(), a.status(),
-                    withheld ? null : a.score(), withheld ? null : a.passed(), a.releasedAt());
+            boolean withheld = a.status == AttemptStatus.WITHHELD;
+            return new AttemptView(a.id, a.examCode, a.registrationId, a.takenAt, a.status,
+                    withheld ? null : a.score, withheld ? null : a.passed, a.releasedAt);
         }
     }
 

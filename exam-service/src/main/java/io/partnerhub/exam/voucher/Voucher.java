@@ -18,39 +18,28 @@ import io.partnerhub.exam.domain.VoucherRules;
 public class Voucher {
 
     @Id
-    private UUID id;
+    public UUID id;
 
     @Column(name = "candidate_id", nullable = false)
-    private String candidateId;
+    public String candidateId;
 
     @Column(name = "exam_code", nullable = false)
-    private String examCode;
+    public String examCode;
 
     @Column(name = "expires_on", nullable = false)
-    private LocalDate expiresOn;
+    public LocalDate expiresOn;
 
     @Column(nullable = false)
-    private boolean used;
+    public boolean used;
 
     @Column(name = "registration_id")
-    private UUID registrationId;
+    public UUID registrationId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    public Instant createdAt;
 
     @Version
-    private long version;
-
-    protected Voucher() {
-    }
-
-    public Voucher(String candidateId, String examCode, LocalDate expiresOn, Instant now) {
-        this.id = UUID.randomUUID();
-        this.candidateId = candidateId;
-        this.examCode = examCode;
-        this.expiresOn = expiresOn;
-        this.createdAt = now;
-    }
+    public long version;
 
     public VoucherRules.VoucherFacts facts() {
         return new VoucherRules.VoucherFacts(candidateId, examCode, expiresOn, used);
@@ -65,33 +54,5 @@ public class Voucher {
     public void giveBack() {
         this.used = false;
         this.registrationId = null;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String candidateId() {
-        return candidateId;
-    }
-
-    public String examCode() {
-        return examCode;
-    }
-
-    public LocalDate expiresOn() {
-        return expiresOn;
-    }
-
-    public boolean used() {
-        return used;
-    }
-
-    public UUID registrationId() {
-        return registrationId;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 }

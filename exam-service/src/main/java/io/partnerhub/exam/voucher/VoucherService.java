@@ -48,9 +48,14 @@ public class VoucherService {
         if (body.expiresOn().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             throw new InvalidRequest("expiresOn is in the past");
         }
-        Voucher voucher = new Voucher(candidateId, body.examCode(), body.expiresOn(), now);
+        Voucher voucher = new Voucher();
+        voucher.id = UUID.randomUUID();
+        voucher.candidateId = candidateId;
+        voucher.examCode = body.examCode();
+        voucher.expiresOn = body.expiresOn();
+        voucher.createdAt = now;
         vouchers.persist(voucher);
-        Log.infof("voucher %s issued for exam %s", voucher.id(), body.examCode());
+        Log.infof("voucher %s issued for exam %s", voucher.id, body.examCode());
         return view(voucher);
     }
 
@@ -59,7 +64,7 @@ public class VoucherService {
     }
 
     private VoucherView view(Voucher v) {
-        String status = v.used() ? "USED" : VoucherRules.isExpiredAt(v.expiresOn(), clock.instant()) ? "EXPIRED" : "AVAILABLE";
-        return new VoucherView(v.id(), v.candidateId(), v.examCode(), v.expiresOn(), status, v.registrationId(), v.createdAt());
+        String status = v.used ? "USED" : VoucherRules.isExpiredAt(v.expiresOn, clock.instant()) ? "EXPIRED" : "AVAILABLE";
+        return new VoucherView(v.id, v.candidateId, v.examCode, v.expiresOn, status, v.registrationId, v.createdAt);
     }
 }
