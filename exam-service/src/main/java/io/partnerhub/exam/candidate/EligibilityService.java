@@ -33,9 +33,12 @@ public class EligibilityService {
     }
 
     public Eligibility evaluate(String candidateId, String examCode, Instant at) {
-        List<CertificationCover> covers = holdings.earnedWith(candidateId, examCode).stream()
-                .map(CertificationHolding::cover).toList();
-        return policy.evaluate(pastAttempts(candidateId, examCode), covers, at);
+        return policy.evaluate(pastAttempts(candidateId, examCode), covers(candidateId, examCode), at);
+    }
+
+    /** The certification holdings earned with the exam, as the retake policy sees them. */
+    private List<CertificationCover> covers(String candidateId, String examCode) {
+        return holdings.earnedWith(candidateId, examCode).stream().map(CertificationHolding::cover).toList();
     }
 
     /**
@@ -45,9 +48,7 @@ public class EligibilityService {
      * {@code laterAttemptTakenAt} when a later attempt is what would be breached.
      */
     public void requireAdmissible(String candidateId, String examCode, PastAttempt attempt) {
-        List<CertificationCover> covers = holdings.earnedWith(candidateId, examCode).stream()
-                .map(CertificationHolding::cover).toList();
-        RetakePolicy.Admission admission = policy.admit(pastAttempts(candidateId, examCode), covers, attempt);
+        RetakePolicy.Admission admission = policy.admit(pastAttempts(candidateId, examCode), covers(candidateId, examCode), attempt);
         if (admission.admitted()) {
             return;
         }

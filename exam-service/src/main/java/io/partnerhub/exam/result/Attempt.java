@@ -64,33 +64,33 @@ public class Attempt {
     @Version
     public long version;
 
-    private static Attempt recorded(Registration registration, String providerResultId, int score, Instant takenAt,
-                                    AttemptStatus status, Boolean passed, Instant now) {
-        Attempt attempt = new Attempt();
-        attempt.id = UUID.randomUUID();
-        attempt.provider = registration.provider;
-        attempt.providerResultId = providerResultId;
-        attempt.registrationId = registration.id;
-        attempt.candidateId = registration.candidateId;
-        attempt.examCode = registration.examCode;
-        attempt.score = score;
-        attempt.takenAt = takenAt;
-        attempt.status = status;
-        attempt.passed = passed;
-        attempt.recordedAt = now;
-        attempt.releasedAt = status == AttemptStatus.SCORED ? now : null;
-        return attempt;
-    }
-
     /** A result scored at once: released when recorded. */
     public static Attempt scored(Registration registration, String providerResultId, int score, Instant takenAt,
                                  boolean passed, Instant now) {
-        return recorded(registration, providerResultId, score, takenAt, AttemptStatus.SCORED, passed, now);
+        Attempt attempt = recorded(registration, providerResultId, score, takenAt, now);
+        attempt.release(passed, now);
+        return attempt;
     }
 
     /** E6: a beta exam's result, pass/fail undecided until its release. */
     public static Attempt withheld(Registration registration, String providerResultId, int score, Instant takenAt, Instant now) {
-        return recorded(registration, providerResultId, score, takenAt, AttemptStatus.WITHHELD, null, now);
+        Attempt attempt = recorded(registration, providerResultId, score, takenAt, now);
+        attempt.status = AttemptStatus.WITHHELD;
+        return attempt;
+    }
+
+    private static Attempt recorded(Registration registration, String providerResultId, int score, Instant takenAt, Instant now) {
+        Attempt attempt = new Attempt();
+        attempt.id = UUID.randomUUID();
+        attempt.registrationId = registration.id;
+        attempt.candidateId = registration.candidateId;
+        attempt.examCode = registration.examCode;
+        attempt.provider = registration.provider;
+        attempt.providerResultId = providerResultId;
+        attempt.score = score;
+        attempt.takenAt = takenAt;
+        attempt.recordedAt = now;
+        return attempt;
     }
 
     /** E6: the score is released; pass/fail is decided now against the exam's passing score. */
