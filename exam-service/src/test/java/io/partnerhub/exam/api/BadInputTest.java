@@ -15,15 +15,10 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;
 import io.quarkus.test.common.TestResourceScope;
@@ -33,17 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Bad input never reaches a 500: the three reproduced through the gateway, and their relatives, answer 400 problem+json. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class BadInputTest {
+class BadInputTest extends ClockedTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void nulInAJsonStringOrAControlCharacterInTheUrlAnswers400InvalidCharacter() {
@@ -98,7 +85,7 @@ class BadInputTest {
     void takenAtOutsideStorableYearsIsRejected() {
         String exam = createExam();
         String candidate = newCandidate();
-        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = inHours(1);
         String registration = bookOk(candidate, exam, at);
         clock.advance(Duration.ofHours(2));
         Map<String, Object> body = new java.util.HashMap<>(result(unique("PVUE-"), registration, 800, at));

@@ -16,18 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -35,15 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class BetaExamsTest {
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class BetaExamsTest extends ClockedTest {
 
     String betaExam(LocalDate liveOn) {
         String code = unique("B-");
@@ -53,10 +40,10 @@ class BetaExamsTest {
 
     @Test
     void betaScoreIsWithheldUntilTenDaysAfterGoLiveThenPublishedWithTheOriginalTakenAt() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String exam = betaExam(today);
+        LocalDate liveOn = today();
+        String exam = betaExam(liveOn);
         String candidate = newCandidate();
-        Instant takenAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant takenAt = inHours(1);
         String registration = bookOk(candidate, exam, takenAt);
         clock.advance(Duration.ofHours(2));
 
@@ -66,7 +53,7 @@ class BetaExamsTest {
         attempts(candidate).then().body("[0].status", equalTo("WITHHELD")).body("[0].score", nullValue()).body("[0].passed", nullValue());
         assertEquals(0, ExamEvents.within(candidate, Duration.ofSeconds(3)).size(), "no event while withheld");
 
-        Instant release = today.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant release = liveOn.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant();
         clock.advance(Duration.between(clock.instant(), release).minusMinutes(5));
         assertEquals(0, ExamEvents.within(candidate, Duration.ofSeconds(3)).size(), "still withheld 5 minutes before release");
 
@@ -84,10 +71,9 @@ class BetaExamsTest {
 
     @Test
     void resultPostedAfterTheReleaseMomentIsScoredAtOnce() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String exam = betaExam(today.minusDays(11));
+        String exam = betaExam(today().minusDays(11));
         String candidate = newCandidate();
-        Instant takenAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant takenAt = inHours(1);
         String registration = bookOk(candidate, exam, takenAt);
         clock.advance(Duration.ofHours(2));
         postResult(result(unique("PSI-"), registration, 420, takenAt)).then().statusCode(201)
@@ -98,10 +84,9 @@ class BetaExamsTest {
 
     @Test
     void withheldResultCountsAsAnAttemptButImposesNoWait() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String exam = betaExam(today.plusDays(30));
+        String exam = betaExam(today().plusDays(30));
         String candidate = newCandidate();
-        Instant takenAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant takenAt = inHours(1);
         String registration = bookOk(candidate, exam, takenAt);
         clock.advance(Duration.ofHours(2));
         postResult(result(unique("PSI-"), registration, 300, takenAt)).then().statusCode(201).body("status", equalTo("WITHHELD"));

@@ -20,12 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -45,21 +40,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class CertificationEventsTest {
+class CertificationEventsTest extends ClockedTest {
 
     static final Duration PROPAGATION = Duration.ofSeconds(30);
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    Instant inHours(long hours) {
-        return clock.instant().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS);
-    }
 
     void pass(String candidate, String exam) {
         Instant at = inHours(1);
@@ -125,7 +108,7 @@ class CertificationEventsTest {
         pass(candidate, exam);
         bookOk(candidate, exam, inHours(3)); // passed without a certification: may sit again
         String holding = UUID.randomUUID().toString();
-        Instant expiresAt = clock.instant().plus(Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = inDays(365);
 
         String other = newCandidate();
         pass(other, exam);
@@ -161,7 +144,7 @@ class CertificationEventsTest {
         String exam = createExam();
         String candidate = newCandidate();
         pass(candidate, exam);
-        Instant expiresAt = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = inDays(2);
         ExamEvents.publishCertificationEvent("io.partnerhub.certification.earned.v1", candidate,
                 earned(candidate, UUID.randomUUID().toString(), exam, expiresAt));
         await().atMost(PROPAGATION).untilAsserted(() -> eligibility(candidate, exam).then().body("eligible", equalTo(false)));
@@ -177,7 +160,7 @@ class CertificationEventsTest {
         String candidate = newCandidate();
         pass(candidate, exam);
         String holding = UUID.randomUUID().toString();
-        Instant firstExpiry = clock.instant().plus(Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
+        Instant firstExpiry = inDays(365);
         Instant renewedExpiry = firstExpiry.plus(Duration.ofDays(365));
         ExamEvents.publishCertificationEvent("io.partnerhub.certification.renewed.v1", candidate,
                 renewed(candidate, holding, renewedExpiry));

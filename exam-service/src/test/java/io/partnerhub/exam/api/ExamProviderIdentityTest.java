@@ -14,16 +14,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
@@ -34,21 +29,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** DESIGN §6: an exam-provider token names its provider (claim provider) and acts only on that provider's registrations. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamProviderIdentityTest {
+class ExamProviderIdentityTest extends ClockedTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    Instant inHours(long hours) {
-        return clock.instant().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS);
-    }
 
     /** An exam both providers deliver, both ways. */
     String examOfBothProviders() {

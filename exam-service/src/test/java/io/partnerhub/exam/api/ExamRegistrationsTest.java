@@ -14,16 +14,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -33,19 +27,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamRegistrationsTest {
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    Instant inHours(long hours) {
-        return clock.instant().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS);
-    }
+class ExamRegistrationsTest extends ClockedTest {
 
     @Test
     void testCenterBookingIsScheduledAtOnce() {

@@ -17,17 +17,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -36,23 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamReplayVouchersTest {
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    Instant inHours(long hours) {
-        return clock.instant().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS);
-    }
+class ExamReplayVouchersTest extends ClockedTest {
 
     /** Books, sits and fails the exam; leaves the clock 25 hours after the failure (past the first wait). */
     void failOnce(String candidate, String exam) {

@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,22 +38,14 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamResultsTest {
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ExamResultsTest extends ClockedTest {
 
     record Taken(String registrationId, Instant takenAt) {
     }
 
     /** Books an appointment an hour ahead, then moves the clock past it. */
     Taken bookAndSit(String candidateId, String examCode) {
-        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = inHours(1);
         String registrationId = bookOk(candidateId, examCode, at);
         clock.advance(Duration.ofHours(2));
         return new Taken(registrationId, at);
@@ -216,7 +203,7 @@ class ExamResultsTest {
     void resultForCancelledOrUnconfirmedRegistrationIsRejected() {
         String exam = createExam();
         String candidate = newCandidate();
-        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = inHours(1);
         String cancelled = bookOk(candidate, exam, at);
         ExamApi.asProvider().post("/exam-registrations/{id}/cancellation", cancelled).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));

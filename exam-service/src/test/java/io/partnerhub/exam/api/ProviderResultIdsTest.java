@@ -15,16 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -33,15 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** E5: the idempotency key of a result is (provider, providerResultId), the provider being the registration's. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ProviderResultIdsTest {
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ProviderResultIdsTest extends ClockedTest {
 
     record Sitting(String registrationId, Instant takenAt) {
     }
@@ -54,7 +41,7 @@ class ProviderResultIdsTest {
 
     /** Each candidate booked with its provider an hour ahead; the clock then moves past the appointments. */
     List<Sitting> sit(String exam, List<String> providers, List<String> candidates) {
-        Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = inHours(1);
         List<Sitting> sittings = new java.util.ArrayList<>();
         for (int i = 0; i < providers.size(); i++) {
             Map<String, Object> body = booking(candidates.get(i), exam, at);

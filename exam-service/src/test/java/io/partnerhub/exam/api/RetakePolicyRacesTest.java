@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -40,15 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** E3 when results arrive: under the booking's candidate+exam lock, against every attempt, in any order. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class RetakePolicyRacesTest {
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class RetakePolicyRacesTest extends ClockedTest {
 
     record Sitting(String registrationId, Instant takenAt) {
     }
@@ -57,7 +44,7 @@ class RetakePolicyRacesTest {
     List<Sitting> twoSittingsTwoHoursApart(String candidate, String exam) {
         List<Sitting> sittings = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Instant at = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+            Instant at = inHours(1);
             sittings.add(new Sitting(bookOk(candidate, exam, at), at));
             clock.advance(Duration.ofHours(2));
         }
