@@ -30,8 +30,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -42,10 +40,9 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
+import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.certification.holding.TestSupport.Earned;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;
@@ -59,19 +56,11 @@ import io.restassured.response.Response;
 /** C8 over the real app: OB3 JSON, VC-JWT verified with jose4j against the published JWKS, live status, hostile input. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class BadgeTest {
+class BadgeTest extends ClockMovingTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
     static final String VC_JWT = "application/vc+jwt";
     static final String ISSUER = "http://localhost:8080/api/badges/issuer";
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     static String vcJwt(String holdingId) {
         return given().accept(VC_JWT).when().get("/badges/" + holdingId)

@@ -25,15 +25,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.partnerhub.chassis.time.AdjustableClock;
+import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -45,17 +42,9 @@ import io.restassured.response.ValidatableResponse;
 /** C2 earning and C4 expiry over the real broker: exam.passed.v1 in, certification events out. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class CertificationEarningTest {
+class CertificationEarningTest extends ClockMovingTest {
 
     static final Duration PROPAGATION = Duration.ofSeconds(30);
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     static ValidatableResponse holdings(String candidateId) {
         return given().auth().oauth2(TestTokens.ops()).queryParam("candidateId", candidateId)

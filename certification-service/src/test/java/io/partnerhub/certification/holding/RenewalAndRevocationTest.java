@@ -16,14 +16,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerhub.chassis.time.AdjustableClock;
+import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.certification.holding.TestSupport.Earned;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;
@@ -37,17 +34,9 @@ import io.restassured.response.Response;
 /** C3 renewal and C9 revocation through the API, C5 retirement's effect on renewal, and who may do what. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class RenewalAndRevocationTest {
+class RenewalAndRevocationTest extends ClockMovingTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     static Response attempt(String token, String holdingId, boolean passed) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"passed\":" + passed + "}")

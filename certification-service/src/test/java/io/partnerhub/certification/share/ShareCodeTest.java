@@ -17,12 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.chassis.time.AdjustableClock;
+import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;
@@ -35,17 +32,9 @@ import io.restassured.response.Response;
 /** C7 share codes over the real app: created by the candidate, open without a token, revocable, expiring, scoped. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ShareCodeTest {
+class ShareCodeTest extends ClockMovingTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
-
-    @Inject
-    AdjustableClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /** A candidate with one passed exam on their transcript. */
     static String candidateWithAPass(String exam) throws Exception {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,17 +26,11 @@ class CertificationLifecycleIT {
 
     @Test
     void passedExamEarnsTheCertificationWhichBlocksTheExamUntilItExpiresOnTime() {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-        String exam = "LC-" + suffix;
-        String certification = "lifecycle-associate-" + suffix.toLowerCase(Locale.ROOT);
-        RunningSuite.certificationOfOneExam(exam, certification, "ASSOCIATE");
-
-        String candidate = UUID.randomUUID().toString();
-        Instant scheduledAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String registration = RunningSuite.bookAtTestCenter(candidate, exam, scheduledAt);
-        RunningSuite.moveClocks("PT3H");
-        RunningSuite.asPearsonVue().body(Map.of("providerResultId", "LC-" + UUID.randomUUID(), "registrationId", registration,
-                        "score", 880, "takenAt", scheduledAt.plus(Duration.ofMinutes(30)).toString()))
+        BookedExam booked = BookedExam.book("LC-", "lifecycle-associate-", "ASSOCIATE");
+        String exam = booked.exam();
+        String certification = booked.certification();
+        String candidate = booked.candidate();
+        RunningSuite.asPearsonVue().body(booked.result("LC-" + UUID.randomUUID(), 880))
                 .post("/exam-results").then().statusCode(201).body("passed", equalTo(true));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->

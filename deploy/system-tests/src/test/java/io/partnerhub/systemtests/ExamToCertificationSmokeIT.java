@@ -39,11 +39,7 @@ class ExamToCertificationSmokeIT {
 
         String candidateId = UUID.randomUUID().toString();
         Instant scheduledAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
-        String registrationId = RunningSuite.asPearsonVue()
-                .body(Map.of("candidateId", candidateId, "examCode", code, "provider", "PEARSON_VUE",
-                        "deliveryMode", "TEST_CENTER", "scheduledAt", scheduledAt.toString()))
-                .when().post("/exam-registrations")
-                .then().statusCode(201).extract().path("id");
+        String registrationId = RunningSuite.bookAtTestCenter(candidateId, code, scheduledAt);
 
         // the exam is taken two days from now: move the services' clocks past it (not slept on)
         Programme.clockAt(Duration.parse("P2DT3H"));

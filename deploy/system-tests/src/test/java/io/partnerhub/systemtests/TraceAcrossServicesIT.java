@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,22 +29,13 @@ class TraceAcrossServicesIT {
 
     @Test
     void oneExamResultCarriesOneTraceIdThroughTheGatewayExamAndCertificationServices() {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
-        String exam = "TR-" + suffix;
-        String certification = "trace-fundamentals-" + suffix.toLowerCase(Locale.ROOT);
-        RunningSuite.certificationOfOneExam(exam, certification, "FUNDAMENTALS");
-
-        String candidate = UUID.randomUUID().toString();
-        Instant scheduledAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        String registration = RunningSuite.bookAtTestCenter(candidate, exam, scheduledAt);
-        RunningSuite.moveClocks("PT3H");
+        BookedExam booked = BookedExam.book("TR-", "trace-fundamentals-", "FUNDAMENTALS");
 
         String traceId = HexFormat.of().formatHex(random(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(random(8)) + "-01";
         RunningSuite.asPearsonVue()
                 .header("traceparent", traceparent)
-                .body(Map.of("providerResultId", "TRACE-" + UUID.randomUUID(), "registrationId", registration,
-                        "score", 900, "takenAt", scheduledAt.plus(Duration.ofMinutes(30)).toString()))
+                .body(booked.result("TRACE-" + UUID.randomUUID(), 900))
                 .post("/exam-results").then().statusCode(201).body("passed", equalTo(true));
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {

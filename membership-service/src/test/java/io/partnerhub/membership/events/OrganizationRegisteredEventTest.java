@@ -9,13 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,35 +65,13 @@ class OrganizationRegisteredEventTest {
         assertFalse(all.stream().anyMatch(r -> r.value().contains("\"Copycat\"")), "no event for the refused registration");
     }
 
-    private static KafkaConsumer<String, String> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "membership-event-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(config);
-    }
-
     private static ConsumerRecord<String, String> awaitRecord(String key, Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of("membership-events"));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-            return null;
-        }
+        return MembershipEvents.keyed(key, found -> !found.isEmpty(), timeout).stream().findFirst().orElse(null);
     }
 
     private static List<ConsumerRecord<String, String>> readAll(Duration quiet) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = MembershipEvents.consumer()) {
             consumer.subscribe(List.of("membership-events"));
             long deadline = System.nanoTime() + quiet.toNanos();
             while (System.nanoTime() < deadline) {
