@@ -28,15 +28,13 @@ public class StatusUpdate {
     private final StatusRepository statuses;
     private final StatusChangeRepository changes;
     private final EventPublisher events;
-    private final StatusJson json;
     private final CompetencyConfig config;
 
-    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, EventPublisher events, StatusJson json,
+    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, EventPublisher events,
             CompetencyConfig config) {
         this.statuses = statuses;
         this.changes = changes;
         this.events = events;
-        this.json = json;
         this.config = config;
     }
 
@@ -44,7 +42,7 @@ public class StatusUpdate {
     void apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
             Facts facts, Cause cause, Instant now) {
         boolean isNew = status == null;
-        CompetencyState previous = json.state(status);
+        CompetencyState previous = StatusRows.state(status);
         StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, now, config.riskHorizon());
         if (isNew) {
             status = new CompetencyStatus();
@@ -56,7 +54,7 @@ public class StatusUpdate {
         status.level = state.level();
         status.path = state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet();
         status.atRisk = state.atRisk();
-        status.reasons = json.write(state.reasons());
+        status.reasons = state.reasons();
         status.attainedAt = state.attainedAt();
         status.validUntil = state.validUntil();
         if (cause != null && cause.time() != null && (status.asOf == null || cause.time().isAfter(status.asOf))) {
@@ -64,7 +62,7 @@ public class StatusUpdate {
         }
         status.requirementVersion = version.version();
         status.requirementEffectiveFrom = version.effectiveFrom();
-        status.requirements = json.write(StatusJson.progress(evaluation));
+        status.requirements = StatusRows.progress(evaluation);
         status.nextCheckAt = StatusRules.nextCheck(state, evaluation, facts, config.riskHorizon(), now);
         status.updatedAt = now;
         if (isNew) {
@@ -80,7 +78,7 @@ public class StatusUpdate {
             change.change = transition.change();
             change.level = transition.level();
             change.atRisk = state.atRisk();
-            change.reasons = json.write(transition.reasons());
+            change.reasons = transition.reasons();
             change.validUntil = transition.validUntil();
             change.occurredAt = now;
             change.causeEventId = cause == null ? null : cause.eventId();
