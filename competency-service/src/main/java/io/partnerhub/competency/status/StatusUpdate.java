@@ -1,7 +1,10 @@
 package io.partnerhub.competency.status;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +18,7 @@ import io.partnerhub.competency.domain.Level;
 import io.partnerhub.competency.domain.RequirementVersion;
 import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.events.CompetencyChanged;
+import io.partnerhub.competency.projection.FactsLoader;
 import io.quarkus.logging.Log;
 
 /**
@@ -27,15 +31,30 @@ public class StatusUpdate {
 
     private final StatusRepository statuses;
     private final StatusChangeRepository changes;
+    private final FactsLoader loader;
     private final EventPublisher events;
     private final CompetencyConfig config;
 
-    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, EventPublisher events,
+    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, FactsLoader loader, EventPublisher events,
             CompetencyConfig config) {
         this.statuses = statuses;
         this.changes = changes;
+        this.loader = loader;
         this.events = events;
         this.config = config;
+    }
+
+    /**
+     * Applies each version (by competency id) to each organisation, from the bounded facts those versions need, loaded
+     * once for all of them; {@code stored} gives an organisation's stored row of a competency (null: none yet).
+     */
+    void applyAll(List<String> organizationIds, Map<String, RequirementVersion> versions,
+            BiFunction<String, String, CompetencyStatus> stored, Cause cause, Instant now) {
+        Map<String, Facts> facts = loader.load(organizationIds, versions.values(), now);
+        for (String organizationId : organizationIds) {
+            versions.forEach((competencyId, version) -> apply(organizationId, competencyId, version,
+                    stored.apply(organizationId, competencyId), facts.get(organizationId), cause, now));
+        }
     }
 
     /** @param status the stored row, null when there is none yet; {@code cause} null: time-driven */
