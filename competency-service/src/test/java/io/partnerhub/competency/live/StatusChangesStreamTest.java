@@ -1,6 +1,7 @@
 package io.partnerhub.competency.live;
 
 import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
+import static io.partnerhub.competency.EventsSupport.awaitStatus;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -56,8 +57,7 @@ class StatusChangesStreamTest {
         String org = UUID.randomUUID().toString();
         String candidate = unique("cand-");
         organizationWithMembers(org, candidate);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200));
+        awaitStatus(org, competency);
 
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient().sendAsync(
