@@ -2,6 +2,7 @@ package io.partnerhub.competency;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -84,16 +86,14 @@ public final class EventsSupport {
     }
 
     public static ObjectNode certificationDefined(String certificationId, String name) throws Exception {
-        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationDefined");
-        event.put("subject", certificationId);
-        ((ObjectNode) event.get("data")).put("certificationId", certificationId).put("name", name);
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationDefined", certificationId);
+        data(event).put("certificationId", certificationId).put("name", name);
         return event;
     }
 
     public static ObjectNode assessmentDefined(String assessmentId, String name) throws Exception {
-        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentDefined");
-        event.put("subject", assessmentId);
-        ((ObjectNode) event.get("data")).put("assessmentId", assessmentId).put("name", name);
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentDefined", assessmentId);
+        data(event).put("assessmentId", assessmentId).put("name", name);
         return event;
     }
 
@@ -128,11 +128,21 @@ public final class EventsSupport {
         return event;
     }
 
+    /** The example of {@code message} (a new id and time) about {@code subject}, the record key; its data to fill in. */
+    static ObjectNode example(Path asyncApi, String message, String subject) throws Exception {
+        ObjectNode event = example(asyncApi, message);
+        event.put("subject", subject);
+        return event;
+    }
+
+    static ObjectNode data(ObjectNode event) {
+        return (ObjectNode) event.get("data");
+    }
+
     /** membership-service's example of organization.registered.v1 for this organisation. */
     public static ObjectNode organizationRegistered(String organizationId) throws Exception {
-        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, "organizationRegistered");
-        event.put("subject", organizationId);
-        ((ObjectNode) event.get("data")).put("organizationId", organizationId);
+        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, "organizationRegistered", organizationId);
+        data(event).put("organizationId", organizationId);
         return event;
     }
 
@@ -147,9 +157,8 @@ public final class EventsSupport {
             case "joined" -> "employeeJoined";
             case "left" -> "employeeLeft";
             default -> throw new IllegalArgumentException("no employee." + change + " event");
-        });
-        event.put("subject", candidateId);
-        ObjectNode data = ((ObjectNode) event.get("data")).put("organizationId", organizationId)
+        }, candidateId);
+        ObjectNode data = data(event).put("organizationId", organizationId)
                 .put("userId", UUID.nameUUIDFromBytes(candidateId.getBytes(StandardCharsets.UTF_8)).toString())
                 .put("candidateId", candidateId);
         if (reason != null) {
@@ -161,35 +170,31 @@ public final class EventsSupport {
     /** membership-service's example of performance.reported.v1: this figure for the month ending {@code periodEnd}. */
     public static ObjectNode performance(String organizationId, String metric, long value, LocalDate periodEnd)
             throws Exception {
-        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, "performanceReported");
-        event.put("subject", organizationId);
-        ((ObjectNode) event.get("data")).put("organizationId", organizationId).put("metric", metric).put("value", value)
+        ObjectNode event = example(MEMBERSHIP_ASYNCAPI, "performanceReported", organizationId);
+        data(event).put("organizationId", organizationId).put("metric", metric).put("value", value)
                 .put("periodStart", periodEnd.minusMonths(1).plusDays(1).toString()).put("periodEnd", periodEnd.toString());
         return event;
     }
 
     /** certification-service's example of certification.earned.v1 for this candidate and certification, a new holding. */
     public static ObjectNode earned(String candidateId, String certificationId, Instant expiresAt) throws Exception {
-        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationEarned");
-        event.put("subject", candidateId);
-        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("certificationId", certificationId)
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationEarned", candidateId);
+        data(event).put("candidateId", candidateId).put("certificationId", certificationId)
                 .put("holdingId", UUID.randomUUID().toString()).put("expiresAt", expiresAt.toString());
         return event;
     }
 
     /** certification-service's example of certification.expired.v1 (or revoked) for this holding. */
     public static ObjectNode ended(String message, String candidateId, String certificationId, String holdingId) throws Exception {
-        ObjectNode event = example(CERTIFICATION_ASYNCAPI, message);
-        event.put("subject", candidateId);
-        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("certificationId", certificationId)
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, message, candidateId);
+        data(event).put("candidateId", candidateId).put("certificationId", certificationId)
                 .put("holdingId", holdingId);
         return event;
     }
 
     public static ObjectNode assessmentPassed(String candidateId, String assessmentId) throws Exception {
-        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentPassed");
-        event.put("subject", candidateId);
-        ((ObjectNode) event.get("data")).put("candidateId", candidateId).put("assessmentId", assessmentId);
+        ObjectNode event = example(CERTIFICATION_ASYNCAPI, "assessmentPassed", candidateId);
+        data(event).put("candidateId", candidateId).put("assessmentId", assessmentId);
         return event;
     }
 
@@ -203,6 +208,23 @@ public final class EventsSupport {
 
     public static void certification(ObjectNode event) throws Exception {
         publish("certification-events", event);
+    }
+
+    /** Waits up to 30 s until ops reads the organisation's status in the competency (200) and {@code expect} holds of it. */
+    public static void awaitStatus(String organizationId, String competencyId, Consumer<ValidatableResponse> expect) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expect.accept(given().auth().oauth2(TestTokens.ops())
+                .get("/competency-status/{o}/{c}", organizationId, competencyId).then().statusCode(200)));
+    }
+
+    /** {@link #awaitStatus(String, String, Consumer)} until the status is there at all. */
+    public static void awaitStatus(String organizationId, String competencyId) {
+        awaitStatus(organizationId, competencyId, status -> {
+        });
+    }
+
+    /** {@link #awaitStatus(String, String, Consumer)} until the status has this level and is (not) at risk. */
+    public static void awaitStatus(String organizationId, String competencyId, String level, boolean atRisk) {
+        awaitStatus(organizationId, competencyId, status -> status.body("level", equalTo(level)).body("atRisk", equalTo(atRisk)));
     }
 
     /** organization.registered for {@code organizationId}, then employee.joined for each candidate, in that order. */

@@ -77,6 +77,14 @@ public class StatusWatch {
         return subscribers.values().stream().mapToInt(Set::size).sum();
     }
 
+    /**
+     * Whether the watch has read a first fingerprint of the organisation's statuses, so that any later change of them is
+     * news to its subscribers (what a test waits for before it causes a change).
+     */
+    boolean watches(String organizationId) {
+        return fingerprints.containsKey(organizationId);
+    }
+
     private void unsubscribe(String organizationId, MultiEmitter<? super Change> emitter) {
         subscribers.computeIfPresent(organizationId, (o, emitters) -> {
             emitters.remove(emitter);

@@ -2,6 +2,8 @@ package io.partnerhub.competency.status;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -13,9 +15,13 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.partnerhub.competency.domain.Level;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** K3: the status of one organisation in one competency. reasons and requirements are JSON text. */
+import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.status.StatusViews.RequirementProgress;
+
+/** K3: the status of one organisation in one competency. reasons and requirement progress are jsonb. */
 @Entity
 @Table(name = "competency_status")
 @IdClass(CompetencyStatus.Key.class)
@@ -38,8 +44,9 @@ public class CompetencyStatus {
     @Column(name = "at_risk", nullable = false)
     public boolean atRisk;
 
-    @Column(nullable = false)
-    public String reasons;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> reasons;
 
     @Column(name = "attained_at")
     public Instant attainedAt;
@@ -54,10 +61,11 @@ public class CompetencyStatus {
     public String requirementVersion;
 
     @Column(name = "requirement_effective_from", nullable = false)
-    public java.time.LocalDate requirementEffectiveFrom;
+    public LocalDate requirementEffectiveFrom;
 
-    @Column(nullable = false)
-    public String requirements;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<RequirementProgress> requirements;
 
     @Column(name = "next_check_at")
     public Instant nextCheckAt;

@@ -1,6 +1,7 @@
 package io.partnerhub.competency.status;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,10 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.partnerhub.competency.domain.Change;
 import io.partnerhub.competency.domain.Level;
 
-/** K3 history: one published change of a status, with the event that caused it (null: time-driven). */
+/** K3 history: one published change of a status, with the event that caused it (null: time-driven); reasons are jsonb. */
 @Entity
 @Table(name = "competency_status_change")
 public class StatusChange {
@@ -42,8 +46,9 @@ public class StatusChange {
     @Column(name = "at_risk", nullable = false)
     public boolean atRisk;
 
-    @Column(nullable = false)
-    public String reasons;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> reasons;
 
     @Column(name = "valid_until")
     public Instant validUntil;

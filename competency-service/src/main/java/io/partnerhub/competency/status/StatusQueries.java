@@ -16,18 +16,16 @@ public class StatusQueries {
     private final StatusRepository statuses;
     private final StatusChangeRepository changes;
     private final Projections projections;
-    private final StatusJson json;
 
-    public StatusQueries(StatusRepository statuses, StatusChangeRepository changes, Projections projections, StatusJson json) {
+    public StatusQueries(StatusRepository statuses, StatusChangeRepository changes, Projections projections) {
         this.statuses = statuses;
         this.changes = changes;
         this.projections = projections;
-        this.json = json;
     }
 
     public List<StatusView> ofOrganization(String organizationId, int page, int size) {
         requireKnown(organizationId);
-        return statuses.ofOrganization(organizationId, page, size).stream().map(json::view).toList();
+        return statuses.ofOrganization(organizationId, page, size).stream().map(StatusRows::view).toList();
     }
 
     public long countOfOrganization(String organizationId) {
@@ -40,14 +38,12 @@ public class StatusQueries {
             requireKnown(organizationId);
             throw new ResourceNotFound("competency status", organizationId + "/" + competencyId);
         }
-        return json.view(status);
+        return StatusRows.view(status);
     }
 
     public List<ChangeView> history(String organizationId, String competencyId, int page, int size) {
         get(organizationId, competencyId);
-        return changes.of(organizationId, competencyId, page, size).stream().map(c -> new ChangeView(c.change, c.level,
-                c.atRisk, json.reasons(c.reasons), c.validUntil, c.occurredAt, c.causeEventId, c.causeEventType,
-                c.publishedEventId)).toList();
+        return changes.of(organizationId, competencyId, page, size).stream().map(StatusRows::view).toList();
     }
 
     public long countHistory(String organizationId, String competencyId) {

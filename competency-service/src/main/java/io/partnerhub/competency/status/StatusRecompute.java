@@ -13,9 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.competency.competency.RequirementCatalogue;
-import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.RequirementVersion;
-import io.partnerhub.competency.projection.FactsLoader;
 
 /**
  * Event-driven recomputation (K3): under the candidate and organisation locks it takes, an organisation's statuses of
@@ -25,15 +23,12 @@ import io.partnerhub.competency.projection.FactsLoader;
 public class StatusRecompute {
 
     private final StatusRepository statuses;
-    private final FactsLoader loader;
     private final RequirementCatalogue catalogue;
     private final StatusUpdate update;
     private final Clock clock;
 
-    public StatusRecompute(StatusRepository statuses, FactsLoader loader, RequirementCatalogue catalogue, StatusUpdate update,
-            Clock clock) {
+    public StatusRecompute(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock) {
         this.statuses = statuses;
-        this.loader = loader;
         this.catalogue = catalogue;
         this.update = update;
         this.clock = clock;
@@ -66,8 +61,7 @@ public class StatusRecompute {
         if (versions.isEmpty()) {
             return;
         }
-        Facts facts = loader.load(List.of(organizationId), versions.values(), now).get(organizationId);
-        versions.forEach((competencyId, version) -> update.apply(organizationId, competencyId, version,
-                statuses.findById(new CompetencyStatus.Key(organizationId, competencyId)), facts, cause, now));
+        update.applyAll(List.of(organizationId), versions,
+                (organization, competencyId) -> statuses.findById(new CompetencyStatus.Key(organization, competencyId)), cause, now);
     }
 }

@@ -36,17 +36,15 @@ public class StatusSimulation {
     private final Projections projections;
     private final RequirementCatalogue catalogue;
     private final StatusQueries queries;
-    private final StatusJson json;
     private final CompetencyConfig config;
     private final Clock clock;
 
     public StatusSimulation(StatusRepository statuses, Projections projections, RequirementCatalogue catalogue,
-            StatusQueries queries, StatusJson json, CompetencyConfig config, Clock clock) {
+            StatusQueries queries, CompetencyConfig config, Clock clock) {
         this.statuses = statuses;
         this.projections = projections;
         this.catalogue = catalogue;
         this.queries = queries;
-        this.json = json;
         this.config = config;
         this.clock = clock;
     }
@@ -65,14 +63,14 @@ public class StatusSimulation {
         List<StatusView> result = new ArrayList<>();
         versions.forEach((competencyId, version) -> {
             CompetencyStatus stored = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
-            CompetencyState previous = json.state(stored);
+            CompetencyState previous = StatusRows.state(stored);
             StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, at, config.riskHorizon());
             CompetencyState state = outcome.state();
             Evaluation evaluation = outcome.evaluation();
             result.add(new StatusView(organizationId, competencyId, state.level(),
                     state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet(), state.atRisk(),
                     state.reasons(), state.attainedAt(), state.validUntil(), stored == null ? null : stored.asOf,
-                    version.version(), StatusJson.progress(evaluation)));
+                    version.version(), StatusRows.progress(evaluation)));
         });
         return result;
     }

@@ -1,7 +1,10 @@
 package io.partnerhub.competency.status;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +18,7 @@ import io.partnerhub.competency.domain.Level;
 import io.partnerhub.competency.domain.RequirementVersion;
 import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.events.CompetencyChanged;
+import io.partnerhub.competency.projection.FactsLoader;
 import io.quarkus.logging.Log;
 
 /**
@@ -27,24 +31,37 @@ public class StatusUpdate {
 
     private final StatusRepository statuses;
     private final StatusChangeRepository changes;
+    private final FactsLoader loader;
     private final EventPublisher events;
-    private final StatusJson json;
     private final CompetencyConfig config;
 
-    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, EventPublisher events, StatusJson json,
+    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, FactsLoader loader, EventPublisher events,
             CompetencyConfig config) {
         this.statuses = statuses;
         this.changes = changes;
+        this.loader = loader;
         this.events = events;
-        this.json = json;
         this.config = config;
+    }
+
+    /**
+     * Applies each version (by competency id) to each organisation, from the bounded facts those versions need, loaded
+     * once for all of them; {@code stored} gives an organisation's stored row of a competency (null: none yet).
+     */
+    void applyAll(List<String> organizationIds, Map<String, RequirementVersion> versions,
+            BiFunction<String, String, CompetencyStatus> stored, Cause cause, Instant now) {
+        Map<String, Facts> facts = loader.load(organizationIds, versions.values(), now);
+        for (String organizationId : organizationIds) {
+            versions.forEach((competencyId, version) -> apply(organizationId, competencyId, version,
+                    stored.apply(organizationId, competencyId), facts.get(organizationId), cause, now));
+        }
     }
 
     /** @param status the stored row, null when there is none yet; {@code cause} null: time-driven */
     void apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
             Facts facts, Cause cause, Instant now) {
         boolean isNew = status == null;
-        CompetencyState previous = json.state(status);
+        CompetencyState previous = StatusRows.state(status);
         StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, now, config.riskHorizon());
         if (isNew) {
             status = new CompetencyStatus();
@@ -56,7 +73,7 @@ public class StatusUpdate {
         status.level = state.level();
         status.path = state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet();
         status.atRisk = state.atRisk();
-        status.reasons = json.write(state.reasons());
+        status.reasons = state.reasons();
         status.attainedAt = state.attainedAt();
         status.validUntil = state.validUntil();
         if (cause != null && cause.time() != null && (status.asOf == null || cause.time().isAfter(status.asOf))) {
@@ -64,7 +81,7 @@ public class StatusUpdate {
         }
         status.requirementVersion = version.version();
         status.requirementEffectiveFrom = version.effectiveFrom();
-        status.requirements = json.write(StatusJson.progress(evaluation));
+        status.requirements = StatusRows.progress(evaluation);
         status.nextCheckAt = StatusRules.nextCheck(state, evaluation, facts, config.riskHorizon(), now);
         status.updatedAt = now;
         if (isNew) {
@@ -80,7 +97,7 @@ public class StatusUpdate {
             change.change = transition.change();
             change.level = transition.level();
             change.atRisk = state.atRisk();
-            change.reasons = json.write(transition.reasons());
+            change.reasons = transition.reasons();
             change.validUntil = transition.validUntil();
             change.occurredAt = now;
             change.causeEventId = cause == null ? null : cause.eventId();

@@ -14,9 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.competency.competency.RequirementCatalogue;
-import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.RequirementVersion;
-import io.partnerhub.competency.projection.FactsLoader;
 import io.partnerhub.competency.projection.SkillIndex;
 
 /**
@@ -28,7 +26,6 @@ import io.partnerhub.competency.projection.SkillIndex;
 public class SweepBatch {
 
     private final StatusRepository statuses;
-    private final FactsLoader loader;
     private final RequirementCatalogue catalogue;
     private final StatusUpdate update;
     private final Clock clock;
@@ -38,10 +35,8 @@ public class SweepBatch {
     /** competency \n version → how far the current pass over its outdated statuses got. */
     private final Map<String, StatusRepository.Position> positions = new ConcurrentHashMap<>();
 
-    public SweepBatch(StatusRepository statuses, FactsLoader loader, RequirementCatalogue catalogue, StatusUpdate update,
-            Clock clock) {
+    public SweepBatch(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock) {
         this.statuses = statuses;
-        this.loader = loader;
         this.catalogue = catalogue;
         this.update = update;
         this.clock = clock;
@@ -125,10 +120,7 @@ public class SweepBatch {
             rows.values().forEach(s -> s.nextCheckAt = null);
             return rows.size();
         }
-        Map<String, Facts> facts = loader.load(locked, List.of(version), now);
-        for (String organizationId : locked) {
-            update.apply(organizationId, competencyId, version, rows.get(organizationId), facts.get(organizationId), null, now);
-        }
+        update.applyAll(locked, Map.of(competencyId, version), (organizationId, competency) -> rows.get(organizationId), null, now);
         return locked.size();
     }
 }

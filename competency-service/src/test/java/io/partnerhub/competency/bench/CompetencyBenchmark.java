@@ -173,8 +173,8 @@ class CompetencyBenchmark {
                 + " FROM generate_series(1, " + ORGANISATIONS + ") o WHERE o % 3 = 0");
         sql("INSERT INTO competency_status (organization_id, competency_id, level, path, at_risk, reasons, attained_at,"
                 + " valid_until, as_of, requirement_version, requirement_effective_from, requirements, next_check_at, updated_at,"
-                + " version) SELECT " + org + ", '" + run + "-comp-' || k, 'NONE', NULL, false, '[]', NULL, NULL, NULL, 'v1', DATE '"
-                + today + "', '[]', NULL, now(), 0 FROM generate_series(1, " + ORGANISATIONS + ") o, generate_series(0, "
+                + " version) SELECT " + org + ", '" + run + "-comp-' || k, 'NONE', NULL, false, '[]'::jsonb, NULL, NULL, NULL, 'v1', DATE '"
+                + today + "', '[]'::jsonb, NULL, now(), 0 FROM generate_series(1, " + ORGANISATIONS + ") o, generate_series(0, "
                 + (COMPETENCIES - 1) + ") k");
         sql("ANALYZE");
     }

@@ -1,6 +1,7 @@
 package io.partnerhub.competency.live;
 
 import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
+import static io.partnerhub.competency.EventsSupport.awaitStatus;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -14,14 +15,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.devstack.test.PartnerHubTestResource;
-import io.quarkus.arc.ClientProxy;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -59,8 +57,7 @@ class StatusChangesStreamTest {
         String org = UUID.randomUUID().toString();
         String candidate = unique("cand-");
         organizationWithMembers(org, candidate);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200));
+        awaitStatus(org, competency);
 
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         CompletableFuture<HttpResponse<Void>> stream = HttpClient.newHttpClient().sendAsync(
@@ -70,7 +67,7 @@ class StatusChangesStreamTest {
                 HttpResponse.BodyHandlers.ofByteArrayConsumer(bytes -> bytes.ifPresent(b -> new String(b).lines().forEach(lines::add))));
         try {
             assertEquals("event:ready", awaitLine(lines, "event:", Duration.ofSeconds(10)).replace(" ", ""));
-            await().atMost(Duration.ofSeconds(10)).until(() -> watchHasFingerprintOf(org)); // a change is news from now on
+            await().atMost(Duration.ofSeconds(10)).until(() -> watch.watches(org)); // a change is news from now on
             long published = System.nanoTime();
             certification(earned(candidate, cert, LASTING));
             String event = awaitLine(lines, "event:status", Duration.ofSeconds(10));
@@ -82,16 +79,6 @@ class StatusChangesStreamTest {
         } finally {
             stream.cancel(true);
         }
-    }
-
-    /**
-     * Whether the watch has read the organisation's first fingerprint (it compares every later one with it). The watch
-     * tells nobody, so the test looks at its map: a condition to wait for instead of a fixed pause.
-     */
-    private boolean watchHasFingerprintOf(String organizationId) throws ReflectiveOperationException {
-        Field fingerprints = StatusWatch.class.getDeclaredField("fingerprints");
-        fingerprints.setAccessible(true);
-        return ((Map<?, ?>) fingerprints.get(ClientProxy.unwrap(watch))).containsKey(organizationId);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,8 +47,7 @@ class StreamLimitsTest {
     void aFourthStreamOfOneSubjectIs429WithRetryAfterAndTheLimits() {
         String org = UUID.randomUUID().toString();
         String token = admin(org, "admin-" + org);
-        List<Stream> open = new ArrayList<>();
-        try {
+        try (OpenStreams open = new OpenStreams()) {
             for (int i = 0; i < 3; i++) {
                 open.add(Stream.open(root, org, token));
                 assertEquals(200, open.get(i).status);
@@ -61,16 +59,13 @@ class StreamLimitsTest {
             try (Stream other = Stream.open(root, org, admin(org, "other-" + org))) {
                 assertEquals(200, other.status);
             }
-        } finally {
-            open.forEach(Stream::close);
         }
     }
 
     @Test
     void theTwentySixthStreamOfOneOrganisationIs429WhoeverAsks() {
         String org = UUID.randomUUID().toString();
-        List<Stream> open = new ArrayList<>();
-        try {
+        try (OpenStreams open = new OpenStreams()) {
             for (int i = 0; i < 25; i++) {
                 open.add(Stream.open(root, org, admin(org, "admin-" + i + "-" + org)));
                 assertEquals(200, open.get(i).status, "stream " + (i + 1));
@@ -80,8 +75,6 @@ class StreamLimitsTest {
             try (Stream elsewhere = Stream.open(root, another, admin(another, "admin-26-" + org))) {
                 assertEquals(200, elsewhere.status);
             }
-        } finally {
-            open.forEach(Stream::close);
         }
     }
 
@@ -89,8 +82,7 @@ class StreamLimitsTest {
     void aClosedStreamFreesItsSlot() {
         String org = UUID.randomUUID().toString();
         String token = admin(org, "admin-" + org);
-        List<Stream> open = new ArrayList<>();
-        try {
+        try (OpenStreams open = new OpenStreams()) {
             for (int i = 0; i < 3; i++) {
                 open.add(Stream.open(root, org, token));
                 assertEquals("ready", open.get(i).nextEvent());
@@ -105,8 +97,6 @@ class StreamLimitsTest {
                 again.close();
                 return false;
             });
-        } finally {
-            open.forEach(Stream::close);
         }
     }
 
@@ -128,14 +118,11 @@ class StreamLimitsTest {
             double seconds = (System.nanoTime() - opened) / 1e9;
             assertEquals(3, seconds, 2.0, "ended after " + seconds + " s");
         }
-        List<Stream> open = new ArrayList<>();
-        try {
+        try (OpenStreams open = new OpenStreams()) {
             for (int i = 0; i < 3; i++) { // the expired stream's slot is free again
                 open.add(Stream.open(root, org, admin(org, subject)));
                 assertEquals(200, open.get(i).status);
             }
-        } finally {
-            open.forEach(Stream::close);
         }
     }
 
@@ -148,6 +135,15 @@ class StreamLimitsTest {
 
     private static String admin(String org, String subject) {
         return TestTokens.token("partner-admin", Map.of("org", org, "sub", subject));
+    }
+
+    /** The streams a test keeps open, all closed when it ends. */
+    static final class OpenStreams extends ArrayList<Stream> implements AutoCloseable {
+
+        @Override
+        public void close() {
+            forEach(Stream::close);
+        }
     }
 
     /**

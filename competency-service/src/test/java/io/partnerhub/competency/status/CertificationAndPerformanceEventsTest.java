@@ -2,6 +2,7 @@ package io.partnerhub.competency.status;
 
 import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
 import static io.partnerhub.competency.EventsSupport.assessmentPassed;
+import static io.partnerhub.competency.EventsSupport.awaitStatus;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -13,7 +14,6 @@ import static io.partnerhub.competency.EventsSupport.performance;
 import static io.partnerhub.competency.EventsSupport.types;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +47,6 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class CertificationAndPerformanceEventsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);
 
     private static String competency(String cert, String assessment) throws Exception {
@@ -64,12 +63,6 @@ class CertificationAndPerformanceEventsTest {
         return id;
     }
 
-    private static void awaitLevel(String org, String competency, String level, boolean atRisk) {
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
-                .body("level", equalTo(level)).body("atRisk", equalTo(atRisk)));
-    }
-
     @Test
     void anAssessmentAndACertificationAttainSilverRevenueMakesItGoldAndAnExpiryPutsItAtRisk() throws Exception {
         String cert = unique("cert-");
@@ -82,17 +75,17 @@ class CertificationAndPerformanceEventsTest {
         ObjectNode holding = earned(c1, cert, LASTING);
         certification(holding);
         certification(assessmentPassed(c2, assessment));
-        awaitLevel(org, competency, "SILVER", false);
+        awaitStatus(org, competency, "SILVER", false);
 
         membership(performance(org, "REVENUE", 600, LocalDate.now(ZoneOffset.UTC).minusMonths(2)));
         membership(performance(org, "REVENUE", 500, LocalDate.now(ZoneOffset.UTC).minusMonths(1)));
         membership(performance(org, "REVENUE", 9000, LocalDate.now(ZoneOffset.UTC).minusMonths(14))); // too old
-        awaitLevel(org, competency, "GOLD", false);
+        awaitStatus(org, competency, "GOLD", false);
         given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, competency).then()
                 .body("requirements.find { it.level == 'GOLD' && it.description.startsWith('REVENUE') }.have", equalTo(1100.0f));
 
         certification(ended("certificationExpired", c1, cert, holding.at("/data/holdingId").asText()));
-        awaitLevel(org, competency, "GOLD", true);
+        awaitStatus(org, competency, "GOLD", true);
 
         List<JsonNode> events = awaitEvents(org, 3);
         assertEquals(List.of("io.partnerhub.competency.attained.v1", "io.partnerhub.competency.attained.v1",
@@ -114,12 +107,11 @@ class CertificationAndPerformanceEventsTest {
         certification(late); // then its earned event: ignored
         ObjectNode marker = earned(c1, unique("other-"), LASTING);
         certification(marker);
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
+        awaitStatus(org, competency, status -> status
                 .body("level", equalTo("NONE")).body("requirements[0].counted", equalTo(List.of(c1))));
         // a genuinely new holding counts
         certification(earned(c2, cert, LASTING));
-        awaitLevel(org, competency, "SILVER", false);
+        awaitStatus(org, competency, "SILVER", false);
         given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, competency).then()
                 .body("requirements[0].counted", hasItem(c2));
     }

@@ -2,6 +2,7 @@ package io.partnerhub.competency.status;
 
 import static io.partnerhub.competency.EventsSupport.clockOffset;
 import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
+import static io.partnerhub.competency.EventsSupport.awaitStatus;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
@@ -67,12 +68,6 @@ class CompetencyStatusJourneyTest {
         clockOffset("PT0S");
     }
 
-    private static void awaitStatus(String organizationId, String competencyId, String level, boolean atRisk) {
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", organizationId, competencyId).then().statusCode(200)
-                .body("level", equalTo(level)).body("atRisk", equalTo(atRisk)));
-    }
-
     @Test
     void secondQualifyingEmployeeAttainsSilverOnceThenDepartureIsAtRiskAndValidUntilLapsesIt() throws Exception {
         String cert = unique("cert-");
@@ -83,8 +78,7 @@ class CompetencyStatusJourneyTest {
 
         organizationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
+        awaitStatus(org, competency, status -> status
                 .body("level", equalTo("NONE")).body("requirements[0].have", equalTo(1))
                 .body("requirements[0].counted", contains(c1)));
 
@@ -121,8 +115,7 @@ class CompetencyStatusJourneyTest {
 
         // past valid-until the sweep lapses it
         clockOffset("P370D");
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
+        awaitStatus(org, competency, status -> status
                 .body("level", equalTo("NONE")).body("validUntil", nullValue()));
 
         List<JsonNode> all = awaitEvents(org, 3);

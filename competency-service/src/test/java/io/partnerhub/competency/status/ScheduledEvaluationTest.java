@@ -2,6 +2,7 @@ package io.partnerhub.competency.status;
 
 import static io.partnerhub.competency.EventsSupport.clockOffset;
 import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
+import static io.partnerhub.competency.EventsSupport.awaitStatus;
 import static io.partnerhub.competency.EventsSupport.awaitEvents;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -11,7 +12,6 @@ import static io.partnerhub.competency.EventsSupport.organizationRegistered;
 import static io.partnerhub.competency.EventsSupport.types;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -47,7 +47,6 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class ScheduledEvaluationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);
 
     @AfterEach
@@ -82,8 +81,7 @@ class ScheduledEvaluationTest {
         String c1 = unique("cand-");
         organizationWithMembers(org, c1);
         certification(earned(c1, cert, LASTING));
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, stricter).then().statusCode(200)
+        awaitStatus(org, stricter, status -> status
                 .body("level", equalTo("NONE")).body("requirementVersion", equalTo("v1")).body("requirements[0].have", equalTo(1)));
         // a competency whose first version takes effect tomorrow: the organisation has facts for it but no status yet
         String newcomer = competency();
@@ -91,11 +89,9 @@ class ScheduledEvaluationTest {
         given().auth().oauth2(TestTokens.ops()).get("/competency-status/{o}/{c}", org, newcomer).then().statusCode(404);
 
         clockOffset("P1D");
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, stricter).then().statusCode(200)
+        awaitStatus(org, stricter, status -> status
                 .body("level", equalTo("SILVER")).body("requirementVersion", equalTo("v2")));
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, newcomer).then().statusCode(200)
+        awaitStatus(org, newcomer, status -> status
                 .body("level", equalTo("SILVER")).body("requirementVersion", equalTo("first")));
 
         List<JsonNode> events = awaitEvents(org, 2);
@@ -119,13 +115,10 @@ class ScheduledEvaluationTest {
         certification(earned(c1, cert, LASTING));
         Instant soon = Instant.now().plus(Duration.ofDays(120)).truncatedTo(ChronoUnit.SECONDS); // before valid-until
         certification(earned(c2, cert, soon));
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
-                .body("level", equalTo("SILVER")).body("atRisk", equalTo(false)));
+        awaitStatus(org, competency, "SILVER", false);
 
         clockOffset("P45D"); // c2's expiry is now 75 days away: inside the 90-day horizon, nobody can replace it
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200)
+        awaitStatus(org, competency, status -> status
                 .body("level", equalTo("SILVER")).body("atRisk", equalTo(true))
                 .body("reasons[0]", startsWith(c2 + "'s " + cert + " expires on " + LocalDate.ofInstant(soon, ZoneOffset.UTC))));
         List<JsonNode> events = awaitEvents(org, 2);

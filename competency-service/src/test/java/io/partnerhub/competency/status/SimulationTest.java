@@ -1,6 +1,7 @@
 package io.partnerhub.competency.status;
 
 import static io.partnerhub.competency.EventsSupport.organizationWithMembers;
+import static io.partnerhub.competency.EventsSupport.awaitStatus;
 import static io.partnerhub.competency.EventsSupport.certification;
 import static io.partnerhub.competency.EventsSupport.defineCompetency;
 import static io.partnerhub.competency.EventsSupport.earned;
@@ -9,7 +10,6 @@ import static io.partnerhub.competency.EventsSupport.membership;
 import static io.partnerhub.competency.EventsSupport.organizationRegistered;
 import static io.partnerhub.competency.EventsSupport.unique;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -47,8 +47,7 @@ class SimulationTest {
         organizationWithMembers(org, c1, c2);
         certification(earned(c1, cert, LASTING));
         certification(earned(c2, cert, LASTING));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200).body("level", equalTo("SILVER")));
+        awaitStatus(org, competency, status -> status.body("level", equalTo("SILVER")));
 
         simulate(org, "{\"organizationId\":\"" + org + "\",\"departures\":[\"" + c2 + "\"]}")
                 .body("find { it.competencyId == '" + competency + "' }.level", equalTo("SILVER"))
@@ -104,8 +103,7 @@ class SimulationTest {
         Instant soon = Instant.now().plus(Duration.ofDays(200)).truncatedTo(ChronoUnit.SECONDS);
         certification(earned(c1, cert, LASTING));
         certification(earned(c2, cert, soon));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.ops())
-                .get("/competency-status/{o}/{c}", org, competency).then().statusCode(200).body("level", equalTo("SILVER")));
+        awaitStatus(org, competency, status -> status.body("level", equalTo("SILVER")));
         given().auth().oauth2(TestTokens.employee(c1, org)).get("/competency-status/{o}/forecast", org).then().statusCode(200)
                 .body("find { it.competencyId == '" + competency + "' }.on", equalTo(LocalDate.ofInstant(soon, ZoneOffset.UTC).toString()))
                 .body("find { it.competencyId == '" + competency + "' }.candidates", contains(c2))
