@@ -37,7 +37,8 @@ public class InboxConsumers {
     private final InboxStore inbox;
     private final DeadLetters deadLetters;
     private final DeadLetterWriter deadLetterWriter;
-    private final DatabaseProbe probe;
+    private final DatabaseProbe database;
+    private final BrokerProbe broker;
     private final InboxMetrics metrics;
 
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
@@ -45,7 +46,7 @@ public class InboxConsumers {
 
     InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, EventsConfig events, InboxConfig config,
             Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter,
-            DatabaseProbe probe, InboxMetrics metrics) {
+            DatabaseProbe database, BrokerProbe broker, InboxMetrics metrics) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.events = events;
@@ -54,7 +55,8 @@ public class InboxConsumers {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.deadLetterWriter = deadLetterWriter;
-        this.probe = probe;
+        this.database = database;
+        this.broker = broker;
         this.metrics = metrics;
     }
 
@@ -102,7 +104,7 @@ public class InboxConsumers {
     }
 
     private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group) {
-        RecordProcessor processor = new RecordProcessor(name, applier, probe, deadLetterWriter, config);
+        RecordProcessor processor = new RecordProcessor(name, applier, database, broker, deadLetterWriter, config);
         return new InboxConsumer(name, topic, group, processor, kafka, config);
     }
 

@@ -12,13 +12,13 @@ import io.quarkus.logging.Log;
  * {@link FailureClassifier#toWaitOut} whether to wait it out (uncounted) or count the attempt; after
  * {@code max-attempts} counted attempts, or at once for an unparseable record, dead-letter it ({@link DeadLetterWriter}).
  */
-record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe probe, DeadLetterWriter deadLetters,
-        InboxConfig config) {
+record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe database, BrokerProbe broker,
+        DeadLetterWriter deadLetters, InboxConfig config) {
 
     /**
      * Applies one record or dead-letters it. Returns null when the partition may move on, or the failure to wait out
      * before the record is tried again (it was neither applied nor dead-lettered): a transient one, or one met while
-     * the database does not answer. Only the other attempts count towards {@code max-attempts}.
+     * the database or the broker does not answer. Only the other attempts count towards {@code max-attempts}.
      *
      * @throws InterruptedException when {@code stopping} ends a wait between attempts (not applied, nothing committed)
      */
@@ -38,7 +38,7 @@ record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe prob
                 applier.apply(event, record.headers());
                 return null;
             } catch (Throwable e) {
-                Throwable toWaitOut = FailureClassifier.toWaitOut(e, probe);
+                Throwable toWaitOut = FailureClassifier.toWaitOut(e, database, broker);
                 if (toWaitOut != null) {
                     return toWaitOut;
                 }
