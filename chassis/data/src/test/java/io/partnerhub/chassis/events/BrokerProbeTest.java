@@ -48,7 +48,7 @@ class BrokerProbeTest {
 
             PartnerHubTestResource.startBroker();
             brokerDown = false;
-            await().atMost(Duration.ofSeconds(30)).as("the same client asks again once the broker is back")
+            await("the same client asks again once the broker is back").atMost(Duration.ofSeconds(30))
                     .until(() -> probe.ask().isEmpty());
         } finally {
             probe.close();
