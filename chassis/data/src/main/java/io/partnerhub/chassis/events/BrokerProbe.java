@@ -19,8 +19,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * Does the Kafka cluster answer right now? Asked, like {@link DatabaseProbe}, when a handler failed in a way
- * {@link FailureClassifier} cannot tell, and when a dead letter cannot be published: if not, the consumer waits and the
+ * Does the Kafka cluster answer right now? Asked after {@link DatabaseProbe} when a handler failed in a way
+ * {@link FailureClassifier} cannot tell, or a dead letter could not be written: if not, the consumer waits and the
  * attempt does not count, whatever the error said.
  * <p>
  * The question is {@code Admin.describeCluster} (a metadata request to any broker of the bootstrap list) with the
@@ -54,11 +54,6 @@ public class BrokerProbe implements InfrastructureProbe {
         this.nanoTime = nanoTime;
     }
 
-    @Override
-    public String infrastructure() {
-        return "broker";
-    }
-
     /** Empty when the cluster described itself in time (now or within {@link #REMEMBERED}), else why not. */
     @Override
     public synchronized Optional<String> notAnswering() {
@@ -89,6 +84,11 @@ public class BrokerProbe implements InfrastructureProbe {
         } catch (TimeoutException | RuntimeException e) {
             return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public String infrastructure() {
+        return "broker";
     }
 
     @PreDestroy

@@ -25,23 +25,19 @@ class DeadLetterWriter {
     private final KafkaClients kafka;
     private final EventsConfig events;
     private final InboxMetrics metrics;
-    private final BrokerProbe broker;
     private KafkaProducer<byte[], byte[]> producer;
 
-    DeadLetterWriter(DeadLetters deadLetters, KafkaClients kafka, EventsConfig events, InboxMetrics metrics,
-            BrokerProbe broker) {
+    DeadLetterWriter(DeadLetters deadLetters, KafkaClients kafka, EventsConfig events, InboxMetrics metrics) {
         this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.events = events;
         this.metrics = metrics;
-        this.broker = broker;
     }
 
     /**
      * Records the dead letter of {@code consumer} ({@code event} is null when the record was unparseable). Returns null
      * when both the row and the {@code .dlq} record are written, else the failure (the record is then waited out like a
-     * transient failure and dead-lettered again later; the row is kept once): a publish that fails while the broker
-     * does not answer {@link BrokerProbe} says so, for the log and readiness; neither is dropped nor counted.
+     * transient failure and dead-lettered again later; the row is kept once).
      */
     Throwable write(String consumer, ConsumerRecord<byte[], byte[]> record, CloudEvent event, Throwable error) {
         Throwable cause = FailureClassifier.rootCause(error);
@@ -64,8 +60,7 @@ class DeadLetterWriter {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            IllegalStateException failure = new IllegalStateException("cannot write to " + dlq.topic(), e);
-            return FailureClassifier.notAnswering(failure, broker).orElse(failure);
+            return new IllegalStateException("cannot write to " + dlq.topic(), e);
         }
         metrics.deadLettered(consumer);
         return null;

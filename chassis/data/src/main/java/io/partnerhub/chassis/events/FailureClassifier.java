@@ -98,7 +98,7 @@ public final class FailureClassifier {
      * are waited out without asking, deterministic ones count without asking, and the probes decide for the others:
      * the first that does not answer makes it a failure to wait out.
      */
-    static Throwable toWaitOut(Throwable failure, InfrastructureProbe... probes) {
+    static Throwable toWaitOut(Throwable failure, List<? extends InfrastructureProbe> probes) {
         return switch (classify(failure)) {
             case TRANSIENT -> failure;
             case DETERMINISTIC -> null;
@@ -107,7 +107,7 @@ public final class FailureClassifier {
     }
 
     /** {@code failure} as met while the first of {@code probes} that does not answer did not, or empty if all answer. */
-    static Optional<Throwable> notAnswering(Throwable failure, InfrastructureProbe... probes) {
+    static Optional<Throwable> notAnswering(Throwable failure, List<? extends InfrastructureProbe> probes) {
         for (InfrastructureProbe probe : probes) {
             Optional<String> why = probe.notAnswering();
             if (why.isPresent()) {

@@ -3,6 +3,7 @@ package io.partnerhub.chassis.events;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +38,7 @@ public class InboxConsumers {
     private final InboxStore inbox;
     private final DeadLetters deadLetters;
     private final DeadLetterWriter deadLetterWriter;
-    private final DatabaseProbe database;
-    private final BrokerProbe broker;
+    private final List<InfrastructureProbe> probes;
     private final InboxMetrics metrics;
 
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
@@ -55,8 +55,7 @@ public class InboxConsumers {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.deadLetterWriter = deadLetterWriter;
-        this.database = database;
-        this.broker = broker;
+        this.probes = List.of(database, broker); // asked in this order
         this.metrics = metrics;
     }
 
@@ -104,7 +103,7 @@ public class InboxConsumers {
     }
 
     private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group) {
-        RecordProcessor processor = new RecordProcessor(name, applier, database, broker, deadLetterWriter, config);
+        RecordProcessor processor = new RecordProcessor(name, applier, probes, deadLetterWriter, config);
         return new InboxConsumer(name, topic, group, processor, kafka, config);
     }
 

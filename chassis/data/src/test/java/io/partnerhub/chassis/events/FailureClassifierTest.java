@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -122,7 +123,7 @@ class FailureClassifierTest {
             boolean probeAsked, boolean counts) {
         FakeProbe probe = new FakeProbe(databaseAnswers);
 
-        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, probe);
+        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, List.of(probe));
 
         assertThat(toWaitOut == null).as("the attempt counts").isEqualTo(counts);
         assertThat(probe.asked).as("the probe was asked").isEqualTo(probeAsked);
@@ -163,7 +164,7 @@ class FailureClassifierTest {
         FakeProbe database = new FakeProbe("database", databaseAnswers);
         FakeProbe broker = new FakeProbe("broker", brokerAnswers);
 
-        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, database, broker);
+        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, List.of(database, broker));
 
         assertThat(toWaitOut == null ? Decision.COUNTS_TOWARDS_THE_DEAD_LETTER_QUEUE : Decision.WAITS_UNCOUNTED)
                 .isEqualTo(expected);
