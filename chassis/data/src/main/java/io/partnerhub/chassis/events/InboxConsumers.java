@@ -45,8 +45,8 @@ public class InboxConsumers {
     private final Map<String, InboxApplier> appliers = new ConcurrentHashMap<>();
 
     InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, EventsConfig events, InboxConfig config,
-            Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter,
-            DatabaseProbe database, BrokerProbe broker, InboxMetrics metrics) {
+            Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter, InboxMetrics metrics,
+            DatabaseProbe database, BrokerProbe broker) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.events = events;
