@@ -38,7 +38,7 @@ import io.quarkus.arc.InjectableInstance;
  * classifier already knows as transient; probing through the pool would only block for its acquisition timeout.
  */
 @ApplicationScoped
-public class DatabaseProbe {
+public class DatabaseProbe implements InfrastructureProbe {
 
     private final Supplier<DataSource> dataSource;
     private final Duration timeout;
@@ -53,7 +53,13 @@ public class DatabaseProbe {
         this.timeout = timeout;
     }
 
+    @Override
+    public String infrastructure() {
+        return "database";
+    }
+
     /** Empty when a fresh connection answered {@code SELECT 1} in time, else why not. */
+    @Override
     public Optional<String> notAnswering() {
         int seconds = (int) Math.max(1, timeout.toSeconds());
         try (Connection connection = open(seconds); Statement select = connection.createStatement()) {

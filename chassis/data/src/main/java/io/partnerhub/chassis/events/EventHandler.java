@@ -6,9 +6,9 @@ package io.partnerhub.chassis.events;
  * <p>
  * {@link #handle} runs inside a transaction in which the event id is recorded in the inbox, so duplicates never
  * reach it. Throwing rolls the transaction back. A transient failure (database unreachable, pool exhausted,
- * transaction timeout, lock lost; see {@link FailureClassifier}), and any failure met while the database does not
- * answer {@link DatabaseProbe}, is retried without limit and nothing later on the partition is applied before it; a
- * deterministic failure, or another one while the database answers, is attempted
+ * transaction timeout, lock lost; see {@link FailureClassifier}), and any failure met while the database or the broker
+ * does not answer ({@link DatabaseProbe}, {@link BrokerProbe}), is retried without limit and nothing later on the
+ * partition is applied before it; a deterministic failure, or another one while both answer, is attempted
  * {@code partnerhub.inbox.max-attempts} times, then the record goes to {@code <topic>.dlq} and the
  * {@code dead_letter} table (see {@code /admin/dead-letters}).
  */

@@ -8,6 +8,7 @@ import java.sql.SQLTransientException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -26,10 +27,10 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * Tells from a failure alone what kind it is, looking at the whole cause chain (a handler that wraps a connection
- * error in its own exception is still transient). What the failure cannot tell, the {@link DatabaseProbe} does: an
- * {@link Kind#UNKNOWN} failure (a handler bug, or an infrastructure error this class has never heard of, such as
- * PostgreSQL's 55000 "database is not currently accepting connections") counts as an attempt only while the database
- * answers ({@link #toWaitOut}).
+ * error in its own exception is still transient). What the failure cannot tell, the {@link InfrastructureProbe}s do
+ * (the {@link DatabaseProbe}, then the {@link BrokerProbe}): an {@link Kind#UNKNOWN} failure (a handler bug, or an
+ * infrastructure error this class has never heard of, such as PostgreSQL's 55000 "database is not currently accepting
+ * connections") counts as an attempt only while the database and the broker answer ({@link #toWaitOut}).
  * <p>
  * The one failure taxonomy of the event pipeline: the consumers' three kinds above, and on the publishing side what a
  * Kafka producer's failure means for an outbox row ({@link #refusedForGood}) and for the producer itself
@@ -42,7 +43,7 @@ public final class FailureClassifier {
         TRANSIENT,
         /** Fails the same way every time (unparseable event, validation, constraint, data error): bounded attempts. */
         DETERMINISTIC,
-        /** Neither: bounded attempts, counted only while the database answers the probe. */
+        /** Neither: bounded attempts, counted only while the database and the broker answer their probes. */
         UNKNOWN
     }
 
@@ -94,14 +95,26 @@ public final class FailureClassifier {
 
     /**
      * The consumer's decision: the failure to wait out, uncounted, or null when the attempt counts. Transient failures
-     * are waited out without asking, deterministic ones count without asking, and the probe decides for the others.
+     * are waited out without asking, deterministic ones count without asking, and the probes decide for the others:
+     * the first that does not answer makes it a failure to wait out.
      */
-    static Throwable toWaitOut(Throwable failure, DatabaseProbe probe) {
+    static Throwable toWaitOut(Throwable failure, List<? extends InfrastructureProbe> probes) {
         return switch (classify(failure)) {
             case TRANSIENT -> failure;
             case DETERMINISTIC -> null;
-            case UNKNOWN -> probe.notAnswering().<Throwable>map(why -> new DatabaseNotAnswering(why, failure)).orElse(null);
+            case UNKNOWN -> notAnswering(failure, probes).orElse(null);
         };
+    }
+
+    /** {@code failure} as met while the first of {@code probes} that does not answer did not, or empty if all answer. */
+    static Optional<Throwable> notAnswering(Throwable failure, List<? extends InfrastructureProbe> probes) {
+        for (InfrastructureProbe probe : probes) {
+            Optional<String> why = probe.notAnswering();
+            if (why.isPresent()) {
+                return Optional.of(new InfrastructureNotAnswering(probe, why.get(), failure));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Kafka will refuse this record whatever we do (too large, serialization, invalid topic): the outbox row fails. */

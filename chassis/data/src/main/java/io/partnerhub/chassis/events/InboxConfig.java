@@ -15,7 +15,8 @@ public interface InboxConfig {
 
     /**
      * Attempts for a deterministic failure before the record goes to the DLQ; an unknown failure (a handler bug, say)
-     * too, but its attempts count only while the database answers {@link DatabaseProbe}.
+     * too, but its attempts count only while the database and the broker answer ({@link DatabaseProbe},
+     * {@link BrokerProbe}).
      */
     @WithDefault("3")
     int maxAttempts();
@@ -25,8 +26,8 @@ public interface InboxConfig {
     Duration retryBackoff();
 
     /**
-     * Transient failures (database down, pool exhausted, lock lost) and failures met while the database does not answer
-     * are retried without limit, doubling up to this.
+     * Transient failures (database down, pool exhausted, lock lost) and failures met while the database or the broker
+     * does not answer are retried without limit, doubling up to this.
      */
     @WithDefault("10s")
     Duration maxRetryBackoff();
@@ -40,8 +41,8 @@ public interface InboxConfig {
     Duration sessionTimeout();
 
     /**
-     * How long {@link DatabaseProbe} waits for a fresh connection and its {@code SELECT 1} (each) before it says the
-     * database does not answer.
+     * How long {@link DatabaseProbe} waits for a fresh connection and its {@code SELECT 1} (each), and
+     * {@link BrokerProbe} for the cluster's description, before it says the database or the broker does not answer.
      */
     @WithDefault("2s")
     Duration probeTimeout();

@@ -25,10 +25,11 @@ import io.quarkus.logging.Log;
  * One consumer thread for one {@link EventHandler}: poll, process each record ({@link RecordProcessor}: de-duplicate
  * through the inbox, apply in a transaction, or dead-letter), commit offsets after the database commit.
  * <p>
- * A failure the processor says to wait out (transient, or met while the database does not answer) holds the partition
- * back ({@link HeldPartitions}): sought back to the failed record and paused for a doubling, capped back-off, so nothing
- * later on that partition is applied before it, and the consumer reports itself retrying (readiness DOWN). A consumer
- * whose poll or commit fails is closed and built again after a back-off (500 ms doubling to 10 s).
+ * A failure the processor says to wait out (transient, or met while the database or the broker does not answer) holds
+ * the partition back ({@link HeldPartitions}): sought back to the failed record and paused for a doubling, capped
+ * back-off, so nothing later on that partition is applied before it, and the consumer reports itself retrying
+ * (readiness DOWN). A consumer whose poll or commit fails is closed and built again after a back-off (500 ms doubling
+ * to 10 s).
  */
 final class InboxConsumer {
 

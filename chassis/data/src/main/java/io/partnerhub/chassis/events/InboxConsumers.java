@@ -3,6 +3,7 @@ package io.partnerhub.chassis.events;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,15 +38,15 @@ public class InboxConsumers {
     private final InboxStore inbox;
     private final DeadLetters deadLetters;
     private final DeadLetterWriter deadLetterWriter;
-    private final DatabaseProbe probe;
+    private final List<InfrastructureProbe> probes;
     private final InboxMetrics metrics;
 
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
     private final Map<String, InboxApplier> appliers = new ConcurrentHashMap<>();
 
     InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, EventsConfig events, InboxConfig config,
-            Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter,
-            DatabaseProbe probe, InboxMetrics metrics) {
+            Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter, InboxMetrics metrics,
+            DatabaseProbe database, BrokerProbe broker) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.events = events;
@@ -54,7 +55,7 @@ public class InboxConsumers {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.deadLetterWriter = deadLetterWriter;
-        this.probe = probe;
+        this.probes = List.of(database, broker); // asked in this order
         this.metrics = metrics;
     }
 
@@ -102,7 +103,7 @@ public class InboxConsumers {
     }
 
     private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group) {
-        RecordProcessor processor = new RecordProcessor(name, applier, probe, deadLetterWriter, config);
+        RecordProcessor processor = new RecordProcessor(name, applier, probes, deadLetterWriter, config);
         return new InboxConsumer(name, topic, group, processor, kafka, config);
     }
 

@@ -1,5 +1,6 @@
 package io.partnerhub.chassis.events;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,13 +13,14 @@ import io.quarkus.logging.Log;
  * {@link FailureClassifier#toWaitOut} whether to wait it out (uncounted) or count the attempt; after
  * {@code max-attempts} counted attempts, or at once for an unparseable record, dead-letter it ({@link DeadLetterWriter}).
  */
-record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe probe, DeadLetterWriter deadLetters,
-        InboxConfig config) {
+record RecordProcessor(String consumer, InboxApplier applier, List<InfrastructureProbe> probes,
+        DeadLetterWriter deadLetters, InboxConfig config) {
 
     /**
      * Applies one record or dead-letters it. Returns null when the partition may move on, or the failure to wait out
      * before the record is tried again (it was neither applied nor dead-lettered): a transient one, or one met while
-     * the database does not answer. Only the other attempts count towards {@code max-attempts}.
+     * the database or the broker does not answer. Only the other attempts count towards {@code max-attempts}. A
+     * dead-lettering that fails is waited out too, never dropped nor counted.
      *
      * @throws InterruptedException when {@code stopping} ends a wait between attempts (not applied, nothing committed)
      */
@@ -29,7 +31,7 @@ record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe prob
         } catch (IllegalArgumentException e) {
             Log.warnf("Unparseable record %s-%d@%d, dead-lettering it: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            return deadLetters.write(consumer, record, null, e);
+            return deadLetter(record, null, e);
         }
         Throwable last = null;
         int maxAttempts = Math.max(1, config.maxAttempts());
@@ -38,7 +40,7 @@ record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe prob
                 applier.apply(event, record.headers());
                 return null;
             } catch (Throwable e) {
-                Throwable toWaitOut = FailureClassifier.toWaitOut(e, probe);
+                Throwable toWaitOut = FailureClassifier.toWaitOut(e, probes);
                 if (toWaitOut != null) {
                     return toWaitOut;
                 }
@@ -52,6 +54,15 @@ record RecordProcessor(String consumer, InboxApplier applier, DatabaseProbe prob
             }
         }
         Log.errorf("Giving up on %s %s after %d attempts, dead-lettering it", event.type(), event.id(), maxAttempts);
-        return deadLetters.write(consumer, record, event, last);
+        return deadLetter(record, event, last);
+    }
+
+    /**
+     * Null once dead-lettered, else the failure to wait out: the dead_letter row or the {@code .dlq} record could not
+     * be written, said as met while the database or the broker does not answer when a probe says so.
+     */
+    private Throwable deadLetter(ConsumerRecord<byte[], byte[]> record, CloudEvent event, Throwable error) {
+        Throwable failed = deadLetters.write(consumer, record, event, error);
+        return failed == null ? null : FailureClassifier.notAnswering(failed, probes).orElse(failed);
     }
 }

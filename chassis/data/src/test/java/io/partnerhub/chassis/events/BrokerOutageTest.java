@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.chassis.testapp.Effects;
+import io.partnerhub.chassis.testapp.TopicReader;
+import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -25,7 +28,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The broker stops while one subject's events are being published and comes back: they arrive in order. */
+/**
+ * The broker stops while one subject's events are being published and comes back: they arrive in order. A handler
+ * failing while the broker does not answer waits, uncounted, and applies once the broker is back: no dead letter.
+ */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class BrokerOutageTest {
@@ -35,10 +41,14 @@ class BrokerOutageTest {
     @Inject
     Effects effects;
 
+    @Inject
+    InboxConsumers consumers;
+
     private final AtomicBoolean brokerDown = new AtomicBoolean();
 
     @AfterEach
     void bringBrokerBack() {
+        WidgetHandler.beforeApply(null);
         if (brokerDown.getAndSet(false)) {
             PartnerHubTestResource.startBroker();
         }
@@ -75,5 +85,35 @@ class BrokerOutageTest {
         List<String> applied = effects.appliedNames(subject);
         assertThat(applied).as("each event applied once, in publication order")
                 .containsExactlyElementsOf(IntStream.range(0, EVENTS).mapToObj(Integer::toString).toList());
+    }
+
+    @Test
+    void aHandlerFailingWhileTheBrokerDoesNotAnswerWaitsUncountedAndAppliesOnceWithoutADeadLetter() {
+        String subject = "broker-unanswered-" + UUID.randomUUID();
+        AtomicInteger failures = new AtomicInteger();
+        WidgetHandler.beforeApply(widget -> { // the first attempt stops the broker, then every attempt fails while down
+            if (subject.equals(widget.widgetId()) && (failures.get() == 0 || brokerDown.get())) {
+                if (failures.getAndIncrement() == 0) {
+                    PartnerHubTestResource.stopBroker();
+                    brokerDown.set(true);
+                }
+                throw new IllegalStateException("widget " + widget.widgetId() + " needs the broker");
+            }
+        });
+        publish(subject, 0);
+        await().atMost(Duration.ofSeconds(30)).untilTrue(brokerDown);
+
+        InboxConsumer consumer = consumers.consumer(WidgetHandler.class.getName()).orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumer.retryingReason())
+                .as("what readiness reports").contains("broker not answering"));
+        await().pollDelay(Duration.ofSeconds(5)).until(() -> true); // the outage lasts: longer than max-attempts × backoff
+        assertThat(failures.get()).as("attempts while the broker is down").isLessThan(3);
+        assertThat(effects.deadLetters(subject)).as("dead letters while the broker is down").isZero();
+        PartnerHubTestResource.startBroker();
+        brokerDown.set(false);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects.appliedFor(subject) == 1);
+        assertThat(effects.deadLetters(subject)).isZero();
+        assertThat(TopicReader.readAll(WidgetHandler.TOPIC + ".dlq")).noneMatch(r -> subject.equals(r.key()));
     }
 }

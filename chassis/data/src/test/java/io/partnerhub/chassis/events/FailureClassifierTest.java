@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -123,7 +123,7 @@ class FailureClassifierTest {
             boolean probeAsked, boolean counts) {
         FakeProbe probe = new FakeProbe(databaseAnswers);
 
-        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, probe);
+        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, List.of(probe));
 
         assertThat(toWaitOut == null).as("the attempt counts").isEqualTo(counts);
         assertThat(probe.asked).as("the probe was asked").isEqualTo(probeAsked);
@@ -132,19 +132,73 @@ class FailureClassifierTest {
         }
     }
 
-    private static final class FakeProbe extends DatabaseProbe {
+    enum Decision { WAITS_UNCOUNTED, COUNTS_TOWARDS_THE_DEAD_LETTER_QUEUE }
+
+    static Stream<Arguments> decisionsWithBothProbes() {
+        SQLException unique = new SQLException("duplicate key value", "23505");
+        SQLException adminShutdown = new SQLException("terminating connection due to administrator command", "57P01");
+        IllegalStateException handlerBug = new IllegalStateException("poison widget w-1");
+        Decision waits = Decision.WAITS_UNCOUNTED;
+        Decision counts = Decision.COUNTS_TOWARDS_THE_DEAD_LETTER_QUEUE;
+        return Stream.of(
+                // failure, database answers, broker answers, decision, the probe that says why it waits (null: none)
+                Arguments.of(Named.of("transient, all answer", adminShutdown), true, true, waits, null),
+                Arguments.of(Named.of("transient, database down", adminShutdown), false, true, waits, null),
+                Arguments.of(Named.of("transient, broker down", adminShutdown), true, false, waits, null),
+                Arguments.of(Named.of("transient, both down", adminShutdown), false, false, waits, null),
+                Arguments.of(Named.of("deterministic, all answer", unique), true, true, counts, null),
+                Arguments.of(Named.of("deterministic, database down", unique), false, true, counts, null),
+                Arguments.of(Named.of("deterministic, broker down", unique), true, false, counts, null),
+                Arguments.of(Named.of("deterministic, both down", unique), false, false, counts, null),
+                Arguments.of(Named.of("unknown, all answer", handlerBug), true, true, counts, null),
+                Arguments.of(Named.of("unknown, database down", handlerBug), false, true, waits, "database"),
+                Arguments.of(Named.of("unknown, broker down", handlerBug), true, false, waits, "broker"),
+                Arguments.of(Named.of("unknown, both down", handlerBug), false, false, waits, "database"),
+                Arguments.of(Named.of("55000, broker down", NOT_ACCEPTING_CONNECTIONS), true, false, waits, "broker"));
+    }
+
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("decisionsWithBothProbes")
+    void anUnknownFailureIsWaitedOutUncountedWhileTheDatabaseOrTheBrokerDoesNotAnswer(Throwable failure,
+            boolean databaseAnswers, boolean brokerAnswers, Decision expected, String notAnswering) {
+        FakeProbe database = new FakeProbe("database", databaseAnswers);
+        FakeProbe broker = new FakeProbe("broker", brokerAnswers);
+
+        Throwable toWaitOut = FailureClassifier.toWaitOut(failure, List.of(database, broker));
+
+        assertThat(toWaitOut == null ? Decision.COUNTS_TOWARDS_THE_DEAD_LETTER_QUEUE : Decision.WAITS_UNCOUNTED)
+                .isEqualTo(expected);
+        if (notAnswering != null) {
+            assertThat(toWaitOut).hasMessageStartingWith(notAnswering + " not answering").hasCause(failure);
+        }
+        assertThat(broker.asked).as("the broker is asked only when the failure cannot tell and the database answers")
+                .isEqualTo(FailureClassifier.classify(failure) == UNKNOWN && databaseAnswers);
+    }
+
+    /** A probe that answers as told and remembers whether it was asked. */
+    private static final class FakeProbe implements InfrastructureProbe {
+        private final String infrastructure;
         private final boolean answers;
         private boolean asked;
 
         FakeProbe(boolean answers) {
-            super(() -> null, Duration.ofSeconds(1));
+            this("database", answers);
+        }
+
+        FakeProbe(String infrastructure, boolean answers) {
+            this.infrastructure = infrastructure;
             this.answers = answers;
+        }
+
+        @Override
+        public String infrastructure() {
+            return infrastructure;
         }
 
         @Override
         public Optional<String> notAnswering() {
             asked = true;
-            return answers ? Optional.empty() : Optional.of("PSQLException [55000]: not currently accepting connections");
+            return answers ? Optional.empty() : Optional.of(infrastructure + " refused the probe");
         }
     }
 

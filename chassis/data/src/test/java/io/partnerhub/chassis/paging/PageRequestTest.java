@@ -6,40 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import jakarta.ws.rs.core.Response;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.partnerhub.chassis.testing.BeanValidation;
+
 class PageRequestTest {
 
-    static ValidatorFactory factory;
-    static Validator validator;
-
-    @BeforeAll
-    static void validator() {
-        factory = Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
-    }
+    @RegisterExtension
+    static final BeanValidation validation = new BeanValidation();
 
     Set<String> invalidFields(PageRequest request) {
-        return validator.validate(request).stream().map(v -> v.getPropertyPath().toString()).collect(Collectors.toSet());
+        return validation.violations(request, v -> v.getPropertyPath().toString());
     }
 
     @ParameterizedTest(name = "page {0}, size {1} -> offset {2}, size {3}")

@@ -3,6 +3,7 @@ package io.partnerhub.chassis.testapp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -13,7 +14,10 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
 
-/** Records every applied event in test_effect (with the trace it ran in); throws for poison widgets until cured. */
+/**
+ * Records every applied event in test_effect (with the trace it ran in); throws for poison widgets until cured, and
+ * wherever a test's {@link #beforeApply} step throws.
+ */
 @ApplicationScoped
 public class WidgetHandler implements EventHandler {
 
@@ -22,10 +26,20 @@ public class WidgetHandler implements EventHandler {
     /** Test switch: the "fixed" handler applies poison widgets too (for the redrive test). */
     private static volatile boolean poisonCured;
 
+    /** Test switch: runs before a widget is applied, and may throw (a handler whose own infrastructure fails). */
+    private static volatile Consumer<WidgetCreated> beforeApply = widget -> {
+    };
+
     private final DataSource dataSource;
 
     public static void curePoison(boolean cured) {
         poisonCured = cured;
+    }
+
+    /** Sets the step run before each widget is applied; null: none. */
+    public static void beforeApply(Consumer<WidgetCreated> step) {
+        beforeApply = step == null ? widget -> {
+        } : step;
     }
 
     public WidgetHandler(DataSource dataSource) {
@@ -40,6 +54,7 @@ public class WidgetHandler implements EventHandler {
     @Override
     public void handle(CloudEvent event) {
         WidgetCreated widget = event.dataAs(WidgetCreated.class);
+        beforeApply.accept(widget);
         if (widget.poison() && !poisonCured) {
             throw new IllegalStateException("poison widget " + widget.widgetId());
         }

@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.partnerhub.chassis.testing.BeanValidation;
 
 /** @StorableInstant / @StorableDate: years 1900–9999, what PostgreSQL stores and date arithmetic handles. */
 class StorableDateTest {
@@ -23,24 +18,11 @@ class StorableDateTest {
     record Appointment(@StorableInstant Instant at, @StorableDate LocalDate on) {
     }
 
-    static ValidatorFactory factory;
-    static Validator validator;
-
-    @BeforeAll
-    static void validator() {
-        factory = Validation.byDefaultProvider().configure().messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void close() {
-        factory.close();
-    }
+    @RegisterExtension
+    static final BeanValidation validation = new BeanValidation();
 
     Set<String> invalid(Appointment appointment) {
-        return validator.validate(appointment).stream().map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                .collect(Collectors.toSet());
+        return validation.violations(appointment, v -> v.getPropertyPath() + ": " + v.getMessage());
     }
 
     @ParameterizedTest(name = "{0} storable: {1}")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
+
+import jakarta.validation.ConstraintValidator;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +23,7 @@ class StorableDateTimeTest {
             "+10000-01-01, false",
             "-0001-01-01, false" })
     void aDateIsStorableFrom1900To9999(String date, boolean storable) {
-        assertThat(StorableDate.Validator.isStorable(LocalDate.parse(date))).isEqualTo(storable);
-        assertThat(new StorableDate.Validator().isValid(LocalDate.parse(date), null)).isEqualTo(storable);
+        assertStorable(LocalDate.parse(date), storable, StorableDate.Validator::isStorable, new StorableDate.Validator());
     }
 
     @ParameterizedTest(name = "{0}: storable {1}")
@@ -33,8 +35,8 @@ class StorableDateTimeTest {
             "+10000-01-01T00:00:00Z, false",
             "+300000-01-01T00:00:00Z, false" })
     void anInstantIsStorableFrom1900UpToButNotIncludingTheYear10000(String instant, boolean storable) {
-        assertThat(StorableInstant.Validator.isStorable(Instant.parse(instant))).isEqualTo(storable);
-        assertThat(new StorableInstant.Validator().isValid(Instant.parse(instant), null)).isEqualTo(storable);
+        assertStorable(Instant.parse(instant), storable, StorableInstant.Validator::isStorable,
+                new StorableInstant.Validator());
     }
 
     @ParameterizedTest
@@ -42,5 +44,12 @@ class StorableDateTimeTest {
     void nullIsLeftToNotNull(Object nothing) {
         assertThat(StorableDate.Validator.isStorable(null)).isTrue();
         assertThat(StorableInstant.Validator.isStorable(null)).isTrue();
+    }
+
+    /** The static check and the constraint validator say the same of {@code value}. */
+    private static <T> void assertStorable(T value, boolean storable, Predicate<T> isStorable,
+            ConstraintValidator<?, T> validator) {
+        assertThat(isStorable.test(value)).isEqualTo(storable);
+        assertThat(validator.isValid(value, null)).isEqualTo(storable);
     }
 }
