@@ -1,5 +1,6 @@
 package io.partnerhub.certification.badge;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.certification.holding.TestSupport.defineCertification;
 import static io.partnerhub.certification.holding.TestSupport.earn;
 import static io.partnerhub.certification.holding.TestSupport.examCode;
@@ -42,7 +43,6 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.certification.holding.TestSupport.Earned;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;

@@ -1,5 +1,6 @@
 package io.partnerhub.certification.holding;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.certification.holding.TestSupport.awaitEvents;
 import static io.partnerhub.certification.holding.TestSupport.defineCertification;
 import static io.partnerhub.certification.holding.TestSupport.examCode;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;

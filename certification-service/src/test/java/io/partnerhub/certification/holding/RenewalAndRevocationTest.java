@@ -1,5 +1,6 @@
 package io.partnerhub.certification.holding;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.certification.holding.TestSupport.awaitEvents;
 import static io.partnerhub.certification.holding.TestSupport.earn;
 import static io.partnerhub.certification.holding.TestSupport.unique;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.certification.holding.TestSupport.Earned;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;

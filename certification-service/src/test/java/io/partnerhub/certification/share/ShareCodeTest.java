@@ -1,5 +1,6 @@
 package io.partnerhub.certification.share;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.certification.holding.TestSupport.examCode;
 import static io.partnerhub.certification.holding.TestSupport.pass;
 import static io.partnerhub.certification.holding.TestSupport.unique;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.partnerhub.certification.ClockMovingTest;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestKit;
 import io.partnerhub.devstack.test.TestTokens;

@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.asOps;
 import static io.partnerhub.exam.api.ExamApi.bookOk;
 import static io.partnerhub.exam.api.ExamApi.booking;
@@ -28,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Bad input never reaches a 500: the three reproduced through the gateway, and their relatives, answer 400 problem+json. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class BadInputTest extends ClockedTest {
+class BadInputTest extends ClockMovingTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
 

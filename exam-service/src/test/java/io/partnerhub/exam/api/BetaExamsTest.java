@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.asOps;
 import static io.partnerhub.exam.api.ExamApi.attempts;
 import static io.partnerhub.exam.api.ExamApi.bookOk;
@@ -30,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class BetaExamsTest extends ClockedTest {
+class BetaExamsTest extends ClockMovingTest {
 
     String betaExam(LocalDate liveOn) {
         String code = unique("B-");

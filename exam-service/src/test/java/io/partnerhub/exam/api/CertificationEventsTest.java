@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.book;
 import static io.partnerhub.exam.api.ExamApi.bookOk;
 import static io.partnerhub.exam.api.ExamApi.booking;
@@ -40,7 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class CertificationEventsTest extends ClockedTest {
+class CertificationEventsTest extends ClockMovingTest {
 
     static final Duration PROPAGATION = Duration.ofSeconds(30);
 

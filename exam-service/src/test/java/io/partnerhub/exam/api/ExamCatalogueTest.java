@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.as;
 import static io.partnerhub.exam.api.ExamApi.asOps;
 import static io.partnerhub.exam.api.ExamApi.book;
@@ -37,7 +38,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamCatalogueTest extends ClockedTest {
+class ExamCatalogueTest extends ClockMovingTest {
 
     @Test
     void createdExamHasDefaultsAndCanBeReadByAnyRole() {

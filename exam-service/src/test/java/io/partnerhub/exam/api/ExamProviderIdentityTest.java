@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.as;
 import static io.partnerhub.exam.api.ExamApi.asOps;
 import static io.partnerhub.exam.api.ExamApi.asProvider;
@@ -29,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** DESIGN §6: an exam-provider token names its provider (claim provider) and acts only on that provider's registrations. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamProviderIdentityTest extends ClockedTest {
+class ExamProviderIdentityTest extends ClockMovingTest {
 
     static final String PROBLEM = TestKit.PROBLEM_JSON;
 

@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.as;
 import static io.partnerhub.exam.api.ExamApi.asOps;
 import static io.partnerhub.exam.api.ExamApi.book;
@@ -30,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamReplayVouchersTest extends ClockedTest {
+class ExamReplayVouchersTest extends ClockMovingTest {
 
     /** Books, sits and fails the exam; leaves the clock 25 hours after the failure (past the first wait). */
     void failOnce(String candidate, String exam) {

@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.asProvider;
 import static io.partnerhub.exam.api.ExamApi.attempts;
 import static io.partnerhub.exam.api.ExamApi.bookOk;
@@ -38,7 +39,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ExamResultsTest extends ClockedTest {
+class ExamResultsTest extends ClockMovingTest {
 
     record Taken(String registrationId, Instant takenAt) {
     }

@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.asOps;
 import static io.partnerhub.exam.api.ExamApi.asProvider;
 import static io.partnerhub.exam.api.ExamApi.attempts;
@@ -28,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** E5: the idempotency key of a result is (provider, providerResultId), the provider being the registration's. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class ProviderResultIdsTest extends ClockedTest {
+class ProviderResultIdsTest extends ClockMovingTest {
 
     record Sitting(String registrationId, Instant takenAt) {
     }

@@ -1,5 +1,6 @@
 package io.partnerhub.exam.api;
 
+import io.partnerhub.chassis.testing.ClockMovingTest;
 import static io.partnerhub.exam.api.ExamApi.attempts;
 import static io.partnerhub.exam.api.ExamApi.bookOk;
 import static io.partnerhub.exam.api.ExamApi.createExam;
@@ -35,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** E3 when results arrive: under the booking's candidate+exam lock, against every attempt, in any order. */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
-class RetakePolicyRacesTest extends ClockedTest {
+class RetakePolicyRacesTest extends ClockMovingTest {
 
     record Sitting(String registrationId, Instant takenAt) {
     }

@@ -1,4 +1,4 @@
-package io.partnerhub.exam.api;
+package io.partnerhub.chassis.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,26 +12,30 @@ import org.junit.jupiter.api.AfterEach;
 
 import io.partnerhub.chassis.time.AdjustableClock;
 
-/** The application's clock as the API tests move it: reset after every test, and the instants they book at. */
-abstract class ClockedTest {
+/**
+ * A test of the running app that moves the service's clock (retake waits, renewal windows, expiry, share codes): the
+ * one place that injects the adjustable clock and sets it back to the real time after every test, so that no test
+ * leaves the next one in the future, and the instants such tests book at.
+ */
+public abstract class ClockMovingTest {
 
     @Inject
-    AdjustableClock clock;
+    protected AdjustableClock clock;
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    LocalDate today() {
+    protected LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    Instant inHours(long hours) {
+    protected Instant inHours(long hours) {
         return clock.instant().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    Instant inDays(long days) {
+    protected Instant inDays(long days) {
         return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
     }
 }
