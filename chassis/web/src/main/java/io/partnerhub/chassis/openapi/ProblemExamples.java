@@ -10,6 +10,14 @@ public final class ProblemExamples {
     private ProblemExamples() {
     }
 
+    public static final String UNAUTHORIZED = """
+            {"type":"https://partnerhub.io/problems/unauthorized","title":"Authentication required","status":401,
+             "detail":"A valid bearer token is required"}""";
+
+    public static final String FORBIDDEN = """
+            {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,
+             "detail":"Your role does not allow this operation"}""";
+
     public static final String NOT_FOUND = """
             {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
              "detail":"No organization with id 3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","resource":"organization",

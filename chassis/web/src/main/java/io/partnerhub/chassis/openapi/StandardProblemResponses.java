@@ -39,7 +39,6 @@ public class StandardProblemResponses implements OASFilter {
     static final String UNAUTHORIZED = "No or invalid token";
     static final String FORBIDDEN = "The caller's role may not call this";
     static final String NOT_FOUND = "No such resource, or not the caller's";
-    static final String BAD_REQUEST = "An invalid parameter (an over-long id, paging out of range)";
 
     /** What Quarkus adds on its own (auto-add-security-requirement, auto-add-bad-request-response): ours say more. */
     private static final Set<String> QUARKUS_PLACEHOLDERS = Set.of("Not Authorized", "Not Allowed", "Bad Request");
@@ -65,18 +64,22 @@ public class StandardProblemResponses implements OASFilter {
         boolean query = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
         if (path || query) {
             Map<String, String> examples = new LinkedHashMap<>();
+            List<String> causes = new ArrayList<>();
             if (path) {
                 examples.put("id too long", ProblemExamples.ID_TOO_LONG);
+                causes.add("an over-long id");
             }
             if (query) {
                 examples.put("page out of range", ProblemExamples.PAGE_INVALID);
+                causes.add("paging or a filter out of range");
             }
             examples.put("invalid character", ProblemExamples.INVALID_CHARACTER);
-            addIfAbsent(responses, "400", problem(BAD_REQUEST, examples));
+            causes.add("a control character in a parameter");
+            addIfAbsent(responses, "400", problem("Invalid parameter: " + String.join(", ", causes), examples));
         }
         if (secured) {
-            addIfAbsent(responses, "401", OASFactory.createAPIResponse().description(UNAUTHORIZED));
-            addIfAbsent(responses, "403", OASFactory.createAPIResponse().description(FORBIDDEN));
+            addIfAbsent(responses, "401", problem(UNAUTHORIZED, Map.of("no token", ProblemExamples.UNAUTHORIZED)));
+            addIfAbsent(responses, "403", problem(FORBIDDEN, Map.of("role not allowed", ProblemExamples.FORBIDDEN)));
         }
         if (path) {
             addIfAbsent(responses, "404", problem(NOT_FOUND, Map.of("not found", ProblemExamples.NOT_FOUND)));

@@ -24,6 +24,7 @@ class StandardProblemResponsesTest {
 
         assertThat(operation.getResponses().getAPIResponses()).containsKeys("200", "400", "401", "403", "404");
         assertThat(operation.getResponses().getAPIResponse("401").getDescription()).isEqualTo("No or invalid token");
+        assertThat(example(operation, "403", "role not allowed")).isEqualTo(ProblemExamples.FORBIDDEN);
         assertThat(example(operation, "404", "not found")).isEqualTo(ProblemExamples.NOT_FOUND);
         assertThat(example(operation, "400", "id too long")).isEqualTo(ProblemExamples.ID_TOO_LONG);
     }
