@@ -4,17 +4,13 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -60,8 +56,6 @@ public class AssessmentResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "An assessment with this id exists",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.ASSESSMENT_EXISTS)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response define(@NotNull @Valid DefineAssessment body) {
         AssessmentView assessment = service.define(body);
         return Response.created(URI.create("/assessments?id=" + assessment.id())).entity(assessment).build();
@@ -75,9 +69,6 @@ public class AssessmentResource {
             headers = @Header(name = "X-Total-Count", description = "number of assessments"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AssessmentView.class),
                     examples = @ExampleObject(name = "page", value = "[" + Examples.ASSESSMENT + "]")))
-    @APIResponse(responseCode = "400", description = "Page out of range or size below 1",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response list(@Valid @BeanParam PageRequest paging) {
         return paging.respond(service.list(paging.page(), paging.size()), service.count());
     }

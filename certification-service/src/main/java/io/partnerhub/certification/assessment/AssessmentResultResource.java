@@ -57,8 +57,6 @@ public class AssessmentResultResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such assessment",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ASSESSMENT_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response record(@NotNull @Valid RecordAssessmentResult body) {
         AssessmentService.Recorded recorded = service.record(body);
         if (!recorded.created()) {

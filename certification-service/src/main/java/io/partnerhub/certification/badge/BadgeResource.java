@@ -66,8 +66,6 @@ public class BadgeResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "OpenBadgeCredential", value = Examples.BADGE)),
             @Content(mediaType = BadgeService.VC_JWT, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     examples = @ExampleObject(name = "VC-JWT", value = Examples.BADGE_VC_JWT)) })
-    @APIResponse(responseCode = "404", description = "No such holding",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.BADGE_NOT_FOUND)))
     @APIResponse(responseCode = "503", description = "Signed form asked for, but no signing key is configured",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "no key", value = Examples.BADGE_SIGNING_UNAVAILABLE)))
     public Response badge(@PathParam("holdingId") String holdingId, @Context HttpHeaders headers) {
@@ -95,8 +93,6 @@ public class BadgeResource {
                     @ExampleObject(name = "revoked", value = Examples.BADGE_STATUS_REVOKED) }))
     @APIResponse(responseCode = "400", description = "identifier or salt longer than 100 characters, or a control character in them",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such holding",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.BADGE_NOT_FOUND)))
     public BadgeVerificationStatus verification(@PathParam("holdingId") String holdingId,
             @Parameter(description = "the recipient's candidate id, to check against the badge's hashed identity", example = "c-100042")
             @QueryParam("identifier") @Size(max = 100) String identifier,

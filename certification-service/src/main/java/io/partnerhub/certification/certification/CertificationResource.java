@@ -5,18 +5,14 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -66,8 +62,6 @@ public class CertificationResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "A certification with this id exists",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.CERTIFICATION_EXISTS)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response define(@NotNull @Valid DefineCertification body) {
         CertificationView certification = service.define(body);
         return Response.created(URI.create("/certifications/" + certification.id())).entity(certification).build();
@@ -82,9 +76,6 @@ public class CertificationResource {
             headers = @Header(name = "X-Total-Count", description = "number of certifications"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CertificationView.class),
                     examples = @ExampleObject(name = "page", value = "[" + Examples.CERTIFICATION + "]")))
-    @APIResponse(responseCode = "400", description = "Page out of range or size below 1",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response list(@Valid @BeanParam PageRequest paging) {
         return paging.respond(service.list(paging.page(), paging.size()), service.count());
     }
@@ -96,9 +87,6 @@ public class CertificationResource {
     @APIResponse(responseCode = "200", description = "The certification",
             content = @Content(schema = @Schema(implementation = CertificationView.class),
                     examples = @ExampleObject(name = "certification", value = Examples.CERTIFICATION)))
-    @APIResponse(responseCode = "404", description = "No such certification",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public CertificationView get(@PathParam("id") String id) {
         return service.get(id);
     }
@@ -116,12 +104,8 @@ public class CertificationResource {
                     examples = @ExampleObject(name = "retiring", value = Examples.RETIRING_CERTIFICATION)))
     @APIResponse(responseCode = "400", description = "retiresOn in the past or more than 100 years ahead, unknown successor",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such certification",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already retired",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "retired", value = Examples.CERTIFICATION_RETIRED)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public CertificationView announceRetirement(@PathParam("id") String id, @NotNull @Valid AnnounceRetirement body) {
         return service.announceRetirement(id, body);
     }

@@ -1,20 +1,16 @@
 package io.partnerhub.certification.holding;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -88,8 +84,6 @@ public class HoldingResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Another candidate's holdings (employee), any candidate's (exam-provider)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read holdings")
     public Response list(@QueryParam("candidateId") @NotBlank @Size(max = 100) String candidateId,
             @Valid @BeanParam PageRequest paging) {
         caller.requireCandidate(candidateId);
@@ -107,8 +101,6 @@ public class HoldingResource {
                     examples = @ExampleObject(name = "holding", value = Examples.HOLDING)))
     @APIResponse(responseCode = "404", description = "No such holding, or not yours (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read holdings")
     public HoldingView get(@PathParam("id") String id) {
         return service.get(holdingId(id), opsOrHolder());
     }
@@ -130,12 +122,8 @@ public class HoldingResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = {
                     @ExampleObject(name = "window closed", value = Examples.RENEWAL_WINDOW_CLOSED),
                     @ExampleObject(name = "wait", value = Examples.RENEWAL_WAIT) }))
-    @APIResponse(responseCode = "404", description = "No such holding, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
     @APIResponse(responseCode = "400", description = "passed missing",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not renew")
     public Response renew(@PathParam("id") String id, @NotNull @Valid RenewalAttemptBody body) {
         UUID holdingId = holdingId(id);
         RenewalAttemptView attempt = service.renew(holdingId, body.passed(), opsOrHolder());
@@ -153,12 +141,8 @@ public class HoldingResource {
                     examples = @ExampleObject(name = "revoked", value = Examples.REVOKED_HOLDING)))
     @APIResponse(responseCode = "409", description = "Not active (already expired or revoked)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not active", value = Examples.HOLDING_NOT_ACTIVE)))
-    @APIResponse(responseCode = "404", description = "No such holding",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.HOLDING_NOT_FOUND)))
     @APIResponse(responseCode = "400", description = "reason missing or longer than 500 characters",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public HoldingView revoke(@PathParam("id") String id, @NotNull @Valid RevocationBody body) {
         return service.revoke(holdingId(id), body.reason());
     }

@@ -1,15 +1,11 @@
 package io.partnerhub.certification.share;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.Size;
@@ -18,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -81,8 +76,6 @@ public class ShareCodeResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Too many usable share codes",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "too many", value = Examples.TOO_MANY_SHARE_CODES)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not share transcripts")
     public Response create(@PathParam("candidateId") @Size(max = 100) String candidateId, CreateShareCode body) {
         requireOwnerOrOps(candidateId);
         ShareCodeView created = service.create(candidateId, body == null ? null : body.expiresAt());
@@ -99,10 +92,6 @@ public class ShareCodeResource {
                     examples = @ExampleObject(name = "share codes", value = "[" + Examples.SHARE_CODE + "]")))
     @APIResponse(responseCode = "404", description = "Not your transcript (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.CANDIDATE_NOT_FOUND)))
-    @APIResponse(responseCode = "400", description = "page or size out of range",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not share transcripts")
     public Response list(@PathParam("candidateId") @Size(max = 100) String candidateId,
             @Valid @BeanParam PageRequest paging) {
         requireOwnerOrOps(candidateId);
@@ -118,8 +107,6 @@ public class ShareCodeResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such code of this candidate, or not your transcript (exam-provider: any)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.SHARE_CODE_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not share transcripts")
     public Response revoke(@PathParam("candidateId") @Size(max = 100) String candidateId, @PathParam("code") String code) {
         requireOwnerOrOps(candidateId);
         service.revoke(candidateId, code);

@@ -49,8 +49,6 @@ public class TranscriptResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = """
                     {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
                      "detail":"No candidate with id c-100043","resource":"candidate","id":"c-100043"}""")))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read transcripts")
     public TranscriptView get(@PathParam("candidateId") String candidateId) {
         caller.requireCandidate(candidateId);
         return service.transcript(candidateId, Audience.HOLDER_OR_OPS);

@@ -1,12 +1,14 @@
 package io.partnerhub.certification.web;
 
+import io.partnerhub.chassis.problem.Problems;
+
 /** OpenAPI examples, kept in one place so that they stay consistent. */
 public final class Examples {
 
     private Examples() {
     }
 
-    public static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM = Problems.MEDIA_TYPE;
 
     /** List endpoints refuse a page beyond this (400), so that page * size never overflows. */
     public static final int MAX_PAGE = 100_000;
@@ -91,10 +93,6 @@ public final class Examples {
     public static final String INVALID = """
             {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
              "detail":"requiredExams: must not be empty","violations":[{"field":"requiredExams","message":"must not be empty"}]}""";
-
-    public static final String NOT_FOUND = """
-            {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
-             "detail":"No certification with id azure-unknown","resource":"certification","id":"azure-unknown"}""";
 
     public static final String HOLDING_NOT_FOUND = """
             {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
@@ -192,11 +190,6 @@ public final class Examples {
     public static final String BADGE_TOKEN_INVALID = """
             {"type":"https://partnerhub.io/problems/invalid-badge-token","title":"Invalid badge token","status":400,
              "detail":"Expected a VC-JWT: a JWS compact serialization (three base64url parts separated by dots) of at most 16384 characters"}""";
-
-    public static final String BADGE_NOT_FOUND = """
-            {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
-             "detail":"No badge with id 3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b","resource":"badge",
-             "id":"3f9a7c1e-5b2d-4e8f-9a0b-1c2d3e4f5a6b"}""";
 
     public static final String BADGE_SIGNING_UNAVAILABLE = """
             {"type":"https://partnerhub.io/problems/badge-signing-unavailable","title":"Badge signing unavailable","status":503,

@@ -68,8 +68,6 @@ public class CompetencyResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "A competency with this id exists",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.COMPETENCY_EXISTS)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response define(@NotNull @Valid DefineCompetency body) {
         CompetencyView competency = service.define(body);
         return Response.created(URI.create("/competencies/" + competency.id())).entity(competency).build();
@@ -83,9 +81,6 @@ public class CompetencyResource {
             headers = @Header(name = "X-Total-Count", description = "number of competencies"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CompetencyView.class),
                     examples = @ExampleObject(name = "page", value = "[" + Examples.COMPETENCY + "]")))
-    @APIResponse(responseCode = "400", description = "page outside 0-100000 or size below 1",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response list(@Valid @BeanParam PageRequest paging) {
         List<CompetencyView> competencies = service.list(paging.page(), paging.size());
         return paging.respond(competencies, service.count());
@@ -98,11 +93,6 @@ public class CompetencyResource {
     @APIResponse(responseCode = "200", description = "The competency",
             content = @Content(schema = @Schema(implementation = CompetencyView.class),
                     examples = @ExampleObject(name = "competency", value = Examples.COMPETENCY)))
-    @APIResponse(responseCode = "400", description = "id longer than 100 characters",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such competency",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public CompetencyView get(@PathParam("id") @Size(max = ID_MAX) String id) {
         return service.get(id);
     }
@@ -129,12 +119,8 @@ public class CompetencyResource {
                     @ExampleObject(name = "unknown metric", value = Examples.INVALID_REQUIREMENTS),
                     @ExampleObject(name = "unknown certification", value = Examples.UNKNOWN_CREDENTIAL),
                     @ExampleObject(name = "invalid", value = Examples.INVALID) }))
-    @APIResponse(responseCode = "404", description = "No such competency",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The version name or the date is taken",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "date taken", value = Examples.VERSION_DATE_TAKEN)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response defineVersion(@PathParam("id") @Size(max = ID_MAX) String id, @NotNull @Valid DefineRequirementVersion body) {
         RequirementVersionView version = requirements.define(id, body);
         return Response.created(URI.create("/competencies/" + id + "/requirement-versions")).entity(version).build();
@@ -147,11 +133,6 @@ public class CompetencyResource {
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RequirementVersionView.class),
                     examples = @ExampleObject(name = "versions", value = "[" + Examples.REQUIREMENT_VERSION + "]")))
-    @APIResponse(responseCode = "400", description = "id longer than 100 characters",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such competency",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public List<RequirementVersionView> versions(@PathParam("id") @Size(max = ID_MAX) String id) {
         return requirements.list(id);
     }
@@ -163,11 +144,6 @@ public class CompetencyResource {
     @APIResponse(responseCode = "200", description = "The roadmap",
             content = @Content(schema = @Schema(implementation = RoadmapView.class),
                     examples = @ExampleObject(name = "roadmap", value = Examples.ROADMAP)))
-    @APIResponse(responseCode = "400", description = "id longer than 100 characters",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such competency",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public RoadmapView roadmap(@PathParam("id") @Size(max = ID_MAX) String id) {
         return requirements.roadmap(id);
     }

@@ -2,7 +2,6 @@ package io.partnerhub.competency.live;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -99,9 +98,7 @@ public class StatusChangesResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, examples = @ExampleObject(name = "a change", value = EXAMPLE)))
     @APIResponse(responseCode = "429", description = "The token's subject or the organisation has its maximum of streams open",
             content = @Content(mediaType = Problems.MEDIA_TYPE, examples = @ExampleObject(name = "too many streams", value = TOO_MANY)))
-    @APIResponse(responseCode = "404", description = "Not the caller's organisation")
     @APIResponse(responseCode = "401", description = "No or invalid token, or one that has expired (within the clock skew)")
-    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public Multi<OutboundSseEvent> changes(@PathParam("organizationId") @Size(max = 200) String organizationId, @Context Sse sse) {
         caller.requireOrganization(organizationId);
         Instant end = tokenEnd();

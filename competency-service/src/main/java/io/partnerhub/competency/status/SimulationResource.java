@@ -57,8 +57,6 @@ public class SimulationResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown organisation (or not the caller's), or no such requirement version",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public List<StatusView> simulate(@NotNull @Valid Simulation simulation) {
         caller.requireOrganization(simulation.organizationId());
         return status.simulate(simulation);

@@ -61,8 +61,6 @@ public class StatusResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown organisation, or not the caller's",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public Response list(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId,
             @Valid @BeanParam PageRequest paging) {
         caller.requireOrganization(organizationId);
@@ -79,12 +77,8 @@ public class StatusResource {
     @APIResponse(responseCode = "200", description = "The forecast (empty: nothing due)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StatusViews.ForecastView.class),
                     examples = @ExampleObject(name = "one expiry", value = Examples.FORECAST)))
-    @APIResponse(responseCode = "400", description = "An id over 200 characters",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown organisation, or not the caller's",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public java.util.List<StatusViews.ForecastView> forecast(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId) {
         caller.requireOrganization(organizationId);
         return forecasts.forecast(organizationId);
@@ -96,12 +90,8 @@ public class StatusResource {
     @APIResponse(responseCode = "200", description = "The status",
             content = @Content(schema = @Schema(implementation = StatusView.class),
                     examples = @ExampleObject(name = "at risk", value = Examples.STATUS)))
-    @APIResponse(responseCode = "400", description = "An id over 200 characters",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown organisation or competency status, or not the caller's",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public StatusView get(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId,
             @PathParam("competencyId") @Size(max = ID_MAX) String competencyId) {
         caller.requireOrganization(organizationId);
@@ -121,8 +111,6 @@ public class StatusResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown organisation or competency status, or not the caller's",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops, partner-admin or employee")
     public Response history(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId,
             @PathParam("competencyId") @Size(max = ID_MAX) String competencyId, @Valid @BeanParam PageRequest paging) {
         caller.requireOrganization(organizationId);

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.openapi.ProblemExamples;
 import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
@@ -83,9 +84,8 @@ public class CandidateResource {
     @Operation(summary = "The candidate's attempts, newest first (ops, employee: own)", description = "Paged (page 0-100000, size 1-100, larger sizes capped at 100); optional examCode filter. A WITHHELD attempt shows no score or pass/fail. "
             + "Exam providers do not browse candidates: 404.")
     @APIResponse(responseCode = "200", description = "Attempts", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptView.class), examples = @ExampleObject(name = "attempts", value = Examples.ATTEMPTS)))
-    @APIResponse(responseCode = "400", description = "page or size out of range, candidateId over 100 or examCode over 32 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = Examples.PAGE_INVALID)))
+    @APIResponse(responseCode = "400", description = "page or size out of range, candidateId over 100 or examCode over 32 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = ProblemExamples.PAGE_INVALID)))
     @APIResponse(responseCode = "404", description = "Another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read attempts; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
     public List<AttemptView> attempts(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
                                       @QueryParam("examCode") @Size(max = Ids.EXAM_CODE_MAX) String examCode,
@@ -105,7 +105,6 @@ public class CandidateResource {
             @ExampleObject(name = "waiting", value = Examples.ELIGIBILITY_WAIT), @ExampleObject(name = "eligible", value = Examples.ELIGIBILITY_OK)}))
     @APIResponse(responseCode = "400", description = "examCode missing or over 32 characters, candidateId over 100", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown exam; another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read eligibility; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
     public EligibilityView eligibility(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
                                        @QueryParam("examCode") @NotBlank @Size(max = Ids.EXAM_CODE_MAX) String examCode) {
@@ -124,8 +123,6 @@ public class CandidateResource {
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = VoucherView.class), examples = @ExampleObject(name = "voucher", value = Examples.VOUCHER)))
     @APIResponse(responseCode = "400", description = "Missing fields, expiresOn in the past or after 9999-12-31, candidateId over 100 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response issueVoucher(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
                                  @NotNull @Valid IssueVoucher body) {
         VoucherView voucher = vouchers.issue(candidateId, body);
@@ -137,9 +134,7 @@ public class CandidateResource {
     @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
     @Operation(summary = "The candidate's vouchers (AVAILABLE, USED, EXPIRED) (ops, employee: own)")
     @APIResponse(responseCode = "200", description = "Vouchers", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = VoucherView.class), examples = @ExampleObject(name = "vouchers", value = "[" + Examples.VOUCHER + "]")))
-    @APIResponse(responseCode = "400", description = "candidateId over 100 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read vouchers; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
     public List<VoucherView> vouchers(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId) {
         caller.requireOwnCandidate(candidateId);

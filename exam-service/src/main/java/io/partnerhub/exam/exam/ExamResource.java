@@ -58,8 +58,6 @@ public class ExamResource {
             content = @Content(schema = @Schema(implementation = ExamView.class), examples = @ExampleObject(name = "exam", value = Examples.EXAM)))
     @APIResponse(responseCode = "400", description = "Invalid exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "An exam with this code exists", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "exists", value = Examples.EXAM_EXISTS)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response create(@NotNull @Valid CreateExam body) {
         ExamView exam = service.create(body);
         return Response.created(URI.create("/exams/" + exam.code())).entity(exam).build();
@@ -71,8 +69,6 @@ public class ExamResource {
             description = "Paged: page from 0 to 100000, size 1-100 (larger sizes are capped at 100). The total is in the X-Total-Count header.")
     @APIResponse(responseCode = "200", description = "A page of exams", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "X-Total-Count", description = "number of exams"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExamView.class), examples = @ExampleObject(name = "page", value = "[" + Examples.EXAM + "]")))
-    @APIResponse(responseCode = "400", description = "page outside 0-100000 or size below 1", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = Examples.PAGE_INVALID)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response list(@Valid @BeanParam PageRequest paging) {
         List<ExamView> exams = service.list(paging.page(), paging.size());
         return paging.respond(exams, service.count());
@@ -83,9 +79,6 @@ public class ExamResource {
     @Authenticated
     @Operation(summary = "One exam (any authenticated role)")
     @APIResponse(responseCode = "200", description = "The exam", content = @Content(schema = @Schema(implementation = ExamView.class), examples = @ExampleObject(name = "exam", value = Examples.EXAM)))
-    @APIResponse(responseCode = "400", description = "code longer than 32 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public ExamView get(@PathParam("code") @Size(max = Ids.EXAM_CODE_MAX) String code) {
         return service.get(code);
     }
@@ -98,10 +91,7 @@ public class ExamResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = AnnounceRetirement.class), examples = @ExampleObject(name = "retirement", value = "{\"retiresOn\":\"2027-01-31\"}")))
     @APIResponse(responseCode = "200", description = "The exam, now RETIRING (or RETIRED when retiresOn is today)", content = @Content(schema = @Schema(implementation = ExamView.class), examples = @ExampleObject(name = "retiring", value = Examples.EXAM_RETIRING)))
     @APIResponse(responseCode = "400", description = "retiresOn missing or in the past", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "404", description = "No such exam", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "retired", value = Examples.EXAM_RETIRED)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public ExamView announceRetirement(@PathParam("code") @Size(max = Ids.EXAM_CODE_MAX) String code, @NotNull @Valid AnnounceRetirement body) {
         return service.announceRetirement(code, body);
     }

@@ -63,7 +63,6 @@ public class RegistrationResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = {
                     @ExampleObject(name = "retake not allowed", value = Examples.RETAKE_NOT_ALLOWED),
                     @ExampleObject(name = "exam retired", value = Examples.EXAM_RETIRED)}))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not book; exam-provider token without a valid provider claim, or booking for another provider",
             content = @Content(mediaType = Examples.PROBLEM, examples = {
                     @ExampleObject(name = "other provider", value = Examples.PROVIDER_MISMATCH),
@@ -79,7 +78,6 @@ public class RegistrationResource {
     @Operation(summary = "One registration (ops; exam-provider: its provider's; employee: own candidate's)")
     @APIResponse(responseCode = "200", description = "The registration", content = @Content(schema = @Schema(implementation = RegistrationView.class), examples = @ExampleObject(name = "scheduled", value = Examples.REGISTRATION)))
     @APIResponse(responseCode = "404", description = "Unknown, another candidate's (employee) or another provider's (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not read registrations; exam-provider token without a valid provider claim")
     public RegistrationView get(@PathParam("id") UUID id) {
         return service.get(id);
@@ -96,7 +94,6 @@ public class RegistrationResource {
     @APIResponse(responseCode = "400", description = "passed missing", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "404", description = "Unknown, another candidate's (employee) or another provider's (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "/system-check-not-applicable: not an online registration awaiting its check", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not applicable", value = Examples.SYSTEM_CHECK_NOT_APPLICABLE)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not ops or exam-provider (employees cannot self-attest); exam-provider token without a valid provider claim")
     public RegistrationView systemCheck(@PathParam("id") UUID id, @NotNull @Valid SystemCheck body) {
         return service.systemCheck(id, body.passed());
@@ -110,7 +107,6 @@ public class RegistrationResource {
     @APIResponse(responseCode = "200", description = "CANCELLED", content = @Content(schema = @Schema(implementation = RegistrationView.class), examples = @ExampleObject(name = "cancelled", value = Examples.REGISTRATION_CANCELLED)))
     @APIResponse(responseCode = "404", description = "Unknown, another candidate's (employee) or another provider's (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "/registration-not-cancellable: completed, or the appointment has passed", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not cancellable", value = Examples.NOT_CANCELLABLE)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Role may not cancel; exam-provider token without a valid provider claim")
     public RegistrationView cancel(@PathParam("id") UUID id) {
         return service.cancel(id);

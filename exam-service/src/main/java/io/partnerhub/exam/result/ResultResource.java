@@ -66,7 +66,6 @@ public class ResultResource {
                     @ExampleObject(name = "cancelled", value = Examples.REGISTRATION_CANCELLED_PROBLEM),
                     @ExampleObject(name = "provider result conflict", value = Examples.PROVIDER_RESULT_CONFLICT),
                     @ExampleObject(name = "later attempt in breach", value = Examples.RETAKE_NOT_ALLOWED_LATER)}))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not exam-provider or ops; exam-provider token without a valid provider claim",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "no provider claim", value = Examples.PROVIDER_CLAIM_MISSING)))
     public Response post(@NotNull @Valid PostResult body) {

@@ -1,12 +1,14 @@
 package io.partnerhub.exam.web;
 
+import io.partnerhub.chassis.problem.Problems;
+
 /** OpenAPI examples, kept in one place so that they stay consistent with each other. */
 public final class Examples {
 
     private Examples() {
     }
 
-    public static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM = Problems.MEDIA_TYPE;
 
     public static final String CREATE_EXAM = """
             {"code":"AZ-104","title":"Microsoft Azure Administrator","passingScore":700,"beta":false,
@@ -83,10 +85,6 @@ public final class Examples {
             {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
              "detail":"scheduledAt: must be between 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
              "violations":[{"field":"scheduledAt","message":"must be between 1900-01-01T00:00:00Z and 9999-12-31T23:59:59Z"}]}""";
-
-    public static final String PAGE_INVALID = """
-            {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
-             "detail":"page: must be at most 100000","violations":[{"field":"page","message":"must be at most 100000"}]}""";
 
     public static final String PROVIDER_CLAIM_MISSING = """
             {"type":"https://partnerhub.io/problems/forbidden","title":"Forbidden","status":403,

@@ -61,7 +61,9 @@ public class ServiceOpenApiResource {
     @APIResponse(responseCode = "200", description = "The service's OpenAPI document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "exam",
                     value = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"PartnerHub exam-service\"},\"servers\":[{\"url\":\"/api\"}],\"paths\":{}}")))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = Problems.MEDIA_TYPE,
+            examples = @ExampleObject(name = "no such service", value = "{\"type\":\"https://partnerhub.io/problems/not-found\","
+                    + "\"title\":\"Resource not found\",\"status\":404,\"detail\":\"No service named nothing.\",\"instance\":\"/openapi/nothing\"}")))
     @APIResponse(responseCode = "503", description = "The service is down", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public CompletionStage<Response> document(
             @Parameter(description = "exam, certification, competency or membership", example = "exam") @PathParam("service") String key) {

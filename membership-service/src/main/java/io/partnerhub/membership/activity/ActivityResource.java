@@ -81,7 +81,6 @@ public class ActivityResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "kind", value = Examples.ACTIVITY_BAD_KIND)))
     @APIResponse(responseCode = "404", description = "No such organisation, or not yours to read",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response list(@PathParam("id") @Size(max = Ids.MAX) String id,
             @QueryParam("kind") @Size(max = 64) @Parameter(description = "One kind, e.g. PERSON_JOINED") String kind,
             @QueryParam("from") @Size(max = 64) @Parameter(description = "Entries at or after this instant", example = "2026-12-01T00:00:00Z") String from,

@@ -74,12 +74,8 @@ public class InvitationResource {
                     examples = @ExampleObject(name = "invitation", value = Examples.INVITATION_CREATED)))
     @APIResponse(responseCode = "400", description = "Invalid name or e-mail",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_EMAIL)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The account with this e-mail already holds a candidate id, or departed",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "associated", value = Examples.USER_ASSOCIATED)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not invite")
     public Response invite(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull @Valid Invite body) {
         UUID organizationId = organization(id);
         InvitationView invitation = service.invite(organizationId, body);
@@ -95,10 +91,6 @@ public class InvitationResource {
                     examples = @ExampleObject(name = "invitations", value = "[" + Examples.INVITATION + "]")))
     @APIResponse(responseCode = "400", description = "Unknown status, paging out of range",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "status", value = Examples.INVITATION_BAD_STATUS)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not list invitations")
     public Response list(@PathParam("id") @Size(max = Ids.MAX) String id,
             @QueryParam("status") @Size(max = 64) @Parameter(description = "PENDING, ACCEPTED, REVOKED or EXPIRED") String status,
             @Valid @BeanParam PageRequest paging) {
@@ -121,12 +113,8 @@ public class InvitationResource {
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(schema = @Schema(implementation = InvitationView.class),
                     examples = @ExampleObject(name = "revoked", value = Examples.INVITATION_REVOKED)))
-    @APIResponse(responseCode = "404", description = "No such organisation or invitation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already accepted",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "closed", value = Examples.INVITATION_CLOSED)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not revoke invitations")
     public InvitationView revoke(@PathParam("id") @Size(max = Ids.MAX) String id,
             @PathParam("invitationId") @Size(max = Ids.MAX) String invitationId) {
         return service.revoke(organization(id), Ids.parse("invitation", invitationId));
@@ -158,7 +146,6 @@ public class InvitationResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.CANDIDATE_ASSOCIATED)))
     @APIResponse(responseCode = "429", description = "More than 5 tries within a minute; Retry-After says when to try again",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "too many", value = Examples.TOO_MANY_ATTEMPTS)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Acceptance accept(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull @Valid Accept body) {
         attempts.take(caller.subject().orElseThrow());
         UUID organizationId = Ids.parse("organization", id);

@@ -55,11 +55,6 @@ public class MembershipResource {
                     + "competency events reported them.")
     @APIResponse(responseCode = "200", description = "The membership",
             content = @Content(schema = @Schema(implementation = MembershipView.class), examples = @ExampleObject(name = "silver at risk", value = Examples.MEMBERSHIP)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "400", description = "id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read memberships")
     public MembershipView get(@PathParam("id") @Size(max = Ids.MAX) String id) {
         return service.view(organization(id));
     }
@@ -78,10 +73,6 @@ public class MembershipResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "level-not-earned, already-subscribed or level-not-purchasable",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not earned", value = Examples.LEVEL_NOT_EARNED)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not buy")
     public Response purchase(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull @Valid PurchaseMembership body) {
         return Response.status(Response.Status.CREATED).entity(service.purchase(organization(id), body.level())).build();
     }
@@ -97,10 +88,6 @@ public class MembershipResource {
             content = @Content(schema = @Schema(implementation = MembershipView.class), examples = @ExampleObject(name = "renewed", value = Examples.MEMBERSHIP)))
     @APIResponse(responseCode = "409", description = "renewal-requirements-not-met, no-subscription or already-renewed",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not met", value = Examples.RENEWAL_NOT_MET)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not renew")
     public Response renew(@PathParam("id") @Size(max = Ids.MAX) String id) {
         return Response.status(Response.Status.CREATED).entity(service.renew(organization(id))).build();
     }

@@ -37,9 +37,6 @@ public class ProfileResource {
                     + "its Silver and Gold ones; a NETWORK_MEMBER none.")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(schema = @Schema(implementation = ProfileView.class), examples = @ExampleObject(name = "gold", value = Examples.PROFILE)))
-    @APIResponse(responseCode = "404", description = "No such organisation",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "400", description = "id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
     public ProfileView get(@PathParam("id") @Size(max = Ids.MAX) String id) {
         return service.profile(Ids.parse("organization", id));
     }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.openapi.ProblemExamples;
 import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.chassis.security.Caller;
@@ -67,8 +68,6 @@ public class OrganizationResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
     @APIResponse(responseCode = "409", description = "Another organisation has this MPN id",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.MPN_ID_TAKEN)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not ops")
     public Response register(@NotNull @Valid RegisterOrganization body) {
         OrganizationView organization = service.register(body);
         return Response.created(URI.create("/organizations/" + organization.id())).entity(organization).build();
@@ -83,9 +82,7 @@ public class OrganizationResource {
             content = @Content(schema = @Schema(implementation = OrganizationView[].class),
                     examples = @ExampleObject(name = "organizations", value = "[" + Examples.ORGANIZATION + "]")))
     @APIResponse(responseCode = "400", description = "page or size out of range, q over 200 characters, country not two letters",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page", value = Examples.INVALID_PAGE)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not list organisations")
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page", value = ProblemExamples.PAGE_INVALID)))
     public Response list(@QueryParam("q") @Size(max = 200) String q,
             @QueryParam("country") @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code like DE") String country,
             @Valid @BeanParam PageRequest paging) {
@@ -116,10 +113,6 @@ public class OrganizationResource {
                     examples = @ExampleObject(name = "organization", value = Examples.ORGANIZATION)))
     @APIResponse(responseCode = "400", description = "id longer than 64 characters (an organisation id is a UUID)",
             content = @Content(mediaType = Examples.PROBLEM))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read organisations")
     public OrganizationView get(@PathParam("id") @Size(max = ID_MAX) String id) {
         UUID organizationId = parse(id);
         caller.requireOrganization(organizationId.toString());

@@ -79,9 +79,6 @@ public class PerformanceResource {
             content = @Content(schema = @Schema(implementation = PerformanceView.class), examples = @ExampleObject(name = "corrected", value = Examples.PERFORMANCE)))
     @APIResponse(responseCode = "400", description = "Unknown metric, negative value, end before start, dates out of range",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "period", value = Examples.PERIOD_INVALID)))
-    @APIResponse(responseCode = "404", description = "No such organisation",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not reporter or ops, or a reporter token without a source claim",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "no source", value = Examples.FORBIDDEN_NO_SOURCE)))
     public Response report(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull @Valid ReportPerformance body) {
@@ -107,7 +104,6 @@ public class PerformanceResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "metric", value = Examples.METRIC_INVALID)))
     @APIResponse(responseCode = "404", description = "No such organisation, or not yours to read",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response figures(@PathParam("id") @Size(max = Ids.MAX) String id,
             @QueryParam("metric") @Size(max = 64) @Parameter(description = "One metric, e.g. REVENUE") String metric,
             @Valid @BeanParam PageRequest paging) {
@@ -130,7 +126,6 @@ public class PerformanceResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "metric", value = Examples.METRIC_INVALID)))
     @APIResponse(responseCode = "404", description = "No such organisation, or not yours to read",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public Response history(@PathParam("id") @Size(max = Ids.MAX) String id,
             @QueryParam("metric") @Size(max = 64) @Parameter(description = "One metric, e.g. REVENUE") String metric,
             @Valid @BeanParam PageRequest paging) {

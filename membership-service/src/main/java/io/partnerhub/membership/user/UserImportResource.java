@@ -72,10 +72,6 @@ public class UserImportResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "malformed", value = Examples.IMPORT_NOT_ARRAY)))
     @APIResponse(responseCode = "413", description = "More than 1,000 rows (or a body over 256 KiB)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "too many", value = Examples.TOO_MANY_ROWS)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not import users")
     public ImportReport importJson(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull JsonNode body) {
         UUID organizationId = organization(id);
         if (!body.isArray()) {
@@ -106,10 +102,6 @@ public class UserImportResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "malformed", value = Examples.IMPORT_BAD_CSV)))
     @APIResponse(responseCode = "413", description = "More than 1,000 rows (or a body over 256 KiB)",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "too many", value = Examples.TOO_MANY_ROWS)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not import users")
     public ImportReport importCsv(@PathParam("id") @Size(max = Ids.MAX) String id, String body) {
         UUID organizationId = organization(id);
         List<Csv.Record> records;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.partnerhub.chassis.openapi.ProblemExamples;
 import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
@@ -66,12 +67,8 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     @APIResponse(responseCode = "400", description = "Invalid name, e-mail or role",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_EMAIL)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The organisation has an account with this e-mail",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.EMAIL_TAKEN)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not manage users")
     public Response add(@PathParam("id") @Size(max = Ids.MAX) String id, @NotNull @Valid UserBody body) {
         UUID organizationId = organization(id);
         UserView user = service.add(organizationId, body);
@@ -84,11 +81,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "A page of accounts; the total in X-Total-Count",
             content = @Content(schema = @Schema(implementation = UserView[].class), examples = @ExampleObject(name = "users", value = "[" + Examples.USER + "]")))
     @APIResponse(responseCode = "400", description = "page or size out of range, id too long",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_PAGE)))
-    @APIResponse(responseCode = "404", description = "No such organisation, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not list users")
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = ProblemExamples.PAGE_INVALID)))
     public Response list(@PathParam("id") @Size(max = Ids.MAX) String id, @Valid @BeanParam PageRequest paging) {
         UUID organizationId = organization(id);
         return paging.respond(service.list(organizationId, paging.firstResult(), paging.size()), service.count(organizationId));
@@ -100,11 +93,6 @@ public class UserResource {
     @Operation(summary = "One user account")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
-    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "400", description = "An id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not read users")
     public UserView get(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
         return service.get(organization(id), Ids.parse("user", userId));
     }
@@ -119,12 +107,8 @@ public class UserResource {
             content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "user", value = Examples.USER)))
     @APIResponse(responseCode = "400", description = "Invalid name, e-mail or role",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID_EMAIL)))
-    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Another account has this e-mail",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.EMAIL_TAKEN)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not change users")
     public UserView change(@PathParam("id") @Size(max = Ids.MAX) String id,
             @PathParam("userId") @Size(max = Ids.MAX) String userId, @NotNull @Valid UserBody body) {
         return service.change(organization(id), Ids.parse("user", userId), body);
@@ -137,11 +121,6 @@ public class UserResource {
             description = "The account leaves the list but is kept as history; an associated candidate id departs "
                     + "(employee.left.v1, DEPARTED).")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "400", description = "An id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not remove users")
     public Response remove(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
         service.remove(organization(id), Ids.parse("user", userId));
         return Response.noContent().build();
@@ -171,12 +150,9 @@ public class UserResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = {
                     @ExampleObject(name = "partner-admin", value = Examples.FORBIDDEN_ADMIN_ASSOCIATION),
                     @ExampleObject(name = "other candidate", value = Examples.FORBIDDEN_CANDIDATE) }))
-    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Held by another account of this organisation, associated concurrently, "
             + "the account holds another candidate id or has departed",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "taken", value = Examples.CANDIDATE_ASSOCIATED)))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
     public AssociationView associate(@PathParam("id") @Size(max = Ids.MAX) String id,
             @PathParam("userId") @Size(max = Ids.MAX) String userId, @Valid AssociateCandidate body) {
         UUID organizationId = organization(id);
@@ -212,13 +188,8 @@ public class UserResource {
                     + "employee.left.v1 (DEPARTED).")
     @APIResponse(responseCode = "200", description = "Departed",
             content = @Content(schema = @Schema(implementation = UserView.class), examples = @ExampleObject(name = "departed", value = Examples.DEPARTED_USER)))
-    @APIResponse(responseCode = "404", description = "No such organisation or user, or not yours",
-            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "Already departed",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "departed", value = Examples.USER_DEPARTED)))
-    @APIResponse(responseCode = "400", description = "An id longer than 64 characters", content = @Content(mediaType = Examples.PROBLEM))
-    @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Role may not record departures")
     public UserView depart(@PathParam("id") @Size(max = Ids.MAX) String id, @PathParam("userId") @Size(max = Ids.MAX) String userId) {
         return service.depart(organization(id), Ids.parse("user", userId));
     }

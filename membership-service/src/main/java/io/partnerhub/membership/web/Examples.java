@@ -1,12 +1,14 @@
 package io.partnerhub.membership.web;
 
+import io.partnerhub.chassis.problem.Problems;
+
 /** OpenAPI examples, kept in one place so that they stay consistent. */
 public final class Examples {
 
     private Examples() {
     }
 
-    public static final String PROBLEM = "application/problem+json";
+    public static final String PROBLEM = Problems.MEDIA_TYPE;
 
     public static final String REGISTER_ORGANIZATION = """
             {"mpnId":"4711001","name":"Contoso Ltd","country":"DE"}""";
@@ -27,10 +29,6 @@ public final class Examples {
     public static final String MPN_ID_TAKEN = """
             {"type":"https://partnerhub.io/problems/mpn-id-taken","title":"MPN id taken","status":409,
              "detail":"An organization with MPN id 4711001 is already registered","mpnId":"4711001"}""";
-
-    public static final String INVALID_PAGE = """
-            {"type":"https://partnerhub.io/problems/validation-failed","title":"Validation failed","status":400,
-             "detail":"page: must be at most 100000","violations":[{"field":"page","message":"must be at most 100000"}]}""";
 
     public static final String ADD_USER = """
             {"name":"Ada Lovelace","email":"ada@contoso.com","role":"EMPLOYEE"}""";
