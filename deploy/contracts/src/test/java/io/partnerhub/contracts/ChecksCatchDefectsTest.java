@@ -35,11 +35,9 @@ class ChecksCatchDefectsTest {
         ObjectNode header = (ObjectNode) document.at("/paths/~1exams/get/responses/200/headers/X-Total-Count");
         header.removeAll().put("description", "Exams in all");
 
-        List<Finding> findings = OpenApiValidity.check("broken exam-service", write("openapi.json", document));
-
-        assertEquals(List.of("$.paths['/exams'].get.responses['200'].headers['X-Total-Count']"),
-                findings.stream().map(Finding::path).toList(), findings::toString);
-        assertTrue(findings.get(0).reason().contains("required property 'schema' not found"), findings::toString);
+        assertReportedAt("$.paths['/exams'].get.responses['200'].headers['X-Total-Count']",
+                "required property 'schema' not found",
+                OpenApiValidity.check("broken exam-service", write("openapi.json", document)));
     }
 
     @Test
@@ -56,11 +54,8 @@ class ChecksCatchDefectsTest {
         ObjectNode document = (ObjectNode) Trees.read(DOCUMENTS.asyncApi("exam-service"));
         ((ObjectNode) document.at("/components/messages/examPassed/examples/0/payload/data")).remove("score");
 
-        List<Finding> findings = AsyncApiValidity.check("broken exam-service", write("asyncapi.json", document));
-
-        assertEquals(List.of("$.components.messages.examPassed.examples[0].payload.data"),
-                findings.stream().map(Finding::path).toList(), findings::toString);
-        assertTrue(findings.get(0).reason().contains("score"), findings::toString);
+        assertReportedAt("$.components.messages.examPassed.examples[0].payload.data", "required property 'score'",
+                AsyncApiValidity.check("broken exam-service", write("asyncapi.json", document)));
     }
 
     @Test
@@ -124,6 +119,12 @@ class ChecksCatchDefectsTest {
         ((ObjectNode) document.get("paths")).set("/exam-languages", document.at("/paths/~1exams").deepCopy());
 
         assertEquals(List.of(), BreakingChanges.between(snapshot, JSON.writeValueAsString(document)));
+    }
+
+    /** One finding only, at the path, for the reason. */
+    private static void assertReportedAt(String path, String reason, List<Finding> findings) {
+        assertEquals(List.of(path), findings.stream().map(Finding::path).toList(), findings::toString);
+        assertTrue(findings.get(0).reason().contains(reason), findings::toString);
     }
 
     private Path write(String name, ObjectNode document) throws IOException {
