@@ -1,8 +1,9 @@
-// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js and me-pages.js.
+// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js and me-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
-import { Dashboard, Membership, People, Activity, Organisations } from './org-pages.js';
+import { Dashboard, Membership, Organisations } from './org-pages.js';
+import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
