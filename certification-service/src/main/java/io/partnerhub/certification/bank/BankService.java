@@ -90,16 +90,19 @@ public class BankService {
             throw bankTooSmall(shortages);
         }
         AssessmentBlueprint blueprint = blueprints.findById(key.value());
-        if (blueprint == null) {
+        boolean created = blueprint == null;
+        if (created) {
             blueprint = new AssessmentBlueprint();
             blueprint.bank = key.value();
-            blueprints.persist(blueprint);
         }
         blueprint.questionCount = rule.questionCount();
         blueprint.timeLimitMinutes = rule.timeLimitMinutes();
         blueprint.passMarkPercent = rule.passMarkPercent();
         blueprint.skillAreas = new AssessmentBlueprint.SkillAreas(rule.skillAreas());
         blueprint.updatedAt = now();
+        if (created) {
+            blueprints.persist(blueprint);
+        }
         blueprints.flush();
         Log.infof("Blueprint of %s saved: %d questions, %d min, pass at %d %%", key.value(), rule.questionCount(),
                 rule.timeLimitMinutes(), rule.passMarkPercent());
@@ -131,7 +134,7 @@ public class BankService {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(String.join("; ", problems)).with("field", "options");
         }
-        BankQuestion question = store(key, UUID.randomUUID(), 1, body);
+        BankQuestion question = store(key, UUID.randomUUID(), 1, true, body);
         questions.flush();
         return QuestionView.of(question);
     }
@@ -147,8 +150,7 @@ public class BankService {
         }
         current.latest = false;
         questions.flush(); // the index allows one latest revision: step this one down before the next is written
-        BankQuestion next = store(key, questionId, current.revision + 1, body);
-        next.active = current.active;
+        BankQuestion next = store(key, questionId, current.revision + 1, current.active, body);
         questions.flush();
         return QuestionView.of(next);
     }
@@ -196,7 +198,7 @@ public class BankService {
                 }
             }
             if (problems.isEmpty()) {
-                report.add(new ImportRow(i + 1, "created", store(key, UUID.randomUUID(), 1, row).questionId, List.of()));
+                report.add(new ImportRow(i + 1, "created", store(key, UUID.randomUUID(), 1, true, row).questionId, List.of()));
             } else {
                 report.add(new ImportRow(i + 1, "invalid", null, problems));
             }
@@ -220,7 +222,7 @@ public class BankService {
                 body.options().stream().map(o -> new QuestionRules.OptionDraft(o.text(), o.correct())).toList());
     }
 
-    private BankQuestion store(BankKey key, UUID questionId, int revision, QuestionBody body) {
+    private BankQuestion store(BankKey key, UUID questionId, int revision, boolean active, QuestionBody body) {
         BankQuestion question = new BankQuestion();
         question.revisionId = UUID.randomUUID();
         question.questionId = questionId;
@@ -233,7 +235,7 @@ public class BankService {
                 .map(o -> new BankQuestion.Option(UUID.randomUUID().toString().substring(0, 8), o.text().strip(), o.correct()))
                 .toList());
         question.explanation = body.explanation().strip();
-        question.active = true;
+        question.active = active;
         question.latest = true;
         question.createdAt = now();
         questions.persist(question);

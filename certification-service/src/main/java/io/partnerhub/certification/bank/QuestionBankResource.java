@@ -98,6 +98,7 @@ public abstract class QuestionBankResource {
 
     @POST
     @Path("/{questionId}/retirement")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.OPS)
     @Operation(summary = "Retire a question: drawn no more (ops)", description = "Again: the same answer.")
     @APIResponse(responseCode = "200", description = "The retired question",

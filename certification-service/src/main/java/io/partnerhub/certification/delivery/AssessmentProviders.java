@@ -3,29 +3,23 @@ package io.partnerhub.certification.delivery;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.config.ConfigMapping;
 
 /**
  * The external assessment systems (LMS) that may deliver attempts and report their results:
  * {@code partnerhub.certification.assessment-providers}, the values an assessment-provider token's claim {@code system}
- * may take (none by default; distinct from the exam providers).
+ * may take (none by default; distinct from the exam providers). A root of its own beside CertificationConfig.
  */
-@ApplicationScoped
-public class AssessmentProviders {
+@ConfigMapping(prefix = "partnerhub.certification")
+public interface AssessmentProviders {
 
-    private final List<String> systems;
+    Optional<List<String>> assessmentProviders();
 
-    public AssessmentProviders(@ConfigProperty(name = "partnerhub.certification.assessment-providers") Optional<List<String>> systems) {
-        this.systems = List.copyOf(systems.orElse(List.of()));
+    default List<String> systems() {
+        return assessmentProviders().orElse(List.of());
     }
 
-    public List<String> systems() {
-        return systems;
-    }
-
-    public boolean contains(String system) {
-        return systems.contains(system);
+    default boolean contains(String system) {
+        return systems().contains(system);
     }
 }

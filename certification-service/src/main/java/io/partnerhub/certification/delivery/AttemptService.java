@@ -74,6 +74,7 @@ public class AttemptService {
     /** C3: the holder starts the renewal assessment inside the renewal window (C3a: window, wait, one open attempt). */
     @Transactional
     public AttemptView startRenewal(UUID holdingId, String candidateId, String deliveredBy) {
+        requireKnownSystem(deliveredBy);
         CertificationHolding holding = holdings.lock(holdingId);
         if (holding == null || !holding.candidateId.equals(candidateId)) {
             throw new ResourceNotFound("certification holding", holdingId.toString());
@@ -91,6 +92,7 @@ public class AttemptService {
     /** C6: a candidate starts an online assessment (one open attempt per assessment). */
     @Transactional
     public AttemptView startAssessment(String assessmentId, String candidateId, String deliveredBy) {
+        requireKnownSystem(deliveredBy);
         if (assessmentId.length() > 100 || assessments.findById(assessmentId) == null) {
             throw new ResourceNotFound("assessment", assessmentId);
         }
@@ -100,6 +102,12 @@ public class AttemptService {
         attempt.kind = AssessmentAttempt.Kind.ASSESSMENT;
         attempt.assessmentId = assessmentId;
         return store(attempt);
+    }
+
+    private void requireKnownSystem(String deliveredBy) {
+        if (deliveredBy != null && !providers.contains(deliveredBy)) {
+            throw new InvalidRequest("No assessment system " + deliveredBy + " delivers assessments here").with("field", "deliveredBy");
+        }
     }
 
     private void requireNoOpenAttempt(String candidateId, BankKey bank) {
@@ -116,9 +124,6 @@ public class AttemptService {
         attempt.candidateId = candidateId;
         attempt.startedAt = now();
         if (deliveredBy != null) {
-            if (!providers.contains(deliveredBy)) {
-                throw new InvalidRequest("No assessment system " + deliveredBy + " delivers assessments here").with("field", "deliveredBy");
-            }
             attempt.status = AssessmentAttempt.Status.EXTERNAL;
             attempt.deliveredBy = deliveredBy;
             attempt.passMarkPercent = banks.blueprintRule(bank).map(Blueprint::passMarkPercent).orElse(Blueprint.DEFAULT_PASS_MARK_PERCENT);

@@ -364,4 +364,16 @@ class RenewalAssessmentTest {
         given().auth().oauth2(TestTokens.ops()).when().get("/certifications/" + holding.certificationId() + "/renewal-blueprint")
                 .then().statusCode(200).body("skillAreas.share", equalTo(List.of(50, 50)));
     }
+
+    @Test
+    void theStartWarnsWhenTheTimeLimitRunsPastTheExpiryAndASubmissionAfterItRenewsNothing() throws Exception {
+        Ready ready = readyToRenew();
+        clock.advance(Duration.between(clock.instant(), ready.holding().expiresAt().minus(Duration.ofMinutes(10))));
+        Response attempt = start(ready.token(), ready.holding().holdingId());
+        attempt.then().statusCode(201).body("warning", containsString(ready.holding().expiresAt().toString()));
+        clock.advance(Duration.ofMinutes(15));
+        submit(ready.token(), attempt.path("id"), Map.of("answers", Banks.answers(attempt, 10)))
+                .then().statusCode(200).body("passed", equalTo(true)).body("renewed", equalTo(false));
+        holding(ready.holding()).then().body("expiresAt", equalTo(ready.holding().expiresAt().toString()));
+    }
 }
