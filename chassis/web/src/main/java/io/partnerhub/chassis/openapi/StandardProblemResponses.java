@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -30,7 +32,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>404 (with a not-found example) on an operation with a path parameter;</li>
  * <li>400 (with an example per kind of parameter) on an operation with a path or query parameter.</li>
  * </ul>
- * It also gives every response header a schema (OpenAPI 3.1 requires one). Quarkus finds the filter by its annotation
+ * It also gives every response header a schema (OpenAPI 3.1 requires one), and declares a path template's parameter
+ * where the scanner left it out (a resource method inherited by subclasses that each give a {@code @Path} with
+ * {@code {id}}: smallrye does not carry the inherited {@code @PathParam} over). Quarkus finds the filter by its annotation
  * in the chassis' index, so every service and the gateway get it without configuration.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -41,6 +45,8 @@ public class StandardProblemResponses implements OASFilter {
     static final String NOT_FOUND = "No such resource, or not the caller's";
 
     /** What Quarkus adds on its own (auto-add-security-requirement, auto-add-bad-request-response): ours say more. */
+    private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+
     private static final Set<String> QUARKUS_PLACEHOLDERS = Set.of("Not Authorized", "Not Allowed", "Bad Request");
 
     @Override
@@ -48,9 +54,25 @@ public class StandardProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+        for (Map.Entry<String, PathItem> entry : openAPI.getPaths().getPathItems().entrySet()) {
+            PathItem item = entry.getValue();
             for (Operation operation : item.getOperations().values()) {
+                declareTemplateParameters(entry.getKey(), item, operation);
                 complete(operation, parameters(item, operation), secured(openAPI, operation));
+            }
+        }
+    }
+
+    /** Every {@code {name}} of the path template is a required path parameter of each operation under it. */
+    static void declareTemplateParameters(String template, PathItem item, Operation operation) {
+        Matcher names = TEMPLATE_PARAMETER.matcher(template);
+        while (names.find()) {
+            String name = names.group(1);
+            boolean declared = parameters(item, operation).stream()
+                    .anyMatch(p -> p.getIn() == Parameter.In.PATH && name.equals(p.getName()));
+            if (!declared) {
+                operation.addParameter(OASFactory.createParameter().name(name).in(Parameter.In.PATH).required(true)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             }
         }
     }

@@ -69,6 +69,24 @@ class StandardProblemResponsesTest {
         assertThat(ok.getHeaders().get("ETag").getSchema().getType()).containsExactly(Schema.SchemaType.STRING);
     }
 
+    @Test
+    void aTemplateParameterTheScannerLeftOutIsDeclaredOnceAndBringsTheNotFound() {
+        Operation inherited = OASFactory.createOperation()
+                .responses(OASFactory.createAPIResponses().addAPIResponse("201", OASFactory.createAPIResponse().description("Started")));
+        Operation declared = operation(null, Parameter.In.PATH); // declares its path parameter "p"
+
+        filter.filterOpenAPI(document("/assessments/{id}/attempts", inherited));
+        filter.filterOpenAPI(document("/exams/{p}", declared));
+
+        assertThat(inherited.getParameters()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("id");
+            assertThat(p.getIn()).isEqualTo(Parameter.In.PATH);
+            assertThat(p.getRequired()).isTrue();
+        });
+        assertThat(inherited.getResponses().getAPIResponses()).containsKeys("201", "400", "404");
+        assertThat(declared.getParameters()).hasSize(1);
+    }
+
     private static Operation operation(org.eclipse.microprofile.openapi.models.security.SecurityRequirement security,
             Parameter.In in) {
         Operation operation = OASFactory.createOperation()
