@@ -47,11 +47,20 @@ final class BusinessApplications {
         return new Fact(figure, BigDecimal.valueOf(value), LocalDate.parse(effective));
     }
 
-    /** Every metric at its threshold from 2027-01-10 (the last fact) under V1: 100 points on {@link #DAY}. */
+    /**
+     * One figure per metric, effective by 2027-01-10: net customer adds, intermediate and advanced certified people,
+     * active usage now (against 100 a year before: its growth) and deployments.
+     */
+    static DatedFacts figures(double customers, double intermediate, double advanced, double usage, double deployments) {
+        return new DatedFacts(List.of(fact("new-customers", customers, "2026-12-20"),
+                fact("intermediate-certified", intermediate, "2027-01-10"), fact("advanced-certified", advanced, "2027-01-10"),
+                fact("active-usage", 100, "2025-12-01"), fact("active-usage", usage, "2026-12-01"),
+                fact("deployments", deployments, "2026-12-20")));
+    }
+
+    /** Every metric at its threshold from 2027-01-10 under V1: 100 points on {@link #DAY}. */
     static List<Fact> full() {
-        return List.of(fact("new-customers", 3, "2026-12-20"), fact("intermediate-certified", 6, "2027-01-10"),
-                fact("advanced-certified", 3, "2027-01-10"), fact("active-usage", 100, "2025-12-01"),
-                fact("active-usage", 120, "2026-12-01"), fact("deployments", 5, "2026-12-20"));
+        return figures(3, 6, 3, 120, 5).facts();
     }
 
     /** {@link #full()} without the facts of {@code figure}, plus {@code more}. */

@@ -5,6 +5,7 @@ import static io.partnerhub.competency.domain.designation.BusinessApplications.D
 import static io.partnerhub.competency.domain.designation.BusinessApplications.V1;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.V2;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.fact;
+import static io.partnerhub.competency.domain.designation.BusinessApplications.figures;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.full;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.replacing;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.scoreOn;
@@ -35,24 +36,20 @@ class CapabilityScoreTest {
         return new DatedFacts(facts);
     }
 
+    /** Full but for active usage: {@code before} a year before {@code now}. */
+    static DatedFacts usage(double before, double now) {
+        return replacing("active-usage", fact("active-usage", before, "2026-05-01"), fact("active-usage", now, "2027-05-01"));
+    }
+
     static Stream<Arguments> scores() {
         return Stream.of(
                 Arguments.of("every metric at its threshold", new DatedFacts(full()), DAY, "100.0", true),
                 Arguments.of("no advanced certifications: 85 with a metric at zero",
                         replacing("advanced-certified"), DAY, "85.0", false),
-                Arguments.of("exactly 70 with every metric above zero",
-                        new DatedFacts(List.of(fact("new-customers", 3, "2027-03-01"),
-                                fact("intermediate-certified", 3, "2027-01-10"), fact("advanced-certified", 2, "2027-01-10"),
-                                fact("active-usage", 100, "2026-05-01"), fact("active-usage", 110, "2027-05-01"),
-                                fact("deployments", 5, "2027-02-01"))), DAY, "70.0", true),
-                Arguments.of("just below 70",
-                        new DatedFacts(List.of(fact("new-customers", 3, "2027-03-01"),
-                                fact("intermediate-certified", 3, "2027-01-10"), fact("advanced-certified", 2, "2027-01-10"),
-                                fact("active-usage", 100, "2026-05-01"), fact("active-usage", 109.9, "2027-05-01"),
-                                fact("deployments", 5, "2027-02-01"))), DAY, "69.8", false),
+                Arguments.of("exactly 70 with every metric above zero", figures(3, 3, 2, 110, 5), DAY, "70.0", true),
+                Arguments.of("just below 70", figures(3, 3, 2, 109.9, 5), DAY, "69.8", false),
                 Arguments.of("usage growth under a tenth of a percent is a metric at zero",
-                        replacing("active-usage", fact("active-usage", 1000, "2026-05-01"),
-                                fact("active-usage", 1000.5, "2027-05-01")), DAY, "70.0", false),
+                        usage(1000, 1000.5), DAY, "70.0", false),
                 Arguments.of("a fact effective after the day does not count on the day",
                         fullPlus(fact("advanced-certified", 0, "2027-06-16")), DAY, "100.0", true),
                 Arguments.of("the day after, it does",
@@ -65,19 +62,15 @@ class CapabilityScoreTest {
                 Arguments.of("a flow fact 12 months before the day has left the window",
                         replacing("new-customers", fact("new-customers", 3, "2026-06-15")), DAY, "85.0", false),
                 Arguments.of("usage growth of 10 percent gives half its points",
-                        replacing("active-usage", fact("active-usage", 100, "2026-05-01"),
-                                fact("active-usage", 110, "2027-05-01")), DAY, "85.0", true),
+                        usage(100, 110), DAY, "85.0", true),
                 Arguments.of("usage growth above the threshold gives its max",
-                        replacing("active-usage", fact("active-usage", 100, "2026-05-01"),
-                                fact("active-usage", 150, "2027-05-01")), DAY, "100.0", true),
+                        usage(100, 150), DAY, "100.0", true),
                 Arguments.of("shrinking usage gives 0",
-                        replacing("active-usage", fact("active-usage", 100, "2026-05-01"),
-                                fact("active-usage", 80, "2027-05-01")), DAY, "70.0", false),
+                        usage(100, 80), DAY, "70.0", false),
                 Arguments.of("usage without a base 12 months before gives 0",
                         replacing("active-usage", fact("active-usage", 120, "2026-07-01")), DAY, "70.0", false),
                 Arguments.of("usage from a base of zero gives 0",
-                        replacing("active-usage", fact("active-usage", 0, "2026-05-01"),
-                                fact("active-usage", 120, "2027-05-01")), DAY, "70.0", false));
+                        usage(0, 120), DAY, "70.0", false));
     }
 
     @ParameterizedTest(name = "{0}")

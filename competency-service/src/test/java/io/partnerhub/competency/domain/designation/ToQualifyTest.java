@@ -1,7 +1,7 @@
 package io.partnerhub.competency.domain.designation;
 
 import static io.partnerhub.competency.domain.designation.BusinessApplications.DAY;
-import static io.partnerhub.competency.domain.designation.BusinessApplications.fact;
+import static io.partnerhub.competency.domain.designation.BusinessApplications.figures;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.full;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.replacing;
 import static io.partnerhub.competency.domain.designation.BusinessApplications.scoreOn;
@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +26,7 @@ import io.partnerhub.competency.domain.designation.CapabilityScore.MetricScore;
 class ToQualifyTest {
 
     /** 51.6 points: net customer adds 2 (10.0), intermediate 2 (6.6), advanced 0 (0.0), usage +10 % (15.0), deployments 5 (20.0). */
-    static final DatedFacts BELOW = new DatedFacts(List.of(fact("new-customers", 2, "2027-03-01"),
-            fact("intermediate-certified", 2, "2027-01-10"), fact("active-usage", 100, "2026-05-01"),
-            fact("active-usage", 110, "2027-05-01"), fact("deployments", 5, "2027-02-01")));
+    static final DatedFacts BELOW = figures(2, 2, 0, 110, 5);
 
     static String plain(BigDecimal amount) {
         return amount.stripTrailingZeros().toPlainString();
@@ -57,12 +54,7 @@ class ToQualifyTest {
                 Arguments.of("85 with one metric at zero: lift that one to its first points",
                         replacing("advanced-certified"), List.of("advanced-certifications 0 -> 1"), "90.0"),
                 Arguments.of("69.8 with none at zero: the cheapest single change",
-                        replacing("active-usage", fact("active-usage", 100, "2026-05-01"),
-                                fact("active-usage", 109.9, "2027-05-01"))
-                                .facts().stream().map(f -> f.figure().equals("intermediate-certified")
-                                        ? fact("intermediate-certified", 3, "2027-01-10")
-                                        : f.figure().equals("advanced-certified") ? fact("advanced-certified", 2, "2027-01-10") : f)
-                                .collect(Collectors.collectingAndThen(Collectors.toList(), DatedFacts::new)),
+                        figures(3, 3, 2, 109.9, 5),
                         List.of("usage-growth 9.9 -> 10"), "70.0"),
                 Arguments.of("51.6 with one metric at zero: two changes, the least effort",
                         BELOW, List.of("advanced-certifications 0 -> 1", "usage-growth 10 -> 19"), "70.1"));
@@ -82,10 +74,7 @@ class ToQualifyTest {
     @ParameterizedTest(name = "with {0} customers and {1} intermediate, usage {2}: advanced certifications are in the plan")
     @CsvSource({"3, 6, 120", "0, 6, 120", "3, 0, 100", "1, 1, 101", "2, 5, 150"})
     void aMetricAtZeroIsInEveryPlan(int customers, int intermediate, double usage) {
-        List<DatedFacts.Fact> facts = new ArrayList<>(List.of(fact("new-customers", customers, "2027-03-01"),
-                fact("intermediate-certified", intermediate, "2027-01-10"), fact("active-usage", 100, "2026-05-01"),
-                fact("active-usage", usage, "2027-05-01"), fact("deployments", 5, "2027-02-01")));
-        CapabilityScore score = scoreOn(new DatedFacts(facts), DAY);
+        CapabilityScore score = scoreOn(figures(customers, intermediate, 0, usage, 5), DAY);
         ToQualify.Plan plan = ToQualify.plan(score);
         List<String> changed = plan.steps().stream().map(ToQualify.Step::metricId).toList();
         assertTrue(changed.contains("advanced-certifications"), changed.toString());
