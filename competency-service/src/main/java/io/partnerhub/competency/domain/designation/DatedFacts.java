@@ -2,7 +2,6 @@ package io.partnerhub.competency.domain.designation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,9 +31,12 @@ public record DatedFacts(List<Fact> facts) {
                 .map(Fact::value).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The value of the figure's latest fact effective on or before {@code day}; 0 when there is none. */
+    /**
+     * The value of the figure's latest fact effective on or before {@code day} (of two on one date, the one listed
+     * last: a correction); 0 when there is none.
+     */
     public BigDecimal inForce(String figure, LocalDate day) {
         return facts.stream().filter(f -> f.figure().equals(figure)).filter(f -> !f.effective().isAfter(day))
-                .max(Comparator.comparing(Fact::effective)).map(Fact::value).orElse(BigDecimal.ZERO);
+                .reduce((a, b) -> b.effective().isBefore(a.effective()) ? a : b).map(Fact::value).orElse(BigDecimal.ZERO);
     }
 }

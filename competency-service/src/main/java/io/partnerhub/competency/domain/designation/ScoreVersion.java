@@ -37,6 +37,7 @@ public record ScoreVersion(String version, LocalDate effectiveFrom, List<ScoreMe
             if (!ids.containsAll(track.thresholds().keySet())) {
                 throw new IllegalArgumentException("track " + track.name() + " sets a threshold of an unknown metric");
             }
+            metrics.forEach(track::apply);
         }
     }
 

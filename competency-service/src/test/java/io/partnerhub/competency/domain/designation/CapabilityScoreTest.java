@@ -54,6 +54,9 @@ class CapabilityScoreTest {
                         fullPlus(fact("advanced-certified", 0, "2027-06-16")), DAY, "100.0", true),
                 Arguments.of("the day after, it does",
                         fullPlus(fact("advanced-certified", 0, "2027-06-16")), DAY.plusDays(1), "85.0", false),
+                Arguments.of("of two stock facts on one date the one listed last counts",
+                        fullPlus(fact("advanced-certified", 1, "2027-06-01"), fact("advanced-certified", 3, "2027-06-01")),
+                        DAY, "100.0", true),
                 Arguments.of("a stock stays in force until the next fact",
                         fullPlus(fact("advanced-certified", 1, "2027-06-01")), DAY, "90.0", true),
                 Arguments.of("a flow sums its facts of the 12 months up to the day",
@@ -136,5 +139,7 @@ class CapabilityScoreTest {
                 () -> new ScoreVersion("x", DAY, short5, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new ScoreVersion("x", DAY, BusinessApplications.METRICS,
                 List.of(Track.otherwise("SMB", java.util.Map.of("unknown", BigDecimal.ONE)))));
+        assertThrows(IllegalArgumentException.class, () -> new ScoreVersion("x", DAY, BusinessApplications.METRICS,
+                List.of(Track.otherwise("SMB", java.util.Map.of("deployments", BigDecimal.ZERO)))));
     }
 }
