@@ -13,11 +13,17 @@ import java.util.Set;
  * performance figures. A credential is a certification id or {@code assessment:<id>}. All of it: what-if, the
  * forecast and the unit tests; events read a bounded extract of the same {@link Facts}.
  */
-public record OrganizationFacts(List<Member> members, List<Figure> figures) implements Facts {
+public record OrganizationFacts(List<Member> members, List<Figure> figures, MetricCatalogue metrics) implements Facts {
 
     public OrganizationFacts {
         members = List.copyOf(members);
         figures = List.copyOf(figures);
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Every reporting source counts ({@link MetricCatalogue#ANY_SOURCE}). */
+    public OrganizationFacts(List<Member> members, List<Figure> figures) {
+        this(members, figures, MetricCatalogue.ANY_SOURCE);
     }
 
     @Override
@@ -49,12 +55,29 @@ public record OrganizationFacts(List<Member> members, List<Figure> figures) impl
         }
     }
 
-    /** A reported figure for a period; it counts in the 12 months that contain its periodEnd. */
-    public record Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+    /**
+     * A reported figure for a period (both days included) from a reporting {@code source}, known since
+     * {@code reportedAt} (null: before anything else); it counts in the 12 months that contain its periodEnd, as
+     * {@link Figures} says.
+     */
+    public record Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd, String source,
+            Instant reportedAt) {
         public Figure {
             Objects.requireNonNull(metric, "metric");
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(periodEnd, "periodEnd");
+            if (periodStart == null || periodStart.isAfter(periodEnd)) {
+                periodStart = periodEnd;
+            }
+            source = source == null ? UNKNOWN_SOURCE : source;
+        }
+
+        /** A figure of an unknown source reported before any other. */
+        public Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+            this(metric, value, periodStart, periodEnd, UNKNOWN_SOURCE, null);
         }
     }
+
+    /** The source of figures stored before sources were recorded (membership's 'unknown'). */
+    public static final String UNKNOWN_SOURCE = "unknown";
 }

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.Holders;
 import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.domain.MetricCatalogue;
 import io.partnerhub.competency.domain.OrganizationFacts.Figure;
 import io.partnerhub.competency.domain.RequirementVersion;
 
@@ -42,9 +43,11 @@ import io.partnerhub.competency.domain.RequirementVersion;
 public class FactsLoader {
 
     private final SkillIndex index;
+    private final MetricCatalogue metrics;
 
-    public FactsLoader(SkillIndex index) {
+    public FactsLoader(SkillIndex index, MetricCatalogue metrics) {
         this.index = index;
+        this.metrics = metrics;
     }
 
     /** The facts of each organisation for these versions, as of {@code now}. */
@@ -116,7 +119,7 @@ public class FactsLoader {
             Map<String, List<Figure>> figures = new HashMap<>();
             if (withFigures) {
                 try (PreparedStatement query = connection.prepareStatement("SELECT organization_id, metric, value, period_start,"
-                        + " period_end FROM performance_figure WHERE organization_id = ANY(?) AND period_end > ?")) {
+                        + " period_end, source, reported_at FROM performance_figure WHERE organization_id = ANY(?) AND period_end > ?")) {
                     query.setArray(1, orgs);
                     query.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC).minusMonths(13));
                     try (ResultSet result = query.executeQuery()) {
@@ -125,15 +128,18 @@ public class FactsLoader {
                             BigDecimal value = result.getBigDecimal(3);
                             LocalDate start = result.getObject(4, LocalDate.class);
                             LocalDate end = result.getObject(5, LocalDate.class);
-                            Metric.parse(result.getString(2)).ifPresent(m -> figures
-                                    .computeIfAbsent(organization, o -> new ArrayList<>()).add(new Figure(m, value, start, end)));
+                            String source = result.getString(6);
+                            Instant reportedAt = result.getTimestamp(7).toInstant();
+                            Metric.parse(result.getString(2)).ifPresent(m -> figures.computeIfAbsent(organization,
+                                    o -> new ArrayList<>()).add(new Figure(m, value, start, end, source, reportedAt)));
                         }
                     }
                 }
             }
             Map<String, Facts> facts = new HashMap<>();
             for (String organization : organizations) {
-                facts.put(organization, new Loaded(holders.get(organization), figures.getOrDefault(organization, List.of())));
+                facts.put(organization, new Loaded(holders.get(organization), figures.getOrDefault(organization, List.of()),
+                        metrics));
             }
             return facts;
         });
@@ -192,7 +198,7 @@ public class FactsLoader {
     }
 
     /** The facts read for one organisation; a skill set not read (no version asked for it) has no holders. */
-    record Loaded(Map<Set<String>, Holders> sets, List<Figure> figures) implements Facts {
+    record Loaded(Map<Set<String>, Holders> sets, List<Figure> figures, MetricCatalogue metrics) implements Facts {
         @Override
         public Holders holders(Set<String> credentials) {
             Holders holders = sets.get(credentials);
