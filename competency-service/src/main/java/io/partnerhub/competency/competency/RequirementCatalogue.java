@@ -180,6 +180,11 @@ public class RequirementCatalogue {
         return result;
     }
 
+    /** Every version of every competency (in effect, past and roadmap), by competency id; same cache as {@link #inEffect}. */
+    public Map<String, List<RequirementVersion>> all() {
+        return current().byCompetency();
+    }
+
     private Snapshot current() {
         long generation = versions.count();
         Snapshot known = snapshot;

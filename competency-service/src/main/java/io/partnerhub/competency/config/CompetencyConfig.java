@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 
 /** {@code partnerhub.competency.*}. */
 @ConfigMapping(prefix = "partnerhub.competency")
@@ -31,7 +30,6 @@ public interface CompetencyConfig {
      * K2b: per metric (its name), the reporting source whose figures count; a metric not named counts every source's.
      * E.g. {@code partnerhub.competency.counting-source.DEPLOYED_SEATS=partner-center}.
      */
-    @WithDefaults
     Map<String, String> countingSource();
 
     /** K5c: how many live streams ({@code /competency-status/{org}/changes}) one instance keeps open. */
