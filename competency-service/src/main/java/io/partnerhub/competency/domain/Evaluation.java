@@ -71,7 +71,7 @@ public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
     public static Evaluation of(RequirementVersion version, Facts facts, Instant at, Instant credentialsAt) {
         Map<Set<String>, Holders> holders = new HashMap<>();
         java.util.function.Function<Set<String>, Holders> lookup = set -> holders.computeIfAbsent(set, facts::holders);
-        Map<Metric, BigDecimal> sums = Figures.have(facts.figures(), LocalDate.ofInstant(at, ZoneOffset.UTC), facts.metrics());
+        Map<Metric, BigDecimal> sums = Figures.have(facts.figures(), LocalDate.ofInstant(at, ZoneOffset.UTC), version.metricCatalogue());
         Context context = new Context(lookup, sums, credentialsAt, version.sampleSizes());
         LevelResult silver = level(Level.SILVER, version.silver(), context);
         LevelResult gold = level(Level.GOLD, version.gold(), context);

@@ -23,11 +23,6 @@ public interface Facts {
     /** The performance figures (those of the last 13 months are enough). */
     List<Figure> figures();
 
-    /** K2b: which reporting source counts for each metric; every source unless the facts say otherwise. */
-    default MetricCatalogue metrics() {
-        return MetricCatalogue.ANY_SOURCE;
-    }
-
     /** How many longest-lasting holders the rules need for a skill set whose largest requirement asks {@code individuals}. */
     static int sampleSize(int individuals) {
         return Math.max(individuals, COUNTED_CAP);

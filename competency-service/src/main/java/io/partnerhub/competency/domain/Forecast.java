@@ -155,7 +155,7 @@ public final class Forecast {
         }
         return new OrganizationFacts(facts.members().stream().map(m -> !renewed.contains(m.candidateId()) ? m
                 : new Member(m.candidateId(), m.credentials().stream().map(c -> new Credential(c.credential(), null)).toList()))
-                .toList(), facts.figures(), facts.metrics());
+                .toList(), facts.figures());
     }
 
     private static LocalDate day(Instant at) {

@@ -13,17 +13,11 @@ import java.util.Set;
  * performance figures. A credential is a certification id or {@code assessment:<id>}. All of it: what-if, the
  * forecast and the unit tests; events read a bounded extract of the same {@link Facts}.
  */
-public record OrganizationFacts(List<Member> members, List<Figure> figures, MetricCatalogue metrics) implements Facts {
+public record OrganizationFacts(List<Member> members, List<Figure> figures) implements Facts {
 
     public OrganizationFacts {
         members = List.copyOf(members);
         figures = List.copyOf(figures);
-        Objects.requireNonNull(metrics, "metrics");
-    }
-
-    /** Every reporting source counts ({@link MetricCatalogue#ANY_SOURCE}). */
-    public OrganizationFacts(List<Member> members, List<Figure> figures) {
-        this(members, figures, MetricCatalogue.ANY_SOURCE);
     }
 
     @Override

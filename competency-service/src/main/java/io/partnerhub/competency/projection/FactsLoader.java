@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.Holders;
 import io.partnerhub.competency.domain.Metric;
-import io.partnerhub.competency.domain.MetricCatalogue;
 import io.partnerhub.competency.domain.OrganizationFacts.Figure;
 import io.partnerhub.competency.domain.RequirementVersion;
 
@@ -43,11 +42,9 @@ import io.partnerhub.competency.domain.RequirementVersion;
 public class FactsLoader {
 
     private final SkillIndex index;
-    private final MetricCatalogue metrics;
 
-    public FactsLoader(SkillIndex index, MetricCatalogue metrics) {
+    public FactsLoader(SkillIndex index) {
         this.index = index;
-        this.metrics = metrics;
     }
 
     /** The facts of each organisation for these versions, as of {@code now}. */
@@ -138,8 +135,7 @@ public class FactsLoader {
             }
             Map<String, Facts> facts = new HashMap<>();
             for (String organization : organizations) {
-                facts.put(organization, new Loaded(holders.get(organization), figures.getOrDefault(organization, List.of()),
-                        metrics));
+                facts.put(organization, new Loaded(holders.get(organization), figures.getOrDefault(organization, List.of())));
             }
             return facts;
         });
@@ -198,7 +194,7 @@ public class FactsLoader {
     }
 
     /** The facts read for one organisation; a skill set not read (no version asked for it) has no holders. */
-    record Loaded(Map<Set<String>, Holders> sets, List<Figure> figures, MetricCatalogue metrics) implements Facts {
+    record Loaded(Map<Set<String>, Holders> sets, List<Figure> figures) implements Facts {
         @Override
         public Holders holders(Set<String> credentials) {
             Holders holders = sets.get(credentials);

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.partnerhub.competency.domain.Metric;
-import io.partnerhub.competency.domain.MetricCatalogue;
 import io.partnerhub.competency.domain.OrganizationFacts;
 import io.partnerhub.competency.domain.OrganizationFacts.Credential;
 import io.partnerhub.competency.domain.OrganizationFacts.Figure;
@@ -29,11 +28,9 @@ import io.partnerhub.competency.domain.OrganizationFacts.Member;
 public class Projections {
 
     private final EntityManager em;
-    private final MetricCatalogue metrics;
 
-    public Projections(EntityManager em, MetricCatalogue metrics) {
+    public Projections(EntityManager em) {
         this.em = em;
-        this.metrics = metrics;
     }
 
     public void organizationRegistered(String organizationId, String mpnId, String name, Instant at) {
@@ -197,7 +194,7 @@ public class Projections {
         }
         List<Member> list = new ArrayList<>();
         members.forEach((candidate, credentials) -> list.add(new Member(candidate, credentials)));
-        return new OrganizationFacts(list, figures, metrics);
+        return new OrganizationFacts(list, figures);
     }
 
     /** Binds a nullable instant with its type, so that PostgreSQL gets a typed null. */

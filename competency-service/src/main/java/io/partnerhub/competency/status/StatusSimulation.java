@@ -86,6 +86,6 @@ public class StatusSimulation {
                 .filter(m -> !departures.contains(m.candidateId()))
                 .map(m -> new OrganizationFacts.Member(m.candidateId(), m.credentials().stream()
                         .filter(c -> !expiries.contains(m.candidateId() + "\n" + c.credential())).toList()))
-                .toList(), actual.figures(), actual.metrics());
+                .toList(), actual.figures());
     }
 }
