@@ -176,6 +176,14 @@ public final class EventsSupport {
         return event;
     }
 
+    /** {@link #performance(String, String, long, LocalDate)} reported by {@code source}. */
+    public static ObjectNode performance(String organizationId, String metric, long value, LocalDate periodEnd, String source)
+            throws Exception {
+        ObjectNode event = performance(organizationId, metric, value, periodEnd);
+        data(event).put("source", source);
+        return event;
+    }
+
     /** certification-service's example of certification.earned.v1 for this candidate and certification, a new holding. */
     public static ObjectNode earned(String candidateId, String certificationId, Instant expiresAt) throws Exception {
         ObjectNode event = example(CERTIFICATION_ASYNCAPI, "certificationEarned", candidateId);

@@ -81,16 +81,20 @@ function Alerts({ statuses, membership, names }) {
   </section>`;
 }
 
+/** K7: every dated loss in the horizon, then per level who must renew to keep it through the whole of it. */
 function Forecast({ forecast, names, who }) {
+  const levels = [...new Map(forecast.map((f) => [`${f.competencyId}|${f.level}`, f])).values()];
   return html`<section aria-labelledby="forecast-heading">
     <h2 id="forecast-heading">Forecast: the next 12 months</h2>
-    ${forecast.length === 0 ? html`<p>No upcoming expiry costs a level.</p>` : html`<ol class="timeline">
+    ${forecast.length === 0 ? html`<p>No upcoming expiry or requirement version costs a level.</p>` : html`<ol class="timeline">
       ${[...forecast].sort((a, b) => a.on.localeCompare(b.on)).map((f) => html`<li>
         <time datetime=${f.on}>${f.on}</time>
         <div><strong>${names[f.competencyId] || f.competencyId} ${title(f.level)}</strong> — ${f.cause}.
-          Must renew: ${f.candidates.map(who).join(', ') || 'nobody named'}.
+          ${f.candidates.length > 0 ? html`Stop counting: ${f.candidates.map(who).join(', ')}.` : ''}
           ${f.keepsLevelIf ? html`<br /><span class="hint">Keeps the level if ${f.keepsLevelIf}</span>` : ''}</div>
-      </li>`)}</ol>`}
+      </li>`)}</ol>
+      <ul class="must-renew">${levels.map((f) => html`<li>To keep ${names[f.competencyId] || f.competencyId} ${title(f.level)}
+        through the next 12 months, must renew: ${(f.mustRenew || []).map(who).join(', ') || 'nobody (no renewal keeps it)'}.</li>`)}</ul>`}
   </section>`;
 }
 

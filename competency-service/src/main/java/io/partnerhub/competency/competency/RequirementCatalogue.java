@@ -27,6 +27,7 @@ import io.partnerhub.competency.competency.RequirementVersionViews.RequirementBo
 import io.partnerhub.competency.competency.RequirementVersionViews.RequirementVersionView;
 import io.partnerhub.competency.competency.RequirementVersionViews.RoadmapView;
 import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.domain.MetricCatalogue;
 import io.partnerhub.competency.domain.Requirement;
 import io.partnerhub.competency.domain.RequirementVersion;
 import io.partnerhub.competency.projection.KnownCredentials;
@@ -47,16 +48,18 @@ public class RequirementCatalogue {
     private final SkillIndex skills;
     private final KnownCredentials known;
     private final Clock clock;
+    private final MetricCatalogue metrics;
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
     private volatile boolean indexed;
 
     public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, SkillIndex skills,
-            KnownCredentials known, Clock clock) {
+            KnownCredentials known, Clock clock, MetricCatalogue metrics) {
         this.competencies = competencies;
         this.versions = versions;
         this.skills = skills;
         this.known = known;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -180,6 +183,11 @@ public class RequirementCatalogue {
         return result;
     }
 
+    /** Every version of every competency (in effect, past and roadmap), by competency id; same cache as {@link #inEffect}. */
+    public Map<String, List<RequirementVersion>> all() {
+        return current().byCompetency();
+    }
+
     private Snapshot current() {
         long generation = versions.count();
         Snapshot known = snapshot;
@@ -211,8 +219,9 @@ public class RequirementCatalogue {
         }
     }
 
+    /** A stored version, reading its metrics as the metric catalogue defines them (K2b). */
     RequirementVersion toDomain(RequirementVersionRow row) {
-        return toDomain(row.version, row.effectiveFrom, row.silver, row.gold);
+        return toDomain(row.version, row.effectiveFrom, row.silver, row.gold).with(metrics);
     }
 
     /** The domain version of a request; 400 invalid-request naming the place of the first problem. */

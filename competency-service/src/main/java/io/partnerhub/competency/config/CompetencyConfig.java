@@ -1,6 +1,7 @@
 package io.partnerhub.competency.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,6 +25,12 @@ public interface CompetencyConfig {
     /** Workers sharing the sweep's batches (SKIP LOCKED): a new version taking effect re-evaluates in parallel. */
     @WithDefault("2")
     int sweepThreads();
+
+    /**
+     * K2b: per metric (its name), the reporting source whose figures count; a metric not named counts every source's.
+     * E.g. {@code partnerhub.competency.counting-source.DEPLOYED_SEATS=partner-center}.
+     */
+    Map<String, String> countingSource();
 
     /** K5c: how many live streams ({@code /competency-status/{org}/changes}) one instance keeps open. */
     Streams streams();

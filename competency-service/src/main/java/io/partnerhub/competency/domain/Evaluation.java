@@ -10,14 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-
-import io.partnerhub.competency.domain.OrganizationFacts.Figure;
 
 /**
  * K2 as a pure function: which level an organisation's facts meet under a requirement version, which path, and per
  * requirement have/need and who counts. Distinct individuals: a person holding two listed credentials counts once.
- * Performance: figures whose periodEnd falls in the trailing 12 months (today − 12 months, today] are summed.
+ * Performance: the metric's figure over the trailing 12 months (today − 12 months, today] as {@link Figures} says (a
+ * flow summed without counting a day twice, a stock's latest figure, only the counting source's).
  * {@code have} is exact; {@code counted} names at most {@link Facts#sampleSize} people (the longest-lasting holders, by
  * candidate id), enough for any requirement on the same credentials.
  */
@@ -73,14 +71,7 @@ public record Evaluation(Level level, LevelResult silver, LevelResult gold) {
     public static Evaluation of(RequirementVersion version, Facts facts, Instant at, Instant credentialsAt) {
         Map<Set<String>, Holders> holders = new HashMap<>();
         java.util.function.Function<Set<String>, Holders> lookup = set -> holders.computeIfAbsent(set, facts::holders);
-        LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        LocalDate windowStart = today.minusMonths(12); // exclusive
-        Map<Metric, BigDecimal> sums = new TreeMap<>();
-        for (Figure figure : facts.figures()) {
-            if (figure.periodEnd().isAfter(windowStart) && !figure.periodEnd().isAfter(today)) {
-                sums.merge(figure.metric(), figure.value(), BigDecimal::add);
-            }
-        }
+        Map<Metric, BigDecimal> sums = Figures.have(facts.figures(), LocalDate.ofInstant(at, ZoneOffset.UTC), version.metricCatalogue());
         Context context = new Context(lookup, sums, credentialsAt, version.sampleSizes());
         LevelResult silver = level(Level.SILVER, version.silver(), context);
         LevelResult gold = level(Level.GOLD, version.gold(), context);

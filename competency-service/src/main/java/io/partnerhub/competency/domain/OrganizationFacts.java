@@ -49,12 +49,29 @@ public record OrganizationFacts(List<Member> members, List<Figure> figures) impl
         }
     }
 
-    /** A reported figure for a period; it counts in the 12 months that contain its periodEnd. */
-    public record Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+    /**
+     * A reported figure for a period (both days included) from a reporting {@code source}, known since
+     * {@code reportedAt} (null: before anything else); it counts in the 12 months that contain its periodEnd, as
+     * {@link Figures} says.
+     */
+    public record Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd, String source,
+            Instant reportedAt) {
         public Figure {
             Objects.requireNonNull(metric, "metric");
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(periodEnd, "periodEnd");
+            if (periodStart == null || periodStart.isAfter(periodEnd)) {
+                periodStart = periodEnd;
+            }
+            source = source == null ? UNKNOWN_SOURCE : source;
+        }
+
+        /** A figure of an unknown source reported before any other. */
+        public Figure(Metric metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+            this(metric, value, periodStart, periodEnd, UNKNOWN_SOURCE, null);
         }
     }
+
+    /** The source of figures stored before sources were recorded (membership's 'unknown'). */
+    public static final String UNKNOWN_SOURCE = "unknown";
 }

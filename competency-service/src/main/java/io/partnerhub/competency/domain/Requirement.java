@@ -42,7 +42,7 @@ public sealed interface Requirement {
         }
     }
 
-    /** A metric summed over the trailing 12 months at least {@code threshold}. */
+    /** A metric over the trailing 12 months (a flow summed, a stock's latest figure; K2b) at least {@code threshold}. */
     record Performance(Metric metric, BigDecimal threshold) implements Requirement {
         public Performance {
             Objects.requireNonNull(metric, "metric");
@@ -54,7 +54,8 @@ public sealed interface Requirement {
 
         @Override
         public String description() {
-            return metric + " of at least " + threshold.stripTrailingZeros().toPlainString() + " over the trailing 12 months";
+            return metric + " of at least " + threshold.stripTrailingZeros().toPlainString()
+                    + (metric.kind() == Metric.Kind.STOCK ? " (latest figure of the trailing 12 months)" : " over the trailing 12 months");
         }
 
         @Override

@@ -9,16 +9,29 @@ import java.util.Optional;
 
 /**
  * K1/K2: one requirement version of a competency, effective from a date (UTC). Each level is one or more paths; a
- * path is a list of requirements that must all hold.
+ * path is a list of requirements that must all hold. Its performance requirements read their metrics as the
+ * {@code metricCatalogue} defines them (K2b: the source that counts).
  */
 public record RequirementVersion(String version, LocalDate effectiveFrom, List<List<Requirement>> silver,
-        List<List<Requirement>> gold) {
+        List<List<Requirement>> gold, MetricCatalogue metricCatalogue) {
 
     public RequirementVersion {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
         silver = copy(silver, "silver");
         gold = copy(gold, "gold");
+        Objects.requireNonNull(metricCatalogue, "metricCatalogue");
+    }
+
+    /** A version whose metrics count every reporting source ({@link MetricCatalogue#ANY_SOURCE}). */
+    public RequirementVersion(String version, LocalDate effectiveFrom, List<List<Requirement>> silver,
+            List<List<Requirement>> gold) {
+        this(version, effectiveFrom, silver, gold, MetricCatalogue.ANY_SOURCE);
+    }
+
+    /** This version reading its metrics as {@code catalogue} defines them. */
+    public RequirementVersion with(MetricCatalogue catalogue) {
+        return new RequirementVersion(version, effectiveFrom, silver, gold, catalogue);
     }
 
     private static List<List<Requirement>> copy(List<List<Requirement>> paths, String level) {

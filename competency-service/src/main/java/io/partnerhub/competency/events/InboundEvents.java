@@ -53,9 +53,12 @@ public final class InboundEvents {
         }
     }
 
-    /** A figure with an unknown metric or a missing value or period reads, and is ignored ({@link #complete}). */
+    /**
+     * A figure with an unknown metric or a missing value or period reads, and is ignored ({@link #complete}); a figure
+     * without {@code source} (published before issue 22) is of source 'unknown'.
+     */
     public record PerformanceReported(String organizationId, String metric, BigDecimal value, LocalDate periodStart,
-            LocalDate periodEnd) {
+            LocalDate periodEnd, String source) {
         public static final String TYPE = "io.partnerhub.performance.reported.v1";
 
         public PerformanceReported {

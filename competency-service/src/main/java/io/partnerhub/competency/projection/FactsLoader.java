@@ -116,7 +116,7 @@ public class FactsLoader {
             Map<String, List<Figure>> figures = new HashMap<>();
             if (withFigures) {
                 try (PreparedStatement query = connection.prepareStatement("SELECT organization_id, metric, value, period_start,"
-                        + " period_end FROM performance_figure WHERE organization_id = ANY(?) AND period_end > ?")) {
+                        + " period_end, source, reported_at FROM performance_figure WHERE organization_id = ANY(?) AND period_end > ?")) {
                     query.setArray(1, orgs);
                     query.setObject(2, LocalDate.ofInstant(now, ZoneOffset.UTC).minusMonths(13));
                     try (ResultSet result = query.executeQuery()) {
@@ -125,8 +125,10 @@ public class FactsLoader {
                             BigDecimal value = result.getBigDecimal(3);
                             LocalDate start = result.getObject(4, LocalDate.class);
                             LocalDate end = result.getObject(5, LocalDate.class);
-                            Metric.parse(result.getString(2)).ifPresent(m -> figures
-                                    .computeIfAbsent(organization, o -> new ArrayList<>()).add(new Figure(m, value, start, end)));
+                            String source = result.getString(6);
+                            Instant reportedAt = result.getTimestamp(7).toInstant();
+                            Metric.parse(result.getString(2)).ifPresent(m -> figures.computeIfAbsent(organization,
+                                    o -> new ArrayList<>()).add(new Figure(m, value, start, end, source, reportedAt)));
                         }
                     }
                 }

@@ -144,15 +144,20 @@ public class Projections {
                 .setParameter(3, "assessment:" + assessmentId).setParameter(4, ts(at)).executeUpdate() == 1;
     }
 
-    /** performance.reported: one figure per organisation, metric and period; a newer report of it replaces it. */
+    /**
+     * performance.reported: one figure per organisation, metric, period and reporting source; a newer report of it
+     * replaces it (K2b reads the sources and the overlaps).
+     */
     public boolean performanceReported(String organizationId, Metric metric, BigDecimal value, LocalDate periodStart,
-            LocalDate periodEnd, Instant at) {
-        return em.createNativeQuery("INSERT INTO performance_figure (organization_id, metric, period_start, period_end, value, reported_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (organization_id, metric, period_start, period_end)"
+            LocalDate periodEnd, String source, Instant at) {
+        return em.createNativeQuery("INSERT INTO performance_figure (organization_id, metric, period_start, period_end, value,"
+                + " reported_at, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                + " ON CONFLICT (organization_id, metric, period_start, period_end, source)"
                 + " DO UPDATE SET value = excluded.value, reported_at = excluded.reported_at"
                 + " WHERE performance_figure.reported_at <= excluded.reported_at")
                 .setParameter(1, organizationId).setParameter(2, metric.name()).setParameter(3, periodStart)
-                .setParameter(4, periodEnd).setParameter(5, value).setParameter(6, ts(at)).executeUpdate() == 1;
+                .setParameter(4, periodEnd).setParameter(5, value).setParameter(6, ts(at))
+                .setParameter(7, source == null ? OrganizationFacts.UNKNOWN_SOURCE : source).executeUpdate() == 1;
     }
 
     /** One row of a member's active credentials: credential null for a member holding none. */
@@ -160,7 +165,8 @@ public class Projections {
     }
 
     /** One stored performance figure; a metric this version of the service does not know is skipped. */
-    public record FigureRow(String metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd) {
+    public record FigureRow(String metric, BigDecimal value, LocalDate periodStart, LocalDate periodEnd, String source,
+            Instant reportedAt) {
     }
 
     /** The organisation's members with their active credentials, and its figures of the last 13 months. */
@@ -178,11 +184,13 @@ public class Projections {
             }
         }
         List<Figure> figures = new ArrayList<>();
-        List<FigureRow> figureRows = TypedRows.query(em, "SELECT metric, value, period_start, period_end FROM performance_figure"
-                + " WHERE organization_id = ?1 AND period_end > ?2", FigureRow.class, "metric", "value", "period_start", "period_end")
+        List<FigureRow> figureRows = TypedRows.query(em, "SELECT metric, value, period_start, period_end, source, reported_at"
+                + " FROM performance_figure WHERE organization_id = ?1 AND period_end > ?2", FigureRow.class, "metric", "value",
+                "period_start", "period_end", "source", "reported_at")
                 .setParameter(1, organizationId).setParameter(2, today.minusMonths(13)).getResultList();
         for (FigureRow row : figureRows) {
-            Metric.parse(row.metric()).ifPresent(m -> figures.add(new Figure(m, row.value(), row.periodStart(), row.periodEnd())));
+            Metric.parse(row.metric()).ifPresent(m -> figures.add(new Figure(m, row.value(), row.periodStart(), row.periodEnd(),
+                    row.source(), row.reportedAt())));
         }
         List<Member> list = new ArrayList<>();
         members.forEach((candidate, credentials) -> list.add(new Member(candidate, credentials)));

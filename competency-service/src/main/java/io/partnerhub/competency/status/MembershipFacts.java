@@ -100,7 +100,7 @@ public class MembershipFacts {
         }
         status.lock(List.of(organizationId));
         if (projections.performanceReported(organizationId, metric.get(), data.value(), data.periodStart(),
-                data.periodEnd(), at)) {
+                data.periodEnd(), data.source(), at)) {
             status.recompute(organizationId, v -> v.mentions(metric.get()), cause);
         }
     }

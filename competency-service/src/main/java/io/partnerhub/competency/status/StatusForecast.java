@@ -16,7 +16,10 @@ import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.projection.Projections;
 import io.partnerhub.competency.status.StatusViews.ForecastView;
 
-/** K7: per competency and level met now, the first expiry in the next 12 months that would cost it. Nothing is stored. */
+/**
+ * K7: per competency and level met now, every dated loss in the next 12 months (expiries, roadmap versions taking
+ * effect) and who must renew to keep it through them. Nothing is stored.
+ */
 @ApplicationScoped
 public class StatusForecast {
 
@@ -38,10 +41,11 @@ public class StatusForecast {
         LocalDate today = StatusTime.today(now);
         OrganizationFacts facts = projections.facts(organizationId, today);
         List<ForecastView> result = new ArrayList<>();
-        catalogue.inEffect(today).forEach((competencyId, version) -> Forecast.of(version, facts, now, StatusRules.plusYear(now))
+        catalogue.all().forEach((competencyId, versions) -> Forecast.of(versions, facts, now, StatusRules.plusYear(now))
                 .forEach(e -> result.add(new ForecastView(competencyId, e.level(), e.on(), e.cause(), e.candidates(),
-                        e.keepsLevelIf()))));
-        result.sort(Comparator.comparing(ForecastView::on).thenComparing(ForecastView::competencyId));
+                        e.keepsLevelIf(), e.mustRenew(), e.requirementVersion()))));
+        result.sort(Comparator.comparing(ForecastView::on).thenComparing(ForecastView::competencyId)
+                .thenComparing(ForecastView::level));
         return result;
     }
 }

@@ -70,13 +70,15 @@ public class StatusResource {
 
     @GET
     @Path("/forecast")
-    @Operation(summary = "Forecast (K7): the dated upcoming expiries that would cost the organisation a level, and who must renew",
-            description = "Per competency and level met now, the first certification expiry in the next 12 months after which "
-                    + "the level no longer holds (with the version in effect today), the people whose expiry causes it, and "
-                    + "what keeps the level. Soonest first. A competency whose id is 'forecast' is not reachable under this path.")
+    @Operation(summary = "Forecast (K7): every dated loss of a level in the next 12 months, and who must renew",
+            description = "Per competency and level met now, every certification expiry in the next 12 months after which "
+                    + "the level no longer holds (assuming the people named for earlier losses renew) and every roadmap "
+                    + "version taking effect whose requirements are not met; the people whose expiry causes each, what keeps "
+                    + "the level, and mustRenew: who must renew to keep it through the whole horizon. Soonest first. A "
+                    + "competency whose id is 'forecast' is not reachable under this path.")
     @APIResponse(responseCode = "200", description = "The forecast (empty: nothing due)",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StatusViews.ForecastView.class),
-                    examples = @ExampleObject(name = "one expiry", value = Examples.FORECAST)))
+                    examples = @ExampleObject(name = "two expiries and a roadmap version", value = Examples.FORECAST)))
     @APIResponse(responseCode = "404", description = "Unknown organisation, or not the caller's",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.ORGANIZATION_NOT_FOUND)))
     public java.util.List<StatusViews.ForecastView> forecast(@PathParam("organizationId") @Size(max = ID_MAX) String organizationId) {

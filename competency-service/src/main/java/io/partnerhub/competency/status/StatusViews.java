@@ -37,8 +37,14 @@ public final class StatusViews {
             String causeEventType, String publishedEventId) {
     }
 
-    @Schema(name = "ForecastEntry", description = "K7: the first upcoming expiry that would cost the organisation a level it meets now")
-    public record ForecastView(String competencyId, Level level, java.time.LocalDate on, String cause, List<String> candidates,
-            String keepsLevelIf) {
+    @Schema(name = "ForecastEntry", description = "K7: one dated loss, in the next 12 months, of a level the organisation meets now:"
+            + " a holding expiry (assuming the people named for earlier losses renew) or a roadmap version taking effect")
+    public record ForecastView(String competencyId, Level level, java.time.LocalDate on,
+            @Schema(description = "holding expiry, or requirement version V takes effect") String cause,
+            @Schema(description = "who stopped counting by then (holding expiry)") List<String> candidates,
+            String keepsLevelIf,
+            @Schema(description = "everyone who must renew to keep the level through the next 12 months (the same on every"
+                    + " loss of the level)") List<String> mustRenew,
+            @Schema(description = "the requirement version in effect on that day") String requirementVersion) {
     }
 }

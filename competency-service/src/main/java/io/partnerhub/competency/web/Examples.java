@@ -81,5 +81,12 @@ public final class Examples {
 
     public static final String FORECAST = """
             [{"competencyId":"cloud-platform","level":"SILVER","on":"2027-04-10","cause":"holding expiry","candidates":["cand-9b21"],
-              "keepsLevelIf":"cand-9b21 renews before 2027-04-10, or 1 more person certifies"}]""";
+              "keepsLevelIf":"cand-9b21 renews before 2027-04-10, or 1 more person certifies",
+              "mustRenew":["cand-4f07","cand-9b21"],"requirementVersion":"2026-10"},
+             {"competencyId":"cloud-platform","level":"SILVER","on":"2027-04-11","cause":"holding expiry","candidates":["cand-4f07"],
+              "keepsLevelIf":"cand-4f07 renews before 2027-04-11, or 1 more person certifies",
+              "mustRenew":["cand-4f07","cand-9b21"],"requirementVersion":"2026-10"},
+             {"competencyId":"data-analytics","level":"SILVER","on":"2027-05-01","cause":"requirement version 2027-05 takes effect",
+              "candidates":[],"keepsLevelIf":"the requirements of version 2027-05 are met by 2027-05-01: SILVER requirement not met             (path 1): 0 of ACTIVE_USAGE of at least 1000 (latest figure of the trailing 12 months)",
+              "mustRenew":[],"requirementVersion":"2027-05"}]""";
 }

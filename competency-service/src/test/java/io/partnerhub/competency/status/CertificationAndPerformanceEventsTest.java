@@ -93,6 +93,34 @@ class CertificationAndPerformanceEventsTest {
         assertEquals("GOLD", events.get(1).at("/data/level").asText());
     }
 
+    /** K2b: DEPLOYED_SEATS is a stock, and %test names partner-center as the source that counts for it. */
+    @Test
+    void aStockMetricCountsItsLatestFigureFromTheSourceItsDefinitionNames() throws Exception {
+        String cert = unique("cert-");
+        String id = unique("comp-");
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON)
+                .body("{\"id\":\"" + id + "\",\"name\":\"Seats\"}").post("/competencies").then().statusCode(201);
+        io.partnerhub.competency.EventsSupport.catalogue(cert);
+        io.partnerhub.competency.EventsSupport.defineVersion(id, """
+                {"version":"v1","effectiveFrom":"%s",
+                 "silver":{"paths":[{"requirements":[{"kind":"SKILL","individuals":1,"anyOf":["%s"]},
+                                                     {"kind":"PERFORMANCE","metric":"DEPLOYED_SEATS","threshold":50}]}]},
+                 "gold":{"paths":[{"requirements":[{"kind":"SKILL","individuals":5,"anyOf":["%s"]}]}]}}"""
+                .formatted(LocalDate.now(ZoneOffset.UTC), cert, cert)).statusCode(201);
+        String org = UUID.randomUUID().toString();
+        String c1 = unique("cand-");
+        organizationWithMembers(org, c1);
+        certification(earned(c1, cert, LASTING));
+        LocalDate lastMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusDays(1);
+        membership(performance(org, "DEPLOYED_SEATS", 40, lastMonth.withDayOfMonth(1).minusDays(1), "partner-center"));
+        membership(performance(org, "DEPLOYED_SEATS", 80, lastMonth, "reseller-portal")); // not the counting source
+        membership(performance(org, "DEPLOYED_SEATS", 45, lastMonth, "partner-center"));
+        String seats = "requirements.find { it.description.startsWith('DEPLOYED_SEATS') }.have";
+        awaitStatus(org, id, status -> status.body("level", equalTo("NONE")).body(seats, equalTo(45.0f))); // not 40 + 45
+        membership(performance(org, "DEPLOYED_SEATS", 60, lastMonth, "partner-center")); // a correction
+        awaitStatus(org, id, status -> status.body("level", equalTo("SILVER")).body(seats, equalTo(60.0f)));
+    }
+
     @Test
     void anEndedHoldingIsRememberedSoThatItsLateEarnedEventDoesNotCount() throws Exception {
         String cert = unique("cert-");

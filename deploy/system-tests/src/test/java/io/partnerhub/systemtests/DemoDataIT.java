@@ -74,6 +74,10 @@ class DemoDataIT {
                 .body("level", equalTo("GOLD")).body("renewalAtRisk", equalTo(false));
         anyone().get("/organizations/{id}/profile", contoso).then().statusCode(200)
                 .body("level", equalTo("GOLD")).body("goldCompetencies", hasItem("cloud-platform"));
+        // its forecast names the roadmap version that asks five administrators as the day Gold would be lost (issue 22)
+        admin(contoso).get("/competency-status/{org}/forecast", contoso).then().statusCode(200)
+                .body("findAll { it.competencyId == 'cloud-platform' && it.level == 'GOLD' }.cause",
+                        hasItem("requirement version 2027-05 takes effect"));
 
         // Fabrikam: Silver in Data & Analytics, at risk since Gil left; the alert is there, the pack still shows
         JsonPath atRisk = awaitStatus(fabrikam, "data-analytics", levelAtRisk("SILVER", true), "SILVER at risk");

@@ -97,7 +97,7 @@ public class PerformanceService {
         value.reportedAt = now;
         values.persistAndFlush(value);
         events.publish(new PerformanceReported(organizationId.toString(), figure.metric().name(), figure.value(),
-                figure.periodStart(), figure.periodEnd()));
+                figure.periodStart(), figure.periodEnd(), source));
         activity.record(organizationId, corrected ? ActivityKind.PERFORMANCE_CORRECTED : ActivityKind.PERFORMANCE_REPORTED,
                 (corrected ? "Corrected " : "Reported ") + figure.metric() + " " + figure.periodStart() + ".."
                         + figure.periodEnd() + ": " + figure.value().toPlainString() + " (" + source + ")",

@@ -59,6 +59,8 @@ class PerformanceReportTest {
         assertEquals("REVENUE", reported.get(1).at("/data/metric").asText());
         assertEquals("2026-10-01", reported.get(1).at("/data/periodStart").asText());
         assertEquals("2026-12-31", reported.get(1).at("/data/periodEnd").asText());
+        assertEquals(TestTokens.DEFAULT_SOURCE, reported.get(0).at("/data/source").asText(), "issue 22: the reporter's source");
+        assertEquals("ops", reported.get(1).at("/data/source").asText());
         assertEquals(org, reported.get(1).get("subject").asText());
     }
 

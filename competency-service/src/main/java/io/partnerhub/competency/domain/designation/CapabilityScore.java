@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * D2/D3: an organisation's capability score on a day: per metric what it has, the threshold that applies and the
+ * P2/P3: an organisation's capability score on a day: per metric what it has, the threshold that applies and the
  * points; the total is their sum (at most 100). It qualifies with at least 70 points and no metric at 0.0 points.
  */
 public record CapabilityScore(LocalDate day, String version, Optional<String> track, List<MetricScore> metrics) {
@@ -38,7 +38,7 @@ public record CapabilityScore(LocalDate day, String version, Optional<String> tr
         metrics = List.copyOf(metrics);
     }
 
-    /** D2/D4: the score under {@code version} from the facts as they stood on {@code day}. */
+    /** P2/P4: the score under {@code version} from the facts as they stood on {@code day}. */
     public static CapabilityScore of(ScoreVersion version, DatedFacts facts, LocalDate day) {
         List<MetricScore> lines = version.metrics(facts, day).stream()
                 .map(m -> new MetricScore(m, m.measure().on(facts, day))).toList();
@@ -49,12 +49,12 @@ public record CapabilityScore(LocalDate day, String version, Optional<String> tr
         return metrics.stream().map(MetricScore::points).reduce(Points.ZERO, Points::plus);
     }
 
-    /** D3: the metrics at 0.0 points. */
+    /** P3: the metrics at 0.0 points. */
     public List<MetricScore> atZero() {
         return metrics.stream().filter(m -> m.points().isZero()).toList();
     }
 
-    /** D3: at least 70 points and every metric above zero. */
+    /** P3: at least 70 points and every metric above zero. */
     public boolean qualifies() {
         return total().compareTo(QUALIFYING) >= 0 && atZero().isEmpty();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * D4: an organisation's figures as effective-dated facts, so that any day can be evaluated after the fact from the
+ * P4: an organisation's figures as effective-dated facts, so that any day can be evaluated after the fact from the
  * figures as they stood that day: a fact effective after the day does not exist yet for it.
  */
 public record DatedFacts(List<Fact> facts) {

@@ -1,6 +1,6 @@
 package io.partnerhub.competency.domain.designation;
 
-/** D6: the kinds of event a transition publishes; {@link #type} names it for designations or specialisations. */
+/** P6: the kinds of event a transition publishes; {@link #type} names it for designations or specialisations. */
 public enum DesignationEvent {
     ATTAINED("attained"), AT_RISK("at-risk"), LOST("lost");
 

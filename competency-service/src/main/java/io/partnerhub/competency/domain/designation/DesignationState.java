@@ -1,7 +1,7 @@
 package io.partnerhub.competency.domain.designation;
 
 /**
- * D6: the state of a designation (or a specialisation, D8) of one organisation. NONE: never held; ATTAINED: eligible
+ * P6: the state of a designation (or a specialisation, P8) of one organisation. NONE: never held; ATTAINED: eligible
  * and not held before; KEPT: held and qualifying today; AT_RISK: held, not qualifying today, but the window still
  * holds a qualifying day; LOST: the window rolled past its last qualifying day.
  */

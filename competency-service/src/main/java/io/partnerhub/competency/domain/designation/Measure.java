@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * D4: how a number is read from an organisation's effective-dated facts on a day. A FLOW sums the facts of its
+ * P4: how a number is read from an organisation's effective-dated facts on a day. A FLOW sums the facts of its
  * figure effective in the 12 months up to the day (new customers); a STOCK is the figure in force on the day, the
  * latest fact effective on or before it (people certified, deployed seats). With {@code growth}, the number is the
  * percent growth of that over the 12 months before the day against the 12 months before those (a STOCK: the figure

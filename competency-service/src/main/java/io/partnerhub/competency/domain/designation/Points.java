@@ -3,7 +3,7 @@ package io.partnerhub.competency.domain.designation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** D2: points counted in whole tenths, so that sums and comparisons have no floating-point surprises. */
+/** P2: points counted in whole tenths, so that sums and comparisons have no floating-point surprises. */
 public record Points(int tenths) implements Comparable<Points> {
 
     public static final Points ZERO = new Points(0);
@@ -19,7 +19,7 @@ public record Points(int tenths) implements Comparable<Points> {
     }
 
     /**
-     * D2: {@code have} against {@code threshold}: the max points at or above it, else linear, rounded down to a tenth.
+     * P2: {@code have} against {@code threshold}: the max points at or above it, else linear, rounded down to a tenth.
      */
     public static Points earned(BigDecimal have, BigDecimal threshold, int maxPoints) {
         if (have.signum() <= 0) {

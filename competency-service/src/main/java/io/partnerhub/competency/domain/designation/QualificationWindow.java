@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * D5: the qualification window on a day: the current calendar month up to the day and the five full calendar months
+ * P5: the qualification window on a day: the current calendar month up to the day and the five full calendar months
  * before it. It rolls monthly: on the first of a month the oldest month drops out. An organisation is eligible on a
  * day when it qualified on at least one day of the window.
  */

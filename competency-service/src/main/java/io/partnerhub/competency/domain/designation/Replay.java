@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import io.partnerhub.competency.domain.designation.Transition.Standing;
 
 /**
- * D5/D6 over time: from a state, every day from {@code from} to {@code to} in turn, the window and the transition of
+ * P5/P6 over time: from a state, every day from {@code from} to {@code to} in turn, the window and the transition of
  * that day, with each day judged by {@code qualifiedOn} once (from the facts as they stood that day): so catching up
  * after downtime or a clock jump loses no day, and yields each event on the day it happened.
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * D1: one metric of a capability score: what it reads ({@link Measure}), its unit, the points it can give and the
+ * P1: one metric of a capability score: what it reads ({@link Measure}), its unit, the points it can give and the
  * threshold that gives them all.
  */
 public record ScoreMetric(String id, Category category, Unit unit, Measure measure, int maxPoints, BigDecimal threshold) {

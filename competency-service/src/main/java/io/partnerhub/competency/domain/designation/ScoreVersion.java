@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * D1: one requirement set of a solution area, effective from a date (UTC): its metrics, whose max points add up to
+ * P1: one requirement set of a solution area, effective from a date (UTC): its metrics, whose max points add up to
  * 100, and its tracks (none, or tried in order, the first whose rule holds applies; none applying: the metrics' own
  * thresholds).
  */
@@ -41,7 +41,7 @@ public record ScoreVersion(String version, LocalDate effectiveFrom, List<ScoreMe
         }
     }
 
-    /** D7: the track that applies on {@code day}, if the version has tracks and one applies. */
+    /** P7: the track that applies on {@code day}, if the version has tracks and one applies. */
     public Optional<Track> track(DatedFacts facts, LocalDate day) {
         return tracks.stream().filter(t -> t.applies(facts, day)).findFirst();
     }
@@ -51,7 +51,7 @@ public record ScoreVersion(String version, LocalDate effectiveFrom, List<ScoreMe
         return track(facts, day).map(t -> metrics.stream().map(t::apply).toList()).orElse(metrics);
     }
 
-    /** D1: the version in effect on {@code day}: the one with the latest effectiveFrom not after it. */
+    /** P1: the version in effect on {@code day}: the one with the latest effectiveFrom not after it. */
     public static Optional<ScoreVersion> inEffect(Collection<ScoreVersion> versions, LocalDate day) {
         return versions.stream().filter(v -> !v.effectiveFrom().isAfter(day))
                 .max(Comparator.comparing(ScoreVersion::effectiveFrom));

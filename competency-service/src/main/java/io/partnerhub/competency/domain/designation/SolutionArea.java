@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** D1: a solution area (e.g. {@code business-applications}) with its versioned capability-score requirement sets. */
+/** P1: a solution area (e.g. {@code business-applications}) with its versioned capability-score requirement sets. */
 public record SolutionArea(String id, String name, List<ScoreVersion> versions) {
 
     public SolutionArea {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * D8: a specialisation under a solution area's designation: it qualifies on a day when the designation is held and
+ * P8: a specialisation under a solution area's designation: it qualifies on a day when the designation is held and
  * at least {@code people} distinct associated people each hold one of the named certifications. Attained, kept, at
- * risk and lost through the same window (D5) and {@link Transition} (D6) as the designation.
+ * risk and lost through the same window (P5) and {@link Transition} (P6) as the designation.
  */
 public record Specialisation(String id, String name, String areaId, List<String> certifications, int people) {
 

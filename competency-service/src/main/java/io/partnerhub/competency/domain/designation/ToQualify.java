@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import io.partnerhub.competency.domain.designation.CapabilityScore.MetricScore;
 
 /**
- * D9 "what would make us qualify", from a {@link CapabilityScore}: per metric the amount (in its unit) that reaches
+ * P9 "what would make us qualify", from a {@link CapabilityScore}: per metric the amount (in its unit) that reaches
  * its threshold and the amount that gives its next whole point; and one suggested plan, the fewest metric changes
  * that reach at least 70 points with no metric at zero.
  */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * D7: an optional track of a solution area (e.g. ENTERPRISE, SMB) with its own thresholds for some metrics. It
+ * P7: an optional track of a solution area (e.g. ENTERPRISE, SMB) with its own thresholds for some metrics. It
  * applies when its rule holds on the figures of the day: {@code when} at least {@code atLeast}; a track without a
  * rule applies always (the last, default one).
  */

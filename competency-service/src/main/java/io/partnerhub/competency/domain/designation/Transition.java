@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * D6: the designation state after an evaluation, and the event to publish (none when nothing a subscriber acts on
+ * P6: the designation state after an evaluation, and the event to publish (none when nothing a subscriber acts on
  * changed). Pure: {@code old state + standing -> new state + event}.
  */
 public record Transition(DesignationState state, Optional<DesignationEvent> event) {

@@ -1,7 +1,7 @@
 package io.partnerhub.competency.domain.designation;
 
 /**
- * D1: the unit a metric is counted in, and how finely an amount in it is asked for: people, customers and seats in
+ * P1: the unit a metric is counted in, and how finely an amount in it is asked for: people, customers and seats in
  * whole numbers, percent to a tenth.
  */
 public enum Unit {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.competency.domain.designation.DatedFacts.Fact;
 
-/** D1-D4, D7: the capability score on a day from effective-dated facts, qualification, versions and tracks. */
+/** P1-P4, P7: the capability score on a day from effective-dated facts, qualification, versions and tracks. */
 class CapabilityScoreTest {
 
     static DatedFacts fullPlus(Fact... more) {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** D2: points per metric, linear up to the threshold, rounded down to a tenth. */
+/** P2: points per metric, linear up to the threshold, rounded down to a tenth. */
 class PointsTest {
 
     @ParameterizedTest(name = "{0} of threshold {1} at max {2} gives {3}")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 
-/** D5: the qualification window: the current month and the five full calendar months before it, rolling monthly. */
+/** P5: the qualification window: the current month and the five full calendar months before it, rolling monthly. */
 class QualificationWindowTest {
 
     @ParameterizedTest(name = "on {0}: from {1}, next drop {2}")

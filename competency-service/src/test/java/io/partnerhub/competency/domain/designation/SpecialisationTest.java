@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.competency.domain.designation.Specialisation.Holding;
 
-/** D8: a specialisation: the designation held plus named certifications held by N associated people. */
+/** P8: a specialisation: the designation held plus named certifications held by N associated people. */
 class SpecialisationTest {
 
     static final Specialisation LOW_CODE = new Specialisation("low-code", "Low Code Application Development",

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.partnerhub.competency.domain.designation.CapabilityScore.MetricScore;
 
-/** D9: what would make us qualify: per metric the amounts to its next point and its threshold, and one plan. */
+/** P9: what would make us qualify: per metric the amounts to its next point and its threshold, and one plan. */
 class ToQualifyTest {
 
     /** 51.6 points: net customer adds 2 (10.0), intermediate 2 (6.6), advanced 0 (0.0), usage +10 % (15.0), deployments 5 (20.0). */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.partnerhub.competency.domain.designation.Transition.Standing;
 
-/** D6: old state + standing -> new state + the event to publish. */
+/** P6: old state + standing -> new state + the event to publish. */
 class TransitionTest {
 
     @ParameterizedTest(name = "{0}, eligible {1}, qualifies today {2} -> {3} {4}")
