@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -44,15 +49,17 @@ public class BankService {
     private final CertificationRepository certifications;
     private final AssessmentRepository assessments;
     private final Validator validator;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public BankService(BlueprintRepository blueprints, BankQuestionRepository questions, CertificationRepository certifications,
-            AssessmentRepository assessments, Validator validator, Clock clock) {
+            AssessmentRepository assessments, Validator validator, ObjectMapper json, Clock clock) {
         this.blueprints = blueprints;
         this.questions = questions;
         this.certifications = certifications;
         this.assessments = assessments;
         this.validator = validator;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -177,20 +184,24 @@ public class BankService {
         return questions.countLatestOf(key.value());
     }
 
-    /** Adds every valid row; the report says per row (from 1) whether it was created or what is wrong with it. */
+    /**
+     * Adds every valid row; the report says per row (from 1) whether it was created or what is wrong with it. A row that
+     * does not even read as a question (a number, an unknown kind) is reported invalid like any other, not the request.
+     */
     @Transactional
-    public List<ImportRow> importQuestions(BankKey key, List<QuestionBody> rows) {
+    public List<ImportRow> importQuestions(BankKey key, JsonNode rows) {
         requireOwner(key);
+        if (rows == null || !rows.isArray()) {
+            throw new InvalidRequest("The request body must be a JSON array of questions");
+        }
         if (rows.size() > MAX_IMPORT_ROWS) {
             throw new InvalidRequest("An import holds at most " + MAX_IMPORT_ROWS + " questions, not " + rows.size());
         }
         List<ImportRow> report = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            QuestionBody row = rows.get(i);
             List<String> problems = new ArrayList<>();
-            if (row == null) {
-                problems.add("the row is not a question");
-            } else {
+            QuestionBody row = read(rows.get(i), problems);
+            if (row != null) {
                 Set<ConstraintViolation<QuestionBody>> violations = validator.validate(row);
                 violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().forEach(problems::add);
                 if (violations.isEmpty()) {
@@ -207,6 +218,22 @@ public class BankService {
         Log.infof("Import into %s: %d of %d rows created", key.value(),
                 report.stream().filter(r -> r.id() != null).count(), rows.size());
         return report;
+    }
+
+    /** One import row as a question, or null with the reason it is not one. */
+    private QuestionBody read(JsonNode node, List<String> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add("the row is not a question (a JSON object)");
+            return null;
+        }
+        try {
+            return json.treeToValue(node, QuestionBody.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            problems.add(e instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()
+                    ? invalid.getPath().get(0).getFieldName() + " has a value it cannot take"
+                    : "the row does not read as a question");
+            return null;
+        }
     }
 
     private BankQuestion requireLatest(BankKey key, UUID questionId) {

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.partnerhub.certification.bank.BankViews.ImportRow;
 import io.partnerhub.certification.bank.BankViews.QuestionBody;
 import io.partnerhub.certification.bank.BankViews.QuestionView;
@@ -118,7 +120,7 @@ public abstract class QuestionBankResource {
     @APIResponse(responseCode = "200", description = "The per-row report",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRow.class),
                     examples = @ExampleObject(name = "report", value = AssessmentExamples.IMPORT_REPORT)))
-    public List<ImportRow> importQuestions(@PathParam("id") String id, @NotNull List<QuestionBody> rows) {
+    public List<ImportRow> importQuestions(@PathParam("id") String id, @NotNull JsonNode rows) {
         return service.importQuestions(key(id), rows);
     }
 }

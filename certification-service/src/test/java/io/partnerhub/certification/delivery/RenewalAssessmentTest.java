@@ -350,6 +350,14 @@ class RenewalAssessmentTest extends ClockMovingTest {
         given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(rows).when().post(questions + "/import")
                 .then().statusCode(200).body("status", equalTo(List.of("created", "invalid")))
                 .body("[1].problems[0]", containsString("exactly one correct option"));
+        // rows that do not even read as a question are reported per row; the valid rows beside them are created
+        String unreadable = "[42, {\"skillArea\":\"design\",\"kind\":\"WHAT\",\"text\":\"x\"}, null, "
+                + json(Banks.question("design", 2, 1)) + "]";
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body(unreadable).when().post(questions + "/import")
+                .then().statusCode(200).body("status", equalTo(List.of("invalid", "invalid", "invalid", "created")))
+                .body("[1].problems[0]", containsString("kind"));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"rows\":[]}").when().post(questions + "/import")
+                .then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.employee(holding.candidateId(), null)).when().get(questions).then().statusCode(403);
         given().auth().oauth2(TestTokens.ops()).when().get("/certifications/" + holding.certificationId() + "/renewal-blueprint")
                 .then().statusCode(200).body("skillAreas.share", equalTo(List.of(50, 50)));
@@ -365,5 +373,9 @@ class RenewalAssessmentTest extends ClockMovingTest {
         submit(ready.token(), attempt.path("id"), Map.of("answers", Banks.answers(attempt, 10)))
                 .then().statusCode(200).body("passed", equalTo(true)).body("renewed", equalTo(false));
         holding(ready.holding()).then().body("expiresAt", equalTo(ready.holding().expiresAt().toString()));
+    }
+
+    private static String json(Object value) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
     }
 }
