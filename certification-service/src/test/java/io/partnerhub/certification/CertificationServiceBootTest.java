@@ -39,7 +39,10 @@ class CertificationServiceBootTest extends ServiceBootTest {
                 "/certifications/{id}/retirement", "/certification-holdings/{id}/renewal-attempts",
                 "/certification-holdings/{id}/revocation", "/assessment-results", "/transcripts/{candidateId}/share-codes",
                 "/shared-transcripts/{code}", "/badges/{holdingId}", "/badges/{holdingId}/verification",
-                "/badge-verifications", "/.well-known/jwks.json"));
+                "/badge-verifications", "/.well-known/jwks.json", "/certifications/{id}/renewal-blueprint",
+                "/certifications/{id}/renewal-questions/import", "/assessments/{id}/questions/{questionId}",
+                "/certification-holdings/{id}/renewal-assessments", "/assessments/{id}/attempts",
+                "/assessment-attempts/{attemptId}/submission", "/assessment-attempts/{attemptId}/external-result"));
     }
 
     @Test

@@ -38,8 +38,11 @@ import io.partnerhub.certification.holding.HoldingViews.HoldingView;
 import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptBody;
 import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptView;
 import io.partnerhub.certification.holding.HoldingViews.RevocationBody;
+import io.partnerhub.certification.web.AssessmentExamples;
 import io.partnerhub.certification.web.Examples;
-import io.partnerhub.chassis.problem.ResourceNotFound;
+import io.partnerhub.chassis.problem.DomainException;
+import io.partnerhub.chassis.problem.InvalidRequest;
+import io.partnerhub.certification.web.PathIds;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
 
@@ -108,12 +111,14 @@ public class HoldingResource {
     @POST
     @Path("/{id}/renewal-attempts")
     @RolesAllowed({ Roles.OPS, Roles.EMPLOYEE })
-    @Operation(summary = "Record an attempt at the online renewal assessment (the holding's candidate, or ops)",
-            description = "C3: the window opens 180 days before expiry and closes at expiry; unlimited attempts, but after the "
-                    + "second attempt in a window each attempt waits 24 hours after the previous one. A pass extends the expiry "
-                    + "by 12 months from the current expiry and publishes certification.renewed.v1.")
+    @Operation(summary = "Support override: record a renewal attempt by hand (ops, with a reason)",
+            description = "C3: a holder renews by passing the renewal assessment (POST /certification-holdings/{id}/renewal-assessments); "
+                    + "a holder calling this gets 403 pointing there. Ops record an attempt with a required reason (logged "
+                    + "and stored): the window opens 180 days before expiry and closes at expiry; after the second attempt in "
+                    + "a window each attempt waits 24 hours after the previous one. A pass extends the expiry by 12 months "
+                    + "from the current expiry and publishes certification.renewed.v1.")
     @RequestBody(content = @Content(schema = @Schema(implementation = RenewalAttemptBody.class),
-            examples = @ExampleObject(name = "passed", value = "{\"passed\":true}")))
+            examples = @ExampleObject(name = "passed", value = "{\"passed\":true,\"reason\":\"LMS outage, result checked by support (ticket 4711)\"}")))
     @APIResponse(responseCode = "201", description = "Recorded; expiresAt is the expiry after the attempt",
             content = @Content(schema = @Schema(implementation = RenewalAttemptView.class),
                     examples = @ExampleObject(name = "renewed", value = Examples.RENEWAL_ATTEMPT)))
@@ -122,11 +127,22 @@ public class HoldingResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = {
                     @ExampleObject(name = "window closed", value = Examples.RENEWAL_WINDOW_CLOSED),
                     @ExampleObject(name = "wait", value = Examples.RENEWAL_WAIT) }))
-    @APIResponse(responseCode = "400", description = "passed missing",
+    @APIResponse(responseCode = "400", description = "passed or reason missing",
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "403", description = "The holder (renewal is by assessment: detail and renewalAssessments point there), or a role that may not renew",
+            content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "take the assessment", value = AssessmentExamples.RENEW_BY_ASSESSMENT)))
     public Response renew(@PathParam("id") String id, @NotNull @Valid RenewalAttemptBody body) {
         UUID holdingId = holdingId(id);
-        RenewalAttemptView attempt = service.renew(holdingId, body.passed(), opsOrHolder());
+        if (!caller.isOps()) {
+            service.get(holdingId, opsOrHolder()); // another candidate's holding stays 404
+            String assessments = "/certification-holdings/" + holdingId + "/renewal-assessments";
+            throw new DomainException(403, "forbidden", "Forbidden", "A renewal is earned by passing the renewal assessment: POST "
+                    + assessments + ".").with("renewalAssessments", assessments);
+        }
+        if (body.reason() == null || body.reason().isBlank()) {
+            throw new InvalidRequest("A support override needs a reason").with("field", "reason");
+        }
+        RenewalAttemptView attempt = service.renew(holdingId, body.passed(), body.reason().strip(), opsOrHolder());
         return Response.created(URI.create("/certification-holdings/" + holdingId)).entity(attempt).build();
     }
 
@@ -147,15 +163,7 @@ public class HoldingResource {
         return service.revoke(holdingId(id), body.reason());
     }
 
-    /** Holding ids are UUIDs: anything else names no holding (404, not 400, like any unknown id). */
     private static UUID holdingId(String id) {
-        try {
-            if (id != null && id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw new ResourceNotFound("certification holding", id == null ? "" : id.substring(0, Math.min(id.length(), 64)));
+        return PathIds.uuid(id, "certification holding");
     }
 }

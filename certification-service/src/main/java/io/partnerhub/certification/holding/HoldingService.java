@@ -108,26 +108,59 @@ public class HoldingService {
         return created;
     }
 
-    /** C3: one attempt at the renewal assessment; refused with a 409 problem that says why and when it is possible. */
+    /**
+     * C3: an ops support override (the holder takes the renewal assessment instead): records the attempt with its
+     * reason; refused with a 409 problem that says why and when it is possible.
+     */
     @Transactional
-    public RenewalAttemptView renew(UUID holdingId, boolean passed, HoldingAccess access) {
+    public RenewalAttemptView renew(UUID holdingId, boolean passed, String supportReason, HoldingAccess access) {
         CertificationHolding holding = holdings.lock(holdingId);
         access.require(holding, holdingId);
         Instant now = now();
-        Certification certification = certifications.findById(holding.certificationId);
-        boolean retired = certification.statusOn(LocalDate.ofInstant(now, ZoneOffset.UTC)) == CertificationStatus.RETIRED;
-        List<Instant> previous = attempts.attemptsOf(holdingId);
-        RenewalPolicy.Decision decision = RenewalPolicy.decide(holding.status, holding.expiresAt, retired, previous, now);
+        requireRenewalOpen(holding);
+        RenewalAttempt attempt = recordRenewal(holding, passed, now, supportReason, null);
+        Log.infof("Holding %s: renewal attempt %s recorded by ops: %s", holding.id, attempt.id, supportReason);
+        List<Instant> after = attempts.attemptsOf(holdingId);
+        Instant opensAt = RenewalPolicy.opensAt(holding.expiresAt);
+        int inWindow = (int) after.stream().filter(at -> !at.isBefore(opensAt)).count();
+        RenewalPolicy.Decision next = RenewalPolicy.decide(holding.status, holding.expiresAt, retired(holding, now), after, now);
+        Instant nextAttemptAt = next.allowed() ? now : next.possibleAt();
+        return new RenewalAttemptView(attempt.id, holdingId, passed, now, holding.expiresAt, opensAt, inWindow, nextAttemptAt);
+    }
+
+    /** C3: 409 (window, wait, not active, never expires, retired) unless a renewal attempt may start now; the caller locked the holding. */
+    @Transactional(TxType.MANDATORY)
+    public void requireRenewalOpen(CertificationHolding holding) {
+        Instant now = now();
+        RenewalPolicy.Decision decision = RenewalPolicy.decide(holding.status, holding.expiresAt, retired(holding, now),
+                attempts.attemptsOf(holding.id), now);
         if (!decision.allowed()) {
-            throw refusal(decision, holding, certification);
+            throw refusal(decision, holding, certifications.findById(holding.certificationId));
         }
+    }
+
+    /** Whether the holding's certification is retired at {@code at} (C5: no renewal then). */
+    public boolean retired(CertificationHolding holding, Instant at) {
+        return certifications.findById(holding.certificationId).statusOn(LocalDate.ofInstant(at, ZoneOffset.UTC))
+                == CertificationStatus.RETIRED;
+    }
+
+    /**
+     * C3: records an attempt at {@code at} (what the 24 h wait counts from); a pass extends the expiry by 12 months from
+     * the current one and publishes certification.renewed.v1 in the caller's transaction (the holding locked).
+     */
+    @Transactional(TxType.MANDATORY)
+    public RenewalAttempt recordRenewal(CertificationHolding holding, boolean passed, Instant at, String supportReason,
+            UUID assessmentAttemptId) {
         RenewalAttempt attempt = new RenewalAttempt();
         attempt.id = UUID.randomUUID();
-        attempt.holdingId = holdingId;
-        attempt.attemptedAt = now;
+        attempt.holdingId = holding.id;
+        attempt.attemptedAt = at;
         attempt.passed = passed;
         attempt.expiresBefore = holding.expiresAt;
         attempt.expiresAfter = passed ? RenewalPolicy.renewedExpiry(holding.expiresAt) : holding.expiresAt;
+        attempt.supportReason = supportReason;
+        attempt.assessmentAttemptId = assessmentAttemptId;
         attempts.persist(attempt);
         if (passed) {
             holding.expiresAt = attempt.expiresAfter;
@@ -138,13 +171,7 @@ public class HoldingService {
             Log.infof("Holding %s: renewal attempt failed", holding.id);
         }
         holdings.flush();
-        List<Instant> after = new ArrayList<>(previous);
-        after.add(now);
-        Instant opensAt = RenewalPolicy.opensAt(holding.expiresAt);
-        int inWindow = (int) after.stream().filter(at -> !at.isBefore(opensAt)).count();
-        RenewalPolicy.Decision next = RenewalPolicy.decide(holding.status, holding.expiresAt, retired, after, now);
-        Instant nextAttemptAt = next.allowed() ? now : next.possibleAt();
-        return new RenewalAttemptView(attempt.id, holdingId, passed, now, holding.expiresAt, opensAt, inWindow, nextAttemptAt);
+        return attempt;
     }
 
     private static DomainException refusal(RenewalPolicy.Decision decision, CertificationHolding holding, Certification certification) {

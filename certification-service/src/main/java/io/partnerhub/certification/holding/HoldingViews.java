@@ -37,7 +37,8 @@ public final class HoldingViews {
             String badgeSalt) {
     }
 
-    public record RenewalAttemptBody(@NotNull Boolean passed) {
+    /** The ops support override: the outcome and why it is recorded by hand (required, logged and stored). */
+    public record RenewalAttemptBody(@NotNull Boolean passed, @Size(max = 500) String reason) {
     }
 
     /** The outcome of a renewal attempt: the holding's expiry after it (extended on a pass). */

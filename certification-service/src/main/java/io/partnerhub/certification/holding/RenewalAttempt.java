@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** C3 one attempt at the online renewal assessment of a holding, passed or not. */
+/** C3 one counted attempt at the renewal of a holding, passed or not: a scored renewal assessment or an ops override. */
 @Entity
 @Table(name = "renewal_attempt")
 public class RenewalAttempt {
@@ -30,4 +30,12 @@ public class RenewalAttempt {
 
     @Column(name = "expires_after", nullable = false)
     public Instant expiresAfter;
+
+    /** Why ops recorded it by hand (a support override); null when an assessment attempt produced it. */
+    @Column(name = "support_reason")
+    public String supportReason;
+
+    /** The scored assessment attempt that produced it (issue 21); null for a support override. */
+    @Column(name = "assessment_attempt_id")
+    public UUID assessmentAttemptId;
 }

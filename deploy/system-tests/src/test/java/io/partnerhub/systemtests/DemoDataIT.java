@@ -52,6 +52,15 @@ class DemoDataIT {
                 .body("level", hasItems("FUNDAMENTALS", "ASSOCIATE", "EXPERT", "SPECIALTY"));
         ops().get("/assessments").then().statusCode(200)
                 .body("id", hasItems("cloud-adoption-framework", "data-governance-essentials"));
+        // issue 21: every renewable certification and both assessments can be taken (10 of 30 questions)
+        for (String renewable : List.of("azure-administrator-associate", "azure-developer-associate",
+                "azure-data-engineer-associate", "azure-solutions-architect-expert", "azure-network-engineer-specialty")) {
+            ops().get("/certifications/{id}/renewal-blueprint", renewable).then().statusCode(200).body("questionCount", equalTo(10));
+            ops().get("/certifications/{id}/renewal-questions", renewable).then().statusCode(200).header("X-Total-Count", "30");
+        }
+        for (String assessment : List.of("cloud-adoption-framework", "data-governance-essentials")) {
+            ops().get("/assessments/{id}/blueprint", assessment).then().statusCode(200).body("questionCount", equalTo(10));
+        }
         for (String competency : List.of("cloud-platform", "data-analytics", "app-development")) {
             ops().get("/competencies/{id}/roadmap", competency).then().statusCode(200)
                     .body("inEffect.version", equalTo("2026-10")).body("upcoming.version", equalTo(List.of("2027-05")));

@@ -110,6 +110,8 @@ class RoleEndpointMatrixIT {
         unknown.put("candidate", "cand-unknown-" + UUID.randomUUID());
         unknown.put("exam", "ZZ-404");
         unknown.put("certification", "no-such-certification");
+        unknown.put("assessment", "no-such-assessment");
+        unknown.put("number", "1");
         unknown.put("competency", "no-such-competency");
         unknown.put("shareCode", "no-such-share-code-" + UUID.randomUUID());
         foreign.putAll(unknown);
@@ -181,6 +183,30 @@ class RoleEndpointMatrixIT {
                 read("/certification-holdings/{id}", holderOrOps).exactly(PROVIDER, 404),
                 write("POST", "/certification-holdings/{id}/renewal-attempts", INVALID, holderOrOps),
                 write("POST", "/certification-holdings/{id}/revocation", INVALID, ops),
+                // issue 21: banks and blueprints (ops), attempts (the candidate's own; an assessment-provider reports
+                // results, no persona here is one)
+                read("/certifications/{id}/renewal-blueprint", ops),
+                write("PUT", "/certifications/{id}/renewal-blueprint", INVALID, ops),
+                read("/certifications/{id}/renewal-questions", ops),
+                write("POST", "/certifications/{id}/renewal-questions", INVALID, ops),
+                write("PUT", "/certifications/{id}/renewal-questions/{questionId}", INVALID, ops),
+                write("POST", "/certifications/{id}/renewal-questions/{questionId}/retirement", null, ops),
+                write("POST", "/certifications/{id}/renewal-questions/import", INVALID, ops),
+                read("/assessments/{id}/blueprint", ops),
+                write("PUT", "/assessments/{id}/blueprint", INVALID, ops),
+                read("/assessments/{id}/questions", ops),
+                write("POST", "/assessments/{id}/questions", INVALID, ops),
+                write("PUT", "/assessments/{id}/questions/{questionId}", INVALID, ops),
+                write("POST", "/assessments/{id}/questions/{questionId}/retirement", null, ops),
+                write("POST", "/assessments/{id}/questions/import", INVALID, ops),
+                write("POST", "/certification-holdings/{id}/renewal-assessments", null, Set.of(EMPLOYEE)),
+                write("POST", "/assessments/{id}/attempts", null, Set.of(EMPLOYEE)),
+                read("/assessment-attempts", Set.of(EMPLOYEE)).exactly(EMPLOYEE, 200),
+                read("/assessment-attempts/{attemptId}", Set.of(EMPLOYEE)),
+                write("PUT", "/assessment-attempts/{attemptId}/answers/{number}", INVALID, Set.of(EMPLOYEE)),
+                write("POST", "/assessment-attempts/{attemptId}/submission", null, Set.of(EMPLOYEE)),
+                read("/assessment-attempts/{attemptId}/report", Set.of(EMPLOYEE)),
+                write("POST", "/assessment-attempts/{attemptId}/external-result", INVALID, Set.of()),
                 publicly("GET", "/badges/issuer", 200),
                 publicly("GET", "/badges/{holdingId}", 404),
                 publicly("GET", "/badges/{holdingId}/verification", 404),
@@ -343,6 +369,8 @@ class RoleEndpointMatrixIT {
             case "userId": return "user";
             case "invitationId": return "invitation";
             case "holdingId": return "holding";
+            case "questionId", "attemptId": return "uuid";
+            case "number": return "number";
             default: break;
         }
         String kind = switch (before) {
@@ -350,6 +378,7 @@ class RoleEndpointMatrixIT {
             case "exams" -> "exam";
             case "exam-registrations" -> "registration";
             case "certifications" -> "certification";
+            case "assessments" -> "assessment";
             case "certification-holdings" -> "holding";
             case "competencies" -> "competency";
             case "share-codes", "shared-transcripts" -> "shareCode";

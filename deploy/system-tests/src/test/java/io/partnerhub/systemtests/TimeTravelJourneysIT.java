@@ -321,8 +321,9 @@ class TimeTravelJourneysIT {
         return admin(organization).post("/organizations/{id}/membership/renewals", organization);
     }
 
+    /** The ops support override of issue 21 (the holder's own {passed} is refused): the same window and renewal. */
     private static Response renew(String candidate, Map<String, Object> holding) {
-        return RunningSuite.api("employee", Map.of("candidate", candidate)).body(Map.of("passed", true))
+        return RunningSuite.api("ops", Map.of()).body(Map.of("passed", true, "reason", "journey: renewal of " + candidate))
                 .post("/certification-holdings/{id}/renewal-attempts", holding.get("id"));
     }
 

@@ -11,7 +11,7 @@ public enum DownstreamService {
 
     EXAM("exam", "exam-service", List.of("exams", "exam-registrations", "exam-results", "exam-candidates")),
     CERTIFICATION("certification", "certification-service",
-            List.of("certifications", "assessments", "assessment-results", "certification-holdings",
+            List.of("certifications", "assessments", "assessment-results", "assessment-attempts", "certification-holdings",
                     "transcripts", "shared-transcripts", "badges", "badge-verifications", ".well-known")),
     COMPETENCY("competency", "competency-service",
             List.of("competencies", "competency-status", "competency-simulations")),

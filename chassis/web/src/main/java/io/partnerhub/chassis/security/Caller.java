@@ -25,6 +25,8 @@ public class Caller {
     public static final String PROVIDER_CLAIM = "provider";
     /** The reporting system a reporter token acts for (DESIGN.md §6): each performance figure keeps it. */
     public static final String SOURCE_CLAIM = "source";
+    /** The assessment system an assessment-provider token acts for; each service checks it against its configured list. */
+    public static final String SYSTEM_CLAIM = "system";
     /** The values claim {@code provider} of an exam-provider token may take (DESIGN.md §6). */
     public static final Set<String> EXAM_PROVIDERS = Set.of("PEARSON_VUE", "PSI");
 
@@ -60,6 +62,14 @@ public class Caller {
     /** The exam provider an exam-provider token acts for (claim {@code provider}); empty when absent or not a known provider. */
     public Optional<String> provider() {
         return claim(PROVIDER_CLAIM).filter(EXAM_PROVIDERS::contains);
+    }
+
+    /**
+     * The assessment system an assessment-provider caller acts for (claim {@code system}), when it is one of
+     * {@code known}; empty for any other caller, a token without it or a system not in the list.
+     */
+    public Optional<String> assessmentSystem(java.util.Collection<String> known) {
+        return hasRole(Roles.ASSESSMENT_PROVIDER) ? claim(SYSTEM_CLAIM).filter(known::contains) : Optional.empty();
     }
 
     /** The reporting system a reporter token acts for (claim {@code source}); empty when absent or blank. */

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String EMPLOYEE = "employee";
     public static final String EXAM_PROVIDER = "exam-provider";
     public static final String REPORTER = "reporter";
+    /** A trusted external assessment system (an LMS) reporting results of attempts candidates opened with it. */
+    public static final String ASSESSMENT_PROVIDER = "assessment-provider";
 
     private Roles() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,6 +95,16 @@ class CallerTest {
         assertThat(catchThrowableOfType(DomainException.class, unknown::requireProvider).status()).isEqualTo(403);
         assertThat(catchThrowableOfType(DomainException.class, () -> unknown.requireOwnCandidate("c-1")).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void anAssessmentProviderActsOnlyForAConfiguredSystemOfItsToken() {
+        List<String> configured = List.of("lms-a", "lms-b");
+        assertThat(caller(Set.of(Roles.ASSESSMENT_PROVIDER), Map.of("system", "lms-a")).assessmentSystem(configured)).contains("lms-a");
+        assertThat(caller(Set.of(Roles.ASSESSMENT_PROVIDER), Map.of("system", "lms-x")).assessmentSystem(configured)).isEmpty();
+        assertThat(caller(Set.of(Roles.ASSESSMENT_PROVIDER), Map.of()).assessmentSystem(configured)).isEmpty();
+        assertThat(caller(Set.of(Roles.EXAM_PROVIDER), Map.of("system", "lms-a")).assessmentSystem(configured)).isEmpty();
+        assertThat(caller(Set.of(Roles.OPS), Map.of("system", "lms-a")).assessmentSystem(configured)).isEmpty();
     }
 
     @Test

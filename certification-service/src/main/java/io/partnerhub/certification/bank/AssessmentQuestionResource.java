@@ -1,0 +1,19 @@
+package io.partnerhub.certification.bank;
+
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/assessments/{id}/questions")
+@Tag(name = "Assessment banks", description = "C3/C6 question banks and blueprints (ops)")
+public class AssessmentQuestionResource extends QuestionBankResource {
+
+    public AssessmentQuestionResource(BankService service) {
+        super(service);
+    }
+
+    @Override
+    protected BankKey key(String id) {
+        return BankKey.assessment(id);
+    }
+}
