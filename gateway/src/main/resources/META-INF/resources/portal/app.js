@@ -103,7 +103,7 @@ function Page({ claims, route }) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
     if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;
     if (id === 'assessments') return html`<${Assessments} />`;
-    if (id === 'attempt' && page) return html`<${Attempt} id=${page} />`;
+    if (id === 'attempt' && page) return html`<${Attempt} key=${page} id=${page} />`;
     return html`<${Transcript} candidate=${claims.candidate} />`;
   }
   if (area === 'orgs') return html`<${Organisations} />`;

@@ -109,6 +109,8 @@ function Questions({ attempt, onScored }) {
       setBusy(false);
     }
   };
+  // a fieldset of its own per question (key): inputs reused across questions would join the other question's radio
+  // group on renaming and uncheck its answer
   const name = `question-${q.number}`;
   return html`<div class="attempt" data-attempt=${attempt.id}>
     <h1>${title(attempt)}</h1>
@@ -124,10 +126,10 @@ function Questions({ attempt, onScored }) {
         ${left > 0 ? `${clock(left)} left` : 'Time is up: submit to see your score'} <span class="hint">(until ${when(attempt.deadline)})</span></div>
     </div>
     <h2 id="question-heading" tabindex="-1" ref=${heading}>Question ${index + 1} of ${questions.length}</h2>
-    <fieldset class="question" data-number=${q.number} aria-describedby="question-hint">
+    <fieldset class="question" key=${q.number} data-number=${q.number} aria-describedby="question-hint">
       <legend id="question-text">${q.text}</legend>
       <p class="hint" id="question-hint">${q.kind === 'SINGLE' ? 'Choose one answer.' : 'Choose every answer that applies.'}</p>
-      ${q.options.map((o) => html`<label class="check option">
+      ${q.options.map((o) => html`<label class="check option" key=${o.id}>
         <input type=${q.kind === 'SINGLE' ? 'radio' : 'checkbox'} name=${name} value=${o.id} disabled=${left <= 0}
           checked=${(answers[q.number] || []).includes(o.id)} onChange=${(e) => choose(o.id, e.target.checked)} />
         ${o.text}</label>`)}
