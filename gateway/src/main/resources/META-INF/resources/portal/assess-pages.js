@@ -152,8 +152,8 @@ function Report({ attempt, report: r }) {
   useEffect(() => heading.current?.focus(), []);
   return html`<div class="attempt report-card" data-attempt=${attempt.id}>
     <h1 id="report-heading" tabindex="-1" ref=${heading}>${title(attempt)}: score report</h1>
-    <p id="score" class=${r.passed ? 'eligible' : 'alert'} role="status"><strong>${r.passed ? 'Passed' : 'Not passed'}</strong>
-      — you scored ${Number(r.percentage)} %; the pass mark is ${r.passMarkPercent} %.</p>
+    <p id="score" class=${r.passed ? 'eligible' : 'alert'} role="status">
+      <strong>${r.passed ? 'Passed' : 'Not passed'}</strong> — you scored ${Number(r.percentage)} %; the pass mark is ${r.passMarkPercent} %.</p>
     ${attempt.kind === 'RENEWAL' && html`<p id="renewal-outcome">${r.renewed
       ? html`Renewed: your certification now expires ${day(r.expiresAt)}.`
       : r.passed ? 'Passed after the certification expired: nothing was renewed.' : 'Your certification was not renewed; you can try again.'}</p>`}

@@ -129,6 +129,7 @@ class PortalIT {
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         di = "cand-di-" + suffix;
         diEmail = "di-" + suffix + "@example.com";
+        eve = "cand-eve-" + suffix;
     }
 
     @AfterEach
@@ -436,6 +437,30 @@ class PortalIT {
         browser.screenshot("25-transcript-renewed");
     }
 
+    @Test
+    @Order(14)
+    void employeeTakesAnOnlineAssessmentFromTheAssessmentsPageByKeyboardOnly() throws Exception {
+        String assessment = "portal-sums-" + suffix;
+        String name = "Portal sums " + suffix;
+        RunningSuite.api("ops", Map.of()).body(Map.of("id", assessment, "name", name)).post("/assessments")
+                .then().statusCode(201);
+        arithmeticBank("/assessments/" + assessment + "/questions", "/assessments/" + assessment + "/blueprint");
+        signInByKeyboard(RunningSuite.stack().token("employee", Map.of("candidate", eve)));
+        browser.await(By.cssSelector(".transcript"));
+        activate(e -> "Assessments".equals(e.getText().trim()));
+        browser.awaitText(By.cssSelector("[data-assessment='" + assessment + "']"), name, LIVE);
+        activate(e -> ("take-" + assessment).equals(e.getDomAttribute("id")));
+        answerEveryQuestion(true);
+        browser.awaitText(By.id("score"), "Passed", LIVE);
+        assertTrue(browser.driver.findElements(By.id("renewal-outcome")).isEmpty(), "no renewal on an online assessment");
+        browser.screenshot("26-online-assessment-passed");
+        activate(e -> "Back to assessments".equals(e.getText().trim()));
+        browser.await(By.xpath("//section[@aria-labelledby='mine-heading']//li[contains(., 'scored')]"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                RunningSuite.api("ops", Map.of()).get("/transcripts/{c}", eve).then().statusCode(200)
+                        .body("passedAssessments.assessmentId", hasItem(assessment)));
+    }
+
     /**
      * Answers the attempt open on the page, by keyboard only: per question, Tab into its options, the arrow keys (or
      * Space on the first) to choose, Tab to Next and Enter; focus lands on the next question's heading; Submit at the
@@ -498,7 +523,6 @@ class PortalIT {
      */
     private static String renewableHoldingOfEve() {
         if (evesHolding == null) {
-            eve = "cand-eve-" + suffix;
             RunningSuite.moveClocks("-P200D");
             Instant booked = Instant.now().minus(Duration.ofDays(200)).plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
             String registration = RunningSuite.bookAtTestCenter(eve, exam, booked);
@@ -508,26 +532,35 @@ class PortalIT {
                     RunningSuite.api("ops", Map.of()).queryParam("candidateId", eve).get("/certification-holdings")
                             .then().statusCode(200).extract().jsonPath().<String>getList("id"), ids -> ids.size() == 1).get(0);
             RunningSuite.moveClocks("PT0S");
-            List<Map<String, Object>> bank = new java.util.ArrayList<>();
-            for (String area : List.of("sums", "more-sums")) {
-                for (int i = 1; i <= 6; i++) {
-                    int a = area.equals("sums") ? i : 20 + i;
-                    int b = 3 + 2 * i;
-                    int sum = a + b;
-                    bank.add(Map.of("skillArea", area, "kind", "SINGLE", "text", "What is " + a + " + " + b + "?",
-                            "explanation", a + " + " + b + " = " + sum, "options", List.of(option(sum + 1, false),
-                                    option(sum, true), option(sum - 1, false), option(sum + 10, false))));
-                }
-            }
-            RunningSuite.api("ops", Map.of()).body(bank).post("/certifications/{id}/renewal-questions/import", certification)
-                    .then().statusCode(200).body("status", org.hamcrest.Matchers.everyItem(equalTo("created")));
-            RunningSuite.api("ops", Map.of()).body(Map.of("questionCount", 4, "timeLimitMinutes", 20, "passMarkPercent", 60,
-                            "skillAreas", List.of(Map.of("id", "sums", "name", "Sums", "share", 50),
-                                    Map.of("id", "more-sums", "name", "More sums", "share", 50))))
-                    .put("/certifications/{id}/renewal-blueprint", certification).then().statusCode(200);
+            arithmeticBank("/certifications/" + certification + "/renewal-questions", "/certifications/" + certification
+                    + "/renewal-blueprint");
         }
         return RunningSuite.api("ops", Map.of()).get("/certification-holdings/{id}", evesHolding).then().statusCode(200)
                 .body("renewalOpensAt", org.hamcrest.Matchers.notNullValue()).extract().path("expiresAt");
+    }
+
+    /**
+     * A bank of 6 questions "What is a + b?" in each of 2 skill areas (sums, more sums) posted to {@code questions}/import
+     * and a blueprint of 4 questions (2 of each, 20 minutes, pass at 60 %) put at {@code blueprint}, as ops.
+     */
+    private static void arithmeticBank(String questions, String blueprint) {
+        List<Map<String, Object>> bank = new java.util.ArrayList<>();
+        for (String area : List.of("sums", "more-sums")) {
+            for (int i = 1; i <= 6; i++) {
+                int a = area.equals("sums") ? i : 20 + i;
+                int b = 3 + 2 * i;
+                int sum = a + b;
+                bank.add(Map.of("skillArea", area, "kind", "SINGLE", "text", "What is " + a + " + " + b + "?",
+                        "explanation", a + " + " + b + " = " + sum, "options", List.of(option(sum + 1, false),
+                                option(sum, true), option(sum - 1, false), option(sum + 10, false))));
+            }
+        }
+        RunningSuite.api("ops", Map.of()).body(bank).post(questions + "/import")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.everyItem(equalTo("created")));
+        RunningSuite.api("ops", Map.of()).body(Map.of("questionCount", 4, "timeLimitMinutes", 20, "passMarkPercent", 60,
+                        "skillAreas", List.of(Map.of("id", "sums", "name", "Sums", "share", 50),
+                                Map.of("id", "more-sums", "name", "More sums", "share", 50))))
+                .put(blueprint).then().statusCode(200);
     }
 
     private static Map<String, Object> option(int value, boolean correct) {
