@@ -30,6 +30,7 @@ import io.partnerhub.certification.domain.Blueprint;
 import io.partnerhub.certification.domain.QuestionDraw;
 import io.partnerhub.certification.domain.QuestionKind;
 import io.partnerhub.certification.holding.CertificationHolding;
+import io.partnerhub.certification.holding.DueWork;
 import io.partnerhub.certification.holding.HoldingRepository;
 import io.partnerhub.certification.holding.HoldingService;
 import io.partnerhub.chassis.problem.Conflict;
@@ -44,7 +45,7 @@ import io.quarkus.logging.Log;
  * method that touches an attempt checks it is the caller's (another candidate's attempt is 404) and locks it.
  */
 @ApplicationScoped
-public class AttemptService {
+public class AttemptService implements DueWork {
 
     private final AttemptRepository attempts;
     private final AttemptOutcome outcome;
@@ -217,9 +218,15 @@ public class AttemptService {
         return attempt.report;
     }
 
+    @Override
+    public String done() {
+        return "attempts past their deadline scored";
+    }
+
     /** One batch of the deadline sweep, in its own transaction: attempts past their deadline are scored as submitted then. */
+    @Override
     @Transactional(TxType.REQUIRES_NEW)
-    public int scoreDue(int batchSize) {
+    public int handleDue(int batchSize) {
         List<AssessmentAttempt> due = attempts.lockDue(clock.instant(), batchSize);
         due.forEach(attempt -> outcome.scoreDelivered(attempt, attempt.deadline));
         attempts.flush();

@@ -40,9 +40,9 @@ import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptView;
 import io.partnerhub.certification.holding.HoldingViews.RevocationBody;
 import io.partnerhub.certification.web.AssessmentExamples;
 import io.partnerhub.certification.web.Examples;
+import io.partnerhub.certification.web.PathIds;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
-import io.partnerhub.certification.web.PathIds;
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.chassis.security.Roles;
 
