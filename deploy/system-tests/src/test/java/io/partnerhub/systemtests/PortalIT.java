@@ -40,7 +40,8 @@ import io.restassured.RestAssured;
  * {@code /}: a partner admin watches Silver appear live, buys the pack, sees the at-risk alert after a departure,
  * invites a person (the code is shown once) and revokes another invitation; the person joins with the code; the admin
  * reads it all in the activity log; an employee downloads a badge that verifies; another organisation's admin gets
- * "not found". No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
+ * "not found"; an employee takes the renewal assessment by keyboard only (wrong answers: "Needs improvement", same
+ * expiry; right answers: the new expiry) and an online assessment from the Assessments page (issue 21). No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
  * test), which does refuse an injected inline script and leaves the API console alone. Screenshots of every page go to
  * {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
  * installs it.
