@@ -1,10 +1,11 @@
-// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js and me-pages.js.
+// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js, me-pages.js and assess-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
 import { Dashboard, Membership, Organisations } from './org-pages.js';
 import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
+import { Assessments, Attempt } from './assess-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -79,7 +80,8 @@ function Nav({ claims, route }) {
       [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity']);
   }
   if (claims.candidate) {
-    links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams']);
+    links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
+      ['#/me/assessments', 'Assessments']);
     if (claims.role === 'employee' && claims.org) links.push([orgHref(claims.org, 'dashboard'), 'My organisation']);
   }
   if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
@@ -101,6 +103,8 @@ function Page({ claims, route }) {
   if (area === 'me' && claims.candidate) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
     if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;
+    if (id === 'assessments') return html`<${Assessments} />`;
+    if (id === 'attempt' && page) return html`<${Attempt} key=${page} id=${page} />`;
     return html`<${Transcript} candidate=${claims.candidate} />`;
   }
   if (area === 'orgs') return html`<${Organisations} />`;

@@ -1,8 +1,9 @@
-// Employee pages: my transcript, my badges, exams (eligibility before booking), joining an organisation by invitation.
+// Employee pages: my transcript (Renew starts the renewal assessment, assess-pages.js), my badges, exams (eligibility before booking), joining an organisation by invitation.
 // Every id that goes into an API path is encoded (path`...` in api.js).
 import { html, useState } from './preact.js';
 import { api, get, post, path, query, ApiError } from './api.js';
 import { useLoad, Loaded, Problem, ActionButton, day, when, daysUntil } from './ui.js';
+import { startOrResume } from './assess-pages.js';
 
 /** Where a holding stands on its renewal: not renewable, window open (until expiry), or opening on a date. */
 function renewalWindow(h) {
@@ -14,7 +15,7 @@ function renewalWindow(h) {
     : { text: `Renewal window opens ${day(h.renewalOpensAt)}, closes ${day(h.expiresAt)}`, open };
 }
 
-function Holding({ holding, onRenewed }) {
+function Holding({ holding }) {
   const renewal = renewalWindow(holding);
   return html`<li class="holding" data-holding=${holding.id}>
     <strong>${holding.certificationName || holding.certificationId}</strong> <span class="tag">${holding.level}</span>
@@ -22,8 +23,9 @@ function Holding({ holding, onRenewed }) {
     <div class=${renewal.open ? 'window-open' : 'hint'}>${renewal.text}</div>
     ${holding.certificationStatus && holding.certificationStatus !== 'ACTIVE'
       && html`<div class="hint">Certification ${holding.certificationStatus.toLowerCase()}${holding.successor ? `; successor ${holding.successor}` : ''}</div>`}
-    ${renewal.open && html`<${ActionButton} id=${`renew-${holding.id}`} label="Record a passed renewal assessment"
-      action=${() => post(path`/certification-holdings/${holding.id}/renewal-attempts`, { passed: true })} onDone=${onRenewed} />`}
+    ${renewal.open && html`<${ActionButton} id=${`renew-${holding.id}`} label="Renew"
+      hint="Take the renewal assessment (or go on with the one you started)."
+      action=${() => startOrResume(path`/certification-holdings/${holding.id}/renewal-assessments`)} />`}
   </li>`;
 }
 
@@ -38,7 +40,7 @@ export function Transcript({ candidate }) {
     <h1>My transcript</h1>
     <section aria-labelledby="active-heading"><h2 id="active-heading">Active certifications</h2>
       ${t.activeCertifications.length === 0 ? html`<p>None yet.</p>`
-        : html`<ul class="holdings">${t.activeCertifications.map((h) => html`<${Holding} holding=${h} onRenewed=${state.reload} />`)}</ul>`}
+        : html`<ul class="holdings">${t.activeCertifications.map((h) => html`<${Holding} holding=${h} />`)}</ul>`}
     </section>
     <section aria-labelledby="history-heading"><h2 id="history-heading">History</h2>
       ${t.history.length === 0 ? html`<p>Nothing expired or revoked.</p>` : html`<ul>${t.history.map((h) => html`<li>

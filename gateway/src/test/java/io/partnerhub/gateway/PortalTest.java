@@ -32,7 +32,8 @@ class PortalTest {
         org.junit.jupiter.api.Assertions.assertTrue(library.find(), "preact.js re-exports the htm module by a relative path");
         given().get(library.group(1)).then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("useState"));
-        for (String file : new String[] { "app.js", "api.js", "ui.js", "org-pages.js", "people-pages.js", "me-pages.js", "portal.css" }) {
+        for (String file : new String[] { "app.js", "api.js", "ui.js", "org-pages.js", "people-pages.js", "me-pages.js",
+                "assess-pages.js", "portal.css" }) {
             given().get("/portal/" + file).then().statusCode(200);
         }
     }

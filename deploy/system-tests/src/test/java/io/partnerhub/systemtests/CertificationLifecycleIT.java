@@ -54,11 +54,34 @@ class CertificationLifecycleIT {
                 .post("/exam-registrations").then().statusCode(201);
     }
 
+    /**
+     * Issue 21: in the renewal window, the holder's own {passed:true} (with or without a reason) is refused with a 403
+     * that points at the renewal assessment, through the gateway with the holder's real token, and the expiry stays.
+     */
+    @Test
+    void theHoldersOwnPassedIsRefusedAndExtendsNothing() {
+        BookedExam booked = BookedExam.book("SR-", "self-report-associate-", "ASSOCIATE");
+        RunningSuite.asPearsonVue().body(booked.result("SR-" + UUID.randomUUID(), 880))
+                .post("/exam-results").then().statusCode(201).body("passed", equalTo(true));
+        Map<String, Object> holding = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                RunningSuite.api("ops", Map.of()).queryParam("candidateId", booked.candidate()).get("/certification-holdings")
+                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$"), found -> found.size() == 1).get(0);
+        String id = (String) holding.get("id");
+        RunningSuite.moveClocks("P300D"); // inside the renewal window (it opens 180 days before the expiry)
+
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("passed", true),
+                Map.of("passed", true, "reason", "I passed, trust me"))) {
+            RunningSuite.api("employee", Map.of("candidate", booked.candidate())).body(body)
+                    .post("/certification-holdings/{id}/renewal-attempts", id).then().statusCode(403)
+                    .contentType(org.hamcrest.Matchers.containsString("application/problem+json"))
+                    .body("renewalAssessments", equalTo("/certification-holdings/" + id + "/renewal-assessments"));
+        }
+        RunningSuite.api("ops", Map.of()).get("/certification-holdings/{id}", id).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("expiresAt", equalTo(holding.get("expiresAt")));
+    }
+
     @AfterEach
     void resetClocks() {
         RunningSuite.moveClocks("PT0S");
     }
-
-
-
 }

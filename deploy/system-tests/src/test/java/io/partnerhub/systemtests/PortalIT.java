@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import io.partnerhub.devstack.Tokens;
@@ -39,7 +40,8 @@ import io.restassured.RestAssured;
  * {@code /}: a partner admin watches Silver appear live, buys the pack, sees the at-risk alert after a departure,
  * invites a person (the code is shown once) and revokes another invitation; the person joins with the code; the admin
  * reads it all in the activity log; an employee downloads a badge that verifies; another organisation's admin gets
- * "not found". No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
+ * "not found"; an employee takes the renewal assessment by keyboard only (wrong answers: "Needs improvement", same
+ * expiry; right answers: the new expiry) and an online assessment from the Assessments page (issue 21). No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
  * test), which does refuse an injected inline script and leaves the API console alone. Screenshots of every page go to
  * {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
  * installs it.
@@ -65,6 +67,10 @@ class PortalIT {
     private static Instant scheduledAt;
     private static String suffix;
     private static String di;
+    private static String certification;
+    /** Eve's holding of the portal's certification, earned 200 days ago: inside its renewal window now (issue 21). */
+    private static String evesHolding;
+    private static String eve;
     private static String diEmail;
     /** The code of Di's invitation, as the admin copied it from the page (the API shows it once). */
     private static String invitationCode;
@@ -89,7 +95,7 @@ class PortalIT {
                 + "): apt-get install chromium chromium-driver, as .ci/run does");
         suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toLowerCase(Locale.ROOT);
         exam = "PT-" + suffix.toUpperCase(Locale.ROOT);
-        String certification = "portal-associate-" + suffix;
+        certification = "portal-associate-" + suffix;
         RunningSuite.certificationOfOneExam(exam, certification, "ASSOCIATE");
         competency = "portal-cloud-" + suffix;
         competencyName = "Portal Cloud " + suffix;
@@ -124,6 +130,7 @@ class PortalIT {
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         di = "cand-di-" + suffix;
         diEmail = "di-" + suffix + "@example.com";
+        eve = "cand-eve-" + suffix;
     }
 
     @AfterEach
@@ -385,6 +392,218 @@ class PortalIT {
         browser.driver.executeScript("sessionStorage.removeItem('portalit.csp');");
     }
 
+    @Test
+    @Order(12)
+    void employeeTakesTheRenewalAssessmentWithWrongAnswersAndSeesWhatNeedsImprovementByKeyboardOnly() throws Exception {
+        String expiresBefore = renewableHoldingOfEve();
+        signInByKeyboard(RunningSuite.stack().token("employee", Map.of("candidate", eve)));
+        browser.awaitText(By.cssSelector("[data-holding='" + evesHolding + "']"), "Renewal window open", LIVE);
+        activate(e -> ("renew-" + evesHolding).equals(e.getDomAttribute("id")));
+        answerEveryQuestion(false);
+        browser.screenshot("23-assessment-report-failed");
+        browser.awaitText(By.id("score"), "Not passed", LIVE);
+        List<WebElement> areas = browser.driver.findElements(By.cssSelector("table.skill-areas tbody tr"));
+        assertEquals(2, areas.size(), "one row per skill area of the blueprint");
+        areas.forEach(area -> assertTrue(area.getText().contains("Needs improvement") && area.getText().contains("0 of 2"),
+                area.getText()));
+        assertTrue(browser.driver.findElement(By.id("wrong-answers")).getText().contains("1, 2, 3, 4"));
+        browser.awaitText(By.id("renewal-outcome"), "not renewed", LIVE);
+
+        activate(e -> "Back to my transcript".equals(e.getText().trim()));
+        browser.awaitText(By.cssSelector("[data-holding='" + evesHolding + "']"), "expires " + expiresBefore.substring(0, 10), LIVE);
+        RunningSuite.api("ops", Map.of()).get("/certification-holdings/{id}", evesHolding).then().statusCode(200)
+                .body("expiresAt", equalTo(expiresBefore));
+    }
+
+    @Test
+    @Order(13)
+    void employeeRenewsWithTheRightAnswersAndSeesTheNewExpiryByKeyboardOnly() throws Exception {
+        String expiresBefore = renewableHoldingOfEve();
+        browser.driver.get(gateway + "/#/me/transcript");
+        browser.awaitText(By.cssSelector("[data-holding='" + evesHolding + "']"), "Renewal window open", LIVE);
+        activate(e -> ("renew-" + evesHolding).equals(e.getDomAttribute("id")));
+        answerEveryQuestion(true);
+        browser.awaitText(By.id("score"), "Passed", LIVE);
+        browser.driver.findElements(By.cssSelector("table.skill-areas tbody tr")).forEach(area ->
+                assertTrue(area.getText().contains("Strong") && area.getText().contains("2 of 2"), area.getText()));
+        String expiresAfter = RunningSuite.api("ops", Map.of()).get("/certification-holdings/{id}", evesHolding)
+                .then().statusCode(200).extract().path("expiresAt");
+        assertTrue(Instant.parse(expiresAfter).isAfter(Instant.parse(expiresBefore).plus(Duration.ofDays(364))),
+                expiresBefore + " -> " + expiresAfter);
+        browser.awaitText(By.id("renewal-outcome"), "now expires " + expiresAfter.substring(0, 10), LIVE);
+        browser.screenshot("24-assessment-report-renewed");
+
+        activate(e -> "Back to my transcript".equals(e.getText().trim()));
+        browser.awaitText(By.cssSelector("[data-holding='" + evesHolding + "']"), "expires " + expiresAfter.substring(0, 10), LIVE);
+        browser.screenshot("25-transcript-renewed");
+    }
+
+    @Test
+    @Order(14)
+    void employeeTakesAnOnlineAssessmentFromTheAssessmentsPageByKeyboardOnly() throws Exception {
+        String assessment = "portal-sums-" + suffix;
+        String name = "Portal sums " + suffix;
+        RunningSuite.api("ops", Map.of()).body(Map.of("id", assessment, "name", name)).post("/assessments")
+                .then().statusCode(201);
+        arithmeticBank("/assessments/" + assessment + "/questions", "/assessments/" + assessment + "/blueprint");
+        signInByKeyboard(RunningSuite.stack().token("employee", Map.of("candidate", eve)));
+        browser.await(By.cssSelector(".transcript"));
+        activate(e -> "Assessments".equals(e.getText().trim()));
+        browser.awaitText(By.cssSelector("[data-assessment='" + assessment + "']"), name, LIVE);
+        activate(e -> ("take-" + assessment).equals(e.getDomAttribute("id")));
+        answerEveryQuestion(true);
+        browser.awaitText(By.id("score"), "Passed", LIVE);
+        assertTrue(browser.driver.findElements(By.id("renewal-outcome")).isEmpty(), "no renewal on an online assessment");
+        browser.screenshot("26-online-assessment-passed");
+        activate(e -> "Back to assessments".equals(e.getText().trim()));
+        browser.await(By.xpath("//section[@aria-labelledby='mine-heading']//li[contains(., 'scored')]"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                RunningSuite.api("ops", Map.of()).get("/transcripts/{c}", eve).then().statusCode(200)
+                        .body("passedAssessments.assessmentId", hasItem(assessment)));
+    }
+
+    /**
+     * Answers the attempt open on the page, by keyboard only: per question, Tab into its options, the arrow keys (or
+     * Space on the first) to choose, Tab to Next and Enter; focus lands on the next question's heading; Submit at the
+     * end. The demo rule makes the answer knowable: "What is a + b?" (the candidate's page never says which is right).
+     */
+    private static void answerEveryQuestion(boolean right) throws Exception {
+        WebElement heading = browser.awaitText(By.id("question-heading"), "Question 1 of 4", LIVE);
+        browser.await(d -> heading.equals(d.switchTo().activeElement()), LIVE);
+        browser.awaitText(By.id("time-left"), "left", LIVE);
+        WebElement progress = browser.driver.findElement(By.id("attempt-progress"));
+        assertEquals("0", progress.getDomAttribute("aria-valuenow"));
+        for (int number = 1; number <= 4; number++) {
+            java.util.regex.Matcher sum = java.util.regex.Pattern.compile("What is (\\d+) \\+ (\\d+)\\?")
+                    .matcher(browser.driver.findElement(By.id("question-text")).getText());
+            assertTrue(sum.find(), "a demo question");
+            String answer = Integer.toString(Integer.parseInt(sum.group(1)) + Integer.parseInt(sum.group(2)));
+            List<WebElement> options = browser.driver.findElements(By.cssSelector(".question label.option"));
+            int choice = 0;
+            while (options.get(choice).getText().trim().equals(answer) != right) {
+                choice++;
+            }
+            tabTo(e -> "radio".equals(e.getDomAttribute("type")));
+            if (choice == 0) {
+                press(Keys.SPACE);
+            } else {
+                for (int i = 0; i < choice; i++) {
+                    press(Keys.ARROW_DOWN);
+                }
+            }
+            WebElement chosen = options.get(choice).findElement(By.tagName("input"));
+            browser.await(d -> chosen.isSelected(), LIVE);
+            String answered = Integer.toString(number);
+            browser.await(d -> answered.equals(progress.getDomAttribute("aria-valuenow")), LIVE);
+            if (number == 2) {
+                browser.screenshot("22-assessment-question");
+                // Tab to Next, Shift-Tab back to Previous, Enter: question 1 keeps its answer; then on again
+                tabTo(e -> "Next".equals(e.getText().trim()));
+                tabBackTo(e -> "Previous".equals(e.getText().trim()));
+                press(Keys.ENTER);
+                browser.awaitText(By.id("question-heading"), "Question 1 of 4", LIVE);
+                assertEquals(1, browser.driver.findElements(By.cssSelector(".question input:checked")).size());
+                activate(e -> "Next".equals(e.getText().trim()));
+                browser.awaitText(By.id("question-heading"), "Question 2 of 4", LIVE);
+            }
+            if (number < 4) {
+                activate(e -> "Next".equals(e.getText().trim()));
+                String next = "Question " + (number + 1) + " of 4";
+                browser.await(d -> d.switchTo().activeElement().getText().contains(next), LIVE);
+            }
+        }
+        activate(e -> "Submit".equals(e.getText().trim()));
+        browser.await(By.id("score"));
+    }
+
+    /**
+     * Eve's holding of the portal's certification, inside its renewal window by the real clock (which the browser
+     * reads too): the services' clocks go back 200 days while she books and passes the exam, then back to real time.
+     * Answers its expiresAt now. The renewal bank (6 arithmetic questions in each of 2 skill areas) and a blueprint of
+     * 4 questions are set up once.
+     */
+    private static String renewableHoldingOfEve() {
+        if (evesHolding == null) {
+            RunningSuite.moveClocks("-P200D");
+            Instant booked = Instant.now().minus(Duration.ofDays(200)).plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+            String registration = RunningSuite.bookAtTestCenter(eve, exam, booked);
+            RunningSuite.moveClocks("-P199DT21H");
+            pass(registration, booked);
+            evesHolding = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    RunningSuite.api("ops", Map.of()).queryParam("candidateId", eve).get("/certification-holdings")
+                            .then().statusCode(200).extract().jsonPath().<String>getList("id"), ids -> ids.size() == 1).get(0);
+            RunningSuite.moveClocks("PT0S");
+            arithmeticBank("/certifications/" + certification + "/renewal-questions", "/certifications/" + certification
+                    + "/renewal-blueprint");
+        }
+        return RunningSuite.api("ops", Map.of()).get("/certification-holdings/{id}", evesHolding).then().statusCode(200)
+                .body("renewalOpensAt", org.hamcrest.Matchers.notNullValue()).extract().path("expiresAt");
+    }
+
+    /**
+     * A bank of 6 questions "What is a + b?" in each of 2 skill areas (sums, more sums) posted to {@code questions}/import
+     * and a blueprint of 4 questions (2 of each, 20 minutes, pass at 60 %) put at {@code blueprint}, as ops.
+     */
+    private static void arithmeticBank(String questions, String blueprint) {
+        List<Map<String, Object>> bank = new java.util.ArrayList<>();
+        for (String area : List.of("sums", "more-sums")) {
+            for (int i = 1; i <= 6; i++) {
+                int a = area.equals("sums") ? i : 20 + i;
+                int b = 3 + 2 * i;
+                int sum = a + b;
+                bank.add(Map.of("skillArea", area, "kind", "SINGLE", "text", "What is " + a + " + " + b + "?",
+                        "explanation", a + " + " + b + " = " + sum, "options", List.of(option(sum + 1, false),
+                                option(sum, true), option(sum - 1, false), option(sum + 10, false))));
+            }
+        }
+        RunningSuite.api("ops", Map.of()).body(bank).post(questions + "/import")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.everyItem(equalTo("created")));
+        RunningSuite.api("ops", Map.of()).body(Map.of("questionCount", 4, "timeLimitMinutes", 20, "passMarkPercent", 60,
+                        "skillAreas", List.of(Map.of("id", "sums", "name", "Sums", "share", 50),
+                                Map.of("id", "more-sums", "name", "More sums", "share", 50))))
+                .put(blueprint).then().statusCode(200);
+    }
+
+    private static Map<String, Object> option(int value, boolean correct) {
+        return Map.of("text", Integer.toString(value), "correct", correct);
+    }
+
+    private static void signInByKeyboard(String token) {
+        signOut();
+        browser.await(By.id("token")).sendKeys(token);
+        press(Keys.TAB, Keys.ENTER); // the Sign in button follows the token field
+    }
+
+    private static void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(keys).perform();
+    }
+
+    /** Tabs to the element wanted, then presses Enter on it. */
+    private static void activate(java.util.function.Predicate<WebElement> wanted) {
+        tabTo(wanted);
+        press(Keys.ENTER);
+    }
+
+    /** Presses Tab until the focused element is the one wanted (at most 80 times) and answers it. */
+    private static WebElement tabTo(java.util.function.Predicate<WebElement> wanted) {
+        return tabUntil(wanted, Keys.TAB);
+    }
+
+    private static WebElement tabBackTo(java.util.function.Predicate<WebElement> wanted) {
+        return tabUntil(wanted, Keys.chord(Keys.SHIFT, Keys.TAB));
+    }
+
+    private static WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, CharSequence key) {
+        for (int presses = 0; presses < 80; presses++) {
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+            press(key);
+        }
+        throw new AssertionError("not reached by keyboard: " + browser.driver.switchTo().activeElement().getText());
+    }
+
     private static void invite(String name, String email) {
         WebElement nameField = browser.await(By.id("i-name"));
         nameField.clear();
@@ -427,8 +646,12 @@ class PortalIT {
     }
 
     private static void pass(String registration) {
+        pass(registration, scheduledAt);
+    }
+
+    private static void pass(String registration, Instant booked) {
         RunningSuite.asPearsonVue().body(Map.of("providerResultId", "PT-" + UUID.randomUUID(), "registrationId", registration,
-                        "score", 880, "takenAt", scheduledAt.plus(Duration.ofMinutes(30)).toString()))
+                        "score", 880, "takenAt", booked.plus(Duration.ofMinutes(30)).toString()))
                 .post("/exam-results").then().statusCode(201).body("passed", equalTo(true));
     }
 }

@@ -16,6 +16,9 @@ class RouteTableTest {
             "/api/exams/AZ-104, EXAM, /exams/AZ-104",
             "/api/exam-candidates/c-1/attempts, EXAM, /exam-candidates/c-1/attempts",
             "/api/certification-holdings/h-1/renewal-attempts, CERTIFICATION, /certification-holdings/h-1/renewal-attempts",
+            "/api/certification-holdings/h-1/renewal-assessments, CERTIFICATION, /certification-holdings/h-1/renewal-assessments",
+            "/api/assessments/caf/attempts, CERTIFICATION, /assessments/caf/attempts",
+            "/api/assessment-attempts/a-1/answers/3, CERTIFICATION, /assessment-attempts/a-1/answers/3",
             "/api/shared-transcripts/XYZ, CERTIFICATION, /shared-transcripts/XYZ",
             "/api/badge-verifications, CERTIFICATION, /badge-verifications",
             "/api/.well-known/jwks.json, CERTIFICATION, /.well-known/jwks.json",
@@ -34,7 +37,8 @@ class RouteTableTest {
             "/api/exams/AZ-104, , /api/exams/{path}",
             "/api/exams/, , /api/exams/{path}",
             "/api/organizations/o-1/users, size=5, /api/organizations/{path}",
-            "/api/.well-known/jwks.json, , /api/.well-known/{path}" })
+            "/api/.well-known/jwks.json, , /api/.well-known/{path}",
+            "/api/assessment-attempts/a-1/submission, , /api/assessment-attempts/{path}" })
     void namesEachRouteByItsSegmentNotByItsIds(String path, String query, String template) {
         assertEquals(template, RouteTable.resolve(path, query).orElseThrow().template());
     }
