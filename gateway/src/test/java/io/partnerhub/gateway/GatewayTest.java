@@ -208,6 +208,18 @@ class GatewayTest {
     }
 
     @Test
+    void anOffsetNoServiceCouldReadIsTheCallers400AndMovesNoClock() {
+        for (String offset : new String[] { "P300000Y", "soon", "PT99999999999999999999H", "x".repeat(300) }) {
+            given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")
+                    .when().put("/api/admin/clock")
+                    .then().statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", endsWith("/malformed-request"))
+                    .body("field", equalTo("offset"));
+        }
+    }
+
+    @Test
     void letsOnlyOpsMoveTheClock() {
         given().contentType(ContentType.JSON).body("{\"offset\":\"P30D\"}")
                 .when().put("/api/admin/clock")

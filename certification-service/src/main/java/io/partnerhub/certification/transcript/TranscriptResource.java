@@ -3,6 +3,7 @@ package io.partnerhub.certification.transcript;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -49,7 +50,7 @@ public class TranscriptResource {
             content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = """
                     {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,
                      "detail":"No candidate with id c-100043","resource":"candidate","id":"c-100043"}""")))
-    public TranscriptView get(@PathParam("candidateId") String candidateId) {
+    public TranscriptView get(@PathParam("candidateId") @Size(max = 100) String candidateId) {
         caller.requireCandidate(candidateId);
         return service.transcript(candidateId, Audience.HOLDER_OR_OPS);
     }

@@ -103,6 +103,12 @@ class AssessmentsAndTranscriptTest {
     }
 
     @Test
+    void aCandidateIdLongerThanAnyCandidatesIsRefusedNotAnsweredWithAnEmptyTranscript() {
+        given().auth().oauth2(TestTokens.ops()).when().get("/transcripts/" + "c".repeat(300))
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/validation-failed"));
+    }
+
+    @Test
     void nulInAJsonStringAnswers400InvalidCharacterWhileFreeTextKeepsLineBreaksAndTabs() {
         String assessment = defineAssessment();
         String ops = TestTokens.ops();
