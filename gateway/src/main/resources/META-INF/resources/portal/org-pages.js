@@ -5,6 +5,8 @@ import { api, get, post, listen, path, query } from './api.js';
 import { useLoad, Loaded, Problem, LevelBadge, Progress, ActionButton, Pager, day, when, orgHref } from './ui.js';
 
 const LEVELS = ['SILVER', 'GOLD'];
+const PACKS = [...LEVELS, 'SOLUTIONS_PARTNER'];
+const packTitle = (level) => (level === 'SOLUTIONS_PARTNER' ? 'Solutions Partner' : title(level));
 const rank = (level) => ({ NONE: 0, SILVER: 1, GOLD: 2 }[level] ?? 0);
 export const title = (level) => level.charAt(0) + level.slice(1).toLowerCase();
 
@@ -211,6 +213,11 @@ export function Dashboard({ org }) {
 
 /** Why buying a level would be refused, predicted from the competencies membership knows (the API decides). */
 function purchaseHint(membership, level) {
+  if (level === 'SOLUTIONS_PARTNER') {
+    const held = (membership.designations || []).filter((d) => d.held);
+    return held.length ? `Designation held: ${held.map((d) => d.name).join(', ')}.`
+      : 'Needs a Solutions Partner designation — none held yet.';
+  }
   const earned = (membership.competencies || []).some((c) => rank(c.level) >= rank(level)
     && (!c.validUntil || new Date(c.validUntil) >= new Date()));
   return earned ? `A competency at ${title(level)} or higher qualifies.` : `Needs a competency attained at ${title(level)} — none yet.`;
@@ -225,8 +232,8 @@ export function Membership({ org }) {
     <p class="summary">Level <${LevelBadge} level=${m.level} /></p>
     <dl class="facts">
       <div><dt>Subscription</dt><dd id="subscription">${m.subscription
-        ? `${title(m.subscription.level)} from ${m.subscription.startsOn} to ${m.subscription.endsOn}` : 'none (network member)'}</dd></div>
-      <div><dt>Renewal</dt><dd>${m.renewal ? `${title(m.renewal.level)} from ${m.renewal.startsOn} to ${m.renewal.endsOn}` : 'not bought'}</dd></div>
+        ? `${packTitle(m.subscription.level)} from ${m.subscription.startsOn} to ${m.subscription.endsOn}` : 'none (network member)'}</dd></div>
+      <div><dt>Renewal</dt><dd>${m.renewal ? `${packTitle(m.renewal.level)} from ${m.renewal.startsOn} to ${m.renewal.endsOn}` : 'not bought'}</dd></div>
     </dl>
     ${m.renewalAtRisk && html`<div class="alert" role="status"><strong>Renewal at risk</strong></div>`}
     ${m.alerts.map((a) => html`<div class="alert" role="status"><strong>${a.message}</strong>
@@ -235,16 +242,19 @@ export function Membership({ org }) {
       <ul class="benefits">${m.benefits.map((b) => html`<li>${b}</li>`)}</ul></section>
     <section aria-labelledby="packs-heading"><h2 id="packs-heading">Benefit packs</h2>
       <div class="packs">
-        ${LEVELS.map((level) => html`<${ActionButton} id=${`buy-${level.toLowerCase()}`} label=${`Buy the ${title(level)} pack`}
+        ${PACKS.map((level) => html`<${ActionButton} id=${`buy-${level.toLowerCase().replace('_', '-')}`} label=${`Buy the ${packTitle(level)} pack`}
           hint=${purchaseHint(m, level)} onDone=${state.reload}
           action=${() => post(path`/organizations/${org}/membership/purchases`, { level })} />`)}
-        ${m.subscription && html`<${ActionButton} id="renew" label=${`Renew ${title(m.subscription.level)}`}
+        ${m.subscription && html`<${ActionButton} id="renew" label=${`Renew ${packTitle(m.subscription.level)}`}
           hint="Needs the requirements met again, not at risk." onDone=${state.reload}
           action=${() => post(path`/organizations/${org}/membership/renewals`)} />`}
       </div></section>
     <section aria-labelledby="mc-heading"><h2 id="mc-heading">Competencies behind it</h2>
       <ul>${m.competencies.map((c) => html`<li>${c.competencyId} <${LevelBadge} level=${c.level} atRisk=${c.atRisk} />${' '}
         valid until ${day(c.validUntil)}</li>`)}</ul></section>
+    ${(m.designations || []).length > 0 && html`<section aria-labelledby="md-heading"><h2 id="md-heading">Designations behind it</h2>
+      <ul>${m.designations.map((d) => html`<li data-designation=${d.solutionAreaId}>${d.name}: ${d.held ? 'held' : 'not held'}${d.atRisk
+        ? ' (at risk)' : ''}${d.score != null ? `, score ${d.score}` : ''}${d.holdsUntil ? `, holds until ${day(d.holdsUntil)}` : ''}</li>`)}</ul></section>`}
   </div>`}<//>`;
 }
 

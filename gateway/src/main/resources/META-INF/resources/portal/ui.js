@@ -40,7 +40,7 @@ export const daysUntil = (instant) => Math.ceil((new Date(instant) - Date.now())
 
 export function LevelBadge({ level, atRisk }) {
   const name = (level || 'NONE').toLowerCase();
-  const words = { NONE: 'None', SILVER: 'Silver', GOLD: 'Gold', NETWORK_MEMBER: 'Network member' }[level || 'NONE'] || level;
+  const words = { NONE: 'None', SILVER: 'Silver', GOLD: 'Gold', NETWORK_MEMBER: 'Network member', SOLUTIONS_PARTNER: 'Solutions Partner' }[level || 'NONE'] || level;
   return html`<span class=${`level level-${name}${atRisk ? ' at-risk' : ''}`}>${words}${atRisk ? ' · at risk' : ''}</span>`;
 }
 

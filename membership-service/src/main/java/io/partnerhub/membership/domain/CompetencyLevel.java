@@ -10,6 +10,7 @@ public enum CompetencyLevel {
             case NETWORK_MEMBER -> true;
             case SILVER -> this == SILVER || this == GOLD;
             case GOLD -> this == GOLD;
+            case SOLUTIONS_PARTNER -> false; // earned by a designation, not a competency level
         };
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * M5/M6 purchase, renewal and the displayed level, as plain functions of what membership knows: the organisation's
- * competency standings, its subscriptions and today's date (from the application clock).
+ * M5/M6/M7 purchase, renewal and the displayed level, as plain functions of what membership knows: the organisation's
+ * competency and designation standings, its subscriptions and today's date (from the application clock).
  */
 public final class MembershipRules {
 
@@ -29,34 +29,25 @@ public final class MembershipRules {
         return active(subscriptions, today).map(Subscription::level).orElse(MembershipLevel.NETWORK_MEMBER);
     }
 
-    /** M5 one competency attained at the level (or higher) is enough; an at-risk one is still attained. */
-    public static boolean earned(MembershipLevel level, Collection<CompetencyStanding> standings, LocalDate today) {
-        return standings.stream().anyMatch(s -> s.attains(level, today));
-    }
-
-    /** M6 the requirements hold now: one competency at the level (or higher), attained and not at risk. */
-    public static boolean requirementsHold(MembershipLevel level, Collection<CompetencyStanding> standings, LocalDate today) {
-        return standings.stream().anyMatch(s -> s.holds(level, today));
-    }
-
     /**
      * Buying a pack: SILVER or GOLD, earned, and not while a subscription at that level or higher runs (buying GOLD while
      * SILVER runs is an upgrade: the Silver subscription ends today). Empty = allowed.
      */
-    public static Optional<Refusal> purchase(MembershipLevel level, Collection<CompetencyStanding> standings,
+    public static Optional<Refusal> purchase(MembershipLevel level, Standings standings,
             Collection<Subscription> subscriptions, LocalDate today) {
         if (!level.purchasable()) {
             return Optional.of(new Refusal("level-not-purchasable", "Level not purchasable",
-                    "NETWORK_MEMBER is the default; the benefit packs are SILVER and GOLD"));
+                    "NETWORK_MEMBER is the default; the benefit packs are SILVER, GOLD and SOLUTIONS_PARTNER"));
         }
         Optional<Subscription> active = active(subscriptions, today);
         if (active.isPresent() && active.get().level().compareTo(level) >= 0) {
             return Optional.of(new Refusal("already-subscribed", "Already subscribed",
                     "A " + active.get().level() + " subscription runs until " + active.get().endsOn()));
         }
-        if (!earned(level, standings, today)) {
+        if (!standings.earned(level, today)) {
             return Optional.of(new Refusal("level-not-earned", "Level not earned",
-                    "Buying the " + level + " benefit pack needs at least one competency attained at " + level));
+                    level.byDesignation() ? "Buying the SOLUTIONS_PARTNER benefit pack needs a Solutions Partner designation held"
+                            : "Buying the " + level + " benefit pack needs at least one competency attained at " + level));
         }
         return Optional.empty();
     }
@@ -65,7 +56,7 @@ public final class MembershipRules {
      * Renewing: at the level of the active subscription, once (no later subscription bought yet), and only if the
      * requirements hold now. The renewal starts when the active subscription ends. Empty = allowed.
      */
-    public static Optional<Refusal> renewal(Collection<CompetencyStanding> standings, Collection<Subscription> subscriptions,
+    public static Optional<Refusal> renewal(Standings standings, Collection<Subscription> subscriptions,
             LocalDate today) {
         Optional<Subscription> active = active(subscriptions, today);
         if (active.isEmpty()) {
@@ -77,39 +68,45 @@ public final class MembershipRules {
             return Optional.of(new Refusal("already-renewed", "Already renewed",
                     "The " + current.level() + " subscription is already renewed from " + current.endsOn()));
         }
-        if (!requirementsHold(current.level(), standings, today)) {
+        if (!standings.hold(current.level(), today)) {
             return Optional.of(new Refusal("renewal-requirements-not-met", "Renewal requirements not met",
-                    "Renewing " + current.level() + " needs at least one competency attained at " + current.level()
-                            + " and not at risk"));
+                    current.level().byDesignation() ? "Renewing SOLUTIONS_PARTNER needs a designation held and not at risk"
+                            : "Renewing " + current.level() + " needs at least one competency attained at " + current.level()
+                                    + " and not at risk"));
         }
         return Optional.empty();
     }
 
     /** M6 an active subscription whose level the requirements no longer hold. */
-    public static boolean renewalAtRisk(Collection<CompetencyStanding> standings, Collection<Subscription> subscriptions,
+    public static boolean renewalAtRisk(Standings standings, Collection<Subscription> subscriptions,
             LocalDate today) {
-        return active(subscriptions, today).filter(s -> !requirementsHold(s.level(), standings, today)).isPresent();
+        return active(subscriptions, today).filter(s -> !standings.hold(s.level(), today)).isPresent();
     }
 
-    /** The public business profile's competencies: Silver ones from SILVER, and Gold ones too for GOLD. */
-    public record ProfileCompetencies(List<String> silver, List<String> gold) {
+    /**
+     * The public business profile's competencies: Silver ones from SILVER, and Gold ones too for GOLD and
+     * SOLUTIONS_PARTNER; the designations held only for SOLUTIONS_PARTNER (M7).
+     */
+    public record ProfileCompetencies(List<String> silver, List<String> gold, List<String> designations) {
     }
 
-    public static ProfileCompetencies profile(MembershipLevel level, Collection<CompetencyStanding> standings, LocalDate today) {
+    public static ProfileCompetencies profile(MembershipLevel level, Standings standings, LocalDate today) {
         if (level == MembershipLevel.NETWORK_MEMBER) {
-            return new ProfileCompetencies(List.of(), List.of());
+            return new ProfileCompetencies(List.of(), List.of(), List.of());
         }
-        List<String> gold = standings.stream().filter(s -> s.attains(MembershipLevel.GOLD, today))
+        List<CompetencyStanding> competencies = standings.competencies();
+        List<String> gold = competencies.stream().filter(s -> s.attains(MembershipLevel.GOLD, today))
                 .map(CompetencyStanding::competencyId).sorted().toList();
         if (level == MembershipLevel.SILVER) {
             // a Silver member shows what it attained at Silver or higher, as Silver
-            return new ProfileCompetencies(standings.stream().filter(s -> s.attains(MembershipLevel.SILVER, today))
-                    .map(CompetencyStanding::competencyId).sorted().toList(), List.of());
+            return new ProfileCompetencies(competencies.stream().filter(s -> s.attains(MembershipLevel.SILVER, today))
+                    .map(CompetencyStanding::competencyId).sorted().toList(), List.of(), List.of());
         }
-        List<String> silver = standings.stream()
+        List<String> silver = competencies.stream()
                 .filter(s -> s.attains(MembershipLevel.SILVER, today) && !s.attains(MembershipLevel.GOLD, today))
                 .map(CompetencyStanding::competencyId).sorted().toList();
-        return new ProfileCompetencies(silver, gold);
+        return new ProfileCompetencies(silver, gold,
+                level.byDesignation() ? standings.heldDesignations() : List.of());
     }
 
     public static final String AT_RISK_ALERT =

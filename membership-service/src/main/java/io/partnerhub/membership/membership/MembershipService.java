@@ -19,13 +19,17 @@ import io.partnerhub.membership.activity.ActivityLog;
 import io.partnerhub.membership.domain.ActivityKind;
 import io.partnerhub.membership.domain.CompetencyChange;
 import io.partnerhub.membership.domain.CompetencyStanding;
+import io.partnerhub.membership.domain.DesignationChange;
 import io.partnerhub.membership.domain.MembershipLevel;
 import io.partnerhub.membership.domain.MembershipRules;
 import io.partnerhub.membership.domain.MembershipRules.Refusal;
+import io.partnerhub.membership.domain.Standings;
 import io.partnerhub.membership.domain.Subscription;
 import io.partnerhub.membership.events.CompetencyEventData;
+import io.partnerhub.membership.events.DesignationEventData;
 import io.partnerhub.membership.membership.MembershipViews.AlertView;
 import io.partnerhub.membership.membership.MembershipViews.CompetencyView;
+import io.partnerhub.membership.membership.MembershipViews.DesignationView;
 import io.partnerhub.membership.membership.MembershipViews.MembershipView;
 import io.partnerhub.membership.membership.MembershipViews.ProfileView;
 import io.partnerhub.membership.membership.MembershipViews.SubscriptionView;
@@ -34,17 +38,20 @@ import io.partnerhub.membership.organization.OrganizationRepository;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
 
-/** M5/M6 memberships: competency standings from competency-events, purchases, renewals, alerts and the profile. */
+/** M5/M6/M7 memberships: competency and designation standings from competency-events, purchases, renewals, alerts and the profile. */
 @ApplicationScoped
 public class MembershipService {
 
     private final OrganizationRepository organizations;
     private final ActivityLog activity;
+    private final DesignationStandings designations;
     private final Clock clock;
 
-    public MembershipService(OrganizationRepository organizations, ActivityLog activity, Clock clock) {
+    public MembershipService(OrganizationRepository organizations, ActivityLog activity, DesignationStandings designations,
+            Clock clock) {
         this.organizations = organizations;
         this.activity = activity;
+        this.designations = designations;
         this.clock = clock;
     }
 
@@ -52,7 +59,9 @@ public class MembershipService {
         organization(organizationId);
         LocalDate today = today();
         List<CompetencyStandingRow> rows = standingRows(organizationId);
-        List<CompetencyStanding> standings = rows.stream().map(MembershipService::standing).toList();
+        List<DesignationStandingRow> designationRows = designations.rows(organizationId);
+        Standings standings = new Standings(rows.stream().map(MembershipService::standing).toList(),
+                designationRows.stream().map(DesignationStandingRow::toDomain).toList());
         List<Subscription> subscriptions = subscriptions(organizationId);
         Optional<Subscription> active = MembershipRules.active(subscriptions, today);
         Optional<Subscription> renewal = active.flatMap(a -> subscriptions.stream()
@@ -63,18 +72,23 @@ public class MembershipService {
         return new MembershipView(organizationId, level, active.map(MembershipService::view).orElse(null),
                 renewal.map(MembershipService::view).orElse(null),
                 MembershipRules.renewalAtRisk(standings, subscriptions, today), alerts, level.benefits(),
-                standings.stream().map(s -> new CompetencyView(s.competencyId(), s.level(), s.validUntil(), s.atRisk(),
-                        s.reasons())).toList());
+                standings.competencies().stream().map(s -> new CompetencyView(s.competencyId(), s.level(), s.validUntil(),
+                        s.atRisk(), s.reasons())).toList(),
+                designationRows.stream().map(d -> new DesignationView(d.solutionAreaId, d.name, d.held, d.atRisk, d.track,
+                        d.score, d.holdsUntil, d.atRiskSince)).toList());
     }
 
-    /** M5 buys a 12-month benefit pack from today; an upgrade from SILVER to GOLD ends the Silver one today. */
+    /**
+     * M5/M7 buys a 12-month benefit pack from today; an upgrade from SILVER to GOLD, or a switch to SOLUTIONS_PARTNER,
+     * ends the running one today.
+     */
     @Transactional
     public MembershipView purchase(UUID organizationId, MembershipLevel level) {
         lock(organizationId);
         LocalDate today = today();
         List<SubscriptionRow> rows = subscriptionRows(organizationId);
         List<Subscription> subscriptions = rows.stream().map(SubscriptionRow::toDomain).toList();
-        List<CompetencyStanding> standings = standings(organizationId);
+        Standings standings = standings(organizationId);
         MembershipRules.purchase(level, standings, subscriptions, today).ifPresent(MembershipService::refuse);
         rows.stream().filter(r -> r.toDomain().activeOn(today)).forEach(r -> r.endsOn = today);
         Subscription bought = Subscription.starting(level, today);
@@ -108,7 +122,7 @@ public class MembershipService {
         MembershipLevel level = MembershipRules.displayedLevel(subscriptions(organizationId), today);
         MembershipRules.ProfileCompetencies competencies = MembershipRules.profile(level, standings(organizationId), today);
         return new ProfileView(organization.id, organization.name, organization.country, level, competencies.silver(),
-                competencies.gold());
+                competencies.gold(), competencies.designations());
     }
 
     /**
@@ -150,6 +164,12 @@ public class MembershipService {
         Panache.getEntityManager().persist(row);
         Log.infof("Competency %s of organization %s: %s (level %s%s)", data.competencyId(), organizationId, change,
                 after.level(), after.atRisk() ? ", at risk" : "");
+    }
+
+    /** M7 applies a designation event (see {@link DesignationStandings#apply}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(DesignationChange change, DesignationEventData data, Instant eventTime) {
+        designations.apply(change, data, eventTime);
     }
 
     static String alertMessage(CompetencyStandingRow row) {
@@ -196,8 +216,9 @@ public class MembershipService {
                 .setParameter("o", organizationId).getResultList();
     }
 
-    private List<CompetencyStanding> standings(UUID organizationId) {
-        return standingRows(organizationId).stream().map(MembershipService::standing).toList();
+    private Standings standings(UUID organizationId) {
+        return new Standings(standingRows(organizationId).stream().map(MembershipService::standing).toList(),
+                designations.of(organizationId));
     }
 
     private List<SubscriptionRow> subscriptionRows(UUID organizationId) {

@@ -1,5 +1,6 @@
 package io.partnerhub.membership.membership;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,15 +30,20 @@ public final class MembershipViews {
             List<String> reasons) {
     }
 
+    /** M7 a Solutions Partner designation as membership knows it; held includes at risk. */
+    public record DesignationView(String solutionAreaId, String name, boolean held, boolean atRisk, String track,
+            BigDecimal score, LocalDate holdsUntil, Instant atRiskSince) {
+    }
+
     /**
      * {@code subscription}: the active one (null without); {@code renewal}: a renewal bought to follow it (null without).
      */
     public record MembershipView(UUID organizationId, MembershipLevel level, SubscriptionView subscription,
             SubscriptionView renewal, boolean renewalAtRisk, List<AlertView> alerts, List<String> benefits,
-            List<CompetencyView> competencies) {
+            List<CompetencyView> competencies, List<DesignationView> designations) {
     }
 
     public record ProfileView(UUID id, String name, String country, MembershipLevel level,
-            List<String> silverCompetencies, List<String> goldCompetencies) {
+            List<String> silverCompetencies, List<String> goldCompetencies, List<String> designations) {
     }
 }

@@ -221,7 +221,9 @@ public final class Examples {
              "benefits":["Partner network listing","Partner community and learning resources","Silver partner badge",
                "Internal-use software licences","Technical presales and deployment support"],
              "competencies":[{"competencyId":"cloud-platform","level":"SILVER","validUntil":"2027-11-30","atRisk":true,
-               "reasons":["employee cand-4711 left"]}]}""";
+               "reasons":["employee cand-4711 left"]}],
+             "designations":[{"solutionAreaId":"business-applications","name":"Business Applications","held":true,
+               "atRisk":false,"track":null,"score":74.5,"holdsUntil":"2027-05-31","atRiskSince":null}]}""";
 
     public static final String LEVEL_NOT_EARNED = """
             {"type":"https://partnerhub.io/problems/level-not-earned","title":"Level not earned","status":409,
@@ -233,5 +235,5 @@ public final class Examples {
 
     public static final String PROFILE = """
             {"id":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","name":"Contoso Ltd","country":"DE","level":"GOLD",
-             "silverCompetencies":["data-analytics"],"goldCompetencies":["cloud-platform"]}""";
+             "silverCompetencies":["data-analytics"],"goldCompetencies":["cloud-platform"],"designations":[]}""";
 }

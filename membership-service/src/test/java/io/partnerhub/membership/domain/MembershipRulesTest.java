@@ -10,22 +10,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** M5/M6 purchase eligibility, renewal, the displayed level and the profile. */
+/** M5/M6/M7 purchase eligibility, renewal, the displayed level and the profile. */
 class MembershipRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
-    private static List<CompetencyStanding> standings(String spec) {
-        // "SILVER", "GOLD:risk", "SILVER:expired", "" ...
+    private static Standings standings(String spec) {
+        // competencies "SILVER", "GOLD:risk", "SILVER:expired"; designations "SP", "SP:risk", "SP:lost"; "" ...
         List<CompetencyStanding> list = new ArrayList<>();
+        List<DesignationStanding> designations = new ArrayList<>();
         int i = 0;
         for (String s : spec.isBlank() ? new String[0] : spec.split(" ")) {
             String[] parts = s.split(":");
             boolean risk = parts.length > 1 && parts[1].equals("risk");
+            if (parts[0].equals("SP")) {
+                boolean held = !(parts.length > 1 && parts[1].equals("lost"));
+                designations.add(new DesignationStanding("a" + i++, "Area", held, risk, null, null, null));
+                continue;
+            }
             LocalDate until = parts.length > 1 && parts[1].equals("expired") ? TODAY.minusDays(1) : TODAY.plusMonths(6);
             list.add(new CompetencyStanding("c" + i++, CompetencyLevel.valueOf(parts[0]), until, risk, List.of()));
         }
-        return list;
+        return new Standings(list, designations);
     }
 
     private static List<Subscription> subscriptions(String spec) {
@@ -56,7 +62,15 @@ class MembershipRulesTest {
             "SILVER,         GOLD,          GOLD,         already-subscribed",
             "GOLD,           GOLD,          SILVER,       ",
             "SILVER,         SILVER,        SILVER:ended, ",
-            "NETWORK_MEMBER, SILVER,        '',           level-not-purchasable" })
+            "NETWORK_MEMBER, SILVER,        '',           level-not-purchasable",
+            "SOLUTIONS_PARTNER, SP,         '',           ",
+            "SOLUTIONS_PARTNER, SP:risk,    '',           ",
+            "SOLUTIONS_PARTNER, SP:lost,    '',           level-not-earned",
+            "SOLUTIONS_PARTNER, GOLD,       '',           level-not-earned",
+            "GOLD,           SP,            '',           level-not-earned",
+            "SOLUTIONS_PARTNER, GOLD SP,    GOLD,         ",
+            "GOLD,           GOLD SP,       SOLUTIONS_PARTNER, already-subscribed",
+            "SOLUTIONS_PARTNER, SP,         SOLUTIONS_PARTNER, already-subscribed" })
     void decidesWhetherABenefitPackMayBeBought(MembershipLevel level, String competencies, String subscriptions,
             String refusal) {
         assertEquals(refusal, MembershipRules.purchase(level, standings(competencies), subscriptions(subscriptions), TODAY)
@@ -73,7 +87,12 @@ class MembershipRulesTest {
             "SILVER:risk GOLD, SILVER,      ",
             "SILVER,        '',             no-subscription",
             "SILVER,        SILVER:ended,   no-subscription",
-            "SILVER,        SILVER+renewed, already-renewed" })
+            "SILVER,        SILVER+renewed, already-renewed",
+            "SP,            SOLUTIONS_PARTNER, ",
+            "SP:risk,       SOLUTIONS_PARTNER, renewal-requirements-not-met",
+            "SP:lost,       SOLUTIONS_PARTNER, renewal-requirements-not-met",
+            "GOLD,          SOLUTIONS_PARTNER, renewal-requirements-not-met",
+            "SP,            GOLD,           renewal-requirements-not-met" })
     void renewsAtTheSameLevelOnlyWhenTheRequirementsHoldNow(String competencies, String subscriptions, String refusal) {
         assertEquals(refusal, MembershipRules.renewal(standings(competencies), subscriptions(subscriptions), TODAY)
                 .map(MembershipRules.Refusal::slug).orElse(null));
@@ -85,7 +104,9 @@ class MembershipRulesTest {
             "SILVER:risk, SILVER,       SILVER,         true",
             "'',          SILVER,       SILVER,         true",
             "SILVER,      SILVER:ended, NETWORK_MEMBER, false",
-            "GOLD,        '',           NETWORK_MEMBER, false" })
+            "GOLD,        '',           NETWORK_MEMBER, false",
+            "SP,          SOLUTIONS_PARTNER, SOLUTIONS_PARTNER, false",
+            "SP:risk,     SOLUTIONS_PARTNER, SOLUTIONS_PARTNER, true" })
     void keepsDisplayingTheLevelUntilTheSubscriptionEnds(String competencies, String subscriptions,
             MembershipLevel level, boolean atRisk) {
         assertEquals(level, MembershipRules.displayedLevel(subscriptions(subscriptions), TODAY));
@@ -102,14 +123,17 @@ class MembershipRulesTest {
 
     @ParameterizedTest(name = "{0} with [{1}] shows silver {2} and gold {3}")
     @CsvSource({
-            "NETWORK_MEMBER, SILVER GOLD,        '',    ''",
-            "SILVER,         SILVER GOLD NONE,   c0|c1, ''",
-            "GOLD,           SILVER GOLD NONE,   c0,    c1",
-            "GOLD,           SILVER:expired GOLD, '',   c1" })
-    void showsSilverCompetenciesAndForGoldAlsoGoldOnes(MembershipLevel level, String competencies, String silver,
-            String gold) {
+            "NETWORK_MEMBER, SILVER GOLD,        '',    '',    ''",
+            "SILVER,         SILVER GOLD NONE,   c0|c1, '',    ''",
+            "GOLD,           SILVER GOLD NONE,   c0,    c1,    ''",
+            "GOLD,           SILVER:expired GOLD, '',   c1,    ''",
+            "GOLD,           SILVER GOLD SP,     c0,    c1,    ''",
+            "SOLUTIONS_PARTNER, SILVER SP SP:lost, c0, '',    a1" })
+    void showsSilverCompetenciesAndForGoldAlsoGoldOnesAndDesignationsOnlyForSolutionsPartner(MembershipLevel level,
+            String competencies, String silver, String gold, String designations) {
         MembershipRules.ProfileCompetencies profile = MembershipRules.profile(level, standings(competencies), TODAY);
         assertEquals(silver.isBlank() ? List.of() : List.of(silver.split("\\|")), profile.silver());
         assertEquals(gold.isBlank() ? List.of() : List.of(gold.split("\\|")), profile.gold());
+        assertEquals(designations.isBlank() ? List.of() : List.of(designations.split("\\|")), profile.designations());
     }
 }

@@ -198,6 +198,62 @@ class MembershipTest {
                 .when().put("/admin/clock").then().statusCode(200);
     }
 
+    /** A designation event as competency-service publishes it (its asyncapi.yaml), sent {@code times} times. */
+    private static void publishDesignation(String change, String org, String area, String score, int times) throws Exception {
+        time = time.plusSeconds(1);
+        ObjectNode event = JSON.createObjectNode().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
+                .put("source", "/competency-service").put("type", "io.partnerhub.designation." + change + ".v1")
+                .put("subject", org).put("time", time.toString()).put("datacontenttype", "application/json");
+        event.putObject("data").put("organizationId", org).put("solutionAreaId", area)
+                .put("solutionAreaName", "Business Applications").putNull("track").put("score", new java.math.BigDecimal(score))
+                .put("day", LocalDate.now(ZoneOffset.UTC).toString())
+                .put("holdsUntil", LocalDate.now(ZoneOffset.UTC).plusMonths(5).toString());
+        for (int i = 0; i < times; i++) {
+            producer.send(new ProducerRecord<>("competency-events", org, JSON.writeValueAsString(event))).get();
+        }
+    }
+
+    @Test
+    void theSolutionsPartnerPackNeedsADesignationHeldAndSwitchesFromGold() throws Exception {
+        String org = UserAccountsTest.organization();
+        purchase(org, "SOLUTIONS_PARTNER").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://partnerhub.io/problems/level-not-earned"))
+                .body("detail", containsString("designation"));
+        publish("competencyAttained", org, "cloud-platform", "GOLD");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org).body("competencies", hasSize(1)));
+        purchase(org, "GOLD").then().statusCode(201).body("level", equalTo("GOLD"));
+        purchase(org, "SOLUTIONS_PARTNER").then().statusCode(409)
+                .body("type", equalTo("https://partnerhub.io/problems/level-not-earned"));
+
+        publishDesignation("attained", org, "business-applications", "74.5", 2); // delivered twice: applied once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("designations", hasSize(1))
+                .body("designations[0].solutionAreaId", equalTo("business-applications"))
+                .body("designations[0].held", equalTo(true))
+                .body("designations[0].atRisk", equalTo(false))
+                .body("designations[0].score", equalTo(74.5f)));
+        purchase(org, "SOLUTIONS_PARTNER").then().statusCode(201).body("level", equalTo("SOLUTIONS_PARTNER"))
+                .body("subscription.level", equalTo("SOLUTIONS_PARTNER"))
+                .body("benefits", hasItem("Solutions Partner badge for each designation held"));
+        purchase(org, "GOLD").then().statusCode(409).body("type", equalTo("https://partnerhub.io/problems/already-subscribed"));
+        given().when().get("/organizations/" + org + "/profile").then().statusCode(200)
+                .body("level", equalTo("SOLUTIONS_PARTNER"))
+                .body("designations", equalTo(java.util.List.of("business-applications")))
+                .body("goldCompetencies", equalTo(java.util.List.of("cloud-platform")));
+
+        publishDesignation("at-risk", org, "business-applications", "62.0", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("designations[0].atRisk", equalTo(true)).body("renewalAtRisk", equalTo(true)));
+        publishDesignation("risk-cleared", org, "business-applications", "71.0", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("designations[0].atRisk", equalTo(false)).body("renewalAtRisk", equalTo(false)));
+        publishDesignation("lost", org, "business-applications", "40.0", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> membership(org)
+                .body("designations[0].held", equalTo(false)).body("renewalAtRisk", equalTo(true))
+                .body("level", equalTo("SOLUTIONS_PARTNER")));
+        given().when().get("/organizations/" + org + "/profile").then().statusCode(200).body("designations", hasSize(0));
+    }
+
     @Test
     void scopesMembershipsToTheOrganisation() {
         String org = UserAccountsTest.organization();
