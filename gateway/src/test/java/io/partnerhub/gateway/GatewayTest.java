@@ -218,9 +218,9 @@ class GatewayTest {
                     .body("services.service", hasItems("exam-service", "certification-service", "competency-service",
                             "membership-service"))
                     .body("services.status", everyItemIs(200))
-                    .body("services.items.path", everyItemIs(own))
-                    .body("services.items.query", everyItemIs("page=2&size=5"))
-                    .body("services.items.authorization", everyItemIs("Bearer " + token));
+                    .body("services.items.path", org.hamcrest.Matchers.everyItem(equalTo(own)))
+                    .body("services.items.query", org.hamcrest.Matchers.everyItem(equalTo("page=2&size=5")))
+                    .body("services.items.authorization", org.hamcrest.Matchers.everyItem(equalTo("Bearer " + token)));
             given().auth().oauth2(token).queryParam("service", "competency").when().get(list)
                     .then().statusCode(200).body("services", hasSize(1))
                     .body("services[0].service", equalTo("competency-service"));
@@ -237,10 +237,10 @@ class GatewayTest {
     void passesARedriveReleaseOrSkipOnToTheNamedServiceOnly() {
         String id = "5b0c7c1e-8f1a-4c55-9a7e-0d3f5c2b9e11";
         given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/dead-letters/certification/" + id + "/redrive")
-                .then().statusCode(200).body("service", equalTo("certification-service"))
+                .then().statusCode(200).body("service", equalTo("certification")) // the stub's name
                 .body("path", equalTo("/admin/dead-letters/" + id + "/redrive")).body("method", equalTo("POST"));
         given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/dead-letters/exam/redrive")
-                .then().statusCode(200).body("service", equalTo("exam-service")).body("path", equalTo("/admin/dead-letters/redrive"));
+                .then().statusCode(200).body("service", equalTo("exam")).body("path", equalTo("/admin/dead-letters/redrive"));
         given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/outbox/failed/membership/" + id + "/release")
                 .then().statusCode(200).body("path", equalTo("/admin/outbox/failed/" + id + "/release"));
         given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/outbox/failed/exam/" + id + "/skip")
