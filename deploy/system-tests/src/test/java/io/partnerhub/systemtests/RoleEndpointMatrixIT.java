@@ -260,7 +260,7 @@ class RoleEndpointMatrixIT {
                 gatewayServed("GET", "/admin/clock", Set.of(200)),
                 gatewayServed("PUT", "/admin/clock", Set.of(200, 400)).body(INVALID),
                 gatewayServed("GET", "/admin/dead-letters", Set.of(200)),
-                gatewayServed("POST", "/admin/dead-letters/{id}/redrive", Set.of(404)),
+                gatewayServed("POST", "/admin/dead-letters/{id}/redrive", Set.of(400, 404)),
                 notForwarded("POST", "/admin/dead-letters/redrive"),
                 gatewayServed("GET", "/admin/outbox/failed", Set.of(200)),
                 notForwarded("POST", "/admin/outbox/failed/{id}/release"),
