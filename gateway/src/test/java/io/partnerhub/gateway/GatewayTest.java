@@ -208,6 +208,65 @@ class GatewayTest {
     }
 
     @Test
+    void listsEveryServicesDeadLettersAndFailedOutboxRowsWithTheOpsTokenPassedOn() {
+        String token = TestTokens.ops();
+        for (String list : new String[] { "/api/admin/dead-letters", "/api/admin/outbox/failed" }) {
+            String own = list.replace("/api", "");
+            given().auth().oauth2(token).queryParam("page", 2).queryParam("size", 5).when().get(list)
+                    .then().statusCode(200)
+                    .body("services", hasSize(4))
+                    .body("services.service", hasItems("exam-service", "certification-service", "competency-service",
+                            "membership-service"))
+                    .body("services.status", everyItemIs(200))
+                    .body("services.items.path", org.hamcrest.Matchers.everyItem(equalTo(own)))
+                    .body("services.items.query", org.hamcrest.Matchers.everyItem(equalTo("page=2&size=5")))
+                    .body("services.items.authorization", org.hamcrest.Matchers.everyItem(equalTo("Bearer " + token)));
+            given().auth().oauth2(token).queryParam("service", "competency").when().get(list)
+                    .then().statusCode(200).body("services", hasSize(1))
+                    .body("services[0].service", equalTo("competency-service"));
+            given().auth().oauth2(token).queryParam("service", "nope").when().get(list)
+                    .then().statusCode(404).contentType(PROBLEM);
+            given().auth().oauth2(token).queryParam("page", 21474837).when().get(list)
+                    .then().statusCode(400).contentType(PROBLEM);
+            given().auth().oauth2(TestTokens.partnerAdmin("o-1")).when().get(list).then().statusCode(403).contentType(PROBLEM);
+            given().when().get(list).then().statusCode(401).contentType(PROBLEM);
+        }
+    }
+
+    @Test
+    void passesARedriveReleaseOrSkipOnToTheNamedServiceOnly() {
+        String id = "5b0c7c1e-8f1a-4c55-9a7e-0d3f5c2b9e11";
+        given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/dead-letters/certification/" + id + "/redrive")
+                .then().statusCode(200).body("service", equalTo("certification")) // the stub's name
+                .body("path", equalTo("/admin/dead-letters/" + id + "/redrive")).body("method", equalTo("POST"));
+        given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/dead-letters/exam/redrive")
+                .then().statusCode(200).body("service", equalTo("exam")).body("path", equalTo("/admin/dead-letters/redrive"));
+        given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/outbox/failed/membership/" + id + "/release")
+                .then().statusCode(200).body("path", equalTo("/admin/outbox/failed/" + id + "/release"));
+        given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/outbox/failed/exam/" + id + "/skip")
+                .then().statusCode(200).body("path", equalTo("/admin/outbox/failed/" + id + "/skip"));
+        for (String bad : new String[] { "..%2F..%2Fq%2Fmetrics", "x".repeat(300), "%00" + id.substring(3) }) {
+            given().auth().oauth2(TestTokens.ops()).urlEncodingEnabled(false).when()
+                    .post("/api/admin/dead-letters/exam/" + bad + "/redrive").then().statusCode(org.hamcrest.Matchers.anyOf(
+                            equalTo(400), equalTo(404))).contentType(PROBLEM);
+        }
+        given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/dead-letters/nope/" + id + "/redrive")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.employee("c-1", "o-1")).when().post("/api/admin/dead-letters/exam/redrive")
+                .then().statusCode(403).contentType(PROBLEM);
+        GatewayTestResource.switchStub("competency", false);
+        try {
+            given().auth().oauth2(TestTokens.ops()).when().get("/api/admin/dead-letters").then().statusCode(200)
+                    .body("services.find { it.service == 'competency-service' }.status", equalTo(503))
+                    .body("services.find { it.service == 'exam-service' }.status", equalTo(200));
+            given().auth().oauth2(TestTokens.ops()).when().post("/api/admin/dead-letters/competency/redrive")
+                    .then().statusCode(503).contentType(PROBLEM).body("service", equalTo("competency-service"));
+        } finally {
+            GatewayTestResource.switchStub("competency", true);
+        }
+    }
+
+    @Test
     void anOffsetNoServiceCouldReadIsTheCallers400AndMovesNoClock() {
         for (String offset : new String[] { "P300000Y", "soon", "PT99999999999999999999H", "x".repeat(300) }) {
             given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"offset\":\"" + offset + "\"}")

@@ -253,13 +253,18 @@ class RoleEndpointMatrixIT {
                 write("POST", "/organizations/{id}/invitations/{invitationId}/revocation", null, orgAdmins),
                 write("POST", "/organizations/{id}/invitations/acceptance", Map.of("code", "x".repeat(43)), Set.of(EMPLOYEE)),
                 read("/organizations/{id}/activity", orgAdmins),
-                // every service's operations endpoints: the gateway serves /api/admin/clock itself (a fan-out, ops
-                // only) and forwards nothing else below a service's /admin
+                // every service's operations endpoints: the gateway serves /api/admin/** itself (fan-outs, ops only:
+                // clock, dead letters, failed outbox rows, reaching one service by /{service}/...) and forwards nothing
+                // below a service's /admin; a service's own paths with an id where the gateway wants a service name
+                // are unknown to the gateway (404)
                 gatewayServed("GET", "/admin/clock", Set.of(200)),
                 gatewayServed("PUT", "/admin/clock", Set.of(200, 400)).body(INVALID),
-                notForwarded("GET", "/admin/dead-letters"),
-                notForwarded("POST", "/admin/dead-letters/{id}/redrive"),
-                notForwarded("POST", "/admin/dead-letters/redrive"));
+                gatewayServed("GET", "/admin/dead-letters", Set.of(200)),
+                gatewayServed("POST", "/admin/dead-letters/{id}/redrive", Set.of(400, 404)),
+                notForwarded("POST", "/admin/dead-letters/redrive"),
+                gatewayServed("GET", "/admin/outbox/failed", Set.of(200)),
+                notForwarded("POST", "/admin/outbox/failed/{id}/release"),
+                notForwarded("POST", "/admin/outbox/failed/{id}/skip"));
     }
 
     @Test
@@ -382,7 +387,7 @@ class RoleEndpointMatrixIT {
             case "certification-holdings" -> "holding";
             case "competencies" -> "competency";
             case "share-codes", "shared-transcripts" -> "shareCode";
-            case "dead-letters" -> "uuid";
+            case "dead-letters", "failed" -> "uuid";
             default -> null;
         };
         if (kind == null) {

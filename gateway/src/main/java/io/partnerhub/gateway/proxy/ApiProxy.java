@@ -53,7 +53,7 @@ import io.vertx.httpproxy.ProxyOptions;
  * </ol>
  * Toward each service a request takes the ordinary pool or, for a stream ({@link Lane}: server-sent events), the stream
  * pool ({@link DownstreamHttpClient}), so that open streams never hold the connections ordinary requests need.
- * {@code /api/admin/clock} is served by the gateway itself. Before any routing, a path that a server could resolve
+ * {@code /api/admin/**} (clock, dead letters, failed outbox rows) is served by the gateway itself. Before any routing, a path that a server could resolve
  * elsewhere than it reads ({@code ..}, encoded dots and slashes, {@code ;}: see {@link RequestPath}) is refused with
  * 400 {@code invalid-path}, on every path of the gateway; a service's {@code /q/**} and {@code /admin/**} are never
  * forwarded (404). The proxy owns {@code /api/**} only: {@code /} and everything else stay free for the gateway's
@@ -65,8 +65,8 @@ public class ApiProxy {
     /** Marks whether the gateway verified a bearer token on the request ("true") or none was sent ("false"). */
     public static final String AUTHENTICATED_HEADER = HeaderHygiene.AUTHENTICATED_HEADER;
     public static final String REQUEST_ID_HEADER = HeaderHygiene.REQUEST_ID_HEADER;
-    /** Served by the gateway itself (JAX-RS), not forwarded. */
-    private static final String OWN_CLOCK_PATH = RouteTable.PREFIX + "/admin/clock";
+    /** Served by the gateway itself (JAX-RS: the clock, dead letters and failed outbox rows), never forwarded. */
+    private static final String OWN_ADMIN_PATHS = RouteTable.PREFIX + "/admin/";
     /** Quarkus' CORS filter has priority 300 and {@link RefusedOrigins} 301: the fast lane runs just before both. */
     static final int FAST_LANE_PRIORITY = RefusedOrigins.PRIORITY + 1;
     private static final String API_PATHS = RouteTable.PREFIX + "/";
@@ -165,7 +165,7 @@ public class ApiProxy {
     /** @param path the request's path, checked and normalised by {@link RequestPath} */
     private void proxy(RoutingContext rc, String path) {
         HttpServerRequest request = rc.request();
-        if (path.equals(OWN_CLOCK_PATH)) {
+        if (path.startsWith(OWN_ADMIN_PATHS)) {
             rc.next();
             return;
         }
