@@ -39,9 +39,16 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class RequirementCatalogue {
 
-    /** The parsed versions of every competency, as of {@code generation} stored versions (they are never changed). */
-    private record Snapshot(long generation, Map<String, List<RequirementVersion>> byCompetency) {
+    /**
+     * The parsed versions of every competency, as of {@code generation} stored versions (they are never changed), read
+     * when {@code invalidations} versions had been defined here, counted again at {@code checkedAt} (System.nanoTime).
+     */
+    private record Snapshot(long generation, long invalidations, long checkedAt,
+            Map<String, List<RequirementVersion>> byCompetency) {
     }
+
+    /** How long the catalogue is used without counting the stored versions (versions defined by another instance). */
+    static final long RECHECK_NANOS = java.time.Duration.ofSeconds(1).toNanos();
 
     private final CompetencyRepository competencies;
     private final RequirementVersionRepository versions;
@@ -49,11 +56,16 @@ public class RequirementCatalogue {
     private final KnownCredentials known;
     private final Clock clock;
     private final MetricCatalogue metrics;
-    private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, -1, 0, Map.of());
+    /** Versions defined by this instance (counted after their commit): the catalogue is read again at once. */
+    private final java.util.concurrent.atomic.AtomicLong invalidations = new java.util.concurrent.atomic.AtomicLong();
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private volatile boolean indexed;
 
     public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, SkillIndex skills,
-            KnownCredentials known, Clock clock, MetricCatalogue metrics) {
+            KnownCredentials known, Clock clock, MetricCatalogue metrics,
+            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.competencies = competencies;
         this.versions = versions;
         this.skills = skills;
@@ -129,6 +141,16 @@ public class RequirementCatalogue {
         row.gold = body.gold();
         row.createdAt = clock.instant();
         versions.persist(row);
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                invalidations.incrementAndGet(); // committed or not: reading the catalogue again is always right
+            }
+        });
         Log.infof("Requirement version %s of %s effective from %s", row.version, competencyId, row.effectiveFrom);
         return view(row);
     }
@@ -175,7 +197,10 @@ public class RequirementCatalogue {
 
     /**
      * The version in effect on {@code day} of every competency that has one, by competency id. Read from the parsed
-     * catalogue kept in memory, refreshed when the number of stored versions changed (one small count per call).
+     * catalogue kept in memory (issue #25: no read of the versions per event), read again at once after a version is
+     * defined on this instance, and when the number of stored versions changed, counted at most once a second (a
+     * version defined on another instance is seen within a second; what was evaluated meanwhile under the version
+     * before is re-evaluated by the sweep, which re-evaluates every status of another version than the one in effect).
      */
     public Map<String, RequirementVersion> inEffect(LocalDate day) {
         Map<String, RequirementVersion> result = new LinkedHashMap<>();
@@ -189,14 +214,21 @@ public class RequirementCatalogue {
     }
 
     private Snapshot current() {
-        long generation = versions.count();
         Snapshot known = snapshot;
-        if (known.generation() == generation) {
+        long invalidated = invalidations.get();
+        long now = System.nanoTime();
+        if (known.generation() >= 0 && known.invalidations() == invalidated && now - known.checkedAt() < RECHECK_NANOS) {
             return known;
+        }
+        long generation = versions.count();
+        if (known.generation() == generation && known.invalidations() == invalidated) {
+            Snapshot same = new Snapshot(generation, invalidated, now, known.byCompetency());
+            snapshot = same;
+            return same;
         }
         Map<String, List<RequirementVersion>> byCompetency = versions.all().stream().collect(Collectors.groupingBy(
                 r -> r.competencyId, java.util.TreeMap::new, Collectors.mapping(this::toDomain, Collectors.toList())));
-        Snapshot fresh = new Snapshot(versions.count() == generation ? generation : -1, byCompetency);
+        Snapshot fresh = new Snapshot(versions.count() == generation ? generation : -1, invalidated, now, byCompetency);
         snapshot = fresh;
         return fresh;
     }

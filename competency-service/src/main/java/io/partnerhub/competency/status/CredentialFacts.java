@@ -62,14 +62,14 @@ public class CredentialFacts {
     @Transactional(TxType.MANDATORY)
     public void earned(CertificationEarned data, Cause cause) {
         Instant at = at(cause);
-        changed(data.candidateId(), data.certificationId(), cause, at,
+        changed(data.candidateId(), data.certificationId(), cause, at, true,
                 credential -> projections.earned(data.holdingId(), data.candidateId(), credential, data.expiresAt(), at));
     }
 
     @Transactional(TxType.MANDATORY)
     public void renewed(CertificationRenewed data, Cause cause) {
         Instant at = at(cause);
-        changed(data.candidateId(), data.certificationId(), cause, at,
+        changed(data.candidateId(), data.certificationId(), cause, at, true,
                 credential -> projections.renewed(data.holdingId(), data.candidateId(), credential, data.expiresAt(), at));
     }
 
@@ -77,22 +77,24 @@ public class CredentialFacts {
     @Transactional(TxType.MANDATORY)
     public void ended(CertificationEnded data, Cause cause) {
         Instant at = at(cause);
-        changed(data.candidateId(), data.certificationId(), cause, at,
+        changed(data.candidateId(), data.certificationId(), cause, at, false,
                 credential -> projections.ended(data.holdingId(), data.candidateId(), credential, at));
     }
 
     @Transactional(TxType.MANDATORY)
     public void assessmentPassed(AssessmentPassed data, Cause cause) {
         Instant at = at(cause);
-        changed(data.candidateId(), "assessment:" + data.assessmentId(), cause, at,
+        changed(data.candidateId(), "assessment:" + data.assessmentId(), cause, at, true,
                 credential -> projections.assessmentPassed(data.candidateId(), data.assessmentId(), at));
     }
 
     /**
      * Under the candidate's lock (and its organisation's), applies the change of the credential to the projection; when
      * it changed anything and the candidate is associated, adjusts the holder counts and recomputes the organisation.
+     * {@code adds}: a change that happened leaves the credential active (earned, renewed, passed), so the active
+     * credentials after it are known without reading them again (under the candidate lock nothing else changes them).
      */
-    private void changed(String candidateId, String credential, Cause cause, Instant at, Predicate<String> change) {
+    private void changed(String candidateId, String credential, Cause cause, Instant at, boolean adds, Predicate<String> change) {
         status.lockCandidate(candidateId);
         Optional<String> organization = projections.organizationOf(candidateId);
         organization.ifPresent(o -> status.lock(List.of(o)));
@@ -102,7 +104,14 @@ public class CredentialFacts {
             return;
         }
         // the candidate lock keeps the association still until the commit
-        skills.adjust(organization.get(), before, organization.get(), projections.activeCredentials(candidateId));
+        Set<String> after;
+        if (adds) {
+            after = new java.util.HashSet<>(before);
+            after.add(credential);
+        } else {
+            after = projections.activeCredentials(candidateId);
+        }
+        skills.adjust(organization.get(), before, organization.get(), after);
         status.recompute(organization.get(), v -> v.mentions(credential), cause);
     }
 

@@ -61,7 +61,7 @@ public class StatusRecompute {
         if (versions.isEmpty()) {
             return;
         }
-        update.applyAll(List.of(organizationId), versions,
-                (organization, competencyId) -> statuses.findById(new CompetencyStatus.Key(organization, competencyId)), cause, now);
+        Map<String, CompetencyStatus> stored = statuses.ofCompetencies(organizationId, versions.keySet()); // one query
+        update.applyAll(List.of(organizationId), versions, (organization, competencyId) -> stored.get(competencyId), cause, now);
     }
 }

@@ -135,6 +135,25 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
         return rows;
     }
 
+    /**
+     * The organisation's statuses of these competencies, by competency: one native statement with an array parameter
+     * (the same SQL whatever the number of competencies; an HQL {@code in} list is translated anew per list size, which
+     * cost more CPU than the query), the rows managed as {@code findById} would return them.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, CompetencyStatus> ofCompetencies(String organizationId, java.util.Collection<String> competencyIds) {
+        Map<String, CompetencyStatus> rows = new HashMap<>();
+        if (competencyIds.isEmpty()) {
+            return rows;
+        }
+        List<CompetencyStatus> found = getEntityManager().createNativeQuery("SELECT * FROM competency_status"
+                + " WHERE organization_id = :organization AND competency_id = ANY (CAST(:competencies AS text[]))", CompetencyStatus.class)
+                .setParameter("organization", organizationId)
+                .setParameter("competencies", competencyIds.toArray(new String[0])).getResultList();
+        found.forEach(s -> rows.put(s.competencyId, s));
+        return rows;
+    }
+
     /** The organisations of these whose advisory lock this transaction got (one statement; busy ones are left out). */
     @SuppressWarnings("unchecked")
     public List<String> tryLockOrganizations(List<String> organizationIds) {

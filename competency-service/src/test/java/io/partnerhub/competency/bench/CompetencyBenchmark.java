@@ -194,6 +194,9 @@ class CompetencyBenchmark {
      */
     void perEvent() throws Exception {
         List<List<Long>> timings = new ArrayList<>();
+        List<List<Long>> cpu = new ArrayList<>();
+        long[] databaseTicks = new long[SIZES.length];
+        PostgresCpu postgres = new PostgresCpu(dataSource);
         Random[] randoms = new Random[SIZES.length];
         for (int s = 0; s < SIZES.length; s++) {
             String organization = large(SIZES[s]);
@@ -202,13 +205,19 @@ class CompetencyBenchmark {
             randoms[s] = new Random(SIZES[s]);
             run(organization, SIZES[s], randoms[s], WARMUP, new ArrayList<>());
             timings.add(new ArrayList<>());
+            cpu.add(new ArrayList<>());
         }
         for (int round = 0; round < EVENTS / 4; round++) {
             for (int s = 0; s < SIZES.length; s++) {
                 List<long[]> cycle = new ArrayList<>();
+                long ticks = postgres.ticks();
                 run(large(SIZES[s]), SIZES[s], randoms[s], 4, cycle);
+                databaseTicks[s] += postgres.ticks() - ticks;
                 int index = s;
-                cycle.forEach(t -> timings.get(index).add(t[0]));
+                cycle.forEach(t -> {
+                    timings.get(index).add(t[0]);
+                    cpu.get(index).add(t[1]);
+                });
             }
         }
         double[] means = new double[SIZES.length];
@@ -217,9 +226,11 @@ class CompetencyBenchmark {
             long[] nanos = timings.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
             means[s] = Arrays.stream(nanos).average().orElseThrow() / 1e6;
             medians[s] = nanos[nanos.length / 2] / 1e6;
+            double cpuMean = cpu.get(s).stream().mapToLong(Long::longValue).average().orElseThrow() / 1e6;
             System.out.printf("per event, organisation of %,7d employees, %d competencies: mean %.2f ms, p50 %.2f ms, p95 %.2f ms,"
-                    + " max %.2f ms (%d events: earned, expired, left, joined)%n", SIZES[s], COMPETENCIES, means[s], medians[s],
-                    nanos[(int) (nanos.length * 0.95)] / 1e6, nanos[nanos.length - 1] / 1e6, nanos.length);
+                    + " max %.2f ms (%d events: earned, expired, left, joined); CPU per event: service thread %.2f ms,"
+                    + " PostgreSQL %s%n", SIZES[s], COMPETENCIES, means[s], medians[s], nanos[(int) (nanos.length * 0.95)] / 1e6,
+                    nanos[nanos.length - 1] / 1e6, nanos.length, cpuMean, postgres.perEvent(databaseTicks[s], nanos.length));
         }
         System.out.printf("per event ratio largest/smallest: mean %.2f, p50 %.2f (goal <= 2)%n", means[SIZES.length - 1] / means[0],
                 medians[SIZES.length - 1] / medians[0]);
@@ -234,12 +245,12 @@ class CompetencyBenchmark {
             Instant expires = clock.instant().plus(Duration.ofDays(200 + random.nextInt(900)));
             ObjectNode holdingData = JSON.createObjectNode().put("holdingId", holding).put("candidateId", candidate)
                     .put("certificationId", certification).put("expiresAt", expires.toString());
-            timings.add(new long[] { apply(certifications, event(InboundEvents.CertificationEarned.TYPE, candidate, holdingData)) });
-            timings.add(new long[] { apply(certifications, event(InboundEvents.CertificationEnded.EXPIRED_TYPE, candidate, holdingData)) });
+            timings.add(applyTimed(certifications, event(InboundEvents.CertificationEarned.TYPE, candidate, holdingData)));
+            timings.add(applyTimed(certifications, event(InboundEvents.CertificationEnded.EXPIRED_TYPE, candidate, holdingData)));
             ObjectNode member = JSON.createObjectNode().put("organizationId", organization).put("candidateId", candidate)
                     .put("userId", UUID.randomUUID().toString());
-            timings.add(new long[] { apply(membership, event(InboundEvents.EmployeeLeft.TYPE, candidate, member.deepCopy().put("reason", "DEPARTED"))) });
-            timings.add(new long[] { apply(membership, event(InboundEvents.EmployeeJoined.TYPE, candidate, member)) });
+            timings.add(applyTimed(membership, event(InboundEvents.EmployeeLeft.TYPE, candidate, member.deepCopy().put("reason", "DEPARTED"))));
+            timings.add(applyTimed(membership, event(InboundEvents.EmployeeJoined.TYPE, candidate, member)));
         }
     }
 
@@ -249,6 +260,18 @@ class CompetencyBenchmark {
         lastStamp = stampAfter(clock::instant, lastStamp); // membership events are ordered by time
         return CloudEvent.of("/bench", type, subject, lastStamp, data);
     }
+
+    /**
+     * As {@link #apply}, and the CPU time of this thread meanwhile (the service's side of the work: the handler runs on
+     * the calling thread; PostgreSQL's side is {@link PostgresCpu}): {wall nanoseconds, CPU nanoseconds}.
+     */
+    long[] applyTimed(io.partnerhub.chassis.events.EventHandler handler, CloudEvent event) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long wall = apply(handler, event);
+        return new long[] { wall, THREADS.getCurrentThreadCpuTime() - cpu };
+    }
+
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** As the inbox consumer applies an event: the handler in its own transaction; returns the nanoseconds, commit included. */
     long apply(io.partnerhub.chassis.events.EventHandler handler, CloudEvent event) {

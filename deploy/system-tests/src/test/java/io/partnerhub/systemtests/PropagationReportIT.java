@@ -98,14 +98,18 @@ class PropagationReportIT {
         String providerToken = RunningSuite.stack().token("exam-provider", Map.of("provider", "PEARSON_VUE"));
         List<Long> chain = new ArrayList<>();
         List<Long> polls = new ArrayList<>();
+        List<Stages.Sample> samples = new ArrayList<>();
         long measuring = System.nanoTime();
         for (int i = 0; i < total; i++) {
             String[] person = people.get(i);
             String result = String.format(Locale.ROOT,
                     "{\"providerResultId\":\"PR-%s\",\"registrationId\":\"%s\",\"score\":850,\"takenAt\":\"%s\"}",
                     UUID.randomUUID(), person[2], appointment.plusSeconds(30));
+            String traceId = Stages.newTraceId(); // the stages are found again by it in the three services' outbox/inbox rows
+            Instant posted = Instant.now();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(gateway + "/exam-results"))
                     .header("Authorization", "Bearer " + providerToken).header("Content-Type", "application/json")
+                    .header("traceparent", Stages.traceparent(traceId))
                     .POST(HttpRequest.BodyPublishers.ofString(result)).build(), HttpResponse.BodyHandlers.ofString());
             long resultAccepted = System.nanoTime();
             assertEquals(201, accepted.statusCode(), accepted.body());
@@ -124,6 +128,7 @@ class PropagationReportIT {
                             if (seen.statusCode() == 200 && "SILVER".equals(JSON.readTree(seen.body()).path("level").asText())) {
                                 if (measured) {
                                     chain.add(answered - resultAccepted);
+                                    samples.add(new Stages.Sample(traceId, posted, Instant.now()));
                                 }
                                 return true;
                             }
@@ -138,7 +143,8 @@ class PropagationReportIT {
 
         List<Long> kafka = kafkaRoundTrips(total);
 
-        String report = report(chain, polls, kafka.subList(WARM_UP, kafka.size()), setupSeconds, chainSeconds);
+        String report = report(chain, polls, kafka.subList(WARM_UP, kafka.size()), setupSeconds, chainSeconds)
+                + Stages.read(RunningSuite.stack(), samples).table();
         System.out.println();
         System.out.println(report);
         Path file = Path.of("target", "propagation-report.txt");

@@ -7,4 +7,7 @@ package io.partnerhub.chassis.events;
 record OutboxPass(int selected, int marked, Throwable failure, boolean again) {
 
     static final OutboxPass NOTHING = new OutboxPass(0, 0, null, false);
+
+    /** Another instance's pass held the lock: rows committed here meanwhile may not have been in its batch. */
+    static final OutboxPass BUSY = new OutboxPass(0, 0, null, false);
 }

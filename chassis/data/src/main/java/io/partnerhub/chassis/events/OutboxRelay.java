@@ -21,7 +21,10 @@ import io.quarkus.scheduler.Scheduled;
  * Sends outbox rows to Kafka, in {@code seq} order, with an idempotent producer, and marks them sent.
  * <p>
  * One dedicated thread. It wakes when a transaction that published commits ({@link #wake()}) and otherwise polls
- * every {@code partnerhub.outbox.poll-interval}. Each pass is one database transaction that holds a
+ * every {@code partnerhub.outbox.poll-interval}; a wake-up during a pass is kept (a permit) and starts the next pass at
+ * once. When another instance's pass holds the lock, it looks again after 5 ms (doubling up to 160 ms, never longer
+ * than the poll interval) rather than after the poll interval: that pass may have selected its rows before this
+ * instance's commit. Each pass is one database transaction that holds a
  * transaction-scoped advisory lock (one relay instance publishes at a time, so per-key order holds across
  * instances), locks a batch of unsent rows ({@link OutboxStore}), sends them in order and waits for the
  * acknowledgements in order ({@link OutboxSender}). Failed passes back off ({@link Backoff}).
@@ -155,9 +158,12 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             Log.warnf("Outbox producer cannot be created yet: %s", FailureClassifier.describe(e));
         }
+        int busy = 0;
         while (running) {
             try {
-                if (failures == 0) {
+                if (busy > 0) { // another instance's pass held the lock: look again soon, not after the poll interval
+                    signal.tryAcquire(Math.min(config.pollInterval().toMillis(), 5L << Math.min(busy - 1, 5)), TimeUnit.MILLISECONDS);
+                } else if (failures == 0) {
                     signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 } else { // commits do not cut a backoff short
                     stopping.await(backoff.after(failures).toMillis(), TimeUnit.MILLISECONDS);
@@ -173,6 +179,7 @@ public class OutboxRelay {
                 if (pass.failure() != null) {
                     throw pass.failure();
                 }
+                busy = pass == OutboxPass.BUSY ? busy + 1 : 0;
                 failures = 0;
                 lastFailure = null;
             } catch (InterruptedException e) {
@@ -198,9 +205,8 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
                 .call(() -> {
                     try (Connection connection = store.connection()) {
-                        store.boundIdleInTransaction(connection, config.transactionTimeout());
-                        if (!store.tryLock(connection)) {
-                            return OutboxPass.NOTHING;
+                        if (!store.boundAndTryLock(connection, config.transactionTimeout())) {
+                            return OutboxPass.BUSY;
                         }
                         List<OutboxRow> rows = store.lockUnsent(connection, config.batchSize());
                         if (rows.isEmpty()) {

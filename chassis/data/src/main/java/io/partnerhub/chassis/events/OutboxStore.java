@@ -59,21 +59,18 @@ class OutboxStore {
      * advisory lock, until TCP keep-alive notices (hours by default): no other instance could publish. A pass is never
      * idle in its transaction for longer than its deadline (awaiting acks), so PostgreSQL may end a session idle for
      * the transaction timeout. (A killed process closes its socket: its lock is free at once.)
+     * <p>
+     * So: bounds the idle time of this transaction to {@code transactionTimeout}, then takes the relay's transaction-scoped advisory lock,
+     * in one statement (one round trip less before a committed row is sent); false when another instance's pass holds
+     * the lock.
      */
-    void boundIdleInTransaction(Connection connection, Duration transactionTimeout) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement(
-                "SELECT set_config('idle_in_transaction_session_timeout', ?, true)")) {
-            set.setString(1, Long.toString(Math.max(1000, transactionTimeout.toMillis())));
-            set.executeQuery().close();
-        }
-    }
-
-    /** Takes the relay's transaction-scoped advisory lock, or says another instance's pass holds it. */
-    boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, ADVISORY_LOCK_KEY);
+    boolean boundAndTryLock(Connection connection, Duration transactionTimeout) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT set_config('idle_in_transaction_session_timeout', ?, true), pg_try_advisory_xact_lock(?)")) {
+            lock.setString(1, Long.toString(Math.max(1000, transactionTimeout.toMillis())));
+            lock.setLong(2, ADVISORY_LOCK_KEY);
             try (ResultSet rs = lock.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                return rs.next() && rs.getBoolean(2);
             }
         }
     }
