@@ -92,10 +92,8 @@ public class DesignationEvaluation {
         LocalDate judgeFrom = last == null ? QualificationWindow.on(today).from() : from;
         Scores scores = new Scores(area.domain(), facts.load(organizationId, area.id(), judgeFrom));
         TreeSet<LocalDate> stored = store.qualifyingDays(organizationId, area.id(), DesignationStore.DESIGNATION);
-        Predicate<LocalDate> qualifiedOn = day -> day.isBefore(judgeFrom) ? stored.contains(day) : scores.qualifies(day);
-        Replay replay = Replay.of(start, from, today, qualifiedOn);
-        TreeSet<LocalDate> qualifying = new TreeSet<>(stored.headSet(judgeFrom));
-        judgeFrom.datesUntil(today.plusDays(1)).filter(qualifiedOn).forEach(qualifying::add);
+        DayWalk replay = DayWalk.of(start, from, judgeFrom, today, stored, scores::qualifies);
+        TreeSet<LocalDate> qualifying = replay.qualifying();
         LocalDate keepFrom = QualificationWindow.on(today).from();
         store.replaceDays(organizationId, area.id(), DesignationStore.DESIGNATION, judgeFrom, keepFrom, qualifying);
 
@@ -106,7 +104,7 @@ public class DesignationEvaluation {
         }
         CapabilityScore score = scores.on(today).orElseThrow();
         store.saveStatus(new DesignationStore.StatusRow(organizationId, area.id(), replay.state().name(), score.track().orElse(null),
-                score.total().tenths(), score.qualifies(), version.version(), today, now));
+                score.total().tenths(), replay.qualifiesToday(), version.version(), today, now));
         Predicate<LocalDate> held = day -> Optional.ofNullable(heldFrom.floorEntry(day)).map(Map.Entry::getValue)
                 .orElse(start.held());
         for (Specialisation specialisation : version.specialisations(area.id())) {
@@ -122,11 +120,9 @@ public class DesignationEvaluation {
                 .map(s -> DesignationState.valueOf(s.state())).orElse(DesignationState.NONE);
         TreeSet<LocalDate> stored = store.qualifyingDays(organizationId, area.id(), specialisation.id());
         BigDecimal need = BigDecimal.valueOf(specialisation.people());
-        Predicate<LocalDate> qualifiedOn = day -> day.isBefore(judgeFrom) ? stored.contains(day)
-                : designationHeld.test(day) && scores.facts().inForce(figure, day).compareTo(need) >= 0;
-        Replay replay = Replay.of(start, from, today, qualifiedOn);
-        TreeSet<LocalDate> qualifying = new TreeSet<>(stored.headSet(judgeFrom));
-        judgeFrom.datesUntil(today.plusDays(1)).filter(qualifiedOn).forEach(qualifying::add);
+        DayWalk replay = DayWalk.of(start, from, judgeFrom, today, stored,
+                day -> designationHeld.test(day) && scores.facts().inForce(figure, day).compareTo(need) >= 0);
+        TreeSet<LocalDate> qualifying = replay.qualifying();
         store.replaceDays(organizationId, area.id(), specialisation.id(), judgeFrom, QualificationWindow.on(today).from(), qualifying);
         for (Replay.DatedEvent event : replay.events()) {
             if (event.event() == DesignationEvent.AT_RISK) {
