@@ -121,6 +121,7 @@ class DesignationEventsTest {
         assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), attained.path("data").path("day").asText());
         assertEquals(100.0, attained.path("data").path("score").asDouble());
         awaitEvent(org, "io.partnerhub.specialisation.attained.v1", 1);
+        bothModelsSideBySide(org, area);
 
         membership(employee("left", org, bo, "DEPARTED"));
         awaitDesignation(org, area, s -> s.body("score", equalTo(70.0f)).body("state", equalTo("AT_RISK"))
@@ -136,6 +137,30 @@ class DesignationEventsTest {
         assertEquals(lostOn.toString(), lost.path("data").path("day").asText());
         assertTrue(lost.path("data").path("holdsUntil").isNull());
         awaitEvent(org, "io.partnerhub.specialisation.lost.v1", 1);
+    }
+
+    /** GET /programmes and the what-if, for the organisation holding the area's designation and no competency. */
+    static void bothModelsSideBySide(String org, String area) {
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).get("/programmes/{o}", org).then().statusCode(200)
+                .body("designations.find { it.solutionAreaId == '" + area + "' }.state", equalTo("ATTAINED"))
+                .body("competencies", notNullValue());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType(ContentType.JSON).body("{\"on\":\"" + today + "\"}")
+                .post("/programme-switch/simulations").then().statusCode(200).header("X-Total-Count", "1")
+                .body("[0].organizationId", equalTo(org))
+                .body("[0].areas.find { it.solutionAreaId == '" + area + "' }.outcome", equalTo("GAINS"))
+                .body("[0].areas.find { it.solutionAreaId == 'infra-azure' }.outcome", equalTo("NEITHER"));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"on\":\"" + today + "\"}")
+                .queryParam("size", 1).post("/programme-switch/simulations").then().statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"on\":\"300000-01-01\"}")
+                .post("/programme-switch/simulations").then().statusCode(400);
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{\"on\":\"" + today + "\"}")
+                .queryParam("page", 21474837).post("/programme-switch/simulations").then().statusCode(400);
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON).body("{}")
+                .post("/programme-switch/simulations").then().statusCode(400);
+        given().auth().oauth2(TestTokens.employee("c", org)).contentType(ContentType.JSON).body("{\"on\":\"" + today + "\"}")
+                .post("/programme-switch/simulations").then().statusCode(403);
+        given().auth().oauth2(TestTokens.partnerAdmin(UUID.randomUUID().toString())).get("/programmes/{o}", org).then().statusCode(404);
     }
 
     @Test
