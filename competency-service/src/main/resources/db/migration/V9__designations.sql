@@ -82,12 +82,14 @@ CREATE TABLE designation_qualifying_day (
 );
 
 -- The catalogue as shipped (effective from the programme's start, 2022-10-01 in the real world; here the version the
--- demo starts with). Business Applications follows the issue's public model; the two Azure areas match the demo
--- competencies they replace, with thresholds sized for the demo organisations.
+-- demo starts with). Business Applications follows the issue's public model; the three Azure areas match the demo
+-- competencies they replace, with thresholds sized for the demo organisations (Digital & App Innovation has no
+-- advanced-certification metric: areas differ in their metrics).
 INSERT INTO solution_area (id, name, replaces, created_at) VALUES
     ('business-applications', 'Business Applications', '{}', now()),
     ('infra-azure', 'Infrastructure (Azure)', '{cloud-platform}', now()),
-    ('data-ai-azure', 'Data & AI (Azure)', '{data-analytics}', now());
+    ('data-ai-azure', 'Data & AI (Azure)', '{data-analytics}', now()),
+    ('digital-app-innovation-azure', 'Digital & App Innovation (Azure)', '{app-development}', now());
 
 INSERT INTO score_version (solution_area_id, version, effective_from, body, created_at) VALUES
 ('business-applications', '2026-10', DATE '2026-10-01', '{
@@ -129,5 +131,16 @@ INSERT INTO score_version (solution_area_id, version, effective_from, body, crea
   ],
   "tracks": [],
   "certifications": ["azure-data-engineer-associate", "azure-solutions-architect-expert"],
+  "specialisations": []
+}', now()),
+('digital-app-innovation-azure', '2026-10', DATE '2026-10-01', '{
+  "metrics": [
+    {"id": "net-customer-adds", "name": "Net customer adds", "category": "PERFORMANCE", "unit": "CUSTOMERS", "figure": "new-customers", "kind": "FLOW", "growth": false, "maxPoints": 20, "threshold": 3},
+    {"id": "intermediate-certifications", "name": "Intermediate certifications", "category": "SKILLING", "unit": "PEOPLE", "figure": "intermediate-certified", "kind": "STOCK", "growth": false, "maxPoints": 30, "threshold": 1},
+    {"id": "usage-growth", "name": "Usage growth", "category": "CUSTOMER_SUCCESS", "unit": "PERCENT", "figure": "active-usage", "kind": "STOCK", "growth": true, "maxPoints": 30, "threshold": 20},
+    {"id": "deployments", "name": "Deployments", "category": "CUSTOMER_SUCCESS", "unit": "SEATS", "figure": "deployed-seats", "kind": "STOCK", "growth": false, "maxPoints": 20, "threshold": 200}
+  ],
+  "tracks": [],
+  "certifications": ["azure-developer-associate", "azure-solutions-architect-expert"],
   "specialisations": []
 }', now());
