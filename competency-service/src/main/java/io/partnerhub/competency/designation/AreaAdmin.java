@@ -104,6 +104,9 @@ public class AreaAdmin {
             if (metric.name() == null || metric.name().length() > 200) {
                 throw invalid("metrics: " + metric.id() + " needs a name of up to 200 characters");
             }
+            if (metric.maxPoints() < 1 || metric.maxPoints() > 100) {
+                throw invalid("metrics: maxPoints of " + metric.id() + " must be 1 to 100");
+            }
             if (metric.figure() == null || !FIGURES.contains(metric.figure())) {
                 throw invalid("metrics: " + metric.id() + " reads an unknown figure (one of " + FIGURES + ")");
             }
@@ -113,6 +116,10 @@ public class AreaAdmin {
                     || track.when() != null && (track.when().figure() == null || !FIGURES.contains(track.when().figure()))) {
                 throw invalid("tracks: a track needs a name of up to 40 characters and a known figure in its rule");
             }
+        }
+        if (body.specialisations().stream().map(AreaCatalogue.SpecialisationBody::id).distinct().count()
+                != body.specialisations().size()) {
+            throw invalid("specialisations: an id is listed twice");
         }
         for (AreaCatalogue.SpecialisationBody s : body.specialisations()) {
             if (s.id() == null || !ID.matcher(s.id()).matches() || s.name() == null || s.name().length() > 200

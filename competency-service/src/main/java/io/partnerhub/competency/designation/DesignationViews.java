@@ -45,11 +45,11 @@ public final class DesignationViews {
     public record DefineArea(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,99}", message = "must be a lower-case id like business-applications") String id,
             @NotBlank @Size(max = 200) String name,
-            List<@NotBlank @Size(max = 100) String> replaces) {
+            @Size(max = 20) List<@NotBlank @Size(max = 100) String> replaces) {
     }
 
     public record DefineVersion(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, . _ -") String version,
-            @NotNull LocalDate effectiveFrom, @NotNull @Size(min = 1, max = 20) List<AreaCatalogue.@NotNull MetricBody> metrics,
+            @NotNull LocalDate effectiveFrom, @NotNull @Size(min = 1, max = 10) List<AreaCatalogue.@NotNull MetricBody> metrics,
             @Size(max = 10) List<AreaCatalogue.@NotNull TrackBody> tracks,
             @Size(max = 200) List<@NotBlank @Size(max = 200) String> certifications,
             @Size(max = 50) List<AreaCatalogue.@NotNull SpecialisationBody> specialisations) {

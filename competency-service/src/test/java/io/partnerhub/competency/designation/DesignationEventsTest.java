@@ -185,6 +185,12 @@ class DesignationEventsTest {
                         + "\"unit\":\"PEOPLE\",\"figure\":\"advanced-certified\",\"kind\":\"STOCK\",\"maxPoints\":90,\"threshold\":1}]}")
                 .post("/solution-areas/{a}/score-versions", "infra-azure").then().statusCode(400)
                 .body("detail", containsString("100"));
+        given().auth().oauth2(TestTokens.ops()).contentType(ContentType.JSON) // an int overflow must not add up to 100
+                .body("{\"version\":\"v8\",\"effectiveFrom\":\"2999-01-01\",\"metrics\":["
+                        + "{\"id\":\"aa\",\"name\":\"A\",\"category\":\"SKILLING\",\"unit\":\"PEOPLE\",\"figure\":\"advanced-certified\",\"kind\":\"STOCK\",\"maxPoints\":2147483647,\"threshold\":1},"
+                        + "{\"id\":\"bb\",\"name\":\"B\",\"category\":\"SKILLING\",\"unit\":\"PEOPLE\",\"figure\":\"advanced-certified\",\"kind\":\"STOCK\",\"maxPoints\":2147483647,\"threshold\":1},"
+                        + "{\"id\":\"cc\",\"name\":\"C\",\"category\":\"SKILLING\",\"unit\":\"PEOPLE\",\"figure\":\"advanced-certified\",\"kind\":\"STOCK\",\"maxPoints\":102,\"threshold\":1}]}")
+                .post("/solution-areas/{a}/score-versions", "infra-azure").then().statusCode(400);
         given().auth().oauth2(TestTokens.ops()).get("/solution-areas/infra-azure").then().statusCode(200)
                 .body("replaces", hasItem("cloud-platform")).body("inEffect.metrics.size()", equalTo(5));
     }
