@@ -59,7 +59,9 @@ class GatewayTest {
             "shared-transcripts/abc, certification", "badges/h-1/verification, certification",
             "badge-verifications, certification", ".well-known/jwks.json, certification",
             "competencies/cloud-platform, competency", "competency-status/o-1/cloud-platform/history, competency",
-            "competency-simulations, competency",
+            "competency-simulations, competency", "solution-areas/infra-azure, competency",
+            "designation-status/o-1/infra-azure, competency", "programmes/o-1, competency",
+            "programme-switch/simulations, competency",
             "organizations/o-1/membership, membership" })
     void routesByTheFirstPathSegment(String path, String service) {
         given().when().get("/api/" + path)

@@ -106,8 +106,11 @@ public final class InboundEvents {
         }
     }
 
-    /** certification.defined.v1 (also on a retirement announcement; only the id and name are used here). */
-    public record CertificationDefined(String certificationId, String name) {
+    /**
+     * certification.defined.v1 (also on a retirement announcement; the id, name and level are used here: the level,
+     * FUNDAMENTALS, ASSOCIATE, EXPERT or SPECIALTY, for designation skilling, P4).
+     */
+    public record CertificationDefined(String certificationId, String name, String level) {
         public static final String TYPE = "io.partnerhub.certification.defined.v1";
 
         public CertificationDefined {

@@ -1,5 +1,6 @@
 package io.partnerhub.competency.events;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,19 +9,36 @@ import io.partnerhub.competency.events.InboundEvents.EmployeeJoined;
 import io.partnerhub.competency.events.InboundEvents.EmployeeLeft;
 import io.partnerhub.competency.events.InboundEvents.OrganizationRegistered;
 import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
+import io.partnerhub.competency.designation.DesignationHooks;
 import io.partnerhub.competency.status.MembershipFacts;
 
-/** membership-events: organisations, members (joined/left) and performance figures, applied by {@link MembershipFacts}. */
+/**
+ * membership-events: organisations, members (joined/left) and performance figures, applied by {@link MembershipFacts};
+ * then, in the same transaction, the designations of the organisations touched ({@link DesignationHooks}).
+ */
 @ApplicationScoped
 public class MembershipEventsHandler extends FactsEventHandler {
 
     public static final String TOPIC = "membership-events";
 
-    public MembershipEventsHandler(MembershipFacts facts) {
+    public MembershipEventsHandler(MembershipFacts facts, DesignationHooks designations) {
         super(TOPIC, Map.of(
-                OrganizationRegistered.TYPE, route(OrganizationRegistered.class, facts::organizationRegistered),
-                EmployeeJoined.TYPE, route(EmployeeJoined.class, facts::employeeJoined),
-                EmployeeLeft.TYPE, route(EmployeeLeft.class, facts::employeeLeft),
-                PerformanceReported.TYPE, route(PerformanceReported.class, facts::performanceReported)));
+                OrganizationRegistered.TYPE, route(OrganizationRegistered.class, (data, cause) -> {
+                    facts.organizationRegistered(data, cause);
+                    designations.organizationsChanged(List.of(data.organizationId()));
+                }),
+                EmployeeJoined.TYPE, route(EmployeeJoined.class, (data, cause) -> {
+                    var before = designations.organizationOf(data.candidateId());
+                    facts.employeeJoined(data, cause);
+                    designations.candidateChanged(data.candidateId(), before);
+                }),
+                EmployeeLeft.TYPE, route(EmployeeLeft.class, (data, cause) -> {
+                    facts.employeeLeft(data, cause);
+                    designations.organizationsChanged(List.of(data.organizationId()));
+                }),
+                PerformanceReported.TYPE, route(PerformanceReported.class, (data, cause) -> {
+                    facts.performanceReported(data, cause);
+                    designations.performanceReported(data);
+                })));
     }
 }

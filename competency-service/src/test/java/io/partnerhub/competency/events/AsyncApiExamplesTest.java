@@ -3,9 +3,11 @@ package io.partnerhub.competency.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +20,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.partnerhub.competency.designation.DesignationChanged;
+import io.partnerhub.competency.designation.SpecialisationChanged;
 import io.partnerhub.competency.domain.Change;
 import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.domain.designation.DesignationEvent;
 
 /** asyncapi.yaml documents every change this service publishes, with an example whose data has the published fields. */
 class AsyncApiExamplesTest {
@@ -30,13 +35,20 @@ class AsyncApiExamplesTest {
                 .readTree(Files.readString(Path.of("src", "main", "resources", "asyncapi.yaml")));
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JsonNode published = json.valueToTree(new CompetencyChanged(Change.AT_RISK, "org-1", "cloud-platform", Level.SILVER,
+        JsonNode competency = json.valueToTree(new CompetencyChanged(Change.AT_RISK, "org-1", "cloud-platform", Level.SILVER,
                 Instant.parse("2027-12-01T11:20:05.120Z"), List.of("why")));
+        JsonNode designation = json.valueToTree(new DesignationChanged(DesignationEvent.AT_RISK, "org-1", "infra-azure",
+                "Infrastructure (Azure)", null, new BigDecimal("62.5"), LocalDate.parse("2027-01-12"), null));
+        JsonNode specialisation = json.valueToTree(new SpecialisationChanged(DesignationEvent.LOST, "org-1", "infra-azure",
+                "infra-azure-networking", "Networking", LocalDate.parse("2027-06-01")));
         Set<String> documentedTypes = new TreeSet<>();
         for (JsonNode message : document.at("/components/messages")) {
             JsonNode example = message.at("/examples/0/payload");
             assertFalse(example.isMissingNode(), message.toString());
             assertEquals(message.get("name").asText(), example.get("type").asText());
+            String type = example.get("type").asText();
+            JsonNode published = type.startsWith("io.partnerhub.designation.") ? designation
+                    : type.startsWith("io.partnerhub.specialisation.") ? specialisation : competency;
             assertEquals(fields(published), fields(example.get("data")), message.get("name").asText());
             assertEquals(example.get("subject"), example.at("/data/organizationId"));
             documentedTypes.add(example.get("type").asText());
@@ -44,6 +56,12 @@ class AsyncApiExamplesTest {
         Set<String> publishedTypes = new TreeSet<>();
         for (Change change : Change.values()) {
             publishedTypes.add(change.eventType());
+        }
+        for (DesignationEvent event : DesignationEvent.values()) {
+            publishedTypes.add(new DesignationChanged(event, "o", "a", "A", null, BigDecimal.ONE, LocalDate.EPOCH, null).type());
+            if (event != DesignationEvent.AT_RISK) { // specialisations publish attained and lost only
+                publishedTypes.add(new SpecialisationChanged(event, "o", "a", "s", "S", LocalDate.EPOCH).type());
+            }
         }
         assertEquals(publishedTypes, documentedTypes);
     }

@@ -95,6 +95,27 @@ class DemoDataIT {
         admin(northwind).get("/organizations/{id}/membership", northwind).then().statusCode(200)
                 .body("level", equalTo("NETWORK_MEMBER"));
 
+        // issue 22, Solutions Partner designations: Contoso qualifies under both models, Northwind only under the new one,
+        // Fabrikam is close to 70 with its advanced certifications at zero; the switch keeps, gains and loses accordingly
+        await().atMost(Programme.AWAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            admin(contoso).get("/designation-status/{o}/infra-azure", contoso).then().statusCode(200)
+                    .body("held", equalTo(true)).body("score", equalTo(100.0f));
+            admin(northwind).get("/designation-status/{o}/digital-app-innovation-azure", northwind).then().statusCode(200)
+                    .body("held", equalTo(true)).body("score", equalTo(100.0f));
+            admin(fabrikam).get("/designation-status/{o}/data-ai-azure", fabrikam).then().statusCode(200)
+                    .body("held", equalTo(false)).body("score", equalTo(75.0f))
+                    .body("metrics.find { it.metricId == 'advanced-certifications' }.points", equalTo(0.0f))
+                    .body("toQualify.plan.metricId", equalTo(List.of("advanced-certifications")));
+        });
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        for (Map.Entry<String, String> expected : Map.of(contoso, "infra-azure KEEPS", northwind,
+                "digital-app-innovation-azure GAINS", fabrikam, "data-ai-azure LOSES").entrySet()) {
+            String[] areaOutcome = expected.getValue().split(" ");
+            admin(expected.getKey()).contentType("application/json").body("{\"on\":\"" + today + "\"}")
+                    .post("/programme-switch/simulations").then().statusCode(200)
+                    .body("[0].areas.find { it.solutionAreaId == '" + areaOutcome[0] + "' }.outcome", equalTo(areaOutcome[1]));
+        }
+
         // seeding again finds everything there and changes nothing
         Map<String, List<String>> before = histories(contoso, fabrikam, northwind);
         int attemptsBefore = ops().get("/exam-candidates/{c}/attempts", "demo-contoso-ana").then().extract().path("size()");

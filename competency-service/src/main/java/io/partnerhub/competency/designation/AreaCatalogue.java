@@ -1,0 +1,159 @@
+package io.partnerhub.competency.designation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnerhub.competency.domain.designation.Category;
+import io.partnerhub.competency.domain.designation.Measure;
+import io.partnerhub.competency.domain.designation.ScoreMetric;
+import io.partnerhub.competency.domain.designation.ScoreVersion;
+import io.partnerhub.competency.domain.designation.SolutionArea;
+import io.partnerhub.competency.domain.designation.Specialisation;
+import io.partnerhub.competency.domain.designation.Track;
+import io.partnerhub.competency.domain.designation.Unit;
+
+/**
+ * P1: the solution areas and their score requirement sets as stored (tables solution_area and score_version, seeded by
+ * migration V9), read as the domain's {@link SolutionArea}. A set's body is JSON: metrics, tracks, the area's
+ * certifications (skilling counts those, by level) and its specialisations.
+ */
+@ApplicationScoped
+public class AreaCatalogue {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** One metric as stored: the measure is (figure, kind, growth). */
+    public record MetricBody(String id, String name, Category category, Unit unit, String figure, Measure.Kind kind,
+            boolean growth, int maxPoints, BigDecimal threshold) {
+
+        ScoreMetric domain() {
+            return new ScoreMetric(id, category, unit, new Measure(figure, kind, growth), maxPoints, threshold);
+        }
+    }
+
+    public record MeasureBody(String figure, Measure.Kind kind, boolean growth) {
+    }
+
+    public record TrackBody(String name, MeasureBody when, BigDecimal atLeast, Map<String, BigDecimal> thresholds) {
+
+        Track domain() {
+            Map<String, BigDecimal> own = thresholds == null ? Map.of() : thresholds;
+            return when == null ? Track.otherwise(name, own)
+                    : Track.when(name, new Measure(when.figure(), when.kind(), when.growth()), atLeast, own);
+        }
+    }
+
+    public record SpecialisationBody(String id, String name, List<String> certifications, int people) {
+    }
+
+    /** A requirement set's body. */
+    public record VersionBody(List<MetricBody> metrics, List<TrackBody> tracks, List<String> certifications,
+            List<SpecialisationBody> specialisations) {
+        public VersionBody {
+            metrics = metrics == null ? List.of() : List.copyOf(metrics);
+            tracks = tracks == null ? List.of() : List.copyOf(tracks);
+            certifications = certifications == null ? List.of() : List.copyOf(certifications);
+            specialisations = specialisations == null ? List.of() : List.copyOf(specialisations);
+        }
+    }
+
+    /** A stored version: its body and the domain's score version built from it. */
+    public record Version(String version, LocalDate effectiveFrom, VersionBody body, ScoreVersion score) {
+
+        public Optional<MetricBody> metric(String id) {
+            return body.metrics().stream().filter(m -> m.id().equals(id)).findFirst();
+        }
+
+        public List<Specialisation> specialisations(String areaId) {
+            return body.specialisations().stream()
+                    .map(s -> new Specialisation(s.id(), s.name(), areaId, s.certifications(), s.people())).toList();
+        }
+    }
+
+    public record Area(String id, String name, List<String> replaces, List<Version> versions) {
+
+        public SolutionArea domain() {
+            return new SolutionArea(id, name, versions.stream().map(Version::score).toList());
+        }
+
+        /** The version in effect on {@code day} (P1: the latest effectiveFrom not after it). */
+        public Optional<Version> inEffect(LocalDate day) {
+            return versions.stream().filter(v -> !v.effectiveFrom().isAfter(day)).max(Comparator.comparing(Version::effectiveFrom));
+        }
+
+        public List<Version> upcoming(LocalDate day) {
+            return versions.stream().filter(v -> v.effectiveFrom().isAfter(day)).toList();
+        }
+    }
+
+    private final EntityManager em;
+
+    public AreaCatalogue(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Every area, by id, each with its versions oldest first. */
+    public List<Area> all() {
+        return read(null);
+    }
+
+    public Optional<Area> find(String id) {
+        return read(id).stream().findFirst();
+    }
+
+    private List<Area> read(String only) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.name, array_to_string(a.replaces, ','), v.version,"
+                + " v.effective_from, CAST(v.body AS text) FROM solution_area a LEFT JOIN score_version v ON v.solution_area_id = a.id"
+                + " WHERE CAST(?1 AS text) IS NULL OR a.id = CAST(?1 AS text) ORDER BY a.id, v.effective_from")
+                .setParameter(1, only).getResultList();
+        Map<String, Area> areas = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            String id = (String) row[0];
+            Area area = areas.computeIfAbsent(id, k -> new Area(k, (String) row[1], replaces((String) row[2]), new ArrayList<>()));
+            if (row[3] != null) {
+                area.versions().add(version((String) row[3], toDate(row[4]), (String) row[5]));
+            }
+        }
+        return areas.values().stream().map(a -> new Area(a.id(), a.name(), a.replaces(), List.copyOf(a.versions()))).toList();
+    }
+
+    private static List<String> replaces(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    /** Builds a version from its body; an inconsistent body (max points not 100, …) throws IllegalArgumentException. */
+    static Version version(String version, LocalDate effectiveFrom, String body) {
+        try {
+            VersionBody parsed = JSON.readValue(body, VersionBody.class);
+            return version(version, effectiveFrom, parsed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("score version " + version + " does not read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Version version(String version, LocalDate effectiveFrom, VersionBody body) {
+        ScoreVersion score = new ScoreVersion(version, effectiveFrom, body.metrics().stream().map(MetricBody::domain).toList(),
+                body.tracks().stream().map(TrackBody::domain).toList());
+        return new Version(version, effectiveFrom, body, score);
+    }
+}

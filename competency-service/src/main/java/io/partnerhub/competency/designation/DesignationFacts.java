@@ -1,0 +1,189 @@
+package io.partnerhub.competency.designation;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.domain.MetricCatalogue;
+import io.partnerhub.competency.domain.OrganizationFacts.Figure;
+import io.partnerhub.competency.domain.designation.DatedFacts;
+import io.partnerhub.competency.domain.designation.PerformanceFacts;
+import io.partnerhub.competency.domain.designation.Specialisation;
+import io.partnerhub.competency.projection.SkillIndex;
+import io.partnerhub.competency.projection.TypedRows;
+
+/**
+ * P4: the effective-dated facts of an organisation (table designation_fact). Skilling: per area, the distinct
+ * associated people holding one of the area's certifications of a level (intermediate = ASSOCIATE, advanced =
+ * EXPERT/SPECIALTY) and per specialisation its holders, read from the skill-holder counts kept per organisation and
+ * credential set (K3c, {@link SkillIndex}: one row each, whatever the organisation's size), recorded as a fact of the
+ * day when it changed. Performance: the metric's figures of its counting source, as {@link PerformanceFacts}.
+ */
+@ApplicationScoped
+public class DesignationFacts {
+
+    public static final String INTERMEDIATE = "intermediate-certified";
+    public static final String ADVANCED = "advanced-certified";
+    static final String SPECIALISATION = "specialisation:";
+    /** Facts older than this before the first day replayed cannot change a score (window + flow year + growth base). */
+    static final int HORIZON_MONTHS = 32;
+
+    private final EntityManager em;
+    private final SkillIndex skills;
+    private final MetricCatalogue metrics;
+
+    public DesignationFacts(EntityManager em, SkillIndex skills, MetricCatalogue metrics) {
+        this.em = em;
+        this.skills = skills;
+        this.metrics = metrics;
+    }
+
+    /** The credential sets skilling counts for a version: by figure (intermediate, advanced, each specialisation). */
+    public Map<String, Set<String>> skillSets(AreaCatalogue.Area area, AreaCatalogue.Version version) {
+        Map<String, String> levels = levels(version.body().certifications());
+        Map<String, Set<String>> sets = new LinkedHashMap<>();
+        sets.put(INTERMEDIATE, new TreeSet<>());
+        sets.put(ADVANCED, new TreeSet<>());
+        levels.forEach((credential, level) -> {
+            switch (level) {
+                case "ASSOCIATE" -> sets.get(INTERMEDIATE).add(credential);
+                case "EXPERT", "SPECIALTY" -> sets.get(ADVANCED).add(credential);
+                default -> {
+                }
+            }
+        });
+        for (Specialisation s : version.specialisations(area.id())) {
+            sets.put(SPECIALISATION + s.id(), new TreeSet<>(s.certifications()));
+        }
+        return sets;
+    }
+
+    /** The level of each listed certification that competency-service knows one of (certification.defined.v1). */
+    Map<String, String> levels(Collection<String> credentials) {
+        Map<String, String> levels = new HashMap<>();
+        if (credentials.isEmpty()) {
+            return levels;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT credential, level FROM known_credential WHERE credential IN (:c)"
+                + " AND level IS NOT NULL").setParameter("c", credentials).getResultList();
+        rows.forEach(r -> levels.put((String) r[0], (String) r[1]));
+        return levels;
+    }
+
+    /** certification.defined.v1 with a level: remembered for skilling. */
+    public void level(String certificationId, String level) {
+        em.createNativeQuery("UPDATE known_credential SET level = ?2 WHERE credential = ?1 AND level IS DISTINCT FROM ?2")
+                .setParameter(1, certificationId).setParameter(2, level).executeUpdate();
+    }
+
+    /** Makes the skill sets of every area's versions counted per organisation (idempotent; takes the index lock only for new sets). */
+    public void register(List<AreaCatalogue.Area> areas, Instant now) {
+        List<Set<String>> sets = new ArrayList<>();
+        for (AreaCatalogue.Area area : areas) {
+            for (AreaCatalogue.Version version : area.versions()) {
+                skillSets(area, version).values().stream().filter(s -> !s.isEmpty()).forEach(sets::add);
+            }
+        }
+        skills.register(sets, now);
+    }
+
+    /** People of the organisation holding one of {@code credentials}: the kept count, or (a set not registered yet) an index count. */
+    long holders(String organizationId, Set<String> credentials) {
+        if (credentials.isEmpty()) {
+            return 0;
+        }
+        String key = SkillIndex.key(credentials);
+        List<?> registered = em.createNativeQuery("SELECT 1 FROM skill_set WHERE key = ?1").setParameter(1, key).getResultList();
+        if (!registered.isEmpty()) {
+            List<?> kept = em.createNativeQuery("SELECT holders FROM skill_holders WHERE organization_id = ?1 AND skill_set = ?2")
+                    .setParameter(1, organizationId).setParameter(2, key).getResultList();
+            return kept.isEmpty() ? 0 : ((Number) kept.get(0)).longValue();
+        }
+        return ((Number) em.createNativeQuery("SELECT count(DISTINCT candidate_id) FROM credential WHERE active AND organization_id = ?1"
+                + " AND credential IN (:c)").setParameter(1, organizationId).setParameter("c", credentials).getSingleResult()).longValue();
+    }
+
+    /** Records today's skilling counts of the organisation for the area's version in effect (a fact only where one changed). */
+    public void recordSkills(String organizationId, AreaCatalogue.Area area, AreaCatalogue.Version version, LocalDate today,
+            Instant now) {
+        skillSets(area, version).forEach((figure, set) ->
+                recordStock(organizationId, area.id(), figure, today, BigDecimal.valueOf(holders(organizationId, set)), now));
+    }
+
+    /** A STOCK fact effective {@code day}, unless the fact in force then already has that value. */
+    void recordStock(String organizationId, String scope, String figure, LocalDate day, BigDecimal value, Instant now) {
+        List<?> inForce = em.createNativeQuery("SELECT value FROM designation_fact WHERE organization_id = ?1 AND scope = ?2"
+                + " AND figure = ?3 AND effective <= ?4 ORDER BY effective DESC, recorded_at DESC LIMIT 1")
+                .setParameter(1, organizationId).setParameter(2, scope).setParameter(3, figure).setParameter(4, day).getResultList();
+        if (inForce.isEmpty() ? value.signum() == 0 : ((BigDecimal) inForce.get(0)).compareTo(value) == 0) {
+            return;
+        }
+        upsert(organizationId, scope, figure, day, "", value, now);
+    }
+
+    private void upsert(String organizationId, String scope, String figure, LocalDate day, String period, BigDecimal value,
+            Instant now) {
+        em.createNativeQuery("INSERT INTO designation_fact (organization_id, scope, figure, effective, period, value, recorded_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (organization_id, scope, figure, effective, period)"
+                + " DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at"
+                + " WHERE designation_fact.value <> excluded.value")
+                .setParameter(1, organizationId).setParameter(2, scope).setParameter(3, figure).setParameter(4, day)
+                .setParameter(5, period).setParameter(6, value).setParameter(7, Timestamp.from(now)).executeUpdate();
+    }
+
+    /** A row of performance_figure. */
+    public record FigureRow(BigDecimal value, LocalDate periodStart, LocalDate periodEnd, String source, Instant reportedAt) {
+    }
+
+    /**
+     * performance.reported.v1 applied: the metric's facts of the organisation from its figures of the counting source
+     * (an organisation reports a metric a few times a year: this reads those few rows, never its members).
+     */
+    public void recordPerformance(String organizationId, Metric metric, Instant now) {
+        List<Figure> figures = TypedRows.query(em, "SELECT value, period_start, period_end, source, reported_at FROM performance_figure"
+                + " WHERE organization_id = ?1 AND metric = ?2", FigureRow.class, "value", "period_start", "period_end", "source",
+                "reported_at").setParameter(1, organizationId).setParameter(2, metric.name()).getResultStream()
+                .map(r -> new Figure(metric, r.value(), r.periodStart(), r.periodEnd(), r.source(), r.reportedAt()))
+                .filter(metrics::counts).toList();
+        for (PerformanceFacts.PeriodFact fact : PerformanceFacts.of(metric, figures)) {
+            upsert(organizationId, "", fact.fact().figure(), fact.fact().effective(), fact.period(), fact.fact().value(), now);
+        }
+    }
+
+    /** A fact row as read. */
+    public record FactRow(String figure, LocalDate effective, BigDecimal value, Instant recordedAt) {
+    }
+
+    /**
+     * The organisation's facts for the area (its skilling counts and the organisation's performance figures) that can
+     * matter to a day from {@code since} on: those effective in the horizon before it, and the latest one of each
+     * figure before the horizon (a stock in force then).
+     */
+    public DatedFacts load(String organizationId, String areaId, LocalDate since) {
+        LocalDate horizon = since.minusMonths(HORIZON_MONTHS);
+        List<FactRow> rows = new ArrayList<>(TypedRows.query(em, "SELECT figure, effective, value, recorded_at FROM designation_fact"
+                + " WHERE organization_id = ?1 AND scope IN ('', ?2) AND effective > ?3", FactRow.class, "figure", "effective",
+                "value", "recorded_at").setParameter(1, organizationId).setParameter(2, areaId).setParameter(3, horizon).getResultList());
+        rows.addAll(TypedRows.query(em, "SELECT DISTINCT ON (figure) figure, effective, value, recorded_at FROM designation_fact"
+                + " WHERE organization_id = ?1 AND scope IN ('', ?2) AND effective <= ?3 AND period = ''"
+                + " ORDER BY figure, effective DESC, recorded_at DESC", FactRow.class, "figure", "effective", "value", "recorded_at")
+                .setParameter(1, organizationId).setParameter(2, areaId).setParameter(3, horizon).getResultList());
+        rows.sort(Comparator.comparing(FactRow::effective).thenComparing(FactRow::recordedAt));
+        return new DatedFacts(rows.stream().map(r -> new DatedFacts.Fact(r.figure(), r.value(), r.effective())).toList());
+    }
+}

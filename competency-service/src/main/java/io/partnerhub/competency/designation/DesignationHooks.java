@@ -1,0 +1,86 @@
+package io.partnerhub.competency.designation;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import io.partnerhub.competency.domain.Metric;
+import io.partnerhub.competency.events.InboundEvents.CertificationDefined;
+import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
+import io.partnerhub.competency.projection.Projections;
+import io.partnerhub.competency.status.StatusRecompute;
+
+/**
+ * The event consumers' hooks into designations: called by the handlers right after the competency facts and status are
+ * applied, in the same transaction, under the same candidate and organisation locks (advisory transaction locks, taken
+ * again here: re-entrant), so a designation sees exactly the facts the competency status saw.
+ */
+@ApplicationScoped
+public class DesignationHooks {
+
+    private final DesignationEvaluation evaluation;
+    private final DesignationFacts facts;
+    private final AreaCatalogue catalogue;
+    private final Projections projections;
+    private final StatusRecompute locks;
+
+    public DesignationHooks(DesignationEvaluation evaluation, DesignationFacts facts, AreaCatalogue catalogue,
+            Projections projections, StatusRecompute locks) {
+        this.evaluation = evaluation;
+        this.facts = facts;
+        this.catalogue = catalogue;
+        this.projections = projections;
+        this.locks = locks;
+    }
+
+    /** Before a candidate's change: takes the candidate lock and returns its organisation now. */
+    @Transactional(TxType.MANDATORY)
+    public Optional<String> organizationOf(String candidateId) {
+        locks.lockCandidate(candidateId);
+        return projections.organizationOf(candidateId);
+    }
+
+    /** After a candidate's change: the organisation it was in before and the one it is in now. */
+    @Transactional(TxType.MANDATORY)
+    public void candidateChanged(String candidateId, Optional<String> before) {
+        TreeSet<String> touched = new TreeSet<>();
+        before.ifPresent(touched::add);
+        projections.organizationOf(candidateId).ifPresent(touched::add);
+        organizationsChanged(touched);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void organizationsChanged(Collection<String> organizationIds) {
+        locks.lock(organizationIds);
+        new TreeSet<>(organizationIds).forEach(evaluation::refresh);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void performanceReported(PerformanceReported data) {
+        Optional<Metric> metric = Metric.parse(data.metric());
+        if (metric.isEmpty() || !data.complete()) {
+            return;
+        }
+        locks.lock(java.util.List.of(data.organizationId()));
+        facts.recordPerformance(data.organizationId(), metric.get(), evaluation.now());
+        evaluation.refresh(data.organizationId());
+    }
+
+    /** certification.defined.v1: its level is remembered, and the skill sets of the areas that list it counted. */
+    @Transactional(TxType.MANDATORY)
+    public void certificationDefined(CertificationDefined data) {
+        if (data.level() == null || data.level().length() > 40) {
+            return;
+        }
+        facts.level(data.certificationId(), data.level());
+        var areas = catalogue.all().stream().filter(a -> a.versions().stream()
+                .anyMatch(v -> v.body().certifications().contains(data.certificationId()))).toList();
+        if (!areas.isEmpty()) {
+            facts.register(areas, evaluation.now());
+        }
+    }
+}

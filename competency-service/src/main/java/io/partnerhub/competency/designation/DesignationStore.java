@@ -1,0 +1,116 @@
+package io.partnerhub.competency.designation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.partnerhub.competency.projection.TypedRows;
+
+/**
+ * P5/P6/P8 state as stored: designation_status per (organisation, area), specialisation_status per (organisation,
+ * specialisation), and the qualifying days of the window per (organisation, area, subject: '' or a specialisation).
+ */
+@ApplicationScoped
+public class DesignationStore {
+
+    /** The designation's subject in designation_qualifying_day. */
+    public static final String DESIGNATION = "";
+
+    private final EntityManager em;
+
+    public DesignationStore(EntityManager em) {
+        this.em = em;
+    }
+
+    public record StatusRow(String organizationId, String solutionAreaId, String state, String track, Integer scoreTenths,
+            Boolean qualifiesToday, String scoreVersion, LocalDate lastEvaluated, Instant updatedAt) {
+    }
+
+    public record SpecialisationRow(String specialisationId, String solutionAreaId, String name, String state, Integer have,
+            Integer need) {
+    }
+
+    private static final String STATUS = "SELECT organization_id, solution_area_id, state, track, score_tenths, qualifies_today,"
+            + " score_version, last_evaluated, updated_at FROM designation_status";
+    private static final String[] STATUS_COLUMNS = {"organization_id", "solution_area_id", "state", "track", "score_tenths",
+        "qualifies_today", "score_version", "last_evaluated", "updated_at"};
+
+    public Optional<StatusRow> status(String organizationId, String areaId) {
+        return TypedRows.query(em, STATUS + " WHERE organization_id = ?1 AND solution_area_id = ?2", StatusRow.class, STATUS_COLUMNS)
+                .setParameter(1, organizationId).setParameter(2, areaId).getResultStream().findFirst();
+    }
+
+    public List<StatusRow> statuses(String organizationId) {
+        return TypedRows.query(em, STATUS + " WHERE organization_id = ?1 ORDER BY solution_area_id", StatusRow.class, STATUS_COLUMNS)
+                .setParameter(1, organizationId).getResultList();
+    }
+
+    /** Every status row of the organisations (the side by side, the what-if). */
+    public List<StatusRow> statuses(Collection<String> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return List.of();
+        }
+        return TypedRows.query(em, STATUS + " WHERE organization_id IN (:o) ORDER BY organization_id, solution_area_id",
+                StatusRow.class, STATUS_COLUMNS).setParameter("o", organizationIds).getResultList();
+    }
+
+    public void saveStatus(StatusRow row) {
+        em.createNativeQuery("INSERT INTO designation_status (organization_id, solution_area_id, state, track, score_tenths,"
+                + " qualifies_today, score_version, last_evaluated, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                + " ON CONFLICT (organization_id, solution_area_id) DO UPDATE SET state = excluded.state, track = excluded.track,"
+                + " score_tenths = excluded.score_tenths, qualifies_today = excluded.qualifies_today,"
+                + " score_version = excluded.score_version, last_evaluated = excluded.last_evaluated, updated_at = excluded.updated_at")
+                .setParameter(1, row.organizationId()).setParameter(2, row.solutionAreaId()).setParameter(3, row.state())
+                .setParameter(4, row.track()).setParameter(5, row.scoreTenths()).setParameter(6, row.qualifiesToday())
+                .setParameter(7, row.scoreVersion()).setParameter(8, row.lastEvaluated())
+                .setParameter(9, java.sql.Timestamp.from(row.updatedAt())).executeUpdate();
+    }
+
+    public List<SpecialisationRow> specialisations(String organizationId, String areaId) {
+        return TypedRows.query(em, "SELECT specialisation_id, solution_area_id, name, state, have, need FROM specialisation_status"
+                + " WHERE organization_id = ?1 AND solution_area_id = ?2 ORDER BY specialisation_id", SpecialisationRow.class,
+                "specialisation_id", "solution_area_id", "name", "state", "have", "need")
+                .setParameter(1, organizationId).setParameter(2, areaId).getResultList();
+    }
+
+    public void saveSpecialisation(String organizationId, SpecialisationRow row, Instant now) {
+        em.createNativeQuery("INSERT INTO specialisation_status (organization_id, specialisation_id, solution_area_id, name, state,"
+                + " have, need, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (organization_id, specialisation_id)"
+                + " DO UPDATE SET name = excluded.name, state = excluded.state, have = excluded.have, need = excluded.need,"
+                + " updated_at = excluded.updated_at")
+                .setParameter(1, organizationId).setParameter(2, row.specialisationId()).setParameter(3, row.solutionAreaId())
+                .setParameter(4, row.name()).setParameter(5, row.state()).setParameter(6, row.have()).setParameter(7, row.need())
+                .setParameter(8, java.sql.Timestamp.from(now)).executeUpdate();
+    }
+
+    /** The stored qualifying days, oldest first. */
+    public TreeSet<LocalDate> qualifyingDays(String organizationId, String areaId, String subject) {
+        List<?> days = em.createNativeQuery("SELECT day FROM designation_qualifying_day WHERE organization_id = ?1"
+                + " AND solution_area_id = ?2 AND subject = ?3 ORDER BY day")
+                .setParameter(1, organizationId).setParameter(2, areaId).setParameter(3, subject).getResultList();
+        TreeSet<LocalDate> set = new TreeSet<>();
+        days.forEach(d -> set.add(d instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) d));
+        return set;
+    }
+
+    /** Replaces the days from {@code from} on with {@code qualifying} and forgets the days before {@code keepFrom}. */
+    public void replaceDays(String organizationId, String areaId, String subject, LocalDate from, LocalDate keepFrom,
+            Collection<LocalDate> qualifying) {
+        em.createNativeQuery("DELETE FROM designation_qualifying_day WHERE organization_id = ?1 AND solution_area_id = ?2"
+                + " AND subject = ?3 AND (day >= ?4 OR day < ?5)").setParameter(1, organizationId).setParameter(2, areaId)
+                .setParameter(3, subject).setParameter(4, from).setParameter(5, keepFrom).executeUpdate();
+        for (LocalDate day : qualifying) {
+            if (!day.isBefore(from) && !day.isBefore(keepFrom)) {
+                em.createNativeQuery("INSERT INTO designation_qualifying_day (organization_id, solution_area_id, subject, day)"
+                        + " VALUES (?1, ?2, ?3, ?4)").setParameter(1, organizationId).setParameter(2, areaId)
+                        .setParameter(3, subject).setParameter(4, day).executeUpdate();
+            }
+        }
+    }
+}
