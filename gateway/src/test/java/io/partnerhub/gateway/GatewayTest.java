@@ -59,7 +59,8 @@ class GatewayTest {
             "shared-transcripts/abc, certification", "badges/h-1/verification, certification",
             "badge-verifications, certification", ".well-known/jwks.json, certification",
             "competencies/cloud-platform, competency", "competency-status/o-1/cloud-platform/history, competency",
-            "competency-simulations, competency",
+            "competency-simulations, competency", "organization-credentials/.well-known/jwks.json, competency",
+            "organization-credentials/status-lists/1, competency",
             "organizations/o-1/membership, membership" })
     void routesByTheFirstPathSegment(String path, String service) {
         given().when().get("/api/" + path)

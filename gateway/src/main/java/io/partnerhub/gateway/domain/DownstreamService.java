@@ -14,7 +14,7 @@ public enum DownstreamService {
             List.of("certifications", "assessments", "assessment-results", "assessment-attempts", "certification-holdings",
                     "transcripts", "shared-transcripts", "badges", "badge-verifications", ".well-known")),
     COMPETENCY("competency", "competency-service",
-            List.of("competencies", "competency-status", "competency-simulations")),
+            List.of("competencies", "competency-status", "competency-simulations", "organization-credentials")),
     MEMBERSHIP("membership", "membership-service", List.of("organizations"));
 
     private final String key;
