@@ -14,8 +14,12 @@ CREATE TABLE organization_credential (
     -- the subject as the organisation projection named it at issue (organization.registered.v1)
     subject_name    text,
     subject_mpn_id  text,
-    status_list     integer     NOT NULL,
-    status_index    integer     NOT NULL,
+    -- the n-th credential issued (sequence from 1) and its status-list slot: list (n-1)/131072+1, at an index scattered
+    -- over the list ((n-1) mod 131072 * 40503 + 7919) mod 131072 (an odd multiplier modulo 2^17: a bijection;
+    -- credential/StatusSlot is the same formula in Java, tested)
+    number          bigint      NOT NULL UNIQUE,
+    status_list     integer     GENERATED ALWAYS AS (((number - 1) / 131072 + 1)::integer) STORED,
+    status_index    integer     GENERATED ALWAYS AS (((((number - 1) % 131072) * 40503 + 7919) % 131072)::integer) STORED,
     valid_from      timestamptz NOT NULL,
     issued_at       timestamptz NOT NULL,
     revoked_at      timestamptz,

@@ -2,8 +2,9 @@ package io.partnerhub.competency.credential;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +18,8 @@ import io.quarkus.runtime.StartupEvent;
  * Issues and revokes organisation credentials as {@link AwardChanged} says, synchronously in the transaction that
  * changes the status (so the status bit flips with it): held → a credential with a fresh status-list slot unless a live
  * one exists for the award and level (a live one of another level is superseded: revoked); not held → the live one is
- * revoked. Issuing stores the row only; the VC-JWT is signed at the first read ({@link CredentialReads}), so a status
- * change pays one sequence value and one insert, no signature. At start, awards held without a credential (demo data,
+ * revoked. Issuing is one INSERT … SELECT (the VC-JWT is signed at the
+ * first read, {@link CredentialReads}), so a status change pays two statements and no signature. At start, awards held without a credential (demo data,
  * statuses from before this feature) get one, idempotently (the live-credential unique index decides races).
  */
 @ApplicationScoped
@@ -29,6 +30,7 @@ public class CredentialIssuer {
     private final CredentialStore store;
     private final Instance<HeldAwards> sources;
     private final Clock clock;
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     public CredentialIssuer(CredentialStore store, Instance<HeldAwards> sources, Clock clock) {
         this.store = store;
@@ -48,28 +50,24 @@ public class CredentialIssuer {
             return;
         }
         store.revoke(change.organizationId(), kind, change.awardId(), level, true, change.at()); // superseded
-        if (store.holdsLive(change.organizationId(), kind, change.awardId(), level)) {
-            return;
-        }
-        StatusSlot slot = StatusSlot.of(store.nextNumber());
-        Optional<Object[]> organization = store.organization(change.organizationId());
         String name = change.name() != null ? change.name() : nameOf(change.kind(), change.awardId());
-        CredentialRow row = new CredentialRow(UUID.randomUUID(), change.organizationId(), kind, change.awardId(), level, name,
-                organization.map(o -> (String) o[1]).orElse(null), organization.map(o -> (String) o[0]).orElse(null),
-                slot.list(), slot.index(), change.at(), clock.instant(), null, null);
-        if (store.insertIfNone(row)) {
-            Log.infof("Organisation credential %s issued: %s %s %s of %s (status list %d, index %d)", row.id(), kind,
-                    change.awardId(), level, change.organizationId(), slot.list(), slot.index());
+        UUID id = UUID.randomUUID();
+        if (store.issue(id, change.organizationId(), kind, change.awardId(), level, name, change.at(), clock.instant())) {
+            Log.infof("Organisation credential %s issued: %s %s %s of %s", id, kind, change.awardId(), level,
+                    change.organizationId());
         }
     }
 
+    /** The award's name from its source, remembered (names change rarely; a credential keeps the name it was issued with). */
     private String nameOf(AwardChanged.Kind kind, String awardId) {
-        for (HeldAwards source : sources) {
-            if (source.kind() == kind) {
-                return source.name(awardId).orElse(awardId);
+        return names.computeIfAbsent(kind + " " + awardId, key -> {
+            for (HeldAwards source : sources) {
+                if (source.kind() == kind) {
+                    return source.name(awardId).orElse(awardId);
+                }
             }
-        }
-        return awardId;
+            return awardId;
+        });
     }
 
     void backfillOnStart(@Observes StartupEvent started) {

@@ -20,28 +20,23 @@ public class CredentialStore {
         this.em = em;
     }
 
-    /** The next credential number (a sequence: never reused, no lock held). */
-    long nextNumber() {
-        return ((Number) em.createNativeQuery("SELECT nextval('organization_credential_number')").getSingleResult()).longValue();
-    }
-
-    /** Inserts a live credential unless the organisation already holds a live one for the award; true if inserted. */
-    boolean insertIfNone(CredentialRow row) {
-        return em.createNativeQuery("INSERT INTO organization_credential (" + CredentialRow.COLUMNS + ")"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13)"
+    /**
+     * Issues a live credential unless the organisation already holds a live one for the award and level, in one
+     * statement: the subject's name and MPN id from the organisation projection, the next credential number (taken only
+     * when a row is inserted) and from it the status-list slot (generated columns). True if inserted.
+     */
+    boolean issue(UUID id, String organizationId, String kind, String awardId, String level, String name, Instant validFrom,
+            Instant issuedAt) {
+        return em.createNativeQuery("INSERT INTO organization_credential (id, organization_id, kind, award_id, level, name,"
+                + " subject_name, subject_mpn_id, number, valid_from, issued_at)"
+                + " SELECT ?1, ?2, ?3, ?4, ?5, ?6, o.name, o.mpn_id, nextval('organization_credential_number'), ?7, ?8"
+                + " FROM (SELECT 1) one LEFT JOIN organization o ON o.id = ?2"
+                + " WHERE NOT EXISTS (SELECT 1 FROM organization_credential c WHERE c.organization_id = ?2 AND c.kind = ?3"
+                + " AND c.award_id = ?4 AND c.level = ?5 AND c.revoked_at IS NULL)"
                 + " ON CONFLICT (organization_id, kind, award_id, level) WHERE revoked_at IS NULL DO NOTHING")
-                .setParameter(1, row.id()).setParameter(2, row.organizationId()).setParameter(3, row.kind())
-                .setParameter(4, row.awardId()).setParameter(5, row.level()).setParameter(6, row.name())
-                .setParameter(7, row.subjectName()).setParameter(8, row.subjectMpnId()).setParameter(9, row.statusList())
-                .setParameter(10, row.statusIndex()).setParameter(11, row.validFrom()).setParameter(12, row.issuedAt())
-                .setParameter(13, row.jwt()).executeUpdate() == 1;
-    }
-
-    boolean holdsLive(String organizationId, String kind, String awardId, String level) {
-        return !em.createNativeQuery("SELECT 1 FROM organization_credential WHERE organization_id = ?1 AND kind = ?2"
-                + " AND award_id = ?3 AND level = ?4 AND revoked_at IS NULL")
-                .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, awardId).setParameter(4, level)
-                .getResultList().isEmpty();
+                .setParameter(1, id).setParameter(2, organizationId).setParameter(3, kind).setParameter(4, awardId)
+                .setParameter(5, level).setParameter(6, name).setParameter(7, validFrom).setParameter(8, issuedAt)
+                .executeUpdate() == 1;
     }
 
     /** Revokes the live credentials of the award: of that level, or ({@code otherLevels}) of any other level. */

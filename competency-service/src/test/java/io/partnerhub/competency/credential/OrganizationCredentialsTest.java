@@ -22,6 +22,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.VerificationJwkSelector;
@@ -47,6 +51,9 @@ import io.restassured.http.ContentType;
 class OrganizationCredentialsTest {
 
     private static final Instant LASTING = Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS);
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -85,6 +92,7 @@ class OrganizationCredentialsTest {
         String statusList = credential.at("/credentialStatus/statusListCredential").asText();
         int index = Integer.parseInt(credential.at("/credentialStatus/statusListIndex").asText());
         assertEquals(false, bit(statusList, index));
+        assertEquals(slotInTheDatabase(id), new StatusSlot(Integer.parseInt(statusList.substring(statusList.lastIndexOf('/') + 1)), index));
         verification(jwt).body("signatureValid", equalTo(true)).body("revoked", equalTo(false))
                 .body("subject.mpnId", equalTo("4711001"));
 
@@ -132,6 +140,20 @@ class OrganizationCredentialsTest {
         given().get("/organization-credentials/status-lists/1").then().statusCode(200);
         given().get("/organization-credentials/.well-known/jwks.json").then().statusCode(200).body("keys", hasSize(1));
         given().get("/organization-credentials/issuer").then().statusCode(200).body("type[0]", equalTo("Profile"));
+    }
+
+    /** The slot PostgreSQL generated from the credential's number is the one {@link StatusSlot} computes from it. */
+    private StatusSlot slotInTheDatabase(String id) throws Exception {
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT number, status_list, status_index FROM organization_credential WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (var row = query.executeQuery()) {
+                assertTrue(row.next());
+                StatusSlot stored = new StatusSlot(row.getInt(2), row.getInt(3));
+                assertEquals(StatusSlot.of(row.getLong(1)), stored);
+                return stored;
+            }
+        }
     }
 
     private static io.restassured.response.ValidatableResponse verification(String jwt) {
