@@ -31,3 +31,6 @@ CREATE TABLE organization_credential (
 CREATE UNIQUE INDEX organization_credential_live
     ON organization_credential (organization_id, kind, award_id, level) WHERE revoked_at IS NULL;
 CREATE INDEX organization_credential_organization ON organization_credential (organization_id, issued_at);
+-- a status list is built from its revoked rows only
+CREATE INDEX organization_credential_revoked ON organization_credential (status_list, status_index)
+    WHERE revoked_at IS NOT NULL;
