@@ -6,6 +6,7 @@ import { Dashboard, Membership, Organisations } from './org-pages.js';
 import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
+import { PublicProfile } from './profile-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -78,6 +79,7 @@ function Nav({ claims, route }) {
   if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
     links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'membership'), 'Membership'],
       [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity']);
+    links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
@@ -108,6 +110,7 @@ function Page({ claims, route }) {
     return html`<${Transcript} candidate=${claims.candidate} />`;
   }
   if (area === 'orgs') return html`<${Organisations} />`;
+  if (area === 'partners' && id) return html`<${PublicProfile} org=${id} />`;
   location.hash = home(claims);
   return null;
 }
@@ -139,6 +142,11 @@ function App() {
     addEventListener('partnerhub:sign-in-again', again);
     return () => removeEventListener('partnerhub:sign-in-again', again);
   }, []);
+  if (!claims && route[0] === 'partners' && route[1]) {
+    // the public profile needs no sign-in
+    return html`<main id="main" class="public"><${PublicProfile} org=${route[1]} />
+      <p><a href="#/">Sign in to PartnerHub</a></p></main>`;
+  }
   if (!claims) {
     return html`<${SignIn} ended=${!!ended} onSignedIn=${() => {
       const now = session.claims();

@@ -62,6 +62,8 @@ class GatewayTest {
             "competency-simulations, competency", "solution-areas/infra-azure, competency",
             "designation-status/o-1/infra-azure, competency", "programmes/o-1, competency",
             "programme-switch/simulations, competency",
+            "competency-simulations, competency", "organization-credentials/.well-known/jwks.json, competency",
+            "organization-credentials/status-lists/1, competency",
             "organizations/o-1/membership, membership" })
     void routesByTheFirstPathSegment(String path, String service) {
         given().when().get("/api/" + path)

@@ -7,10 +7,13 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.competency.config.CompetencyConfig;
+import io.partnerhub.competency.credential.AwardChanged;
+import io.partnerhub.competency.domain.Change;
 import io.partnerhub.competency.domain.CompetencyState;
 import io.partnerhub.competency.domain.Evaluation;
 import io.partnerhub.competency.domain.Facts;
@@ -34,14 +37,16 @@ public class StatusUpdate {
     private final FactsLoader loader;
     private final EventPublisher events;
     private final CompetencyConfig config;
+    private final Event<AwardChanged> awards;
 
     public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, FactsLoader loader, EventPublisher events,
-            CompetencyConfig config) {
+            CompetencyConfig config, Event<AwardChanged> awards) {
         this.statuses = statuses;
         this.changes = changes;
         this.loader = loader;
         this.events = events;
         this.config = config;
+        this.awards = awards;
     }
 
     /**
@@ -104,6 +109,11 @@ public class StatusUpdate {
             change.causeEventType = cause == null ? null : cause.eventType();
             change.publishedEventId = published.id();
             changes.persist(change);
+            if (transition.change() != Change.AT_RISK && transition.change() != Change.RISK_CLEARED) {
+                // organisation credentials (issue 22): attained/renewed hold the level, lapsed ends it; same transaction
+                awards.fire(new AwardChanged(organizationId, AwardChanged.Kind.COMPETENCY, competencyId,
+                        transition.level().name(), null, transition.change() != Change.LAPSED, now));
+            }
             Log.infof("Competency %s of organisation %s: %s %s (cause %s)", competencyId, organizationId,
                     transition.change(), transition.level(), cause == null ? "valid-until/horizon" : cause.eventId());
         }

@@ -51,6 +51,12 @@ final class ServiceEnvironment {
         }
         if ("competency-service".equals(spec.name())) {
             env.put("PARTNERHUB_COMPETENCY_SWEEP_INTERVAL", "2s");
+            // organisation credentials are signed with competency-service's own pair (local demo material, never committed)
+            SigningKeys.loadOrGenerate(home.resolve("credential-keys"));
+            env.put("PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_LOCATION",
+                    home.resolve("credential-keys").resolve(SigningKeys.PRIVATE_KEY_FILE).toAbsolutePath().toString());
+            env.put("PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_ID", "devstack-org-credential-1");
+            env.put("PARTNERHUB_COMPETENCY_CREDENTIALS_PUBLIC_BASE_URL", "http://localhost:8080/api");
         }
         return env;
     }

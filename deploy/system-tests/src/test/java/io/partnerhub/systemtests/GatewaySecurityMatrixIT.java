@@ -115,7 +115,8 @@ class GatewaySecurityMatrixIT {
     static Stream<Arguments> routes() {
         return Stream.of(Arguments.of("/exams", "exam-service"), Arguments.of("/certifications", "certification-service"),
                 Arguments.of("/competencies", "competency-service"), Arguments.of("/organizations", "membership-service"),
-                Arguments.of("/.well-known/jwks.json", "certification-service"));
+                Arguments.of("/.well-known/jwks.json", "certification-service"),
+                Arguments.of("/organization-credentials/.well-known/jwks.json", "competency-service"));
     }
 
     @Test

@@ -225,6 +225,14 @@ class RoleEndpointMatrixIT {
                 read("/competency-status/{organizationId}/{competencyId}/history", scoped),
                 read("/competency-status/{organizationId}/changes", scoped).accept("text/event-stream"),
                 write("POST", "/competency-simulations", INVALID, scoped),
+                // organisation credentials (issue 22): public, no token needed
+                publicly("GET", "/organization-credentials", 200, 404).query("organizationId={org}"),
+                publicly("GET", "/organization-credentials/organizations/{organizationId}", 200, 404),
+                publicly("GET", "/organization-credentials/{credentialId}", 404),
+                publicly("GET", "/organization-credentials/status-lists/{list}", 200),
+                publicly("GET", "/organization-credentials/issuer", 200),
+                publicly("GET", "/organization-credentials/.well-known/jwks.json", 200),
+                publicly("POST", "/organization-credentials/verifications", 400).body(INVALID),
                 // membership-service
                 write("POST", "/organizations", INVALID, ops),
                 catalogue("GET", "/organizations", orgAdmins),
@@ -374,7 +382,8 @@ class RoleEndpointMatrixIT {
             case "userId": return "user";
             case "invitationId": return "invitation";
             case "holdingId": return "holding";
-            case "questionId", "attemptId": return "uuid";
+            case "questionId", "attemptId", "credentialId": return "uuid";
+            case "list": return "number";
             case "number": return "number";
             default: break;
         }

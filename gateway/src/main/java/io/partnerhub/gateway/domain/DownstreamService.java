@@ -15,7 +15,7 @@ public enum DownstreamService {
                     "transcripts", "shared-transcripts", "badges", "badge-verifications", ".well-known")),
     COMPETENCY("competency", "competency-service",
             List.of("competencies", "competency-status", "competency-simulations", "solution-areas", "designation-status",
-                    "programmes", "programme-switch")),
+                    "programmes", "programme-switch", "organization-credentials")),
     MEMBERSHIP("membership", "membership-service", List.of("organizations"));
 
     private final String key;

@@ -23,6 +23,7 @@ class RouteTableTest {
             "/api/badge-verifications, CERTIFICATION, /badge-verifications",
             "/api/.well-known/jwks.json, CERTIFICATION, /.well-known/jwks.json",
             "/api/competency-status/o-1, COMPETENCY, /competency-status/o-1",
+            "/api/organization-credentials/.well-known/jwks.json, COMPETENCY, /organization-credentials/.well-known/jwks.json",
             "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users" })
     void routesByFirstSegment(String path, DownstreamService service, String downstream) {
         var route = RouteTable.resolve(path, null).orElseThrow();

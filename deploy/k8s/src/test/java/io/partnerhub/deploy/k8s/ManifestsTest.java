@@ -35,7 +35,8 @@ class ManifestsTest {
 
     /** Objects the manifests refer to that are made outside Kustomize: per environment, or by an operator. */
     private static final Set<String> CREATED_PER_ENVIRONMENT = Set.of(
-            "ConfigMap/partnerhub-jwt-public-key", "Secret/certification-badge-signing-key", "Secret/partnerhub-tls");
+            "ConfigMap/partnerhub-jwt-public-key", "Secret/certification-badge-signing-key",
+            "Secret/competency-credential-signing-key", "Secret/partnerhub-tls");
 
     private static Kustomize kustomize;
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
@@ -230,7 +231,8 @@ class ManifestsTest {
         Manifests.ofKind(dev, "ConfigMap").forEach(c -> configMaps.put(Manifests.name(c), c.path("data")));
         Set<String> sameValue = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "PARTNERHUB_CLOCK_ADJUSTABLE",
                 "JAVA_TOOL_OPTIONS", "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_LOCATION",
-                "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID", "PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL");
+                "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID", "PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL",
+                "PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_LOCATION", "PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_ID");
         List<String> differences = new ArrayList<>();
         Manifests.ofKind(dev, "Deployment").forEach(d -> {
             String name = Manifests.name(d);
