@@ -64,7 +64,7 @@ public class DeliveryWorker {
     private volatile ExecutorService pool;
 
     /** Test seam (unset in production): runs after the receiver answered, before the outcome is recorded. */
-    volatile Consumer<WebhookDelivery> afterSendBeforeRecord;
+    private volatile Consumer<WebhookDelivery> afterSendBeforeRecord;
 
     public DeliveryWorker(DeliveryStore store, WebhookEndpointRepository endpoints, WebhookSender sender,
             DeliveryOutcomes outcomes, WebhookSecrets secrets, WebhooksConfig config, Clock clock) {
@@ -125,6 +125,11 @@ public class DeliveryWorker {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Test seam: {@code seam} runs after each answer and before its outcome is recorded (null removes it). */
+    void afterSendBeforeRecord(Consumer<WebhookDelivery> seam) {
+        this.afterSendBeforeRecord = seam;
     }
 
     /** Look for due deliveries now (after a transaction queued some). */
