@@ -23,7 +23,8 @@ class RouteTableTest {
             "/api/badge-verifications, CERTIFICATION, /badge-verifications",
             "/api/.well-known/jwks.json, CERTIFICATION, /.well-known/jwks.json",
             "/api/competency-status/o-1, COMPETENCY, /competency-status/o-1",
-            "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users" })
+            "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users",
+            "/api/webhooks/w-1/deliveries, MEMBERSHIP, /webhooks/w-1/deliveries" })
     void routesByFirstSegment(String path, DownstreamService service, String downstream) {
         var route = RouteTable.resolve(path, null).orElseThrow();
         assertEquals(service, route.service());
