@@ -58,8 +58,9 @@ class WebhookKillIT {
             exchange.close();
         });
         receiver.start();
+        // this receiver, and the local demo's (devstack) that PortalIT uses
         Map<String, String> allowReceiver = Map.of("PARTNERHUB_WEBHOOKS_ALLOWED_TARGETS",
-                "127.0.0.1:" + receiver.getAddress().getPort());
+                "localhost:18099,127.0.0.1:18099,127.0.0.1:" + receiver.getAddress().getPort());
         int port = RunningSuite.service(SERVICE).port();
         try {
             ServiceProcess sender = replace(RunningSuite.stack().process(SERVICE).orElseThrow(), port, allowReceiver);

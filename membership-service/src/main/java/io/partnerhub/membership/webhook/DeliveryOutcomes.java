@@ -27,11 +27,14 @@ public class DeliveryOutcomes {
     private final RetrySchedule schedule;
     private final Event<EndpointDisabled> disabled;
     private final ActivityLog activity;
+    private final WebhookEndpointRepository endpoints;
 
-    public DeliveryOutcomes(RetrySchedule schedule, Event<EndpointDisabled> disabled, ActivityLog activity) {
+    public DeliveryOutcomes(RetrySchedule schedule, Event<EndpointDisabled> disabled, ActivityLog activity,
+            WebhookEndpointRepository endpoints) {
         this.schedule = schedule;
         this.disabled = disabled;
         this.activity = activity;
+        this.endpoints = endpoints;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,7 +50,8 @@ public class DeliveryOutcomes {
         if (attempt.succeeded()) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.finishedAt = now;
-            endpoint.lastSuccessAt = now;
+            // not through the entity: a success must not bump its version under an admin's concurrent change
+            endpoints.recordSuccess(endpoint.id, now);
             return;
         }
         Optional<Instant> next = schedule.nextAttempt(delivery.firstAttemptAt, now, delivery.attempts);
@@ -61,7 +65,8 @@ public class DeliveryOutcomes {
         delivery.finishedAt = now;
         Log.infof("Webhook delivery %d to endpoint %s failed for good after %d attempts: %s", delivery.id, endpoint.id,
                 delivery.attempts, delivery.lastError);
-        if (endpoint.lastSuccessAt == null || endpoint.lastSuccessAt.isBefore(delivery.firstAttemptAt)) {
+        Instant lastSuccess = endpoints.lastSuccess(endpoint.id);
+        if (lastSuccess == null || lastSuccess.isBefore(delivery.firstAttemptAt)) {
             disable(endpoint, delivery, now);
         }
     }

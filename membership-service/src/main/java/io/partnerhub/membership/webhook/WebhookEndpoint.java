@@ -12,11 +12,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A registered webhook endpoint: an organisation's (partner-admin) or, without organisation, an ops one (all events). */
+/**
+ * A registered webhook endpoint: an organisation's (partner-admin) or, without organisation, an ops one (all events).
+ * Admin changes are guarded by the version; the sender notes successes with a bulk update that leaves it alone, and
+ * every update writes only the columns it changed.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint {
 

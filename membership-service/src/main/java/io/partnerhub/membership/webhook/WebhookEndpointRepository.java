@@ -1,5 +1,6 @@
 package io.partnerhub.membership.webhook;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,5 +30,16 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
     public List<WebhookEndpoint> activeFor(UUID organizationId) {
         return list("status = ?1 and (organizationId = ?2 or organizationId is null)", Sort.by("id"),
                 WebhookEndpoint.Status.ACTIVE, organizationId);
+    }
+
+    /** Notes a successful delivery (a bulk update: the endpoint's version, which guards admin changes, stays). */
+    public void recordSuccess(UUID id, Instant at) {
+        update("lastSuccessAt = ?1 where id = ?2", at, id);
+    }
+
+    /** The endpoint's last success as stored now (including this transaction's {@link #recordSuccess}). */
+    public Instant lastSuccess(UUID id) {
+        return getEntityManager().createQuery("select e.lastSuccessAt from WebhookEndpoint e where e.id = ?1", Instant.class)
+                .setParameter(1, id).getSingleResult();
     }
 }
