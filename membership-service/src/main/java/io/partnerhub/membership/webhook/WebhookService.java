@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.paging.PageRequest;
 import io.partnerhub.chassis.problem.Conflict;
-import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.membership.activity.ActivityLog;
@@ -58,13 +57,6 @@ public class WebhookService {
         this.fanOut = fanOut;
         this.config = config;
         this.clock = clock;
-    }
-
-    /** 400 {@code /webhook-url-refused}: not https, does not resolve, or resolves to an address webhooks never call. */
-    public static class UrlRefused extends DomainException {
-        public UrlRefused(String detail) {
-            super(400, "webhook-url-refused", "Webhook URL refused", detail);
-        }
     }
 
     @Transactional
@@ -250,7 +242,7 @@ public class WebhookService {
         try {
             return guard.check(url).uri().toString();
         } catch (TargetGuard.Refused refused) {
-            throw new UrlRefused(refused.getMessage());
+            throw new WebhookUrlRefused(refused.getMessage());
         }
     }
 
