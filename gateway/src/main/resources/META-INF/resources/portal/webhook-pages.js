@@ -19,7 +19,8 @@ const EVENT_TYPES = [
   ['io.partnerhub.employee.left.v1', 'Person left'],
   ['io.partnerhub.performance.reported.v1', 'Performance figure reported'],
 ];
-const typeName = (type) => (EVENT_TYPES.find(([t]) => t === type) || [type, type])[1];
+const TEST_TYPE = 'io.partnerhub.webhook.test.v1';
+const typeName = (type) => (type === TEST_TYPE ? 'Test event' : (EVENT_TYPES.find(([t]) => t === type) || [type, type])[1]);
 
 /** A signing secret, shown once (after create or rotate): copy it into the receiving system now. */
 function SecretOnce({ secret, label, onDone }) {
@@ -71,8 +72,8 @@ function AddWebhook({ org, onDone }) {
     <label for="w-description">Description</label>
     <input id="w-description" value=${form.description} maxlength="500" onInput=${(e) => setForm({ ...form, description: e.target.value })} />
     <fieldset><legend>Events (none ticked: all of them)</legend>
-      ${EVENT_TYPES.map(([type, name], i) => html`<div><input type="checkbox" id=${`w-type-${i}`} checked=${form.types.includes(type)}
-        onChange=${() => toggle(type)} /> <label for=${`w-type-${i}`}>${name}</label></div>`)}
+      ${EVENT_TYPES.map(([type, name], i) => html`<label class="check"><input type="checkbox" id=${`w-type-${i}`}
+        checked=${form.types.includes(type)} onChange=${() => toggle(type)} />${name}</label>`)}
     </fieldset>
     <button type="submit">Add webhook</button>
     <${Problem} error=${error} />
@@ -98,7 +99,7 @@ function Deliveries({ org, webhook }) {
         <th scope="col">Last answer</th><th scope="col">Next try</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
       <tbody>${deliveries.map((d) => html`<tr data-delivery=${d.id} data-status=${d.status}>
         <td>${when(d.createdAt)}</td>
-        <th scope="row">${d.kind === 'TEST' ? 'Test event' : typeName(d.eventType)}${d.kind === 'REDELIVERY' ? ' (redelivery)' : ''}
+        <th scope="row">${typeName(d.eventType)}${d.kind === 'REDELIVERY' ? ' (redelivery)' : ''}
           <br /><span class="hint">${d.webhookId}</span></th>
         <td class="status">${d.status.toLowerCase()}</td><td>${d.attempts}</td>
         <td>${d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : d.lastError || '—'}</td>
@@ -135,7 +136,7 @@ export function Webhooks({ org }) {
     && api(path`/organizations/${org}/webhooks/${w.id}`, { method: 'DELETE' });
   return html`<${Loaded} state=${state}>${({ organisation, webhooks }) => html`<div class="webhooks">
     <${OrgHeading} organisation=${organisation} page="Webhooks" />
-    <p class="hint">Other systems (a CRM, an LMS) receive this organisation's changes as signed
+    <p class="hint">Other systems (a CRM, an LMS) receive this organisation's changes as signed${' '}
       <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>: the body is the CloudEvent, retried for 24 hours
       when the endpoint fails; an endpoint that keeps failing is disabled and you are told.</p>
     ${secret && html`<${SecretOnce} secret=${secret} label="New signing secret" onDone=${() => setSecret(null)} />`}

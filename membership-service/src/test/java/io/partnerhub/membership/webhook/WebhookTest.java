@@ -404,4 +404,19 @@ class WebhookTest {
             worker.afterSendBeforeRecord(null);
         }
     }
+
+    @Test
+    void anEndpointIsSentAtMostItsRatePerSecond() {
+        String org = UserAccountsTest.organization();
+        String busy = path("busy");
+        String id = register(org, busy).getString("id");
+        for (int i = 0; i < 30; i++) {
+            testSend(org, id);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.at(busy).size() == 30);
+        List<TestReceiver.Received> got = RECEIVER.at(busy);
+        long spread = Duration.between(got.get(0).at(), got.get(29).at()).toMillis();
+        // 10 a second with a burst of 10: the 30th leaves about 2 s after the first
+        assertTrue(spread >= 1_500, "30 deliveries within " + spread + " ms");
+    }
 }
