@@ -1,4 +1,4 @@
-// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js, me-pages.js and assess-pages.js.
+// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js, me-pages.js, assess-pages.js and webhook-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
@@ -7,6 +7,7 @@ import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
 import { PublicProfile } from './profile-pages.js';
+import { Webhooks } from './webhook-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -78,7 +79,8 @@ function Nav({ claims, route }) {
   if (claims.role === 'ops') links.push(['#/orgs', 'Organisations']);
   if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
     links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'membership'), 'Membership'],
-      [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity']);
+      [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity'],
+      [orgHref(org, 'webhooks'), 'Webhooks']);
     links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
   }
   if (claims.candidate) {
@@ -99,6 +101,7 @@ function Page({ claims, route }) {
     if (page === 'membership') return html`<${Membership} org=${id} claims=${claims} />`;
     if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
     if (page === 'activity') return html`<${Activity} org=${id} claims=${claims} />`;
+    if (page === 'webhooks') return html`<${Webhooks} org=${id} />`;
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;

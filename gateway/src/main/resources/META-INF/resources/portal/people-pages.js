@@ -163,7 +163,8 @@ export function People({ org }) {
 
 const ACTIVITY_KINDS = ['USER_ADDED', 'USER_CHANGED', 'USER_REMOVED', 'USERS_IMPORTED', 'USER_DEPARTED',
   'INVITATION_CREATED', 'INVITATION_REVOKED', 'INVITATION_ACCEPTED', 'PERSON_JOINED', 'PERSON_LEFT',
-  'SUPPORT_ASSOCIATION', 'PERFORMANCE_REPORTED', 'PERFORMANCE_CORRECTED', 'MEMBERSHIP_PURCHASED', 'MEMBERSHIP_RENEWED'];
+  'SUPPORT_ASSOCIATION', 'PERFORMANCE_REPORTED', 'PERFORMANCE_CORRECTED', 'MEMBERSHIP_PURCHASED', 'MEMBERSHIP_RENEWED',
+  'WEBHOOK_ADDED', 'WEBHOOK_CHANGED', 'WEBHOOK_REMOVED', 'WEBHOOK_SECRET_ROTATED', 'WEBHOOK_DISABLED'];
 const words = (kind) => kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
 /** A datetime-local value (the browser's local time) as an instant, or undefined when empty. */
 const instant = (local) => (local ? new Date(local).toISOString() : undefined);

@@ -1,6 +1,11 @@
 package io.partnerhub.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,27 @@ final class ServiceEnvironment {
             env.put("PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_ID", "devstack-org-credential-1");
             env.put("PARTNERHUB_COMPETENCY_CREDENTIALS_PUBLIC_BASE_URL", "http://localhost:8080/api");
         }
+        if ("membership-service".equals(spec.name())) {
+            // webhooks: signing secrets encrypted at rest under a key generated once per demo home (local demo material,
+            // never committed); a receiver on this machine at port 18099 is exempt from the SSRF guard (local demo only)
+            env.put("PARTNERHUB_WEBHOOKS_SECRET_KEY", webhookSecretKey(home));
+            env.put("PARTNERHUB_WEBHOOKS_ALLOWED_TARGETS", "localhost:18099,127.0.0.1:18099");
+        }
         return env;
+    }
+
+    private static String webhookSecretKey(Path home) {
+        Path file = home.resolve("webhook-secret-key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(home);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the demo webhook key in " + file, e);
+        }
     }
 }

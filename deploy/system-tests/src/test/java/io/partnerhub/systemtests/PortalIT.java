@@ -462,6 +462,52 @@ class PortalIT {
                         .body("passedAssessments.assessmentId", hasItem(assessment)));
     }
 
+    @Test
+    @Order(15)
+    void adminAddsAWebhookSeesTheSecretOnceSendsATestAndRedeliversItByKeyboard() throws Exception {
+        java.util.List<String> webhookIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 18099), 10); // the devstack's local-demo webhook receiver port
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            webhookIds.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            signInByKeyboard(RunningSuite.stack().token("partner-admin", Map.of("org", orgA)));
+            activate(e -> "Webhooks".equals(e.getText().trim()));
+            WebElement url = browser.await(By.id("w-url"));
+            tabTo(e -> "w-url".equals(e.getDomAttribute("id")));
+            url.clear();
+            url.sendKeys("http://127.0.0.1:18099/portal-" + suffix);
+            tabTo(e -> "w-type-2".equals(e.getDomAttribute("id")));
+            press(Keys.SPACE); // Competency at risk
+            activate(e -> "Add webhook".equals(e.getText().trim()));
+            String secret = browser.await(By.id("webhook-secret")).getDomProperty("value");
+            assertTrue(secret.matches("whsec_[A-Za-z0-9+/=]{32}"), secret);
+            browser.awaitText(By.cssSelector("[data-webhook]"), "Competency at risk", LIVE);
+            browser.screenshot("27-webhook-secret-once");
+            activate(e -> "Done".equals(e.getText().trim()));
+            assertTrue(browser.driver.findElements(By.id("webhook-secret")).isEmpty(), "the secret is gone once done");
+
+            activate(e -> "Send test".equals(e.getText().trim()));
+            await().atMost(LIVE).until(() -> webhookIds.size() == 1);
+            activate(e -> "Refresh".equals(e.getText().trim()));
+            browser.awaitText(By.cssSelector("[data-delivery]"), "delivered", LIVE);
+            activate(e -> e.getDomAttribute("id") != null && e.getDomAttribute("id").startsWith("redeliver-"));
+            await().atMost(LIVE).until(() -> webhookIds.size() == 2);
+            assertEquals(webhookIds.get(0), webhookIds.get(1), "a redelivery keeps the webhook-id");
+            tabBackTo(e -> "Refresh".equals(e.getText().trim()));
+            press(Keys.ENTER);
+            browser.awaitText(By.cssSelector(".deliveries caption"), "2 deliveries", LIVE);
+            browser.screenshot("28-webhook-deliveries");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     /**
      * Answers the attempt open on the page, by keyboard only: per question, Tab into its options, the arrow keys (or
      * Space on the first) to choose, Tab to Next and Enter; focus lands on the next question's heading; Submit at the

@@ -261,6 +261,28 @@ class RoleEndpointMatrixIT {
                 write("POST", "/organizations/{id}/invitations/{invitationId}/revocation", null, orgAdmins),
                 write("POST", "/organizations/{id}/invitations/acceptance", Map.of("code", "x".repeat(43)), Set.of(EMPLOYEE)),
                 read("/organizations/{id}/activity", orgAdmins),
+                // issue 23: webhooks of an organisation (its partner-admins, ops) and ops' own (bodies invalid or ids
+                // unknown: the matrix registers nothing)
+                write("POST", "/organizations/{organizationId}/webhooks", INVALID, orgAdmins),
+                read("/organizations/{organizationId}/webhooks", orgAdmins),
+                read("/organizations/{organizationId}/webhooks/{webhookId}", orgAdmins),
+                write("PUT", "/organizations/{organizationId}/webhooks/{webhookId}", INVALID, orgAdmins),
+                write("DELETE", "/organizations/{organizationId}/webhooks/{webhookId}", null, orgAdmins),
+                write("POST", "/organizations/{organizationId}/webhooks/{webhookId}/secret-rotations",
+                        Map.of("overlap", "PT1H"), orgAdmins),
+                write("POST", "/organizations/{organizationId}/webhooks/{webhookId}/test-deliveries", null, orgAdmins),
+                read("/organizations/{organizationId}/webhooks/{webhookId}/deliveries", orgAdmins),
+                write("POST", "/organizations/{organizationId}/webhooks/{webhookId}/deliveries/{deliveryId}/redelivery", null,
+                        orgAdmins),
+                write("POST", "/webhooks", INVALID, ops),
+                catalogue("GET", "/webhooks", ops),
+                read("/webhooks/{webhookId}", ops),
+                write("PUT", "/webhooks/{webhookId}", INVALID, ops),
+                write("DELETE", "/webhooks/{webhookId}", null, ops),
+                write("POST", "/webhooks/{webhookId}/secret-rotations", Map.of("overlap", "PT1H"), ops),
+                write("POST", "/webhooks/{webhookId}/test-deliveries", null, ops),
+                read("/webhooks/{webhookId}/deliveries", ops),
+                write("POST", "/webhooks/{webhookId}/deliveries/{deliveryId}/redelivery", null, ops),
                 // every service's operations endpoints: the gateway serves /api/admin/** itself (fan-outs, ops only:
                 // clock, dead letters, failed outbox rows, reaching one service by /{service}/...) and forwards nothing
                 // below a service's /admin; a service's own paths with an id where the gateway wants a service name
@@ -382,8 +404,8 @@ class RoleEndpointMatrixIT {
             case "userId": return "user";
             case "invitationId": return "invitation";
             case "holdingId": return "holding";
-            case "questionId", "attemptId", "credentialId": return "uuid";
-            case "list": return "number";
+            case "questionId", "attemptId", "credentialId", "webhookId": return "uuid";
+            case "list", "deliveryId": return "number";
             case "number": return "number";
             default: break;
         }

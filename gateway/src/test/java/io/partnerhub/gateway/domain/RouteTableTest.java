@@ -24,7 +24,8 @@ class RouteTableTest {
             "/api/.well-known/jwks.json, CERTIFICATION, /.well-known/jwks.json",
             "/api/competency-status/o-1, COMPETENCY, /competency-status/o-1",
             "/api/organization-credentials/.well-known/jwks.json, COMPETENCY, /organization-credentials/.well-known/jwks.json",
-            "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users" })
+            "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users",
+            "/api/webhooks/w-1/deliveries, MEMBERSHIP, /webhooks/w-1/deliveries" })
     void routesByFirstSegment(String path, DownstreamService service, String downstream) {
         var route = RouteTable.resolve(path, null).orElseThrow();
         assertEquals(service, route.service());
