@@ -125,7 +125,7 @@ public class DesignationEvaluation {
         TreeSet<LocalDate> qualifying = replay.qualifying();
         store.replaceDays(organizationId, area.id(), specialisation.id(), judgeFrom, QualificationWindow.on(today).from(), qualifying);
         for (Replay.DatedEvent event : replay.events()) {
-            if (event.event() == DesignationEvent.AT_RISK) {
+            if (event.event() == DesignationEvent.AT_RISK || event.event() == DesignationEvent.RISK_CLEARED) {
                 continue; // specialisations publish attained and lost only
             }
             events.publish(new SpecialisationChanged(event.event(), organizationId, area.id(), specialisation.id(),
@@ -147,7 +147,7 @@ public class DesignationEvaluation {
         String track = score.flatMap(CapabilityScore::track).orElse(null);
         events.publish(new DesignationChanged(event.event(), organizationId, area.id(), area.name(), track,
                 score.map(s -> s.total().value()).orElse(BigDecimal.ZERO.setScale(1)), event.on(), holdsUntil));
-        if (event.event() != DesignationEvent.AT_RISK) {
+        if (event.event() == DesignationEvent.ATTAINED || event.event() == DesignationEvent.LOST) { // at risk is still held
             awards.fire(new AwardChanged(organizationId, AwardChanged.Kind.DESIGNATION, area.id(), track, area.name(),
                     event.event() == DesignationEvent.ATTAINED, now));
         }

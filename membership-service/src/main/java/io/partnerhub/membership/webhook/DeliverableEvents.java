@@ -18,7 +18,7 @@ public final class DeliverableEvents {
             "io.partnerhub.competency.attained.v1", "io.partnerhub.competency.renewed.v1",
             "io.partnerhub.competency.at-risk.v1", "io.partnerhub.competency.risk-cleared.v1",
             "io.partnerhub.competency.lapsed.v1",
-            "io.partnerhub.designation.attained.v1", "io.partnerhub.designation.at-risk.v1",
+            "io.partnerhub.designation.attained.v1", "io.partnerhub.designation.at-risk.v1", "io.partnerhub.designation.risk-cleared.v1",
             "io.partnerhub.designation.lost.v1");
 
     /** On membership-events: people joining and leaving, performance figures, new organisations (ops endpoints). */

@@ -2,7 +2,7 @@ package io.partnerhub.competency.domain.designation;
 
 /** P6: the kinds of event a transition publishes; {@link #type} names it for designations or specialisations. */
 public enum DesignationEvent {
-    ATTAINED("attained"), AT_RISK("at-risk"), LOST("lost");
+    ATTAINED("attained"), AT_RISK("at-risk"), RISK_CLEARED("risk-cleared"), LOST("lost");
 
     private final String name;
 

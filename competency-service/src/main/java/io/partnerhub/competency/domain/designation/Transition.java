@@ -32,7 +32,9 @@ public record Transition(DesignationState state, Optional<DesignationEvent> even
             return new Transition(DesignationState.LOST, Optional.of(DesignationEvent.LOST));
         }
         if (standing.qualifiesToday()) {
-            return new Transition(DesignationState.KEPT, Optional.empty());
+            // recovering from at risk is news to whoever acted on the risk (membership's renewal, an alert)
+            return new Transition(DesignationState.KEPT,
+                    old == DesignationState.AT_RISK ? Optional.of(DesignationEvent.RISK_CLEARED) : Optional.empty());
         }
         return new Transition(DesignationState.AT_RISK,
                 old == DesignationState.AT_RISK ? Optional.empty() : Optional.of(DesignationEvent.AT_RISK));

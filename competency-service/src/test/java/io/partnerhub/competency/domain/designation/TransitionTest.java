@@ -33,7 +33,7 @@ class TransitionTest {
             "KEPT, true, false, AT_RISK, AT_RISK",
             "KEPT, false, false, LOST, LOST",
             "AT_RISK, true, false, AT_RISK, ",
-            "AT_RISK, true, true, KEPT, ",
+            "AT_RISK, true, true, KEPT, RISK_CLEARED",
             "AT_RISK, false, false, LOST, LOST"})
     void movesTheStateAndNamesTheEventToPublish(DesignationState old, boolean eligible, boolean qualifiesToday,
             DesignationState state, DesignationEvent event) {
@@ -42,7 +42,8 @@ class TransitionTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"ATTAINED, designation.attained.v1", "AT_RISK, designation.at-risk.v1", "LOST, designation.lost.v1"})
+    @CsvSource({"ATTAINED, designation.attained.v1", "AT_RISK, designation.at-risk.v1",
+            "RISK_CLEARED, designation.risk-cleared.v1", "LOST, designation.lost.v1"})
     void namesTheEventTypes(DesignationEvent event, String type) {
         assertEquals(type, event.type("designation"));
     }
