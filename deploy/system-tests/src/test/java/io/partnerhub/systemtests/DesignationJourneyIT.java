@@ -14,6 +14,7 @@ import static io.partnerhub.systemtests.Programme.unique;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,6 +79,19 @@ class DesignationJourneyIT {
         awaitDesignation(organization, area, s -> s.body("score", equalTo(100.0f)).body("state", equalTo("ATTAINED"))
                 .body("metrics.find { it.metricId == 'customers' }.points", equalTo(30.0f)));
         awaitEvent(organization, area, "io.partnerhub.designation.attained.v1");
+        // the organisation credential of the designation: listed, verifying, its status bit clear
+        io.restassured.path.json.JsonPath credential = await().atMost(Programme.AWAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> Programme.anyone().queryParam("organizationId", organization).get("/organization-credentials")
+                        .then().statusCode(200).extract().jsonPath(), list -> list.getList("credentials.findAll { it.kind == 'DESIGNATION' && it.awardId == '" + area + "' }").size() == 1);
+        String credentialPath = "credentials.find { it.kind == 'DESIGNATION' && it.awardId == '" + area + "' }";
+        assertEquals("ACTIVE", credential.getString(credentialPath + ".status"));
+        String statusList = credential.getString(credentialPath + ".statusListCredential");
+        int index = credential.getInt(credentialPath + ".statusListIndex");
+        String jwt = Programme.anyone().accept("application/vc+jwt").get("/organization-credentials/{id}",
+                credential.getString(credentialPath + ".id")).then().statusCode(200).extract().asString();
+        assertEquals(area, OrganizationCredentialIT.verified(jwt).at("/credentialSubject/achievement/id").asText()
+                .replaceFirst(".*:designation:([^:]+).*", "$1"));
+        assertFalse(revokedQuietly(statusList, index), "an attained designation's bit is clear");
 
         admin(organization).post("/organizations/{id}/users/{user}/departure", organization, boUser).then().statusCode(200);
         awaitDesignation(organization, area, s -> s.body("score", equalTo(70.0f)).body("state", equalTo("AT_RISK"))
@@ -90,6 +104,19 @@ class DesignationJourneyIT {
         awaitDesignation(organization, area, s -> s.body("state", equalTo("LOST")).body("held", equalTo(false)));
         EventLog.Event lost = awaitEvent(organization, area, "io.partnerhub.designation.lost.v1");
         assertEquals(lostOn.toString(), lost.text("day"));
+        // the loss revokes the credential: an independent read of the status list shows the bit set
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> revokedQuietly(statusList, index));
+        Programme.anyone().contentType("application/json").body(Map.of("credential", jwt))
+                .post("/organization-credentials/verifications").then().statusCode(200)
+                .body("signatureValid", equalTo(true)).body("revoked", equalTo(true));
+    }
+
+    private static boolean revokedQuietly(String statusList, int index) {
+        try {
+            return OrganizationCredentialIT.revoked(statusList, index);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Map<String, Object> metric(String id, String category, String unit, String figure, String kind, int maxPoints,

@@ -132,7 +132,7 @@ class OrganizationCredentialIT {
     }
 
     /** jose4j: the key the JWKS publishes under the token's kid verifies the signature; the payload as JSON. */
-    private static JsonNode verified(String compact) throws Exception {
+    static JsonNode verified(String compact) throws Exception {
         String jwks = anyone().get("/organization-credentials/.well-known/jwks.json").then().statusCode(200).extract().asString();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(compact);
@@ -145,7 +145,7 @@ class OrganizationCredentialIT {
     }
 
     /** Independent W3C Bitstring Status List check: fetch the list credential, verify it, decode, read the bit. */
-    private static boolean revoked(String statusListUrl, int index) throws Exception {
+    static boolean revoked(String statusListUrl, int index) throws Exception {
         String path = statusListUrl.substring(statusListUrl.indexOf("/organization-credentials/"));
         String jwt = anyone().accept("application/vc+jwt").get(path).then().statusCode(200).extract().asString();
         JsonNode list = verified(jwt);
