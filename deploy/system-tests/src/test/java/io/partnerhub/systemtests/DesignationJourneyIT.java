@@ -47,7 +47,7 @@ class DesignationJourneyIT {
     }
 
     @Test
-    void certificationsDepartureAndAReportMoveThePointsAndTheWindowAttainsAndLosesTheDesignation() {
+    void certificationsDepartureAndAReportMoveThePointsAndTheWindowAttainsAndLosesTheDesignation() throws Exception {
         String intermediateExam = exam("DI");
         String advancedExam = exam("DA");
         String intermediate = certification("des-int", "ASSOCIATE", intermediateExam);
