@@ -113,6 +113,7 @@ class RoleEndpointMatrixIT {
         unknown.put("assessment", "no-such-assessment");
         unknown.put("number", "1");
         unknown.put("competency", "no-such-competency");
+        unknown.put("area", "no-such-area");
         unknown.put("shareCode", "no-such-share-code-" + UUID.randomUUID());
         foreign.putAll(unknown);
         foreign.put("org", orgB);
@@ -226,6 +227,15 @@ class RoleEndpointMatrixIT {
                 read("/competency-status/{organizationId}/changes", scoped).accept("text/event-stream"),
                 write("POST", "/competency-simulations", INVALID, scoped),
                 // organisation credentials (issue 22): public, no token needed
+                // issue 22: solution areas (catalogue), designation status, the two models side by side, the what-if
+                catalogue("GET", "/solution-areas", scoped),
+                read("/solution-areas/{id}", scoped),
+                write("POST", "/solution-areas", INVALID, ops),
+                write("POST", "/solution-areas/{id}/score-versions", INVALID, ops),
+                read("/designation-status/{organizationId}", scoped),
+                read("/designation-status/{organizationId}/{solutionAreaId}", scoped),
+                read("/programmes/{organizationId}", scoped),
+                write("POST", "/programme-switch/simulations", INVALID, orgAdmins),
                 publicly("GET", "/organization-credentials", 200, 404).query("organizationId={org}"),
                 publicly("GET", "/organization-credentials/organizations/{organizationId}", 200, 404),
                 publicly("GET", "/organization-credentials/{credentialId}", 404),
@@ -400,6 +410,7 @@ class RoleEndpointMatrixIT {
         switch (parameter) {
             case "organizationId": return "org";
             case "competencyId": return "competency";
+            case "solutionAreaId": return "area";
             case "candidateId": return "candidate";
             case "userId": return "user";
             case "invitationId": return "invitation";
@@ -417,6 +428,7 @@ class RoleEndpointMatrixIT {
             case "assessments" -> "assessment";
             case "certification-holdings" -> "holding";
             case "competencies" -> "competency";
+            case "solution-areas" -> "area";
             case "share-codes", "shared-transcripts" -> "shareCode";
             case "dead-letters", "failed" -> "uuid";
             default -> null;
