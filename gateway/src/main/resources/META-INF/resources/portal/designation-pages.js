@@ -58,11 +58,11 @@ function Metrics({ status }) {
     <thead><tr><th scope="col">Metric</th><th scope="col">Have / threshold</th><th scope="col">Points</th></tr></thead>
     <tbody>${status.metrics.map((m) => html`<tr class="metric" data-metric=${m.metricId}>
       <th scope="row">${m.name}<span class="counted">${CATEGORY[m.category] || m.category}</span></th>
-      <td>${amount(m.have, m.unit)} of ${amount(m.threshold, m.unit)}
+      <td>${amount(m.have, m.unit)} (threshold ${amount(m.threshold, m.unit)})
         ${Number(m.points) === 0 ? html`<br /><strong class="zero">at zero: no designation until it counts</strong>` : ''}</td>
-      <td class="points"><${Bar} value=${m.points} max=${m.maxPoints} className=${Number(m.points) === 0 ? 'none' : ''}
+      <td><div class="points"><${Bar} value=${m.points} max=${m.maxPoints} className=${Number(m.points) === 0 ? 'none' : ''}
           label=${`${m.name}: ${num(m.points)} of ${m.maxPoints} points; have ${amount(m.have, m.unit)}, threshold ${amount(m.threshold, m.unit)}`} />
-        <span class="figures">${num(m.points)} / ${m.maxPoints} points</span></td>
+        <span class="figures">${num(m.points)} / ${m.maxPoints} points</span></div></td>
     </tr>`)}</tbody>
   </table>`;
 }
@@ -136,7 +136,7 @@ function ToQualify({ status, id }) {
     <h3 id=${`${id}-qualify`}>To qualify</h3>
     ${status.qualifiesToday ? html`<p class="all-clear">Qualifies today: score ${num(status.score)} with every metric above zero.</p>`
       : plan.length ? html`<p>Suggested plan (the fewest changes that reach ${QUALIFIES_AT} with no metric at zero):</p>
-        <ol class="plan">${plan.map((step) => html`<li data-metric=${step.metricId}>${change(byId[step.metricId], step.add)}
+        <ol class="plan">${plan.map((step) => html`<li data-metric=${step.metricId}>${change(byId[step.metricId], step.add)}${' '}
           (then ${num(step.pointsAfter)} of ${byId[step.metricId]?.maxPoints ?? '?'} points)</li>`)}</ol>
         <p class="hint">Score after the plan: about ${Math.round(after * 10) / 10}.</p>`
       : html`<p>No plan reaches ${QUALIFIES_AT} within the thresholds.</p>`}
@@ -168,7 +168,7 @@ function AreaCard({ status }) {
     <section aria-labelledby=${`${id}-spec`}>
       <h3 id=${`${id}-spec`}>Specialisations</h3>
       ${status.specialisations.length === 0 ? html`<p class="hint">None in this area.</p>` : html`<ul class="specialisations">
-        ${status.specialisations.map((s) => html`<li data-specialisation=${s.id}>${s.name} <${StateBadge} state=${s.state} />
+        ${status.specialisations.map((s) => html`<li data-specialisation=${s.id}>${s.name} <${StateBadge} state=${s.state} />${' '}
           <span class="figures">${s.have} of ${s.need} ${s.need === 1 ? 'person' : 'people'} with its certifications</span></li>`)}
       </ul>`}
     </section>
@@ -183,8 +183,8 @@ export function Designations({ org }) {
   }, [org]);
   return html`<${Loaded} state=${state}>${(d) => html`<div class="designations">
     <h1>Designations<span class="org-name"> · ${d.organisation.name}</span></h1>
-    <p class="hint">Solutions Partner designations: a capability score out of 100 per solution area; it qualifies at
-      ${QUALIFIES_AT} with every metric above zero, and a designation holds while its six-month window has a qualifying day.</p>
+    <p class="hint">Solutions Partner designations: a capability score out of 100 per solution area; it qualifies at ${QUALIFIES_AT}
+      with every metric above zero, and a designation holds while its six-month window has a qualifying day.</p>
     ${d.statuses.length === 0 && html`<p>No solution area is in effect yet.</p>`}
     ${d.statuses.map((s) => html`<${AreaCard} status=${s} />`)}
   </div>`}<//>`;
@@ -263,7 +263,7 @@ export function ProgrammesPanel({ org, role }) {
       const others = programmes.competencies.filter((c) => !replaced.has(c.competencyId));
       return html`
         ${designations.length === 0 ? html`<p>No solution area is in effect yet.</p>` : html`<ul class="designation-summary">
-          ${designations.map((s) => html`<li data-area=${s.solutionAreaId}>${s.solutionAreaName} <${StateBadge} state=${s.state} />
+          ${designations.map((s) => html`<li data-area=${s.solutionAreaId}>${s.solutionAreaName} <${StateBadge} state=${s.state} />${' '}
             <span class="figures">score ${num(s.score)} / 100</span></li>`)}</ul>`}
         <p><a href=${orgHref(org, 'designations')}>Open the Designations page</a> for the score per metric, the window and what would make each qualify.</p>
         <div class="table-scroll"><table class="side-by-side">
