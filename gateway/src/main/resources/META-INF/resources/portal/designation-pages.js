@@ -53,7 +53,7 @@ function Score({ status }) {
 }
 
 function Metrics({ status }) {
-  return html`<table class="metrics">
+  return html`<div class="table-scroll"><table class="metrics">
     <caption>Capability score per metric</caption>
     <thead><tr><th scope="col">Metric</th><th scope="col">Have / threshold</th><th scope="col">Points</th></tr></thead>
     <tbody>${status.metrics.map((m) => html`<tr class="metric" data-metric=${m.metricId}>
@@ -64,7 +64,7 @@ function Metrics({ status }) {
           label=${`${m.name}: ${num(m.points)} of ${m.maxPoints} points; have ${amount(m.have, m.unit)}, threshold ${amount(m.threshold, m.unit)}`} />
         <span class="figures">${num(m.points)} / ${m.maxPoints} points</span></div></td>
     </tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 const iso = (date) => date.toISOString().slice(0, 10);
@@ -183,8 +183,8 @@ export function Designations({ org }) {
   }, [org]);
   return html`<${Loaded} state=${state}>${(d) => html`<div class="designations">
     <h1>Designations<span class="org-name"> · ${d.organisation.name}</span></h1>
-    <p class="hint">Solutions Partner designations: a capability score out of 100 per solution area; it qualifies at ${QUALIFIES_AT}
-      with every metric above zero, and a designation holds while its six-month window has a qualifying day.</p>
+    <p class="hint">Solutions Partner designations: a capability score out of 100 per solution area; it qualifies at ${QUALIFIES_AT} with every
+      metric above zero, and a designation holds while its six-month window has a qualifying day.</p>
     ${d.statuses.length === 0 && html`<p>No solution area is in effect yet.</p>`}
     ${d.statuses.map((s) => html`<${AreaCard} status=${s} />`)}
   </div>`}<//>`;
