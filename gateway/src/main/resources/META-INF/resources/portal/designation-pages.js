@@ -45,7 +45,7 @@ function Bar({ value, max, label, mark, className = '' }) {
 function Score({ status }) {
   const label = `Score ${num(status.score)} out of 100; it qualifies at ${QUALIFIES_AT} with no metric at zero`;
   return html`<div class="score">
-    <${Bar} className=${Number(status.score) >= QUALIFIES_AT ? 'over' : 'under'} value=${status.score} max="100"
+    <${Bar} className=${status.qualifiesToday ? 'over' : 'under'} value=${status.score} max="100"
       mark=${QUALIFIES_AT} label=${label} />
     <span class="figures score-figures">${num(status.score)} / 100</span>
     <span class="hint">(the line: ${QUALIFIES_AT} to qualify)</span>

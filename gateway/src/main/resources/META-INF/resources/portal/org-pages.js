@@ -203,7 +203,7 @@ export function Dashboard({ org, claims }) {
         ${d.statuses.length === 0 && html`<p>No competency is in effect yet.</p>`}
         <div class="cards">${d.statuses.map((s) => html`<${CompetencyCard} status=${s} name=${names[s.competencyId] || s.competencyId} who=${who} />`)}</div>
       </section>
-      <${ProgrammesPanel} org=${org} role=${claims?.role} />
+      <${ProgrammesPanel} org=${d.organisation.id} role=${claims?.role} />
       <${Forecast} forecast=${d.forecast} names=${names} who=${who} />
       <datalist id="certification-ids">${certificationIds.map((c) => html`<option value=${c} />`)}</datalist>
       <${WhatIf} org=${org} statuses=${d.statuses} users=${d.users} names=${names} who=${who} />
