@@ -1,8 +1,10 @@
-// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js, me-pages.js, assess-pages.js and webhook-pages.js.
+// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
+// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js and webhook-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
 import { Dashboard, Membership, Organisations } from './org-pages.js';
+import { Designations } from './designation-pages.js';
 import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
@@ -78,7 +80,7 @@ function Nav({ claims, route }) {
   const links = [];
   if (claims.role === 'ops') links.push(['#/orgs', 'Organisations']);
   if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
-    links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'membership'), 'Membership'],
+    links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'designations'), 'Designations'], [orgHref(org, 'membership'), 'Membership'],
       [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity'],
       [orgHref(org, 'webhooks'), 'Webhooks']);
     links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
@@ -86,7 +88,9 @@ function Nav({ claims, route }) {
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
       ['#/me/assessments', 'Assessments']);
-    if (claims.role === 'employee' && claims.org) links.push([orgHref(claims.org, 'dashboard'), 'My organisation']);
+    if (claims.role === 'employee' && claims.org) {
+      links.push([orgHref(claims.org, 'dashboard'), 'My organisation'], [orgHref(claims.org, 'designations'), 'Designations']);
+    }
   }
   if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
   const here = `#/${route.map(encodeURIComponent).join('/')}`;
@@ -98,6 +102,7 @@ function Nav({ claims, route }) {
 function Page({ claims, route }) {
   const [area, id, page] = route;
   if (area === 'org' && id) {
+    if (page === 'designations') return html`<${Designations} org=${id} />`;
     if (page === 'membership') return html`<${Membership} org=${id} claims=${claims} />`;
     if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
     if (page === 'activity') return html`<${Activity} org=${id} claims=${claims} />`;

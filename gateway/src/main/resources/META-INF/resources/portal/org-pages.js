@@ -3,6 +3,7 @@
 import { html, useState, useEffect } from './preact.js';
 import { api, get, post, listen, path, query } from './api.js';
 import { useLoad, Loaded, Problem, LevelBadge, Progress, ActionButton, Pager, day, when, orgHref } from './ui.js';
+import { ProgrammesPanel } from './designation-pages.js';
 
 const LEVELS = ['SILVER', 'GOLD'];
 const PACKS = [...LEVELS, 'SOLUTIONS_PARTNER'];
@@ -174,7 +175,7 @@ function WhatIf({ org, statuses, users, names, who }) {
   </section>`;
 }
 
-export function Dashboard({ org }) {
+export function Dashboard({ org, claims }) {
   const [tick, setTick] = useState(0);
   const [live, setLive] = useState('connecting');
   const state = useLoad(async () => {
@@ -204,6 +205,7 @@ export function Dashboard({ org }) {
         ${d.statuses.length === 0 && html`<p>No competency is in effect yet.</p>`}
         <div class="cards">${d.statuses.map((s) => html`<${CompetencyCard} status=${s} name=${names[s.competencyId] || s.competencyId} who=${who} />`)}</div>
       </section>
+      <${ProgrammesPanel} org=${d.organisation.id} role=${claims?.role} />
       <${Forecast} forecast=${d.forecast} names=${names} who=${who} />
       <datalist id="certification-ids">${certificationIds.map((c) => html`<option value=${c} />`)}</datalist>
       <${WhatIf} org=${org} statuses=${d.statuses} users=${d.users} names=${names} who=${who} />

@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import io.partnerhub.devstack.Seeder;
 import io.partnerhub.devstack.Tokens;
 import io.restassured.RestAssured;
 
@@ -41,7 +42,9 @@ import io.restassured.RestAssured;
  * invites a person (the code is shown once) and revokes another invitation; the person joins with the code; the admin
  * reads it all in the activity log; an employee downloads a badge that verifies; another organisation's admin gets
  * "not found"; an employee takes the renewal assessment by keyboard only (wrong answers: "Needs improvement", same
- * expiry; right answers: the new expiry) and an online assessment from the Assessments page (issue 21). No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
+ * expiry; right answers: the new expiry) and an online assessment from the Assessments page (issue 21); the demo
+ * organisations' admins read their designations (score bars with their figures, the window, what would make Fabrikam
+ * qualify) and run the what-if of switching programmes: Contoso keeps, Northwind gains, Fabrikam loses (issue 22). No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
  * test), which does refuse an injected inline script and leaves the API console alone. Screenshots of every page go to
  * {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
  * installs it.
@@ -74,6 +77,8 @@ class PortalIT {
     private static String diEmail;
     /** The code of Di's invitation, as the admin copied it from the page (the API shows it once). */
     private static String invitationCode;
+    /** The demo organisations' ids by seed variable, once seeded (issue 22's journeys). */
+    private static Map<String, String> demo;
 
     /**
      * Runs before any script of every page: records each Content-Security-Policy violation in sessionStorage (kept
@@ -506,6 +511,88 @@ class PortalIT {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    @Order(16)
+    void adminOpensDesignationsAndReadsTheScoreBarsTheWindowAndWhatWouldMakeItQualifyByKeyboardOnly() throws Exception {
+        Map<String, String> demo = demoOrganisations();
+        signInByKeyboard(RunningSuite.stack().token("partner-admin", Map.of("org", demo.get("org.contoso"))));
+        browser.await(By.cssSelector(".dashboard"));
+        activate(e -> "Designations".equals(e.getText().trim()));
+        By infra = By.cssSelector("[data-area='infra-azure']");
+        browser.awaitText(By.cssSelector("[data-area='infra-azure'] .score-figures"), "100 / 100", LIVE);
+        WebElement card = browser.driver.findElement(infra);
+        assertTrue(card.findElement(By.cssSelector(".designation-state")).getText().matches("(?s).*(Attained|Kept).*"),
+                "the state in words: " + card.getText());
+        List<WebElement> metrics = card.findElements(By.cssSelector("tr.metric"));
+        assertEquals(5, metrics.size(), "a row per metric: " + card.getText());
+        for (WebElement metric : metrics) {
+            String bar = metric.findElement(By.cssSelector(".bar")).getDomAttribute("aria-label");
+            assertTrue(bar.matches(".+: [0-9.]+ of [0-9]+ points; have .+, threshold .+"), "the bar in words: " + bar);
+            assertTrue(metric.findElement(By.cssSelector(".figures")).getText().matches("[0-9.]+ / [0-9]+ points"), metric.getText());
+        }
+        String window = card.findElement(By.cssSelector(".window")).getText();
+        assertEquals(6, card.findElements(By.cssSelector(".window-months > li")).size(), "six months: " + window);
+        assertTrue(window.contains("qualifying day") && window.contains("next drops a month"), window);
+        assertTrue(window.contains("holds a qualifying day until"), window);
+        browser.screenshot("27-designations-contoso");
+
+        signInByKeyboard(RunningSuite.stack().token("partner-admin", Map.of("org", demo.get("org.fabrikam"))));
+        browser.await(By.cssSelector(".dashboard"));
+        activate(e -> "Designations".equals(e.getText().trim()));
+        browser.awaitText(By.cssSelector("[data-area='data-ai-azure'] .score-figures"), "75 / 100", LIVE);
+        WebElement fabrikam = browser.driver.findElement(By.cssSelector("[data-area='data-ai-azure']"));
+        assertTrue(fabrikam.findElement(By.cssSelector("tr.metric[data-metric='advanced-certifications']")).getText()
+                .contains("at zero"), fabrikam.getText());
+        String plan = fabrikam.findElement(By.cssSelector(".plan")).getText();
+        assertTrue(plan.matches("(?s)add \\d+ (person|people) with advanced certifications.*"), "the suggested plan: " + plan);
+        browser.driver.executeScript("arguments[0].scrollIntoView()", fabrikam);
+        browser.screenshot("28-designations-fabrikam-to-qualify");
+    }
+
+    @Test
+    @Order(17)
+    void adminsRunTheWhatIfOfSwitchingProgrammesAndSeeKeepsGainsAndLosesByKeyboardOnly() throws Exception {
+        Map<String, String> demo = demoOrganisations();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        for (String[] expected : List.of(new String[] { "org.contoso", "infra-azure", "Keeps" },
+                new String[] { "org.northwind", "digital-app-innovation-azure", "Gains" },
+                new String[] { "org.fabrikam", "data-ai-azure", "Loses" })) {
+            signInByKeyboard(RunningSuite.stack().token("partner-admin", Map.of("org", demo.get(expected[0]))));
+            browser.awaitText(By.cssSelector("table.side-by-side [data-area='" + expected[1] + "']"), "/ 100", LIVE);
+            WebElement on = tabTo(e -> "switch-on".equals(e.getDomAttribute("id")));
+            assertEquals(today, on.getDomProperty("value"), "the date starts at today");
+            activate(e -> "Simulate the switch".equals(e.getText().trim()));
+            browser.awaitText(By.cssSelector("table.switch tr[data-area='" + expected[1] + "'] .outcome"), expected[2], LIVE);
+            assertTrue(browser.driver.findElement(By.cssSelector("table.switch caption")).getText().contains(today));
+            if (expected[2].equals("Gains")) {
+                browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.cssSelector("table.switch")));
+                browser.screenshot("29-dashboard-programme-switch");
+            }
+        }
+    }
+
+    /**
+     * The demo organisations of {@code deploy/run} (devstack/demo/seed.json) by their seed variables ({@code org.contoso},
+     * ...), seeded once at the real time (a second seed changes nothing, so DemoDataIT may have seeded them already), and
+     * their designations evaluated as DemoDataIT expects them.
+     */
+    private static Map<String, String> demoOrganisations() {
+        if (demo == null) {
+            RunningSuite.moveClocks("PT0S");
+            Seeder.Report report = RunningSuite.stack().seed(Seeder.DEMO_SEED);
+            assertEquals(0, report.failed(), "seed entries failed: " + report);
+            Map<String, String> seeded = report.variables();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                RunningSuite.api("ops", Map.of()).get("/designation-status/{o}/infra-azure", seeded.get("org.contoso"))
+                        .then().statusCode(200).body("held", equalTo(true));
+                RunningSuite.api("ops", Map.of()).get("/designation-status/{o}/data-ai-azure", seeded.get("org.fabrikam"))
+                        .then().statusCode(200).body("score", equalTo(75.0f));
+            });
+            demo = seeded;
+        }
+        return demo;
     }
 
     /**
