@@ -85,6 +85,15 @@ class PropagationReportIT {
         String exam = exam("PR");
         String certification = certification("propagation", "ASSOCIATE", exam);
         String competency = competency("propagation", skill(1, certification), skill(2, certification));
+        // issue 22: a solution area whose one skilling metric counts the people holding that certification
+        String area = ("prop-" + UUID.randomUUID()).substring(0, 17);
+        Programme.ops().body(Map.of("id", area, "name", "Propagation " + area, "replaces", List.of()))
+                .post("/solution-areas").then().statusCode(201);
+        Programme.ops().body(Map.of("version", "v1", "effectiveFrom", Programme.today().toString(),
+                "metrics", List.of(Map.of("id", "intermediate", "name", "intermediate", "category", "SKILLING", "unit", "PEOPLE",
+                        "figure", "intermediate-certified", "kind", "STOCK", "maxPoints", 100, "threshold", 1)),
+                "certifications", List.of(certification)))
+                .post("/solution-areas/{id}/score-versions", area).then().statusCode(201);
 
         int total = WARM_UP + SAMPLES;
         Instant appointment = Programme.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
@@ -98,6 +107,7 @@ class PropagationReportIT {
         String providerToken = RunningSuite.stack().token("exam-provider", Map.of("provider", "PEARSON_VUE"));
         List<Long> chain = new ArrayList<>();
         List<Long> polls = new ArrayList<>();
+        List<Long> skilling = new ArrayList<>();
         List<Stages.Sample> samples = new ArrayList<>();
         long measuring = System.nanoTime();
         for (int i = 0; i < total; i++) {
@@ -138,12 +148,31 @@ class PropagationReportIT {
                 fail("organisation " + person[0] + " never showed SILVER; last answer " + last.get().statusCode() + " "
                         + last.get().body());
             }
+            HttpRequest designation = HttpRequest.newBuilder(URI.create(gateway + "/designation-status/" + person[0] + "/" + area))
+                    .header("Authorization", "Bearer " + person[3]).header("Accept", "application/json").GET().build();
+            try {
+                await().pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(GIVE_UP)
+                        .until(() -> {
+                            HttpResponse<String> seen = http.send(designation, HttpResponse.BodyHandlers.ofString());
+                            last.set(seen);
+                            if (seen.statusCode() == 200 && JSON.readTree(seen.body()).at("/metrics/0/points").asDouble() > 0) {
+                                if (measured) {
+                                    skilling.add(System.nanoTime() - resultAccepted);
+                                }
+                                return true;
+                            }
+                            return false;
+                        });
+            } catch (ConditionTimeoutException never) {
+                fail("organisation " + person[0] + " never showed skilling points in " + area + "; last answer "
+                        + last.get().statusCode() + " " + last.get().body());
+            }
         }
         double chainSeconds = (System.nanoTime() - measuring) / 1e9;
 
         List<Long> kafka = kafkaRoundTrips(total);
 
-        String report = report(chain, polls, kafka.subList(WARM_UP, kafka.size()), setupSeconds, chainSeconds)
+        String report = report(chain, skilling, polls, kafka.subList(WARM_UP, kafka.size()), setupSeconds, chainSeconds)
                 + Stages.read(RunningSuite.stack(), samples).table();
         System.out.println();
         System.out.println(report);
@@ -245,7 +274,8 @@ class PropagationReportIT {
         return trips;
     }
 
-    private static String report(List<Long> chain, List<Long> polls, List<Long> kafka, double setupSeconds, double chainSeconds) {
+    private static String report(List<Long> chain, List<Long> skilling, List<Long> polls, List<Long> kafka,
+            double setupSeconds, double chainSeconds) {
         List<Long> c = sorted(chain);
         List<Long> k = sorted(kafka);
         List<Long> p = sorted(polls);
@@ -255,6 +285,9 @@ class PropagationReportIT {
         out.append(String.format(Locale.ROOT, "  %d organisations, one pass each, one at a time (after %d not counted)%n", c.size(), WARM_UP));
         out.append(String.format(Locale.ROOT, "  path: exam outbox -> Kafka -> certification (earns) -> outbox -> Kafka -> competency -> REST%n"));
         out.append(line("  propagation  ", c));
+        out.append(String.format(Locale.ROOT, "journey 1b: the same result -> the designation's skilling points raised via gateway "
+                + "(same consumer transaction; polled after the status)%n"));
+        out.append(line("  skilling     ", sorted(skilling)));
         out.append(String.format(Locale.ROOT, "raw Kafka produce (acks=all) -> consume, same broker, same run (%d records, one at a time)%n", k.size()));
         out.append(line("  kafka floor  ", k));
         out.append(String.format(Locale.ROOT, "  ratio propagation/floor   p50 %5.1fx   p95 %5.1fx   p99 %5.1fx   (the chain has 2 Kafka hops)%n",
