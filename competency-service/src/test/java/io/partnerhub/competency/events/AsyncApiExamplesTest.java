@@ -32,19 +32,23 @@ class AsyncApiExamplesTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JsonNode published = json.valueToTree(new CompetencyChanged(Change.AT_RISK, "org-1", "cloud-platform", Level.SILVER,
                 Instant.parse("2027-12-01T11:20:05.120Z"), List.of("why")));
+        JsonNode requirements = json.valueToTree(new RequirementsPublished("cloud-platform", "2027-05",
+                java.time.LocalDate.parse("2027-05-01"), null, null, null, null, null));
         Set<String> documentedTypes = new TreeSet<>();
         for (JsonNode message : document.at("/components/messages")) {
             JsonNode example = message.at("/examples/0/payload");
             assertFalse(example.isMissingNode(), message.toString());
             assertEquals(message.get("name").asText(), example.get("type").asText());
-            assertEquals(fields(published), fields(example.get("data")), message.get("name").asText());
-            assertEquals(example.get("subject"), example.at("/data/organizationId"));
+            boolean isRequirements = RequirementsPublished.TYPE.equals(example.get("type").asText());
+            assertEquals(fields(isRequirements ? requirements : published), fields(example.get("data")), message.get("name").asText());
+            assertEquals(example.get("subject"), example.at(isRequirements ? "/data/competencyId" : "/data/organizationId"));
             documentedTypes.add(example.get("type").asText());
         }
         Set<String> publishedTypes = new TreeSet<>();
         for (Change change : Change.values()) {
             publishedTypes.add(change.eventType());
         }
+        publishedTypes.add(RequirementsPublished.TYPE);
         assertEquals(publishedTypes, documentedTypes);
     }
 
