@@ -1,4 +1,4 @@
-// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js, me-pages.js and assess-pages.js.
+// PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, people-pages.js, me-pages.js, assess-pages.js and notify-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
@@ -6,6 +6,7 @@ import { Dashboard, Membership, Organisations } from './org-pages.js';
 import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
+import { Notifications } from './notify-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -57,6 +58,8 @@ function SignIn({ onSignedIn, ended }) {
         ${personas.map((p) => html`<li><button type="button" class="persona" data-role=${p.role} data-org=${p.org || ''}
           onClick=${() => use(p.token)}>${p.label}</button></li>`)}
       </ul>
+      <p class="hint"><a href="/dev/mail">The demo's mail inbox</a>: every e-mail the suite sent (invitation codes,
+        renewal reminders, competency changes).</p>
     </section>`}
     <section aria-labelledby="token-heading">
       <h2 id="token-heading">Bearer token</h2>
@@ -85,6 +88,7 @@ function Nav({ claims, route }) {
     if (claims.role === 'employee' && claims.org) links.push([orgHref(claims.org, 'dashboard'), 'My organisation']);
   }
   if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
+  if (claims.org) links.push(['#/me/notifications', 'Notifications']);
   const here = `#/${route.map(encodeURIComponent).join('/')}`;
   return html`<nav aria-label="Portal pages"><ul>
     ${links.map(([href, label]) => html`<li><a href=${href} aria-current=${here === href ? 'page' : undefined}>${label}</a></li>`)}
@@ -100,6 +104,7 @@ function Page({ claims, route }) {
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
+  if (area === 'me' && id === 'notifications' && claims.org) return html`<${Notifications} />`;
   if (area === 'me' && claims.candidate) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
     if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;

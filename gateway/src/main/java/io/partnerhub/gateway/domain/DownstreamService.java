@@ -15,7 +15,7 @@ public enum DownstreamService {
                     "transcripts", "shared-transcripts", "badges", "badge-verifications", ".well-known")),
     COMPETENCY("competency", "competency-service",
             List.of("competencies", "competency-status", "competency-simulations")),
-    MEMBERSHIP("membership", "membership-service", List.of("organizations"));
+    MEMBERSHIP("membership", "membership-service", List.of("organizations", "notifications"));
 
     private final String key;
     private final String applicationName;

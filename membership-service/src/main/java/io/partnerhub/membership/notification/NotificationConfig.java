@@ -13,12 +13,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "partnerhub.notification")
 public interface NotificationConfig {
 
-    /** The portal every mail links to (ends with /): the hash routes are appended. */
-    @WithDefault("http://localhost:8080/portal/")
+    /** The portal every mail links to (ends with /; the gateway serves it at its root): the hash routes are appended. */
+    @WithDefault("http://localhost:8080/")
     String portalUrl();
 
-    /** The public base of the API (the gateway), for the one-click unsubscribe link. */
-    @WithDefault("http://localhost:8080")
+    /** The public base of the API (the gateway's /api), for the one-click unsubscribe link. */
+    @WithDefault("http://localhost:8080/api")
     String apiUrl();
 
     /**

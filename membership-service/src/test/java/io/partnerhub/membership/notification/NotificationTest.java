@@ -233,7 +233,7 @@ class NotificationTest {
         ReceivedMail invitation = ReceivedMail.to(invitee).get(0);
         assertTrue(invitation.text().contains(code), "the code is in the mail");
         assertTrue(invitation.html().contains(code));
-        assertTrue(invitation.text().contains("http://localhost:8080/portal/#/me/join"), invitation.text());
+        assertTrue(invitation.text().contains("http://localhost:8080/#/me/join"), invitation.text());
         assertNull(invitation.listUnsubscribe(), "a security notice cannot be unsubscribed from");
         try (Connection db = DriverManager.getConnection(PartnerHubTestResource.jdbcUrl("membership"), Database.USER, Database.PASSWORD);
                 PreparedStatement bodies = db.prepareStatement("SELECT count(*) FROM notification_mail WHERE "
@@ -248,7 +248,7 @@ class NotificationTest {
         ReceivedMail report = ReceivedMail.to(org.employeeEmail()).stream()
                 .filter(m -> m.subject().contains("AZ-104")).findFirst().orElseThrow();
         assertTrue(report.text().contains("Score: 642"));
-        assertTrue(report.listUnsubscribe().startsWith("<http://localhost:8080/notifications/unsubscribe?person=" + org.employeeId()));
+        assertTrue(report.listUnsubscribe().startsWith("<http://localhost:8080/api/notifications/unsubscribe?person=" + org.employeeId()));
         assertEquals("List-Unsubscribe=One-Click", report.listUnsubscribePost());
         assertTrue(report.html().contains("Stop these e-mails"));
     }
