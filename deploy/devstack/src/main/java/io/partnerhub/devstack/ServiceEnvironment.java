@@ -52,6 +52,7 @@ final class ServiceEnvironment {
             // once under the devstack's home, never committed)
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(infrastructure.smtpPort()));
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED"); // GreenMail speaks plain SMTP on 127.0.0.1
             env.put("PARTNERHUB_NOTIFICATION_PORTAL_URL", "http://localhost:8080/");
             env.put("PARTNERHUB_NOTIFICATION_API_URL", "http://localhost:8080/api");
             env.put("PARTNERHUB_NOTIFICATION_UNSUBSCRIBE_KEY", DemoSecrets.unsubscribeKey(home));
