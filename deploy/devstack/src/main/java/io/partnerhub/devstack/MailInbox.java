@@ -12,10 +12,7 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
@@ -101,9 +98,9 @@ public final class MailInbox {
 
     private static String message(byte[] raw) throws MessagingException, IOException {
         MimeMessage m = parse(raw);
-        StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder();
-        collect(m, text, html);
+        MailServer.Bodies bodies = MailServer.bodies(m);
+        String text = bodies.text();
+        String html = bodies.html();
         StringBuilder headers = new StringBuilder();
         for (String name : List.of("From", "To", "Subject", "Date", "Message-ID", "List-Unsubscribe", "List-Unsubscribe-Post")) {
             String value = m.getHeader(name, ", ");
@@ -112,9 +109,9 @@ public final class MailInbox {
             }
         }
         return page(m.getSubject(), "<p><a href=\"/\">Back to the inbox</a></p><table>" + headers + "</table>"
-                + "<h2>Plain text</h2><pre>" + escape(text.toString()) + "</pre>"
+                + "<h2>Plain text</h2><pre>" + escape(text) + "</pre>"
                 + (html.isEmpty() ? "" : "<h2>HTML</h2><iframe title=\"HTML part\" sandbox style=\"width:100%;height:28em\" srcdoc=\""
-                        + escape(html.toString()) + "\"></iframe>"));
+                        + escape(html) + "\"></iframe>"));
     }
 
     private static List<String> recipients(MimeMessage m) throws MessagingException {
@@ -123,20 +120,6 @@ public final class MailInbox {
 
     private static MimeMessage parse(byte[] raw) throws MessagingException {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-    }
-
-    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
-            text.append(part.getContent());
-        } else if (part.isMimeType("text/html")) {
-            html.append(part.getContent());
-        } else if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                collect(body, text, html);
-            }
-        }
     }
 
     private static String page(String title, String content) {

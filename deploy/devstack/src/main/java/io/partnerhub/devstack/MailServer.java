@@ -10,6 +10,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -71,6 +73,34 @@ public final class MailServer {
             all.addAll(raw(greenMail));
         }
         return all;
+    }
+
+    /** The plain-text and HTML parts of a message (for the inbox page and the tests' checks). */
+    public record Bodies(String text, String html) {
+    }
+
+    public static Bodies bodies(Part message) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        try {
+            collect(message, text, html);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
+        return new Bodies(text.toString(), html.toString());
+    }
+
+    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
+        } else if (part.isMimeType("text/html")) {
+            html.append(part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), text, html);
+            }
+        }
     }
 
     private static List<byte[]> raw(GreenMail server) {
