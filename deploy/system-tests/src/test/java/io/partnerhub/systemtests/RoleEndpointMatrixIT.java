@@ -114,6 +114,7 @@ class RoleEndpointMatrixIT {
         unknown.put("number", "1");
         unknown.put("competency", "no-such-competency");
         unknown.put("shareCode", "no-such-share-code-" + UUID.randomUUID());
+        unknown.put("notificationKind", "COMPETENCY_AT_RISK");
         foreign.putAll(unknown);
         foreign.put("org", orgB);
         foreign.put("user", userB);
@@ -253,6 +254,13 @@ class RoleEndpointMatrixIT {
                 write("POST", "/organizations/{id}/invitations/{invitationId}/revocation", null, orgAdmins),
                 write("POST", "/organizations/{id}/invitations/acceptance", Map.of("code", "x".repeat(43)), Set.of(EMPLOYEE)),
                 read("/organizations/{id}/activity", orgAdmins),
+                // issue 23: the token's own preferences (no account here belongs to any matrix token: 404), the
+                // one-click unsubscribe (no token; a link without a valid signature 403), the delivery log
+                read("/notifications/preferences/me", ANY_ROLE),
+                write("PUT", "/notifications/preferences/me/{kind}", Map.of("enabled", false), ANY_ROLE),
+                publicly("GET", "/notifications/unsubscribe", 403).accept("text/html"),
+                publicly("POST", "/notifications/unsubscribe", 403),
+                read("/organizations/{id}/notification-deliveries", orgAdmins),
                 // every service's operations endpoints: the gateway serves /api/admin/clock itself (a fan-out, ops
                 // only) and forwards nothing else below a service's /admin
                 gatewayServed("GET", "/admin/clock", Set.of(200)),
@@ -371,6 +379,7 @@ class RoleEndpointMatrixIT {
             case "holdingId": return "holding";
             case "questionId", "attemptId": return "uuid";
             case "number": return "number";
+            case "kind": return "notificationKind";
             default: break;
         }
         String kind = switch (before) {

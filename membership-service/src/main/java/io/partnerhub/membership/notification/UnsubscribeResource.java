@@ -97,7 +97,12 @@ public class UnsubscribeResource {
     }
 
     private NotificationKind verify(String person, String kind, String signature) {
-        UUID userId = Ids.parse("user", person == null ? "" : person);
+        UUID userId;
+        try {
+            userId = UUID.fromString(person == null ? "" : person);
+        } catch (IllegalArgumentException e) {
+            throw invalid("The link names no person");
+        }
         NotificationKind parsed = NotificationKind.parse(kind).orElseThrow(() -> invalid("unknown kind"));
         if (!links.verifies(userId, parsed, signature)) {
             throw invalid("The link's signature does not match this person and kind");

@@ -310,6 +310,8 @@ class NotificationTest {
         unsubscribe(org.employeeId(), "COMPETENCY_AT_RISK", query.get("signature")).then().statusCode(403);
         unsubscribe(org.employeeId(), "EXAM_SCORE_REPORT", "AAAA" + query.get("signature").substring(4)).then().statusCode(403);
         unsubscribe(org.employeeId(), "EXAM_SCORE_REPORT", "%00").then().statusCode(400);
+        unsubscribe("not-a-person", "EXAM_SCORE_REPORT", query.get("signature")).then().statusCode(403);
+        given().when().post("/notifications/unsubscribe").then().statusCode(403).contentType(TestKit.PROBLEM_JSON);
         unsubscribe(org.employeeId(), "INVITATION", query.get("signature")).then().statusCode(403);
         preference(other.employeeToken(), "EXAM_SCORE_REPORT", true);
 
