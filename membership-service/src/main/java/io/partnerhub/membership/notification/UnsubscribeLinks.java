@@ -11,6 +11,7 @@ import io.partnerhub.membership.domain.NotificationKind;
 import io.partnerhub.membership.domain.UnsubscribeSignature;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 
 /**
  * The signed one-click unsubscribe links (RFC 8058): {@code <api-url>/notifications/unsubscribe?person=…&kind=…&signature=…}.
@@ -18,6 +19,7 @@ import io.quarkus.runtime.LaunchMode;
  * make a random one (links then last until the restart).
  */
 @ApplicationScoped
+@Startup // without a key production stops at start, not at the first mail
 public class UnsubscribeLinks {
 
     public static final String PATH = "/notifications/unsubscribe";
