@@ -1,5 +1,5 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
-// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js and webhook-pages.js.
+// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, notify-pages.js and webhook-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
@@ -10,6 +10,7 @@ import { Transcript, Badges, Exams, Join } from './me-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
 import { PublicProfile } from './profile-pages.js';
 import { Webhooks } from './webhook-pages.js';
+import { Notifications } from './notify-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -61,6 +62,8 @@ function SignIn({ onSignedIn, ended }) {
         ${personas.map((p) => html`<li><button type="button" class="persona" data-role=${p.role} data-org=${p.org || ''}
           onClick=${() => use(p.token)}>${p.label}</button></li>`)}
       </ul>
+      <p class="hint"><a href="/dev/mail">The demo's mail inbox</a>: every e-mail the suite sent (invitation codes,
+        renewal reminders, competency changes).</p>
     </section>`}
     <section aria-labelledby="token-heading">
       <h2 id="token-heading">Bearer token</h2>
@@ -93,6 +96,7 @@ function Nav({ claims, route }) {
     }
   }
   if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
+  if (claims.org) links.push(['#/me/notifications', 'Notifications']);
   const here = `#/${route.map(encodeURIComponent).join('/')}`;
   return html`<nav aria-label="Portal pages"><ul>
     ${links.map(([href, label]) => html`<li><a href=${href} aria-current=${here === href ? 'page' : undefined}>${label}</a></li>`)}
@@ -110,6 +114,7 @@ function Page({ claims, route }) {
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
+  if (area === 'me' && id === 'notifications' && claims.org) return html`<${Notifications} />`;
   if (area === 'me' && claims.candidate) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
     if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;

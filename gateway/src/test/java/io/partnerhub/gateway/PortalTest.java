@@ -33,9 +33,12 @@ class PortalTest {
         given().get(library.group(1)).then().statusCode(200).contentType(containsString("javascript"))
                 .body(containsString("useState"));
         for (String file : new String[] { "app.js", "api.js", "ui.js", "org-pages.js", "people-pages.js", "me-pages.js",
-                "assess-pages.js", "profile-pages.js", "designation-pages.js", "webhook-pages.js", "portal.css" }) {
+                "assess-pages.js", "profile-pages.js", "designation-pages.js", "webhook-pages.js", "notify-pages.js",
+                "portal.css" }) {
             given().get("/portal/" + file).then().statusCode(200);
         }
+        // the demo mail inbox link: only deploy/run names an inbox (partnerhub.portal.dev-mail-url); here it is 404
+        given().redirects().follow(false).get("/dev/mail").then().statusCode(404);
     }
 
     @Test

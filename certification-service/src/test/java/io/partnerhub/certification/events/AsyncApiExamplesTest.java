@@ -57,6 +57,8 @@ class AsyncApiExamplesTest {
             "certificationRenewed, 0, io.partnerhub.certification.events.CertificationRenewed",
             "certificationExpired, 0, io.partnerhub.certification.events.CertificationExpired",
             "certificationRevoked, 0, io.partnerhub.certification.events.CertificationRevoked",
+            "renewalDue,           0, io.partnerhub.certification.events.RenewalDue",
+            "renewalDue,           1, io.partnerhub.certification.events.RenewalDue",
             "assessmentPassed,     0, io.partnerhub.certification.events.AssessmentPassed",
             "certificationDefined, 0, io.partnerhub.certification.events.CertificationDefined",
             "certificationDefined, 1, io.partnerhub.certification.events.CertificationDefined",

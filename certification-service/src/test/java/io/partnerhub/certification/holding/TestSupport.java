@@ -91,9 +91,32 @@ public final class TestSupport {
         publish(examPassed(candidateId, examCode));
     }
 
-    /** CloudEvents on certification-events keyed {@code key}, read from the beginning for up to {@code period}. */
+    /**
+     * CloudEvents on certification-events keyed {@code key}, read from the beginning for up to {@code period} or until
+     * {@code enough} of them; the sweep's renewal reminders (renewal-due.v1, published when a test moves the clock into
+     * a renewal window) are left out: RenewalReminderTest reads them with {@link #renewalReminders}.
+     */
     public static List<JsonNode> certificationEvents(String key, Duration period, int enough) {
-        return Topics.read(PartnerHubTestResource.kafkaBootstrapServers(), "certification-events", key, period, enough).stream().map(TestSupport::parse).toList();
+        return read(key, period, enough, e -> !RENEWAL_DUE.equals(e.path("type").asText()));
+    }
+
+    static final String RENEWAL_DUE = "io.partnerhub.certification.renewal-due.v1";
+
+    /** The renewal reminders keyed {@code key} (candidate id), read for up to {@code period} or until {@code enough}. */
+    public static List<JsonNode> renewalReminders(String key, Duration period, int enough) {
+        return read(key, period, enough, e -> RENEWAL_DUE.equals(e.path("type").asText()));
+    }
+
+    /** Reads the key's events again (about a second each time) until {@code enough} of the wanted ones or the period ends. */
+    private static List<JsonNode> read(String key, Duration period, int enough, java.util.function.Predicate<JsonNode> wanted) {
+        long deadline = System.nanoTime() + period.toNanos();
+        List<JsonNode> events;
+        do {
+            Duration slice = Duration.ofNanos(Math.min(Math.max(deadline - System.nanoTime(), 0), Duration.ofSeconds(1).toNanos()));
+            events = Topics.read(PartnerHubTestResource.kafkaBootstrapServers(), "certification-events", key, slice,
+                    Integer.MAX_VALUE).stream().map(TestSupport::parse).filter(wanted).toList();
+        } while (events.size() < enough && System.nanoTime() < deadline);
+        return events;
     }
 
     private static JsonNode parse(String json) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.DomainException;
 import io.partnerhub.chassis.problem.InvalidRequest;
@@ -26,6 +27,7 @@ import io.partnerhub.competency.competency.RequirementVersionViews.PathBody;
 import io.partnerhub.competency.competency.RequirementVersionViews.RequirementBody;
 import io.partnerhub.competency.competency.RequirementVersionViews.RequirementVersionView;
 import io.partnerhub.competency.competency.RequirementVersionViews.RoadmapView;
+import io.partnerhub.competency.events.RequirementsPublished;
 import io.partnerhub.competency.domain.Metric;
 import io.partnerhub.competency.domain.MetricCatalogue;
 import io.partnerhub.competency.domain.Requirement;
@@ -56,6 +58,7 @@ public class RequirementCatalogue {
     private final KnownCredentials known;
     private final Clock clock;
     private final MetricCatalogue metrics;
+    private final EventPublisher events;
     private volatile Snapshot snapshot = new Snapshot(-1, -1, 0, Map.of());
     /** Versions defined by this instance (counted after their commit): the catalogue is read again at once. */
     private final java.util.concurrent.atomic.AtomicLong invalidations = new java.util.concurrent.atomic.AtomicLong();
@@ -64,7 +67,7 @@ public class RequirementCatalogue {
 
     public RequirementCatalogue(CompetencyRepository competencies, RequirementVersionRepository versions, SkillIndex skills,
             KnownCredentials known, Clock clock, MetricCatalogue metrics,
-            jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+            jakarta.transaction.TransactionSynchronizationRegistry transactions, EventPublisher events) {
         this.transactions = transactions;
         this.competencies = competencies;
         this.versions = versions;
@@ -72,6 +75,7 @@ public class RequirementCatalogue {
         this.known = known;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /**
@@ -133,6 +137,9 @@ public class RequirementCatalogue {
         }
         requireKnown(version); // after the 409s: the same version sent again (a re-seed) is a 409 whatever is known
         skills.register(version.sampleSizes().keySet(), clock.instant());
+        RequirementVersionRow previous = versions.ofCompetency(competencyId).stream()
+                .filter(v -> v.effectiveFrom.isBefore(body.effectiveFrom()))
+                .max(java.util.Comparator.comparing((RequirementVersionRow v) -> v.effectiveFrom)).orElse(null);
         RequirementVersionRow row = new RequirementVersionRow();
         row.competencyId = competencyId;
         row.version = body.version();
@@ -151,6 +158,9 @@ public class RequirementCatalogue {
                 invalidations.incrementAndGet(); // committed or not: reading the catalogue again is always right
             }
         });
+        events.publish(new RequirementsPublished(competencyId, row.version, row.effectiveFrom, // #23: the notifications
+                previous == null ? null : previous.version, row.silver, row.gold,
+                previous == null ? null : previous.silver, previous == null ? null : previous.gold));
         Log.infof("Requirement version %s of %s effective from %s", row.version, competencyId, row.effectiveFrom);
         return view(row);
     }

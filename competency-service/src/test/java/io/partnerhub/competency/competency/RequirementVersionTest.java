@@ -84,6 +84,40 @@ class RequirementVersionTest {
     }
 
     @Test
+    void eachNewVersionIsPublishedWithTheVersionItFollows() throws Exception {
+        String id = competency();
+        EventsSupport.catalogue("azure-admin", "assessment:caf");
+        post(id, version("2027-05", today().plusMonths(5), SILVER, GOLD)).statusCode(201);
+        post(id, version("2026-12", today().plusDays(1), GOLD, GOLD)).statusCode(201); // defined later, takes effect earlier
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> events = io.partnerhub.devstack.test.Topics.read(
+                PartnerHubTestResource.kafkaBootstrapServers(), "competency-events", id, java.time.Duration.ofSeconds(30), 2)
+                .stream().map(v -> {
+                    try {
+                        return EventsSupport.JSON.readTree(v);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(2, events.size());
+        com.fasterxml.jackson.databind.JsonNode first = events.get(0);
+        org.junit.jupiter.api.Assertions.assertEquals("io.partnerhub.competency.requirements-published.v1", first.path("type").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(id, first.path("subject").asText());
+        org.junit.jupiter.api.Assertions.assertEquals("2027-05", first.at("/data/version").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(first.at("/data/previousVersion").isMissingNode() || first.at("/data/previousVersion").isNull());
+        org.junit.jupiter.api.Assertions.assertEquals(2, first.at("/data/silver/paths").size());
+        com.fasterxml.jackson.databind.JsonNode second = events.get(1).path("data");
+        org.junit.jupiter.api.Assertions.assertEquals("2026-12", second.path("version").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(second.path("previousVersion").isNull() || second.path("previousVersion").isMissingNode(),
+                "2027-05 takes effect after 2026-12: it is not the one 2026-12 follows");
+        post(id, version("2027-10", today().plusMonths(10), GOLD, GOLD)).statusCode(201);
+        com.fasterxml.jackson.databind.JsonNode third = EventsSupport.JSON.readTree(io.partnerhub.devstack.test.Topics.read(
+                PartnerHubTestResource.kafkaBootstrapServers(), "competency-events", id, java.time.Duration.ofSeconds(30), 3).get(2));
+        org.junit.jupiter.api.Assertions.assertEquals("2027-05", third.at("/data/previousVersion").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(2, third.at("/data/previousSilver/paths").size());
+        org.junit.jupiter.api.Assertions.assertEquals(1, third.at("/data/silver/paths").size());
+    }
+
+    @Test
     void aCompetencyWithoutVersionsHasAnEmptyRoadmap() {
         String id = competency();
         given().auth().oauth2(TestTokens.ops()).get("/competencies/{id}/roadmap", id).then().statusCode(200)

@@ -41,16 +41,19 @@ class AsyncApiExamplesTest {
                 "Infrastructure (Azure)", null, new BigDecimal("62.5"), LocalDate.parse("2027-01-12"), null));
         JsonNode specialisation = json.valueToTree(new SpecialisationChanged(DesignationEvent.LOST, "org-1", "infra-azure",
                 "infra-azure-networking", "Networking", LocalDate.parse("2027-06-01")));
+        JsonNode requirements = json.valueToTree(new RequirementsPublished("cloud-platform", "2027-05",
+                java.time.LocalDate.parse("2027-05-01"), null, null, null, null, null));
         Set<String> documentedTypes = new TreeSet<>();
         for (JsonNode message : document.at("/components/messages")) {
             JsonNode example = message.at("/examples/0/payload");
             assertFalse(example.isMissingNode(), message.toString());
             assertEquals(message.get("name").asText(), example.get("type").asText());
             String type = example.get("type").asText();
-            JsonNode published = type.startsWith("io.partnerhub.designation.") ? designation
+            boolean isRequirements = RequirementsPublished.TYPE.equals(type);
+            JsonNode published = isRequirements ? requirements : type.startsWith("io.partnerhub.designation.") ? designation
                     : type.startsWith("io.partnerhub.specialisation.") ? specialisation : competency;
             assertEquals(fields(published), fields(example.get("data")), message.get("name").asText());
-            assertEquals(example.get("subject"), example.at("/data/organizationId"));
+            assertEquals(example.get("subject"), example.at(isRequirements ? "/data/competencyId" : "/data/organizationId"));
             documentedTypes.add(example.get("type").asText());
         }
         Set<String> publishedTypes = new TreeSet<>();
@@ -63,6 +66,7 @@ class AsyncApiExamplesTest {
                 publishedTypes.add(new SpecialisationChanged(event, "o", "a", "s", "S", LocalDate.EPOCH).type());
             }
         }
+        publishedTypes.add(RequirementsPublished.TYPE);
         assertEquals(publishedTypes, documentedTypes);
     }
 

@@ -181,6 +181,16 @@ public final class DevStack implements AutoCloseable {
         return "localhost:" + kafkaPort;
     }
 
+    /** The demo inbox page of the mail the suite sent (local demo; the infrastructure must be running). */
+    public synchronized String mailInboxUrl() {
+        return infrastructure == null ? null : infrastructure.inboxUrl();
+    }
+
+    /** The demo SMTP server's port (the infrastructure must be running; 0 before). */
+    public synchronized int smtpPort() {
+        return infrastructure == null ? 0 : infrastructure.smtpPort();
+    }
+
     public List<ServiceSpec> services() {
         return services;
     }

@@ -76,6 +76,8 @@ public final class Launcher {
         out.println("  Gateway      http://localhost:8080/api/...");
         out.println("  Portal       http://localhost:8080/   (demo personas to pick from: no token to paste)");
         out.println("  API console  http://localhost:8080/q/swagger-ui  (all five documents; Authorize once with a token below)");
+        out.println("  Mail         " + stack.mailInboxUrl() + "   (local demo inbox: every e-mail the suite sent; SMTP localhost:"
+                + stack.smtpPort() + ")");
         for (ServiceSpec service : stack.runningServices()) {
             out.printf("  %-22s %s/q/swagger-ui%n", service.name(), service.baseUrl());
         }
@@ -143,6 +145,7 @@ public final class Launcher {
         }
         out.println("  Kafka       " + stack.kafkaBootstrapServers() + "   topics " + String.join(", ", Topics.all()));
         out.println("  JWT key     " + key + "   issuer " + Tokens.ISSUER);
+        out.println("  SMTP        localhost:" + stack.smtpPort() + "   (GreenMail; inbox page " + stack.mailInboxUrl() + ")");
         out.println();
         out.println("Run one service against it (its %dev profile points here; or set these explicitly):");
         out.println("  QUARKUS_DATASOURCE_JDBC_URL=" + stack.jdbcUrl("exam") + " \\");

@@ -49,16 +49,24 @@ public final class PortalPersonas {
     /** Writes the document now (atomically); returns the personas written. */
     public List<Map<String, String>> write() {
         List<Map<String, String>> personas = new ArrayList<>();
-        personas.add(persona("ops (operations staff)", "ops", null, null));
+        personas.add(persona("ops (operations staff)", "ops", null, null, null));
         try {
             for (JsonNode org : read("/organizations?size=100")) {
                 String orgId = org.path("id").asText();
                 String name = org.path("name").asText(orgId);
-                personas.add(persona("partner-admin of " + name, "partner-admin", orgId, null));
-                for (JsonNode user : read("/organizations/" + orgId + "/users?size=100")) {
+                JsonNode users = read("/organizations/" + orgId + "/users?size=100");
+                String adminEmail = null; // the partner-admin persona speaks for the organisation's first ADMIN account
+                for (JsonNode user : users) {
+                    if ("ACTIVE".equals(user.path("status").asText()) && "ADMIN".equals(user.path("role").asText())) {
+                        adminEmail = user.path("email").asText(null);
+                        break;
+                    }
+                }
+                personas.add(persona("partner-admin of " + name, "partner-admin", orgId, null, adminEmail));
+                for (JsonNode user : users) {
                     if ("ACTIVE".equals(user.path("status").asText()) && user.hasNonNull("candidateId")) {
                         personas.add(persona("employee " + user.path("name").asText() + " of " + name, "employee", orgId,
-                                user.path("candidateId").asText()));
+                                user.path("candidateId").asText(), null));
                         break;
                     }
                 }
@@ -92,8 +100,11 @@ public final class PortalPersonas {
         timer.scheduleWithFixedDelay(this::write, period.toSeconds(), period.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private Map<String, String> persona(String label, String role, String org, String candidate) {
+    private Map<String, String> persona(String label, String role, String org, String candidate, String email) {
         Map<String, String> claims = new LinkedHashMap<>();
+        if (email != null) {
+            claims.put("email", email); // #23: whose notification preferences the portal shows
+        }
         if (org != null) {
             claims.put("org", org);
         }

@@ -51,6 +51,21 @@ final class ServiceEnvironment {
         // time-driven rules follow a clock jump within seconds (the %dev profiles' 5 s, shorter for the journeys):
         // exam-service releases beta scores, competency-service handles valid-until, expiries entering the at-risk
         // horizon and requirement versions taking effect
+        if ("membership-service".equals(spec.name())) {
+            // #23 notifications: the demo SMTP server (GreenMail in the launcher; deploy/run prints its inbox page),
+            // links to the portal and the API at the gateway, and the unsubscribe key (local demo material, generated
+            // once under the devstack's home, never committed)
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(infrastructure.smtpPort()));
+            env.put("QUARKUS_MAILER_START_TLS", "DISABLED"); // GreenMail speaks plain SMTP on 127.0.0.1
+            env.put("PARTNERHUB_NOTIFICATION_PORTAL_URL", "http://localhost:8080/");
+            env.put("PARTNERHUB_NOTIFICATION_API_URL", "http://localhost:8080/api");
+            env.put("PARTNERHUB_NOTIFICATION_UNSUBSCRIBE_KEY", DemoSecrets.unsubscribeKey(home));
+            env.put("PARTNERHUB_NOTIFICATION_SEND_INTERVAL", "2s");
+        }
+        if ("gateway".equals(spec.name())) {
+            env.put("PARTNERHUB_PORTAL_DEV_MAIL_URL", infrastructure.inboxUrl()); // the sign-in page's link to the demo inbox
+        }
         if ("exam-service".equals(spec.name())) {
             env.put("PARTNERHUB_EXAM_SWEEP_INTERVAL", "2s");
         }

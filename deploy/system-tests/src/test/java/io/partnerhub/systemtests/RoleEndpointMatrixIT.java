@@ -115,6 +115,7 @@ class RoleEndpointMatrixIT {
         unknown.put("competency", "no-such-competency");
         unknown.put("area", "no-such-area");
         unknown.put("shareCode", "no-such-share-code-" + UUID.randomUUID());
+        unknown.put("notificationKind", "COMPETENCY_AT_RISK");
         foreign.putAll(unknown);
         foreign.put("org", orgB);
         foreign.put("user", userB);
@@ -293,6 +294,13 @@ class RoleEndpointMatrixIT {
                 write("POST", "/webhooks/{webhookId}/test-deliveries", null, ops),
                 read("/webhooks/{webhookId}/deliveries", ops),
                 write("POST", "/webhooks/{webhookId}/deliveries/{deliveryId}/redelivery", null, ops),
+                // issue 23: the token's own preferences (no account here belongs to any matrix token: 404), the
+                // one-click unsubscribe (no token; a link without a valid signature 403), the delivery log
+                read("/notifications/preferences/me", ANY_ROLE),
+                write("PUT", "/notifications/preferences/me/{kind}", Map.of("enabled", false), ANY_ROLE),
+                publicly("GET", "/notifications/unsubscribe", 403).accept("text/html"),
+                publicly("POST", "/notifications/unsubscribe", 403),
+                read("/organizations/{id}/notification-deliveries", orgAdmins),
                 // every service's operations endpoints: the gateway serves /api/admin/** itself (fan-outs, ops only:
                 // clock, dead letters, failed outbox rows, reaching one service by /{service}/...) and forwards nothing
                 // below a service's /admin; a service's own paths with an id where the gateway wants a service name
@@ -418,6 +426,7 @@ class RoleEndpointMatrixIT {
             case "questionId", "attemptId", "credentialId", "webhookId": return "uuid";
             case "list", "deliveryId": return "number";
             case "number": return "number";
+            case "kind": return "notificationKind";
             default: break;
         }
         String kind = switch (before) {

@@ -18,6 +18,7 @@ import io.partnerhub.membership.domain.InvitationState.Status;
 import io.partnerhub.membership.invitation.InvitationViews.Acceptance;
 import io.partnerhub.membership.invitation.InvitationViews.InvitationView;
 import io.partnerhub.membership.invitation.InvitationViews.Invite;
+import io.partnerhub.membership.notification.NotificationEvents;
 import io.partnerhub.membership.organization.OrganizationRepository;
 import io.partnerhub.membership.user.AssociationService;
 import io.partnerhub.membership.user.UserAccount;
@@ -39,15 +40,17 @@ public class InvitationService {
     private final UserService users;
     private final AssociationService associations;
     private final ActivityLog activity;
+    private final NotificationEvents notifications;
     private final Clock clock;
 
     public InvitationService(InvitationRepository invitations, OrganizationRepository organizations, UserService users,
-            AssociationService associations, ActivityLog activity, Clock clock) {
+            AssociationService associations, ActivityLog activity, NotificationEvents notifications, Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
         this.users = users;
         this.associations = associations;
         this.activity = activity;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -74,6 +77,7 @@ public class InvitationService {
         invitations.persistAndFlush(invitation);
         activity.record(organizationId, ActivityKind.INVITATION_CREATED, "Invited user " + account.id, "invitationId",
                 invitation.id, "userId", account.id, "expiresAt", invitation.expiresAt);
+        notifications.invited(invitation.id, account, code, invitation.expiresAt); // #23: the mail, in this transaction
         Log.infof("Invitation %s for user %s of organization %s", invitation.id, account.id, organizationId);
         return view(invitation, account, now, code);
     }

@@ -49,6 +49,10 @@ public class PartnerHubTestResource implements QuarkusTestResourceLifecycleManag
                 TestInfrastructure.keysDirectory().resolve(SigningKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("quarkus.devservices.enabled", "false");
+        // #23 membership-service's mail goes to the JVM's GreenMail (other services have no mailer and ignore these)
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", Integer.toString(TestMail.port()));
+        config.put("partnerhub.notification.unsubscribe-key", TestMail.unsubscribeKey());
         return config;
     }
 
@@ -85,5 +89,20 @@ public class PartnerHubTestResource implements QuarkusTestResourceLifecycleManag
     /** Starts the broker again on the same ports with the same data (topics, offsets); returns when it answers. */
     public static void startBroker() {
         TestInfrastructure.startBroker();
+    }
+
+    /** Every mail the test SMTP server (GreenMail) received in this JVM, as RFC 5322 bytes, oldest first. */
+    public static java.util.List<byte[]> receivedMail() {
+        return TestMail.received();
+    }
+
+    /** Fault injection for tests: stops the SMTP server (connections refused); {@link #startMail()} brings it back. */
+    public static void stopMail() {
+        TestMail.stop();
+    }
+
+    /** Starts the SMTP server again on the same port; what it received before the stop is still in {@link #receivedMail()}. */
+    public static void startMail() {
+        TestMail.start();
     }
 }

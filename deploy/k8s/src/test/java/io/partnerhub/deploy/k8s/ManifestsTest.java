@@ -36,7 +36,7 @@ class ManifestsTest {
     /** Objects the manifests refer to that are made outside Kustomize: per environment, or by an operator. */
     private static final Set<String> CREATED_PER_ENVIRONMENT = Set.of(
             "ConfigMap/partnerhub-jwt-public-key", "Secret/certification-badge-signing-key",
-            "Secret/competency-credential-signing-key", "Secret/partnerhub-tls");
+            "Secret/competency-credential-signing-key", "Secret/partnerhub-tls", "Secret/membership-notification");
 
     private static Kustomize kustomize;
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();

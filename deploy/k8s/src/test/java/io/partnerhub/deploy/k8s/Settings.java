@@ -28,7 +28,8 @@ final class Settings {
     static final Set<String> STANDARD = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
             "MP_JWT_VERIFY_ISSUER", "JAVA_TOOL_OPTIONS", "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING",
-            "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+            "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_USERNAME",
+            "QUARKUS_MAILER_PASSWORD", "QUARKUS_MAILER_FROM", "QUARKUS_MAILER_START_TLS");
 
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix\\s*=\\s*\"([^\"]+)\"\\)");
     private static final Pattern METHOD = Pattern.compile("\\b([a-z][A-Za-z0-9]*)\\(\\);");
