@@ -415,7 +415,7 @@ class WebhookTest {
         for (int i = 0; i < 30; i++) {
             testSend(org, id);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.at(busy).size() == 30);
+        await().atMost(Duration.ofSeconds(60)).until(() -> RECEIVER.at(busy).size() == 30); // a loaded machine only slows it
         List<TestReceiver.Received> got = RECEIVER.at(busy);
         long spread = Duration.between(got.get(0).at(), got.get(29).at()).toMillis();
         // 10 a second with a burst of 10: the 30th leaves about 2 s after the first
