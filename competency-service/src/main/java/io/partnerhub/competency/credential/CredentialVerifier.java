@@ -3,23 +3,18 @@ package io.partnerhub.competency.credential;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.lang.JoseException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.chassis.problem.DomainException;
+import io.partnerhub.chassis.signing.VcJwt;
 import io.partnerhub.competency.credential.CredentialViews.Subject;
 import io.partnerhub.competency.credential.CredentialViews.Verification;
 
@@ -31,11 +26,7 @@ import io.partnerhub.competency.credential.CredentialViews.Verification;
 @ApplicationScoped
 public class CredentialVerifier {
 
-    /** The longest VC-JWT accepted (a credential is about 3 KB). */
-    public static final int MAX_TOKEN_LENGTH = 16_384;
-
-    private static final AlgorithmConstraints RS256 = new AlgorithmConstraints(ConstraintType.PERMIT,
-            AlgorithmIdentifiers.RSA_USING_SHA256);
+    private static final Set<String> RS256 = Set.of(AlgorithmIdentifiers.RSA_USING_SHA256);
 
     private final CredentialKeys keys;
     private final CredentialDocuments documents;
@@ -54,42 +45,16 @@ public class CredentialVerifier {
 
     public Verification verify(String token) {
         Instant now = clock.instant();
-        String compact = token == null ? "" : token.strip();
-        if (compact.isEmpty() || compact.length() > MAX_TOKEN_LENGTH || compact.split("\\.", -1).length != 3) {
-            throw badToken("Expected a VC-JWT: a JWS compact serialization (three base64url parts separated by dots) of at "
-                    + "most " + MAX_TOKEN_LENGTH + " characters");
-        }
-        JsonNode payload;
-        String keyId;
-        String algorithm;
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setCompactSerialization(compact);
-            keyId = jws.getKeyIdHeaderValue();
-            algorithm = jws.getAlgorithmHeaderValue();
-            payload = json.readTree(jws.getUnverifiedPayload());
-        } catch (JoseException | JsonProcessingException | RuntimeException e) {
-            throw badToken("Not a VC-JWT: the header and payload must be base64url-encoded JSON");
-        }
-        if (payload == null || !payload.isObject() || algorithm == null) {
-            throw badToken("Not a VC-JWT: the header names no alg or the payload is not a JSON object");
-        }
+        VcJwt.Presented presented = VcJwt.read(token, json, CredentialVerifier::badToken);
         if (keys.verificationKeys().isEmpty()) {
             throw CredentialKeys.unavailable();
         }
-        List<JsonWebKey> candidates = keys.verificationKeys().stream()
-                .filter(k -> keyId == null || keyId.equals(k.getKeyId())).toList();
-        if (candidates.isEmpty()) {
-            return Verification.invalid(keyId, "Signed with a key this issuer does not publish (kid " + keyId + ")", now);
+        VcJwt.Signature signature = VcJwt.check(presented, keys.verificationKeys(), RS256);
+        if (!signature.valid()) {
+            return Verification.invalid(signature.keyId(), signature.reason(), now);
         }
-        if (!AlgorithmIdentifiers.RSA_USING_SHA256.equals(algorithm)) {
-            return Verification.invalid(keyId, "Algorithm " + algorithm + " is not accepted (RS256)", now);
-        }
-        Optional<JsonWebKey> verifiedBy = candidates.stream().filter(k -> verifies(compact, k)).findFirst();
-        if (verifiedBy.isEmpty()) {
-            return Verification.invalid(keyId, "The signature does not match the content", now);
-        }
-        String kid = verifiedBy.get().getKeyId();
+        JsonNode payload = presented.payload();
+        String kid = signature.verifiedBy();
         JsonNode status = payload.path("credentialStatus");
         JsonNode profile = payload.path("credentialSubject").path("profile");
         Subject subject = new Subject(text(payload.path("credentialSubject").path("id")),
@@ -112,18 +77,6 @@ public class CredentialVerifier {
         boolean revoked = built.get().bits().get(index);
         return new Verification(true, kid, revoked ? "Revoked: the organisation no longer holds the award" : null,
                 text(payload.path("id")), issuer, subject, achievement, validFrom, statusList, index, revoked, now);
-    }
-
-    private static boolean verifies(String compact, JsonWebKey key) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setAlgorithmConstraints(RS256);
-            jws.setCompactSerialization(compact);
-            jws.setKey(key.getKey());
-            return jws.verifySignature();
-        } catch (JoseException | RuntimeException e) {
-            return false;
-        }
     }
 
     private Integer listNumber(String url) {
