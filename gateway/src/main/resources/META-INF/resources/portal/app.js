@@ -1,5 +1,6 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
-// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, notify-pages.js and webhook-pages.js.
+// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, notify-pages.js and webhook-pages.js; issue 27's
+// partner-admin pages in requirements-pages.js, history-pages.js, admin-pages.js, ops' in catalogue-pages.js, ops-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
@@ -11,6 +12,11 @@ import { Assessments, Attempt } from './assess-pages.js';
 import { PublicProfile } from './profile-pages.js';
 import { Webhooks } from './webhook-pages.js';
 import { Notifications } from './notify-pages.js';
+import { StatusHistory } from './history-pages.js';
+import { Requirements } from './requirements-pages.js';
+import { Performance, Departures } from './admin-pages.js';
+import { Catalogues } from './catalogue-pages.js';
+import { Operations, Clock } from './ops-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -81,11 +87,16 @@ function SignIn({ onSignedIn, ended }) {
 function Nav({ claims, route }) {
   const org = route[0] === 'org' ? route[1] : claims.org;
   const links = [];
-  if (claims.role === 'ops') links.push(['#/orgs', 'Organisations']);
+  if (claims.role === 'ops') {
+    links.push(['#/orgs', 'Organisations'], ['#/ops/catalogues/exams', 'Catalogues'], ['#/ops/dead-letters', 'Dead letters'],
+      ['#/ops/clock', 'Clock']);
+  }
   if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
     links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'designations'), 'Designations'], [orgHref(org, 'membership'), 'Membership'],
       [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity'],
       [orgHref(org, 'webhooks'), 'Webhooks']);
+    links.push([orgHref(org, 'requirements'), 'Requirements'], [orgHref(org, 'history'), 'Status history'],
+      [orgHref(org, 'performance'), 'Performance'], [orgHref(org, 'departures'), 'Departures']);
     links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
   }
   if (claims.candidate) {
@@ -111,6 +122,10 @@ function Page({ claims, route }) {
     if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
     if (page === 'activity') return html`<${Activity} org=${id} claims=${claims} />`;
     if (page === 'webhooks') return html`<${Webhooks} org=${id} />`;
+    if (page === 'requirements') return html`<${Requirements} org=${id} />`;
+    if (page === 'history') return html`<${StatusHistory} org=${id} />`;
+    if (page === 'performance') return html`<${Performance} org=${id} />`;
+    if (page === 'departures') return html`<${Departures} org=${id} />`;
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
@@ -123,6 +138,11 @@ function Page({ claims, route }) {
     return html`<${Transcript} candidate=${claims.candidate} />`;
   }
   if (area === 'orgs') return html`<${Organisations} />`;
+  if (area === 'ops' && claims.role === 'ops') {
+    if (id === 'catalogues') return html`<${Catalogues} kind=${page} />`;
+    if (id === 'dead-letters') return html`<${Operations} />`;
+    if (id === 'clock') return html`<${Clock} />`;
+  }
   if (area === 'partners' && id) return html`<${PublicProfile} org=${id} />`;
   location.hash = home(claims);
   return null;

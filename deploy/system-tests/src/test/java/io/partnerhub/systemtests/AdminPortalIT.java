@@ -1,0 +1,304 @@
+package io.partnerhub.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The partner-admin's and ops' portal pages of issue 27 in headless Chromium, by keyboard only (Tab / Shift-Tab to a
+ * control, Enter or Space on it, typing into fields): a partner-admin invites a person, imports a CSV, records a
+ * departure, finds them in the activity log and on the Departures page, reads the status history chart (level and
+ * have/need over time, and its table), the requirements and roadmap, and the performance history with a corrected
+ * figure; ops add an exam and a competency through the catalogue forms, read the clock, and fix a dead letter that
+ * a malformed event left in certification-service (the producer sends the corrected event under the same id; the
+ * redrive then finds it applied). One browser, one sign-in per persona; a screenshot per page at 375 and 1280 px.
+ * Does not move the suite's clock.
+ */
+@ExtendWith(RunningSuite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(6)
+class AdminPortalIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static HeadlessChromium browser;
+    private static String gateway;
+    private static Programme.Track track;
+    private static String org;
+    private static String ada;
+    private static String adaUser;
+    private static String suffix;
+
+    @BeforeAll
+    static void organisationAndBrowser() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.installed(), "Chromium is not installed (" + HeadlessChromium.CHROMIUM + ")");
+        suffix = Long.toString(System.nanoTime() % 1_000_000, 36).toLowerCase(Locale.ROOT);
+        track = Programme.track("adm" + suffix, 1, 2);
+        org = Programme.organization("Admin Portal " + suffix);
+        ada = Programme.candidate("ada");
+        adaUser = Programme.hire(org, ada);
+        Programme.pass(ada, track.exam());
+        Programme.awaitStatus(org, track.competency(), s -> "SILVER".equals(s.getString("level")), "Silver attained");
+        // a figure and its correction: the history keeps both
+        LocalDate start = Programme.today().withDayOfMonth(1).minusMonths(3);
+        for (int value : new int[] {120_000, 126_000}) {
+            Programme.ops().body(Map.of("metric", "REVENUE", "value", value, "periodStart", start.toString(),
+                    "periodEnd", start.plusMonths(1).minusDays(1).toString()))
+                    .post("/organizations/{id}/performance-reports", org).then().statusCode(value == 120_000 ? 201 : 200);
+        }
+        gateway = RunningSuite.service("gateway").baseUrl();
+        browser = new HeadlessChromium(Path.of("target", "portal-screenshots"));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void partnerAdminInvitesImportsRecordsADepartureAndReadsTheActivity() throws Exception {
+        signIn(RunningSuite.stack().token("partner-admin", Map.of("org", org)));
+        go("People");
+        tabTo(id("i-name"));
+        type("Di Newcomer", Keys.TAB, "di-" + suffix + "@example.com", Keys.ENTER);
+        browser.await(By.id("invitation-code"));
+        activate(text("Done"));
+        tabTo(id("csv-text"));
+        type(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "name,email,role", Keys.ENTER, "Cy Young,cy-" + suffix + "@example.com,EMPLOYEE");
+        activate(text("Import"));
+        browser.awaitText(By.cssSelector("table.report"), "CREATED", WAIT);
+
+        activate(e -> ("depart-" + adaUser).equals(e.getDomAttribute("id")));
+        browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, WAIT).accept();
+        browser.awaitText(By.cssSelector("[data-user='" + adaUser + "']"), "departed", WAIT);
+        shots("admin-people");
+
+        go("Activity");
+        for (String kind : List.of("INVITATION_CREATED", "USERS_IMPORTED", "USER_DEPARTED")) {
+            browser.await(By.cssSelector("table.activity-log tr[data-kind='" + kind + "']"));
+        }
+        shots("admin-activity");
+
+        go("Departures");
+        browser.awaitText(By.id("departures"), "Person " + ada, WAIT);
+        shots("admin-departures");
+    }
+
+    @Test
+    @Order(2)
+    void partnerAdminReadsTheHistoryChartTheRequirementsAndThePerformanceHistory() throws Exception {
+        // the departure leaves Silver at risk: two changes in the history, each with its have/need
+        Programme.awaitStatus(org, track.competency(), s -> s.getBoolean("atRisk"), "at risk after the departure");
+        go("Status history");
+        tabTo(id("history-competency"));
+        type("Competency " + track.competency()); // the select's type-ahead picks it
+        WebElement level = browser.await(By.id("level-" + track.competency()));
+        String words = browser.awaitText(By.cssSelector("#level-" + track.competency() + " desc"), "at risk", WAIT)
+                .getDomProperty("textContent");
+        assertTrue(words.contains("Silver attained"), words);
+        String progress = browser.await(By.cssSelector("#progress-" + track.competency() + " .chart-summary")).getText();
+        assertTrue(progress.contains("1 of 1 → 0 of 1"), progress);
+        tabTo(e -> "Show as table".equals(e.getText()) && level.findElements(By.xpath(".//button")).contains(e));
+        press(Keys.ENTER);
+        WebElement table = browser.awaitText(By.cssSelector("#level-" + track.competency() + "-table table"), "at risk", WAIT);
+        assertEquals(2, table.findElements(By.cssSelector("tbody tr")).size(), table.getText());
+        browser.await(By.id("forecast-chart"));
+        shots("admin-history");
+
+        go("Requirements");
+        tabTo(id("requirements-competency"));
+        type("Competency " + track.competency());
+        browser.await(By.cssSelector(".roadmap[data-competency='" + track.competency() + "']"));
+        browser.awaitText(By.cssSelector(".roadmap"), "In effect: version", WAIT);
+        WebElement selected = browser.driver.findElement(By.cssSelector("#requirements-competency option:checked"));
+        assertTrue(selected.getText().contains("(yours)"), selected.getText());
+        browser.awaitText(By.cssSelector(".roadmap"), "not met yet", WAIT);
+        browser.await(By.cssSelector(".roadmap .credential[title='" + track.certification() + "']"));
+        browser.await(By.id("area-requirements-heading"));
+        shots("admin-requirements");
+
+        go("Performance");
+        browser.awaitText(By.cssSelector("table.figures-table"), "126,000", WAIT);
+        browser.awaitText(By.cssSelector("#performance-revenue .chart-summary"), "1 earlier value was corrected", WAIT);
+        WebElement history = browser.awaitText(By.cssSelector("table.history-table"), "superseded", WAIT);
+        assertTrue(history.getText().contains("120,000"), history.getText());
+        shots("admin-performance");
+    }
+
+    @Test
+    @Order(3)
+    void opsBrowseTheCataloguesAndAddAnExamAndACompetency() throws Exception {
+        signIn(RunningSuite.stack().token("ops", Map.of()));
+        go("Catalogues");
+        browser.awaitText(By.cssSelector(".catalogues caption"), "Exams", WAIT);
+        String code = "ADM-" + suffix.toUpperCase(Locale.ROOT);
+        tabTo(id("new-exam-code"));
+        type(code, Keys.TAB, "Admin portal exam " + suffix);
+        tabTo(id("new-exam-skills"));
+        type("Design; 40; 60");
+        activate(text("Add an exam"));
+        browser.awaitText(By.cssSelector("#new-exam .created"), "Created: Admin portal exam " + suffix, WAIT);
+        Programme.ops().get("/exams/{code}", code).then().statusCode(200).body("skillsMeasured[0].weightMax", equalTo(60));
+        shots("ops-catalogue-exams");
+
+        activate(e -> "Competencies".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
+        tabTo(id("new-competency-id"));
+        type("adm-portal-" + suffix, Keys.TAB, "Admin Portal " + suffix);
+        activate(text("Add a competency"));
+        browser.awaitText(By.cssSelector("#new-competency .created"), "Created: Admin Portal " + suffix, WAIT);
+        shots("ops-catalogue-competencies");
+
+        activate(e -> "Certifications".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
+        browser.awaitText(By.cssSelector(".catalogues caption"), "Certifications", WAIT);
+        activate(e -> "Assessments".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
+        browser.awaitText(By.cssSelector(".catalogues caption"), "Assessments", WAIT);
+        activate(e -> "Solution areas".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
+        browser.awaitText(By.cssSelector(".catalogues caption"), "Solution areas", WAIT);
+        shots("ops-catalogue-areas");
+
+        go("Clock");
+        browser.awaitText(By.id("clocks"), "certification-service", WAIT);
+        shots("ops-clock");
+    }
+
+    @Test
+    @Order(4)
+    void opsFixADeadLetter() throws Exception {
+        // a malformed exam.passed (no attemptId, score or takenAt): certification-service dead-letters it after 3 tries
+        String eventId = UUID.randomUUID().toString();
+        String candidate = Programme.candidate("dlq");
+        send(eventId, candidate, Map.of("candidateId", candidate, "examCode", track.exam()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                Programme.ops().get("/admin/dead-letters?service=certification&size=100").then().statusCode(200)
+                        .body("services[0].items.ceId", hasItem(eventId)));
+        String letter = Programme.ops().get("/admin/dead-letters?service=certification&size=100").then().extract().jsonPath()
+                .getString("services[0].items.find { it.ceId == '" + eventId + "' }.id");
+
+        go("Dead letters");
+        tabTo(id("dead-letter-service"));
+        type("c"); // certification-service, the first service starting with c
+        browser.await(By.cssSelector("[data-service='certification-service'] h3"));
+        WebElement row = browser.await(By.cssSelector("[data-dead-letter='" + letter + "']"));
+        assertTrue(row.getText().contains("attemptId"), row.getText());
+        activate(id("redrive-" + letter));
+        browser.awaitText(By.id("redrive-" + letter + "-why"), "Redrive failed", WAIT); // still malformed: stays listed
+        shots("ops-dead-letters");
+
+        // the producer's fix: the corrected event under the same id; applied, so the redrive finds it done
+        send(eventId, candidate, Map.of("candidateId", candidate, "examCode", track.exam(), "attemptId", UUID.randomUUID().toString(),
+                "score", 800, "takenAt", Programme.now().minusSeconds(60).toString()));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                Programme.ops().get("/transcripts/{c}", candidate).then().statusCode(200)
+                        .body("passedExams.examCode", hasItem(track.exam())));
+        tabTo(id("redrive-" + letter));
+        press(Keys.ENTER);
+        browser.awaitText(By.id("dead-letter-done"), "applied already", WAIT);
+        browser.await(d -> d.findElements(By.cssSelector("[data-dead-letter='" + letter + "']")).isEmpty(), WAIT);
+        JsonPath after = Programme.ops().get("/admin/dead-letters?service=certification&size=100").then().extract().jsonPath();
+        assertTrue(!after.getList("services[0].items.ceId").contains(eventId), "no longer listed");
+    }
+
+    private static void send(String eventId, String candidate, Map<String, Object> data) throws Exception {
+        String event = EventLog.cloudEvent("io.partnerhub.exam.passed.v1", candidate, data)
+                .replaceFirst("\"id\":\"[0-9a-f-]{36}\"", "\"id\":\"" + eventId + "\"");
+        ProducerRecord<String, String> record = new ProducerRecord<>("exam-events", candidate, event);
+        record.headers().add("ce_type", "io.partnerhub.exam.passed.v1".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> producer = SuiteBroker.producer()) {
+            producer.send(record).get();
+        }
+    }
+
+    private static void signIn(String token) {
+        browser.driver.get(gateway + "/");
+        browser.driver.findElements(By.xpath("//button[normalize-space()='Sign out']")).forEach(WebElement::click);
+        browser.await(By.id("token")).sendKeys(token);
+        press(Keys.TAB, Keys.ENTER); // the Sign in button follows the token field
+        browser.await(By.cssSelector("nav[aria-label='Portal pages']"));
+    }
+
+    /** A page of the nav, reached by Tab from the top of the page and opened with Enter. */
+    private static void go(String link) {
+        browser.driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        activate(e -> link.equals(e.getText()) && e.findElements(By.xpath("./ancestor::nav[@aria-label='Portal pages']")).size() == 1);
+        browser.await(d -> d.findElements(By.cssSelector("main .loading")).isEmpty(), WAIT);
+    }
+
+    /** One screenshot per page and size (375 and 1280 px wide). */
+    private static void shots(String page) throws Exception {
+        Dimension before = browser.driver.manage().window().getSize();
+        for (int width : new int[] {1280, 375}) {
+            browser.driver.manage().window().setSize(new Dimension(width, 900));
+            browser.screenshot("admin-" + page + "-" + width);
+        }
+        browser.driver.manage().window().setSize(before);
+    }
+
+    private static Predicate<WebElement> id(String id) {
+        return e -> id.equals(e.getDomAttribute("id"));
+    }
+
+    private static Predicate<WebElement> text(String text) {
+        return e -> text.equals(e.getText().trim());
+    }
+
+    private static void type(CharSequence... keys) {
+        press(keys);
+    }
+
+    private static void press(CharSequence... keys) {
+        new Actions(browser.driver).sendKeys(keys).perform();
+    }
+
+    private static void activate(Predicate<WebElement> wanted) {
+        tabTo(wanted);
+        press(Keys.ENTER);
+    }
+
+    private static WebElement tabTo(Predicate<WebElement> wanted) {
+        return tabUntil(wanted, Keys.TAB);
+    }
+
+    private static WebElement tabUntil(Predicate<WebElement> wanted, CharSequence key) {
+        for (int presses = 0; presses < 300; presses++) {
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+            press(key);
+        }
+        throw new AssertionError("not reached by keyboard: " + browser.driver.switchTo().activeElement().getText());
+    }
+}
