@@ -27,26 +27,34 @@ export function ChartFigure({ id, title, summary, height, table, children }) {
 const ms = (t) => (t instanceof Date ? t.getTime() : new Date(t).getTime());
 export const isoDay = (t) => new Date(ms(t)).toISOString().slice(0, 10);
 
-/** A linear time scale from..to onto x0..x1, with month ticks (at most ~7 labels). */
+/** A linear time scale from..to onto x0..x1, with ticks by month, day or hour (at most ~7 labels). */
 function timeScale(from, to, x0 = PAD.left, x1 = W - PAD.right) {
   const a = ms(from);
-  const b = Math.max(ms(to), a + 86400000);
+  const b = Math.max(ms(to), a + 3600000);
   const x = (t) => x0 + ((ms(t) - a) / (b - a)) * (x1 - x0);
   const ticks = [];
-  const start = new Date(a);
-  const months = (new Date(b).getUTCFullYear() - start.getUTCFullYear()) * 12 + new Date(b).getUTCMonth() - start.getUTCMonth();
-  const step = Math.max(1, Math.ceil(months / 6));
-  for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() <= b;
-    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + step, 1))) ticks.push(m);
-  if (ticks.length === 0) ticks.push(new Date(a), new Date(b));
+  const DAY = 86400000;
+  if (b - a > 62 * DAY) {
+    const start = new Date(a);
+    const months = (new Date(b).getUTCFullYear() - start.getUTCFullYear()) * 12 + new Date(b).getUTCMonth() - start.getUTCMonth();
+    const step = Math.max(1, Math.ceil(months / 6));
+    for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() <= b;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + step, 1))) ticks.push({ t: m, label: isoDay(m).slice(0, 7) });
+  } else {
+    const unit = b - a > 2 * DAY ? DAY : 3600000;
+    const step = unit * Math.max(1, Math.ceil((b - a) / unit / 6));
+    for (let t = Math.ceil(a / step) * step; t <= b; t += step) {
+      ticks.push({ t: new Date(t), label: unit === DAY ? isoDay(t).slice(5) : new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) });
+    }
+  }
   return { x, ticks };
 }
 
 function TimeAxis({ scale, y }) {
   return html`<g class="axis" aria-hidden="true">
     <line x1=${PAD.left} x2=${W - PAD.right} y1=${y} y2=${y} />
-    ${scale.ticks.map((t) => html`<g><line x1=${scale.x(t)} x2=${scale.x(t)} y1=${y} y2=${y + 4} />
-      <text x=${scale.x(t)} y=${y + 16} text-anchor="middle">${isoDay(t).slice(0, 7)}</text></g>`)}
+    ${scale.ticks.map(({ t, label }) => html`<g><line x1=${scale.x(t)} x2=${scale.x(t)} y1=${y} y2=${y + 4} />
+      <text x=${scale.x(t)} y=${y + 16} text-anchor="middle">${label}</text></g>`)}
   </g>`;
 }
 
@@ -69,10 +77,13 @@ export const after = (c) => ({ level: c.change === 'LAPSED' ? 'NONE' : c.level, 
  */
 export function LevelChart({ id, changes, now, name }) {
   const height = 150;
-  const from = changes.length ? ms(changes[0].occurredAt) - 86400000 * 3 : ms(now) - 86400000 * 30;
+  const first = changes.length ? ms(changes[0].occurredAt) : ms(now) - 86400000 * 30;
+  const from = first - Math.max((ms(now) - first) * 0.2, 2 * 3600000);
   const scale = timeScale(from, now);
   const band = (level) => PAD.top + (2 - LEVELS.indexOf(level)) * 36 + 18;
-  const segments = changes.map((c, i) => ({ ...after(c), from: c.occurredAt, to: i + 1 < changes.length ? changes[i + 1].occurredAt : now }));
+  // None before the first change (a status starts at None), then each change's level until the next
+  const segments = [{ level: 'NONE', atRisk: false, from, to: first },
+    ...changes.map((c, i) => ({ ...after(c), from: c.occurredAt, to: i + 1 < changes.length ? changes[i + 1].occurredAt : now }))];
   const words = changes.length === 0 ? `No change of ${name} yet: the level has been None.`
     : `${changes.length} change${changes.length === 1 ? '' : 's'} of ${name}: ${changes.map((c) => `${isoDay(c.occurredAt)} ${LEVEL_WORDS[c.level]} ${CHANGE_WORDS[c.change] || c.change}`).join('; ')}. `
       + `Now: ${LEVEL_WORDS[after(changes[changes.length - 1]).level]}${after(changes[changes.length - 1]).atRisk ? ', at risk' : ''}.`;
@@ -85,7 +96,7 @@ export function LevelChart({ id, changes, now, name }) {
     <g class="grid" aria-hidden="true">${LEVELS.map((l) => html`<g><line x1=${PAD.left} x2=${W - PAD.right} y1=${band(l)} y2=${band(l)} />
       <text x=${PAD.left - 6} y=${band(l) + 4} text-anchor="end">${LEVEL_WORDS[l]}</text></g>`)}</g>
     ${segments.map((s) => html`<g class=${`segment level-${s.level.toLowerCase()}`}>
-      <rect x=${scale.x(s.from)} y=${band(s.level) - 8} width=${Math.max(1, scale.x(s.to) - scale.x(s.from))} height="16"
+      <rect x=${scale.x(s.from)} y=${band(s.level) - 8} width=${Math.max(6, scale.x(s.to) - scale.x(s.from))} height="16"
         fill=${s.atRisk ? `url(#${id}-hatch)` : undefined} class=${s.atRisk ? 'at-risk' : 'held'} />
       ${s.atRisk && scale.x(s.to) - scale.x(s.from) > 40 && html`<text class="segment-label" x=${scale.x(s.from) + 4} y=${band(s.level) - 11}>! at risk</text>`}
     </g>`)}

@@ -15,7 +15,7 @@ const idsOf = (version) => ['silver', 'gold'].flatMap((l) => (version?.[l]?.path
   .flatMap((p) => p.requirements.flatMap((r) => r.anyOf || [])));
 
 function Credential({ id, names }) {
-  return html`<span class="credential" title=${id}>${names[id] || id}</span>`;
+  return html`<span class="cred-name" title=${id}>${names[id] || id}</span>`;
 }
 
 function RequirementWords({ r, names }) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -98,11 +99,11 @@ class AdminPortalIT {
         tabTo(id("csv-text"));
         type(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "name,email,role", Keys.ENTER, "Cy Young,cy-" + suffix + "@example.com,EMPLOYEE");
         activate(text("Import"));
-        browser.awaitText(By.cssSelector("table.report"), "CREATED", WAIT);
+        seen(By.cssSelector("table.report"), "CREATED");
 
         activate(e -> ("depart-" + adaUser).equals(e.getDomAttribute("id")));
         browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, WAIT).accept();
-        browser.awaitText(By.cssSelector("[data-user='" + adaUser + "']"), "departed", WAIT);
+        seen(By.cssSelector("[data-user='" + adaUser + "']"), "departed");
         shots("admin-people");
 
         go("Activity");
@@ -112,7 +113,7 @@ class AdminPortalIT {
         shots("admin-activity");
 
         go("Departures");
-        browser.awaitText(By.id("departures"), "Person " + ada, WAIT);
+        seen(By.id("departures"), "Person " + ada);
         shots("admin-departures");
     }
 
@@ -125,14 +126,16 @@ class AdminPortalIT {
         tabTo(id("history-competency"));
         type("Competency " + track.competency()); // the select's type-ahead picks it
         WebElement level = browser.await(By.id("level-" + track.competency()));
-        String words = browser.awaitText(By.cssSelector("#level-" + track.competency() + " desc"), "at risk", WAIT)
-                .getDomProperty("textContent");
+        String words = seen(By.cssSelector("#level-" + track.competency() + " .chart-summary"), "at risk").getText();
         assertTrue(words.contains("Silver attained"), words);
+        String desc = (String) browser.driver.executeScript("return document.querySelector(arguments[0]).textContent;",
+                "#level-" + track.competency() + " svg desc");
+        assertEquals(words, desc.trim(), "the SVG's text alternative says the same");
         String progress = browser.await(By.cssSelector("#progress-" + track.competency() + " .chart-summary")).getText();
         assertTrue(progress.contains("1 of 1 → 0 of 1"), progress);
         tabTo(e -> "Show as table".equals(e.getText()) && level.findElements(By.xpath(".//button")).contains(e));
         press(Keys.ENTER);
-        WebElement table = browser.awaitText(By.cssSelector("#level-" + track.competency() + "-table table"), "at risk", WAIT);
+        WebElement table = seen(By.cssSelector("#level-" + track.competency() + "-table table"), "at risk");
         assertEquals(2, table.findElements(By.cssSelector("tbody tr")).size(), table.getText());
         browser.await(By.id("forecast-chart"));
         shots("admin-history");
@@ -141,18 +144,18 @@ class AdminPortalIT {
         tabTo(id("requirements-competency"));
         type("Competency " + track.competency());
         browser.await(By.cssSelector(".roadmap[data-competency='" + track.competency() + "']"));
-        browser.awaitText(By.cssSelector(".roadmap"), "In effect: version", WAIT);
+        seen(By.cssSelector(".roadmap"), "In effect: version");
         WebElement selected = browser.driver.findElement(By.cssSelector("#requirements-competency option:checked"));
         assertTrue(selected.getText().contains("(yours)"), selected.getText());
-        browser.awaitText(By.cssSelector(".roadmap"), "not met yet", WAIT);
-        browser.await(By.cssSelector(".roadmap .credential[title='" + track.certification() + "']"));
+        seen(By.cssSelector(".roadmap"), "not met yet");
+        browser.await(By.cssSelector(".roadmap .cred-name[title='" + track.certification() + "']"));
         browser.await(By.id("area-requirements-heading"));
         shots("admin-requirements");
 
         go("Performance");
-        browser.awaitText(By.cssSelector("table.figures-table"), "126,000", WAIT);
-        browser.awaitText(By.cssSelector("#performance-revenue .chart-summary"), "1 earlier value was corrected", WAIT);
-        WebElement history = browser.awaitText(By.cssSelector("table.history-table"), "superseded", WAIT);
+        seen(By.cssSelector("table.figures-table"), "126,000");
+        seen(By.cssSelector("#performance-revenue .chart-summary"), "1 earlier value was corrected");
+        WebElement history = seen(By.cssSelector("table.history-table"), "superseded");
         assertTrue(history.getText().contains("120,000"), history.getText());
         shots("admin-performance");
     }
@@ -162,14 +165,14 @@ class AdminPortalIT {
     void opsBrowseTheCataloguesAndAddAnExamAndACompetency() throws Exception {
         signIn(RunningSuite.stack().token("ops", Map.of()));
         go("Catalogues");
-        browser.awaitText(By.cssSelector(".catalogues caption"), "Exams", WAIT);
+        seen(By.cssSelector(".catalogues caption"), "Exams");
         String code = "ADM-" + suffix.toUpperCase(Locale.ROOT);
         tabTo(id("new-exam-code"));
         type(code, Keys.TAB, "Admin portal exam " + suffix);
         tabTo(id("new-exam-skills"));
         type("Design; 40; 60");
         activate(text("Add an exam"));
-        browser.awaitText(By.cssSelector("#new-exam .created"), "Created: Admin portal exam " + suffix, WAIT);
+        seen(By.cssSelector("#new-exam .created"), "Created: Admin portal exam " + suffix);
         Programme.ops().get("/exams/{code}", code).then().statusCode(200).body("skillsMeasured[0].weightMax", equalTo(60));
         shots("ops-catalogue-exams");
 
@@ -177,19 +180,19 @@ class AdminPortalIT {
         tabTo(id("new-competency-id"));
         type("adm-portal-" + suffix, Keys.TAB, "Admin Portal " + suffix);
         activate(text("Add a competency"));
-        browser.awaitText(By.cssSelector("#new-competency .created"), "Created: Admin Portal " + suffix, WAIT);
+        seen(By.cssSelector("#new-competency .created"), "Created: Admin Portal " + suffix);
         shots("ops-catalogue-competencies");
 
         activate(e -> "Certifications".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
-        browser.awaitText(By.cssSelector(".catalogues caption"), "Certifications", WAIT);
+        seen(By.cssSelector(".catalogues caption"), "Certifications");
         activate(e -> "Assessments".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
-        browser.awaitText(By.cssSelector(".catalogues caption"), "Assessments", WAIT);
+        seen(By.cssSelector(".catalogues caption"), "Assessments");
         activate(e -> "Solution areas".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
-        browser.awaitText(By.cssSelector(".catalogues caption"), "Solution areas", WAIT);
+        seen(By.cssSelector(".catalogues caption"), "Solution areas");
         shots("ops-catalogue-areas");
 
         go("Clock");
-        browser.awaitText(By.id("clocks"), "certification-service", WAIT);
+        seen(By.id("clocks"), "certification-service");
         shots("ops-clock");
     }
 
@@ -213,7 +216,7 @@ class AdminPortalIT {
         WebElement row = browser.await(By.cssSelector("[data-dead-letter='" + letter + "']"));
         assertTrue(row.getText().contains("attemptId"), row.getText());
         activate(id("redrive-" + letter));
-        browser.awaitText(By.id("redrive-" + letter + "-why"), "Redrive failed", WAIT); // still malformed: stays listed
+        seen(By.id("redrive-" + letter + "-why"), "Redrive failed"); // still malformed: stays listed
         shots("ops-dead-letters");
 
         // the producer's fix: the corrected event under the same id; applied, so the redrive finds it done
@@ -224,7 +227,7 @@ class AdminPortalIT {
                         .body("passedExams.examCode", hasItem(track.exam())));
         tabTo(id("redrive-" + letter));
         press(Keys.ENTER);
-        browser.awaitText(By.id("dead-letter-done"), "applied already", WAIT);
+        seen(By.id("dead-letter-done"), "applied already");
         browser.await(d -> d.findElements(By.cssSelector("[data-dead-letter='" + letter + "']")).isEmpty(), WAIT);
         JsonPath after = Programme.ops().get("/admin/dead-letters?service=certification&size=100").then().extract().jsonPath();
         assertTrue(!after.getList("services[0].items.ceId").contains(eventId), "no longer listed");
@@ -261,9 +264,22 @@ class AdminPortalIT {
         Dimension before = browser.driver.manage().window().getSize();
         for (int width : new int[] {1280, 375}) {
             browser.driver.manage().window().setSize(new Dimension(width, 900));
-            browser.screenshot("admin-" + page + "-" + width);
+            browser.screenshot(page + "-" + width);
         }
         browser.driver.manage().window().setSize(before);
+    }
+
+    /** The first element located whose text contains {@code text} (case-insensitive), once there; re-rendered ones are read again. */
+    private static WebElement seen(By locator, String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        return browser.await(d -> {
+            try {
+                return d.findElements(locator).stream().filter(e -> e.getText().toLowerCase(Locale.ROOT).contains(wanted))
+                        .findFirst().orElse(null);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            }
+        }, WAIT);
     }
 
     private static Predicate<WebElement> id(String id) {
