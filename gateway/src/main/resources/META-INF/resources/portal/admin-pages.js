@@ -31,7 +31,7 @@ function Figures({ org }) {
 
 function MetricHistory({ org, metric }) {
   const [page, setPage] = useState(0);
-  const chart = useLoad(() => getAll(path`/organizations/${org}/performance-reports/history` + query({ metric }), 500), [org, metric]);
+  const chart = useLoad(() => getAll(path`/organizations/${org}/performance-reports/history` + query({ metric })), [org, metric]);
   const state = useLoad(() => api(path`/organizations/${org}/performance-reports/history` + query({ metric, page, size: SIZE })),
     [org, metric, page]);
   const words = METRIC_WORDS[metric];
@@ -89,7 +89,7 @@ export function Departures({ org }) {
   const [page, setPage] = useState(0);
   const state = useLoad(async () => ({
     organisation: await get(path`/organizations/${org}`),
-    users: await getAll(path`/organizations/${org}/users`, 5000),
+    users: await getAll(path`/organizations/${org}/users`),
   }), [org]);
   return html`<${Loaded} state=${state}>${({ organisation, users }) => {
     const gone = users.items.filter((u) => u.status === 'DEPARTED')

@@ -1,15 +1,13 @@
 // Shared by the partner-admin's and ops' pages (issue 27): whole lists read page by page, names by id.
-import { api, get, path } from './api.js';
+import { get, getAll as getEvery, path } from './api.js';
 
-/** Every item of a paged list (X-Total-Count), 100 a page, at most `max` items (the rest is said, never cut silently). */
-export async function getAll(listPath, max = 1000) {
-  const items = [];
-  const joiner = listPath.includes('?') ? '&' : '?';
-  for (let page = 0; ; page++) {
-    const { data, total } = await api(`${listPath}${joiner}page=${page}&size=100`);
-    items.push(...data);
-    if (data.length === 0 || items.length >= total || items.length >= max) return { items, total: Math.max(total, items.length) };
-  }
+/**
+ * Every item of a paged list as { items, total } (api.js' getAll: every page of 100 until X-Total-Count, cancelled with
+ * the running load). `max` is kept for the callers' intent; api.js stops at 50 pages.
+ */
+export async function getAll(listPath) {
+  const items = await getEvery(listPath);
+  return { items, total: items.length };
 }
 
 const certificationNames = new Map();

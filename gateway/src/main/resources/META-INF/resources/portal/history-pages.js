@@ -28,7 +28,7 @@ function progressSeries(changes, status, now) {
 
 function CompetencyHistory({ org, status, name }) {
   const state = useLoad(() => getAll(path`/competency-status/${org}/${status.competencyId}/history`), [org, status.competencyId]);
-  return html`<${Loaded} state=${state}>${({ items: changes, total }) => {
+  return html`<${Loaded} state=${state}>${({ items: changes }) => {
     const last = changes.length ? new Date(changes[changes.length - 1].occurredAt).getTime() : 0;
     const now = new Date(Math.max(Date.now(), last + 3600000, new Date(status.asOf || 0).getTime()));
     const series = progressSeries(changes, status, now);
@@ -39,7 +39,6 @@ function CompetencyHistory({ org, status, name }) {
       <tbody>${series.flatMap((s) => s.points.map((p) => html`<tr><td>${p.t === now ? 'today' : new Date(p.t).toLocaleString()}</td>
         <th scope="row">${s.name}</th><td>${figures(p.r)}</td><td>${p.r.met ? 'yes' : 'no'}</td></tr>`))}</tbody></table>`;
     return html`<div class="history" data-competency=${status.competencyId}>
-      ${total > changes.length && html`<p class="hint">The oldest ${changes.length} of ${total} changes are shown.</p>`}
       <${LevelChart} id=${`level-${status.competencyId}`} changes=${changes} now=${now} name=${name} />
       <${SeriesChart} id=${`progress-${status.competencyId}`} title=${`Have / need of each requirement of ${name} over time`}
         summary=${`Each line is one requirement, as a share of what it needs (the line at 100 % is met): ${words}.`}

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -42,7 +41,8 @@ import io.restassured.path.json.JsonPath;
  * have/need over time, and its table), the requirements and roadmap, and the performance history with a corrected
  * figure; ops add an exam and a competency through the catalogue forms, read the clock, and fix a dead letter that
  * a malformed event left in certification-service (the producer sends the corrected event under the same id; the
- * redrive then finds it applied). One browser, one sign-in per persona; a screenshot per page at 375 and 1280 px.
+ * redrive then finds it applied). One browser, one sign-in per persona; on every page axe-core (0 serious/critical) and
+ * a screenshot at 375 and 1280 px ({@link PortalChecks}; People and Activity are PortalIT's screenshots, axe only here).
  * Does not move the suite's clock.
  */
 @ExtendWith(RunningSuite.class)
@@ -52,6 +52,9 @@ class AdminPortalIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static HeadlessChromium browser;
+    /** axe-core and the screenshots at 375 and 1280 px per page and persona (PortalChecks, shared with the other portal ITs). */
+    private static PortalChecks admin;
+    private static PortalChecks ops;
     private static String gateway;
     private static Programme.Track track;
     private static String org;
@@ -78,6 +81,8 @@ class AdminPortalIT {
         }
         gateway = RunningSuite.service("gateway").baseUrl();
         browser = new HeadlessChromium(Path.of("target", "portal-screenshots"));
+        admin = new PortalChecks(browser, "partner-admin");
+        ops = new PortalChecks(browser, "ops");
     }
 
     @AfterAll
@@ -104,17 +109,17 @@ class AdminPortalIT {
         activate(e -> ("depart-" + adaUser).equals(e.getDomAttribute("id")));
         browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, WAIT).accept();
         seen(By.cssSelector("[data-user='" + adaUser + "']"), "departed");
-        shots("admin-people");
+        admin.axe("people: after the import and the departure"); // PortalIT screenshots People
 
         go("Activity");
         for (String kind : List.of("INVITATION_CREATED", "USERS_IMPORTED", "USER_DEPARTED")) {
             browser.await(By.cssSelector("table.activity-log tr[data-kind='" + kind + "']"));
         }
-        shots("admin-activity");
+        admin.axe("activity");
 
         go("Departures");
         seen(By.id("departures"), "Person " + ada);
-        shots("admin-departures");
+        admin.page("departures");
     }
 
     @Test
@@ -138,7 +143,7 @@ class AdminPortalIT {
         WebElement table = seen(By.cssSelector("#level-" + track.competency() + "-table table"), "at risk");
         assertEquals(2, table.findElements(By.cssSelector("tbody tr")).size(), table.getText());
         browser.await(By.id("forecast-chart"));
-        shots("admin-history");
+        admin.page("status-history");
 
         go("Requirements");
         tabTo(id("requirements-competency"));
@@ -150,20 +155,22 @@ class AdminPortalIT {
         seen(By.cssSelector(".roadmap"), "not met yet");
         browser.await(By.cssSelector(".roadmap .cred-name[title='" + track.certification() + "']"));
         browser.await(By.id("area-requirements-heading"));
-        shots("admin-requirements");
+        admin.page("requirements");
 
         go("Performance");
         seen(By.cssSelector("table.figures-table"), "126,000");
         seen(By.cssSelector("#performance-revenue .chart-summary"), "1 earlier value was corrected");
         WebElement history = seen(By.cssSelector("table.history-table"), "superseded");
         assertTrue(history.getText().contains("120,000"), history.getText());
-        shots("admin-performance");
+        admin.page("performance");
     }
 
     @Test
     @Order(3)
     void opsBrowseTheCataloguesAndAddAnExamAndACompetency() throws Exception {
         signIn(RunningSuite.stack().token("ops", Map.of()));
+        seen(By.cssSelector(".org-list"), org.isEmpty() ? "" : "Admin Portal " + suffix);
+        ops.page("organisations");
         go("Catalogues");
         seen(By.cssSelector(".catalogues caption"), "Exams");
         String code = "ADM-" + suffix.toUpperCase(Locale.ROOT);
@@ -174,26 +181,28 @@ class AdminPortalIT {
         activate(text("Add an exam"));
         seen(By.cssSelector("#new-exam .created"), "Created: Admin portal exam " + suffix);
         Programme.ops().get("/exams/{code}", code).then().statusCode(200).body("skillsMeasured[0].weightMax", equalTo(60));
-        shots("ops-catalogue-exams");
+        ops.page("catalogue-exams");
 
         activate(e -> "Competencies".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
         tabTo(id("new-competency-id"));
         type("adm-portal-" + suffix, Keys.TAB, "Admin Portal " + suffix);
         activate(text("Add a competency"));
         seen(By.cssSelector("#new-competency .created"), "Created: Admin Portal " + suffix);
-        shots("ops-catalogue-competencies");
+        ops.page("catalogue-competencies");
 
         activate(e -> "Certifications".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
         seen(By.cssSelector(".catalogues caption"), "Certifications");
+        ops.page("catalogue-certifications");
         activate(e -> "Assessments".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
         seen(By.cssSelector(".catalogues caption"), "Assessments");
+        ops.page("catalogue-assessments");
         activate(e -> "Solution areas".equals(e.getText()) && "A".equals(e.getTagName().toUpperCase(Locale.ROOT)));
         seen(By.cssSelector(".catalogues caption"), "Solution areas");
-        shots("ops-catalogue-areas");
+        ops.page("catalogue-solution-areas");
 
         go("Clock");
         seen(By.id("clocks"), "certification-service");
-        shots("ops-clock");
+        ops.page("clock");
     }
 
     @Test
@@ -217,7 +226,7 @@ class AdminPortalIT {
         assertTrue(row.getText().contains("attemptId"), row.getText());
         activate(id("redrive-" + letter));
         seen(By.id("redrive-" + letter + "-why"), "Redrive failed"); // still malformed: stays listed
-        shots("ops-dead-letters");
+        ops.page("dead-letters");
 
         // the producer's fix: the corrected event under the same id; applied, so the redrive finds it done
         send(eventId, candidate, Map.of("candidateId", candidate, "examCode", track.exam(), "attemptId", UUID.randomUUID().toString(),
@@ -257,16 +266,6 @@ class AdminPortalIT {
         browser.driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
         activate(e -> link.equals(e.getText()) && e.findElements(By.xpath("./ancestor::nav[@aria-label='Portal pages']")).size() == 1);
         browser.await(d -> d.findElements(By.cssSelector("main .loading")).isEmpty(), WAIT);
-    }
-
-    /** One screenshot per page and size (375 and 1280 px wide). */
-    private static void shots(String page) throws Exception {
-        Dimension before = browser.driver.manage().window().getSize();
-        for (int width : new int[] {1280, 375}) {
-            browser.driver.manage().window().setSize(new Dimension(width, 900));
-            browser.screenshot(page + "-" + width);
-        }
-        browser.driver.manage().window().setSize(before);
     }
 
     /** The first element located whose text contains {@code text} (case-insensitive), once there; re-rendered ones are read again. */
