@@ -1,9 +1,21 @@
 // Small SVG charts of our own (no chart library, no build): a level over time, series over time and dated markers.
 // Every chart is a <figure>: the SVG has a title and a description in words (role="img"), a "Show as table" button
 // opens the same figures as a table, and colour is never the only signal (dash patterns, marker shapes, hatching, text).
-import { html, useState } from './preact.js';
+import { html, useState, useEffect } from './preact.js';
 
-const W = 640;
+/** The drawing's width in SVG units: narrower on a phone, so that its text stays readable when the SVG is scaled down. */
+let W = 640;
+const widthFor = () => (window.innerWidth < 600 ? 380 : 640);
+function useChartWidth() {
+  const [width, setWidth] = useState(widthFor());
+  useEffect(() => {
+    const resized = () => setWidth(widthFor());
+    addEventListener('resize', resized);
+    return () => removeEventListener('resize', resized);
+  }, []);
+  W = width; // every chart of the page reads the same window: one width for all
+  return width;
+}
 const PAD = { left: 64, right: 56, top: 14, bottom: 34 };
 
 /** The figure around a chart: caption, the SVG with its title/desc, and the table toggle. */
@@ -37,12 +49,12 @@ function timeScale(from, to, x0 = PAD.left, x1 = W - PAD.right) {
   if (b - a > 62 * DAY) {
     const start = new Date(a);
     const months = (new Date(b).getUTCFullYear() - start.getUTCFullYear()) * 12 + new Date(b).getUTCMonth() - start.getUTCMonth();
-    const step = Math.max(1, Math.ceil(months / 6));
+    const step = Math.max(1, Math.ceil(months / (W < 500 ? 3 : 6)));
     for (let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); m.getTime() <= b;
       m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + step, 1))) ticks.push({ t: m, label: isoDay(m).slice(0, 7) });
   } else {
     const unit = b - a > 2 * DAY ? DAY : 3600000;
-    const step = unit * Math.max(1, Math.ceil((b - a) / unit / 6));
+    const step = unit * Math.max(1, Math.ceil((b - a) / unit / (W < 500 ? 3 : 6)));
     for (let t = Math.ceil(a / step) * step; t <= b; t += step) {
       ticks.push({ t: new Date(t), label: unit === DAY ? isoDay(t).slice(5) : new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) });
     }
@@ -76,6 +88,7 @@ export const after = (c) => ({ level: c.change === 'LAPSED' ? 'NONE' : c.level, 
  * hatched and labelled "at risk". changes: oldest first (the history API's order); now: the end of the axis.
  */
 export function LevelChart({ id, changes, now, name }) {
+  useChartWidth();
   const height = 150;
   const first = changes.length ? ms(changes[0].occurredAt) : ms(now) - 86400000 * 30;
   const from = first - Math.max((ms(now) - first) * 0.2, 2 * 3600000);
@@ -125,6 +138,7 @@ function Mark({ shape, x, y }) {
  * says the letter's series). points: [{ t, v, label, hollow }]; line: { v, label } a reference line (e.g. "met").
  */
 export function SeriesChart({ id, title, summary, series, from, to, yMax, format = String, line, table }) {
+  useChartWidth();
   const height = 190;
   const scale = timeScale(from, to);
   const top = Math.max(1, yMax ?? Math.max(1, ...series.flatMap((s) => s.points.map((p) => Number(p.v)))), line ? line.v : 0);
@@ -156,6 +170,7 @@ export function SeriesChart({ id, title, summary, series, from, to, yMax, format
  * items: [{ on, label, detail }].
  */
 export function DatedMarkers({ id, title, summary, from, to, items, table }) {
+  useChartWidth();
   const rows = [];
   const placed = [...items].sort((a, b) => String(a.on).localeCompare(String(b.on))).map((item) => {
     const scale = timeScale(from, to);
@@ -172,7 +187,7 @@ export function DatedMarkers({ id, title, summary, from, to, items, table }) {
     <text class="today-label" x=${scale.x(from) + 3} y=${PAD.top + 8} aria-hidden="true">today</text>
     ${placed.map((p) => html`<g class="dated">
       <polygon points=${`${p.x},${PAD.top + p.row * 30 + 14} ${p.x - 5},${PAD.top + p.row * 30 + 24} ${p.x + 5},${PAD.top + p.row * 30 + 24}`} />
-      <text x=${p.x > W - 220 ? p.x - 8 : p.x + 8} y=${PAD.top + p.row * 30 + 24} text-anchor=${p.x > W - 220 ? 'end' : 'start'}>
+      <text x=${p.x > W - 170 ? p.x - 8 : p.x + 8} y=${PAD.top + p.row * 30 + 24} text-anchor=${p.x > W - 170 ? 'end' : 'start'}>
         ${p.on}: ${p.label}</text><title>${p.detail || p.label}</title></g>`)}
     <${TimeAxis} scale=${scale} y=${height - PAD.bottom + 6} />
   <//>`;
