@@ -1,6 +1,6 @@
 // Ops (issue 27): #/ops/catalogues/{kind} — exams, certifications with their requirements, assessments with their
 // question banks, competencies with their requirement versions, solution areas with their score versions: each read
-// page by page (X-Total-Count) and the create forms the APIs have. Every value goes to the API as typed; the API's
+// page by page (X-Total-Count) and the create and edit forms the APIs have (retirements of exams and certifications). Every value goes to the API as typed; the API's
 // problem (field by field) is shown under the form.
 import { html, useState } from './preact.js';
 import { api, get, post, path, query } from './api.js';
@@ -16,7 +16,7 @@ const lines = (text) => String(text || '').split('\n').map((s) => s.trim()).filt
  * A create form: fields [{ name, label, type: text|number|checkbox|textarea|select, options, hint, value }], body(values)
  * → the request body, send(body) → the created item; a "Created" line names it, the API's problem otherwise.
  */
-function CreateForm({ id, title, fields, body, send, onDone }) {
+function CreateForm({ id, title, fields, body, send, onDone, doneWord = 'Created' }) {
   const initial = Object.fromEntries(fields.map((f) => [f.name, f.value ?? (f.type === 'checkbox' ? false : '')]));
   const [values, setValues] = useState(initial);
   const [error, setError] = useState(null);
@@ -57,7 +57,7 @@ function CreateForm({ id, title, fields, body, send, onDone }) {
         aria-describedby=${described} required=${f.required !== false} onInput=${(e) => set(f.name, e.target.value)} />`;
     })}
     <button type="submit">${title}</button>
-    <div aria-live="polite">${done && html`<p class="created" role="status">Created: ${done.name || done.title || done.id || done.code || done.version}</p>`}</div>
+    <div aria-live="polite">${done && html`<p class="created" role="status">${doneWord}: ${done.name || done.title || done.id || done.code || done.version}</p>`}</div>
     <${Problem} error=${error} />
   </form>`;
 }
@@ -88,7 +88,11 @@ function Exams() {
         { name: 'skills', label: 'Skills measured', type: 'textarea', required: false, hint: 'One a line: area; minimum %; maximum %' }]}
       body=${(v) => ({ code: v.code, title: v.title, passingScore: Number(v.passingScore), beta: v.beta,
         deliveryModes: [v.testCenter && 'TEST_CENTER', v.online && 'ONLINE_PROCTORED'].filter(Boolean), providers: [v.provider],
-        skillsMeasured: lines(v.skills).map((l) => { const [area, min, max] = l.split(';').map((s) => s.trim()); return { area, weightMin: Number(min), weightMax: Number(max) }; }) })} />`;
+        skillsMeasured: lines(v.skills).map((l) => { const [area, min, max] = l.split(';').map((s) => s.trim()); return { area, weightMin: Number(min), weightMax: Number(max) }; }) })} />
+    <${CreateForm} id="retire-exam" title="Announce an exam's retirement" doneWord="Retirement announced" onDone=${() => setVersion(version + 1)}
+      send=${({ code, body }) => post(path`/exams/${code}/retirement`, body)}
+      fields=${[{ name: 'code', label: 'Exam code' }, { name: 'retiresOn', label: 'Retires on', type: 'date', hint: 'Today or later; RETIRING until then' }]}
+      body=${(v) => ({ code: v.code, body: { retiresOn: v.retiresOn } })} />`;
 }
 
 function Certifications() {
@@ -103,7 +107,12 @@ function Certifications() {
         { name: 'level', label: 'Level', type: 'select', options: ['FUNDAMENTALS', 'ASSOCIATE', 'EXPERT', 'SPECIALTY'], value: 'ASSOCIATE' },
         { name: 'exams', label: 'Required exams', type: 'textarea', hint: 'One way to earn it a line, its exam codes separated by commas' },
         { name: 'prerequisites', label: 'Prerequisite certifications', required: false, hint: 'Ids separated by commas' }]}
-      body=${(v) => ({ id: v.id, name: v.name, level: v.level, requiredExams: lines(v.exams).map(list), prerequisites: list(v.prerequisites) })} />`;
+      body=${(v) => ({ id: v.id, name: v.name, level: v.level, requiredExams: lines(v.exams).map(list), prerequisites: list(v.prerequisites) })} />
+    <${CreateForm} id="retire-certification" title="Announce a certification's retirement" doneWord="Retirement announced" onDone=${() => setVersion(version + 1)}
+      send=${({ id, body }) => post(path`/certifications/${id}/retirement`, body)}
+      fields=${[{ name: 'id', label: 'Certification id' }, { name: 'retiresOn', label: 'Retires on', type: 'date' },
+        { name: 'successor', label: 'Successor certification id', required: false }]}
+      body=${(v) => ({ id: v.id, body: { retiresOn: v.retiresOn, successor: v.successor || undefined } })} />`;
 }
 
 function Questions({ assessment }) {
