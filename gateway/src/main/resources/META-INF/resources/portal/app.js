@@ -1,16 +1,26 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
-// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, notify-pages.js and webhook-pages.js.
+// people-pages.js, me-pages.js, exam-pages.js, booking-pages.js, cert-pages.js, assess-pages.js, profile-pages.js,
+// notify-pages.js and webhook-pages.js; issue 27's partner-admin pages in requirements-pages.js, history-pages.js,
+// admin-pages.js, ops' in catalogue-pages.js, ops-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
 import { Dashboard, Membership, Organisations } from './org-pages.js';
 import { Designations } from './designation-pages.js';
 import { People, Activity } from './people-pages.js';
-import { Transcript, Badges, Exams, Join } from './me-pages.js';
+import { Transcript, Badges, Join } from './me-pages.js';
+import { Exams, ExamDetails } from './exam-pages.js';
+import { Registrations, Vouchers } from './booking-pages.js';
+import { Certifications } from './cert-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
 import { PublicProfile } from './profile-pages.js';
 import { Webhooks } from './webhook-pages.js';
 import { Notifications } from './notify-pages.js';
+import { StatusHistory } from './history-pages.js';
+import { Requirements } from './requirements-pages.js';
+import { Performance, Departures } from './admin-pages.js';
+import { Catalogues } from './catalogue-pages.js';
+import { Operations, Clock } from './ops-pages.js';
 
 /** The hash route's segments, decoded (ids in it are encoded again wherever they go into a link or an API path). */
 function useRoute() {
@@ -81,15 +91,21 @@ function SignIn({ onSignedIn, ended }) {
 function Nav({ claims, route }) {
   const org = route[0] === 'org' ? route[1] : claims.org;
   const links = [];
-  if (claims.role === 'ops') links.push(['#/orgs', 'Organisations']);
+  if (claims.role === 'ops') {
+    links.push(['#/orgs', 'Organisations'], ['#/ops/catalogues/exams', 'Catalogues'], ['#/ops/dead-letters', 'Dead letters'],
+      ['#/ops/clock', 'Clock']);
+  }
   if ((claims.role === 'partner-admin' || claims.role === 'ops') && org) {
     links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'designations'), 'Designations'], [orgHref(org, 'membership'), 'Membership'],
       [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity'],
       [orgHref(org, 'webhooks'), 'Webhooks']);
+    links.push([orgHref(org, 'requirements'), 'Requirements'], [orgHref(org, 'history'), 'Status history'],
+      [orgHref(org, 'performance'), 'Performance'], [orgHref(org, 'departures'), 'Departures']);
     links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
+      ['#/me/registrations', 'My registrations'], ['#/me/vouchers', 'My vouchers'], ['#/me/certifications', 'Certifications'],
       ['#/me/assessments', 'Assessments']);
     if (claims.role === 'employee' && claims.org) {
       links.push([orgHref(claims.org, 'dashboard'), 'My organisation'], [orgHref(claims.org, 'designations'), 'Designations']);
@@ -111,18 +127,31 @@ function Page({ claims, route }) {
     if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
     if (page === 'activity') return html`<${Activity} org=${id} claims=${claims} />`;
     if (page === 'webhooks') return html`<${Webhooks} org=${id} />`;
+    if (page === 'requirements') return html`<${Requirements} org=${id} />`;
+    if (page === 'history') return html`<${StatusHistory} org=${id} />`;
+    if (page === 'performance') return html`<${Performance} org=${id} />`;
+    if (page === 'departures') return html`<${Departures} org=${id} />`;
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
   if (area === 'me' && id === 'notifications' && claims.org) return html`<${Notifications} />`;
   if (area === 'me' && claims.candidate) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
-    if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;
+    if (id === 'exams' && page) return html`<${ExamDetails} key=${page} candidate=${claims.candidate} code=${page} voucher=${route[3]} />`;
+    if (id === 'exams') return html`<${Exams} />`;
+    if (id === 'registrations') return html`<${Registrations} candidate=${claims.candidate} />`;
+    if (id === 'vouchers') return html`<${Vouchers} candidate=${claims.candidate} />`;
+    if (id === 'certifications') return html`<${Certifications} candidate=${claims.candidate} />`;
     if (id === 'assessments') return html`<${Assessments} />`;
     if (id === 'attempt' && page) return html`<${Attempt} key=${page} id=${page} />`;
     return html`<${Transcript} candidate=${claims.candidate} />`;
   }
   if (area === 'orgs') return html`<${Organisations} />`;
+  if (area === 'ops' && claims.role === 'ops') {
+    if (id === 'catalogues') return html`<${Catalogues} kind=${page} />`;
+    if (id === 'dead-letters') return html`<${Operations} />`;
+    if (id === 'clock') return html`<${Clock} />`;
+  }
   if (area === 'partners' && id) return html`<${PublicProfile} org=${id} />`;
   location.hash = home(claims);
   return null;

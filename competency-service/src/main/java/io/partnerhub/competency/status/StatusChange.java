@@ -16,6 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.partnerhub.competency.domain.Change;
 import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.status.StatusViews.RequirementProgress;
 
 /** K3 history: one published change of a status, with the event that caused it (null: time-driven); reasons are jsonb. */
 @Entity
@@ -49,6 +50,11 @@ public class StatusChange {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<String> reasons;
+
+    /** The requirement progress at this change (have/need per requirement); null for changes recorded before issue 27. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<RequirementProgress> requirements;
 
     @Column(name = "valid_until")
     public Instant validUntil;

@@ -27,7 +27,7 @@ final class StatusRows {
 
     static ChangeView view(StatusChange c) {
         return new ChangeView(c.change, c.level, c.atRisk, c.reasons, c.validUntil, c.occurredAt, c.causeEventId,
-                c.causeEventType, c.publishedEventId);
+                c.causeEventType, c.publishedEventId, c.requirements == null ? List.of() : c.requirements);
     }
 
     static List<RequirementProgress> progress(Evaluation evaluation) {

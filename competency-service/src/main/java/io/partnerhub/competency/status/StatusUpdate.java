@@ -104,6 +104,7 @@ public class StatusUpdate {
             change.atRisk = state.atRisk();
             change.reasons = transition.reasons();
             change.validUntil = transition.validUntil();
+            change.requirements = status.requirements;
             change.occurredAt = now;
             change.causeEventId = cause == null ? null : cause.eventId();
             change.causeEventType = cause == null ? null : cause.eventType();

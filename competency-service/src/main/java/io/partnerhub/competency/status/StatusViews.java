@@ -34,7 +34,9 @@ public final class StatusViews {
     @Schema(name = "CompetencyStatusChange")
     public record ChangeView(Change change, Level level, boolean atRisk, List<String> reasons, Instant validUntil,
             Instant occurredAt, @Schema(description = "null when time-driven (valid-until reached)") String causeEventId,
-            String causeEventType, String publishedEventId) {
+            String causeEventType, String publishedEventId,
+            @Schema(description = "have/need of every requirement at this change (empty for changes recorded before issue 27)")
+            List<RequirementProgress> requirements) {
     }
 
     @Schema(name = "ForecastEntry", description = "K7: one dated loss, in the next 12 months, of a level the organisation meets now:"

@@ -65,10 +65,12 @@ public final class Examples {
 
     public static final String HISTORY = """
             [{"change":"ATTAINED","level":"SILVER","atRisk":false,"reasons":[],"validUntil":"2027-12-01T11:20:05Z","occurredAt":"2026-12-01T11:20:05Z",\
-            "causeEventId":"0b7e3c52-9d1a-4f6e-8b2c-3d4e5f6a7b8c","causeEventType":"io.partnerhub.certification.earned.v1","publishedEventId":"8c1f0e2d-3b4a-4c5d-9e6f-7a8b9c0d1e2f"},\
+            "causeEventId":"0b7e3c52-9d1a-4f6e-8b2c-3d4e5f6a7b8c","causeEventType":"io.partnerhub.certification.earned.v1","publishedEventId":"8c1f0e2d-3b4a-4c5d-9e6f-7a8b9c0d1e2f",\
+            "requirements":[{"level":"SILVER","path":1,"description":"2 individuals holding one of azure-administrator-associate","have":2,"need":2,"counted":["cand-7f3a","cand-9b21"],"met":true}]},\
             {"change":"AT_RISK","level":"SILVER","atRisk":true,"reasons":["SILVER requirement not met (path 1): 1 of 2 individuals holding one of azure-administrator-associate, azure-solutions-architect-expert; counted: cand-7f3a"],\
             "validUntil":"2027-12-01T11:20:05Z","occurredAt":"2027-02-10T08:00:01Z","causeEventId":"1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a",\
-            "causeEventType":"io.partnerhub.employee.left.v1","publishedEventId":"2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"}]""";
+            "causeEventType":"io.partnerhub.employee.left.v1","publishedEventId":"2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d",\
+            "requirements":[{"level":"SILVER","path":1,"description":"2 individuals holding one of azure-administrator-associate","have":1,"need":2,"counted":["cand-7f3a"],"met":false}]}]""";
 
     public static final String ORGANIZATION_NOT_FOUND = """
             {"type":"https://partnerhub.io/problems/not-found","title":"Resource not found","status":404,

@@ -126,6 +126,9 @@ class CompetencyStatusJourneyTest {
                 .body("change", contains("ATTAINED", "AT_RISK", "LAPSED"))
                 .body("[0].causeEventId", equalTo(second.get("id").asText()))
                 .body("[1].causeEventType", equalTo("io.partnerhub.employee.left.v1"))
+                // have/need at each change (issue 27: the portal charts it): 2 of 2 when attained, 1 of 2 at risk
+                .body("[0].requirements[0].have", equalTo(2)).body("[1].requirements[0].have", equalTo(1))
+                .body("[1].requirements[0].need", equalTo(2))
                 .body("[2].causeEventId", nullValue());
     }
 
