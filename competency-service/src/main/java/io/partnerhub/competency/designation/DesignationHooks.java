@@ -67,7 +67,7 @@ public class DesignationHooks {
         }
         locks.lock(java.util.List.of(data.organizationId()));
         facts.recordPerformance(data.organizationId(), metric.get(), evaluation.now());
-        evaluation.refresh(data.organizationId());
+        evaluation.refresh(data.organizationId(), true);
     }
 
     /** certification.defined.v1: its level is remembered, and the skill sets of the areas that list it counted. */
@@ -76,8 +76,8 @@ public class DesignationHooks {
         if (data.level() == null || data.level().length() > 40) {
             return;
         }
-        facts.level(data.certificationId(), data.level());
-        var areas = catalogue.all().stream().filter(a -> a.versions().stream()
+        facts.level(data.certificationId(), data.level(), catalogue);
+        var areas = catalogue.stored().stream().filter(a -> a.versions().stream()
                 .anyMatch(v -> v.body().certifications().contains(data.certificationId()))).toList();
         if (!areas.isEmpty()) {
             facts.register(areas, evaluation.now());
