@@ -53,6 +53,15 @@ public class DesignationHooks {
         organizationsChanged(touched);
     }
 
+    /**
+     * After a credential change of a candidate: its organisation is the one {@link #organizationOf} returned (the
+     * candidate lock, held since, keeps the association still; no second read).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void credentialChanged(Optional<String> organization) {
+        organization.ifPresent(o -> organizationsChanged(java.util.List.of(o)));
+    }
+
     @Transactional(TxType.MANDATORY)
     public void organizationsChanged(Collection<String> organizationIds) {
         locks.lock(organizationIds);
