@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -50,9 +51,11 @@ public class DesignationEvaluation {
     private final EventPublisher events;
     private final Event<AwardChanged> awards;
     private final Clock clock;
+    private final EntityManager em;
 
     public DesignationEvaluation(AreaCatalogue catalogue, DesignationFacts facts, DesignationStore store,
-            EventPublisher events, Event<AwardChanged> awards, Clock clock) {
+            EventPublisher events, Event<AwardChanged> awards, Clock clock, EntityManager em) {
+        this.em = em;
         this.catalogue = catalogue;
         this.facts = facts;
         this.store = store;
@@ -106,14 +109,17 @@ public class DesignationEvaluation {
         if (inEffect.isEmpty()) {
             return;
         }
+        Map<String, Set<String>> sets = new HashMap<>();
+        inEffect.forEach(e -> e.sets().values().stream().filter(set -> !set.isEmpty()).forEach(set -> sets.put(SkillIndex.key(set), set)));
+        OrganisationRead read = OrganisationRead.of(em, organizationId, inEffect.stream().map(e -> e.area().id()).toList(), today,
+                QualificationWindow.on(today).from(), sets.keySet()); // one round trip
         Map<String, DesignationStore.StatusRow> rows = new HashMap<>();
-        store.statuses(organizationId).forEach(r -> rows.put(r.solutionAreaId(), r));
+        read.statuses().forEach(r -> rows.put(r.solutionAreaId(), r));
         Map<String, List<DesignationStore.SpecialisationRow>> specialisations = new HashMap<>();
-        store.specialisations(organizationId).forEach(r -> specialisations.computeIfAbsent(r.solutionAreaId(), k -> new ArrayList<>()).add(r));
-        List<String> areaIds = inEffect.stream().map(e -> e.area().id()).toList();
-        LocalDate since = inEffect.stream().map(e -> judgeFrom(rows.get(e.area().id()), today)).min(LocalDate::compareTo).orElseThrow();
-        List<DesignationFacts.ScopedRow> loaded = new ArrayList<>(facts.loadAll(organizationId, areaIds, since));
-        Map<String, Long> holders = facts.holders(organizationId, inEffect.stream().flatMap(e -> e.sets().values().stream()).toList());
+        read.specialisations().forEach(r -> specialisations.computeIfAbsent(r.solutionAreaId(), k -> new ArrayList<>()).add(r));
+        List<DesignationFacts.ScopedRow> loaded = new ArrayList<>(read.facts());
+        Map<String, Long> holders = new HashMap<>(read.holders());
+        sets.forEach((key, set) -> holders.computeIfAbsent(key, k -> facts.unregisteredHolders(organizationId, set)));
         List<DesignationFacts.Stock> stocks = new ArrayList<>();
         List<InEffect> due = new ArrayList<>();
         for (InEffect e : inEffect) {
@@ -142,11 +148,11 @@ public class DesignationEvaluation {
         Map<String, TreeSet<LocalDate>> days = new HashMap<>();
         store.qualifyingDays(organizationId, due.stream().map(e -> e.area().id()).toList()).forEach(d ->
                 days.computeIfAbsent(d.solutionAreaId() + "\n" + d.subject(), k -> new TreeSet<>()).add(d.day()));
-        Read read = new Read(rows, specialisations, loaded, days, new ArrayList<>(), new ArrayList<>());
+        Read state = new Read(rows, specialisations, loaded, days, new ArrayList<>(), new ArrayList<>());
         for (InEffect e : due) {
-            evaluate(organizationId, e.area(), e.version(), read, today, now);
+            evaluate(organizationId, e.area(), e.version(), state, today, now);
         }
-        store.writeDays(organizationId, read.deletes(), read.inserts());
+        store.writeDays(organizationId, state.deletes(), state.inserts());
     }
 
     /** The first day an evaluation judges from the facts: the day after the last evaluated, or the window before today at first. */

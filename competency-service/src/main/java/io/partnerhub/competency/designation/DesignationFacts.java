@@ -108,30 +108,11 @@ public class DesignationFacts {
         skills.register(sets, now);
     }
 
-    /**
-     * People of the organisation holding one of each set, by {@link SkillIndex#key}: the kept counts in one query, and
-     * for a set not registered yet (its registration not committed) an index count.
-     */
-    Map<String, Long> holders(String organizationId, Collection<Set<String>> sets) {
-        Map<String, Set<String>> byKey = new HashMap<>();
-        sets.stream().filter(set -> !set.isEmpty()).forEach(set -> byKey.put(SkillIndex.key(set), set));
-        Map<String, Long> holders = new HashMap<>();
-        if (byKey.isEmpty()) {
-            return holders;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT k.key, s.key IS NOT NULL, coalesce(h.holders, 0)"
-                + " FROM unnest(CAST(?1 AS text[])) AS k(key) LEFT JOIN skill_set s ON s.key = k.key"
-                + " LEFT JOIN skill_holders h ON h.organization_id = ?2 AND h.skill_set = k.key")
-                .setParameter(1, byKey.keySet().toArray(new String[0])).setParameter(2, organizationId).getResultList();
-        for (Object[] row : rows) {
-            String key = (String) row[0];
-            holders.put(key, Boolean.TRUE.equals(row[1]) ? ((Number) row[2]).longValue()
-                    : ((Number) em.createNativeQuery("SELECT count(DISTINCT candidate_id) FROM credential WHERE active"
-                            + " AND organization_id = ?1 AND credential IN (:c)").setParameter(1, organizationId)
-                            .setParameter("c", byKey.get(key)).getSingleResult()).longValue());
-        }
-        return holders;
+    /** People of the organisation holding one of {@code credentials}, a set not registered yet (its registration not committed). */
+    long unregisteredHolders(String organizationId, Set<String> credentials) {
+        return ((Number) em.createNativeQuery("SELECT count(DISTINCT candidate_id) FROM credential WHERE active"
+                + " AND organization_id = ?1 AND credential IN (:c)").setParameter(1, organizationId)
+                .setParameter("c", credentials).getSingleResult()).longValue();
     }
 
     /** A STOCK fact of an area's skilling to store (period ''). */
@@ -193,24 +174,7 @@ public class DesignationFacts {
     public record ScopedRow(String scope, String figure, LocalDate effective, String period, BigDecimal value, Instant recordedAt) {
     }
 
-    /**
-     * The organisation's facts for these areas (each area's skilling counts, and the performance figures, scope '') that
-     * can matter to a day from {@code since} on, as {@link #load} reads them for one area, in one query.
-     */
-    public List<ScopedRow> loadAll(String organizationId, Collection<String> areaIds, LocalDate since) {
-        LocalDate horizon = since.minusMonths(HORIZON_MONTHS);
-        List<String> scopes = new ArrayList<>(areaIds);
-        scopes.add("");
-        String columns = "scope, figure, effective, period, value, recorded_at";
-        return TypedRows.query(em, "SELECT " + columns + " FROM designation_fact WHERE organization_id = ?1"
-                + " AND scope = ANY(CAST(?2 AS text[])) AND effective > ?3 UNION ALL SELECT * FROM (SELECT DISTINCT ON (scope, figure) "
-                + columns + " FROM designation_fact WHERE organization_id = ?1 AND scope = ANY(CAST(?2 AS text[])) AND effective <= ?3"
-                + " AND period = '' ORDER BY scope, figure, effective DESC, recorded_at DESC) latest", ScopedRow.class,
-                "scope", "figure", "effective", "period", "value", "recorded_at")
-                .setParameter(1, organizationId).setParameter(2, scopes.toArray(new String[0])).setParameter(3, horizon).getResultList();
-    }
-
-    /** The area's facts among {@code rows} (its own and the organisation's), oldest first, as {@link #load} gives them. */
+    /** The area's facts among {@code rows} (its own and the organisation's), oldest first, as {@link #load} gives them (read by {@link OrganisationRead}). */
     static DatedFacts of(List<ScopedRow> rows, String areaId) {
         return new DatedFacts(rows.stream().filter(r -> r.scope().isEmpty() || r.scope().equals(areaId))
                 .sorted(Comparator.comparing(ScopedRow::effective).thenComparing(ScopedRow::recordedAt))

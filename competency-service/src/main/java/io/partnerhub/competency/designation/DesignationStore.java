@@ -99,14 +99,6 @@ public class DesignationStore {
         return set;
     }
 
-    /** Every specialisation row of the organisation, of every area. */
-    public List<SpecialisationRow> specialisations(String organizationId) {
-        return TypedRows.query(em, "SELECT specialisation_id, solution_area_id, name, state, have, need FROM specialisation_status"
-                + " WHERE organization_id = ?1 ORDER BY specialisation_id", SpecialisationRow.class,
-                "specialisation_id", "solution_area_id", "name", "state", "have", "need")
-                .setParameter(1, organizationId).getResultList();
-    }
-
     /** A stored qualifying day of an area's subject. */
     public record Day(String solutionAreaId, String subject, LocalDate day) {
     }
