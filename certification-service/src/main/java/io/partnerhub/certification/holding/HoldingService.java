@@ -84,7 +84,9 @@ public class HoldingService {
         List<HeldCertification> held = own.stream().map(h -> h.held(now)).toList();
         List<Pass> passes = passedExams.ofCandidate(candidateId).stream().map(p -> new Pass(p.examCode, p.takenAt)).toList();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<CertificationRule> catalogue = certifications.listAll().stream().map(c -> c.rule(today)).toList();
+        // read-only: no snapshot of each certification's JSON columns to compare at the flush (issue #25)
+        List<CertificationRule> catalogue = certifications.findAll().withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .list().stream().map(c -> c.rule(today)).toList();
         List<CertificationHolding> created = new ArrayList<>();
         for (Earned earned : Earning.newlyEarned(catalogue, passes, held)) {
             CertificationHolding holding = new CertificationHolding();

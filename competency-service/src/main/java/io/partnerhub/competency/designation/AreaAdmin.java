@@ -40,11 +40,11 @@ public class AreaAdmin {
 
     public List<AreaView> list() {
         LocalDate today = DesignationEvaluation.today(evaluation.now());
-        return catalogue.all().stream().map(a -> AreaView.of(a, today)).toList();
+        return catalogue.stored().stream().map(a -> AreaView.of(a, today)).toList();
     }
 
     public AreaView get(String id) {
-        return AreaView.of(catalogue.find(id).orElseThrow(() -> new ResourceNotFound("solution area", id)),
+        return AreaView.of(catalogue.stored(id).orElseThrow(() -> new ResourceNotFound("solution area", id)),
                 DesignationEvaluation.today(evaluation.now()));
     }
 
@@ -57,6 +57,7 @@ public class AreaAdmin {
                 + " VALUES (?1, ?2, string_to_array(?3, ','), now()) ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, body.id()).setParameter(2, body.name())
                 .setParameter(3, body.replaces() == null ? "" : String.join(",", body.replaces())).executeUpdate();
+        catalogue.changed();
         if (inserted == 0) {
             throw new DomainException(409, "solution-area-exists", "Solution area exists", "A solution area with id " + body.id() + " exists");
         }
@@ -65,7 +66,7 @@ public class AreaAdmin {
 
     @Transactional
     public AreaView publish(String id, DefineVersion body) {
-        AreaCatalogue.Area area = catalogue.find(id).orElseThrow(() -> new ResourceNotFound("solution area", id));
+        AreaCatalogue.Area area = catalogue.stored(id).orElseThrow(() -> new ResourceNotFound("solution area", id));
         LocalDate today = DesignationEvaluation.today(evaluation.now());
         if (body.effectiveFrom().isBefore(today) || body.effectiveFrom().isAfter(LAST_DAY)) {
             throw invalid("effectiveFrom must be from today (" + today + ") to 9999-12-31");
@@ -92,6 +93,7 @@ public class AreaAdmin {
             throw new DomainException(409, "score-version-exists", "Score version exists", id + " already has version "
                     + body.version() + " or a version effective " + body.effectiveFrom());
         }
+        catalogue.changed();
         facts.register(List.of(new AreaCatalogue.Area(area.id(), area.name(), area.replaces(), List.of(version))), evaluation.now());
         return get(id);
     }

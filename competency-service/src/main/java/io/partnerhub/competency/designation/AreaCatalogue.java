@@ -4,14 +4,21 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +36,9 @@ import io.partnerhub.competency.domain.designation.Unit;
 /**
  * P1: the solution areas and their score requirement sets as stored (tables solution_area and score_version, seeded by
  * migration V9), read as the domain's {@link SolutionArea}. A set's body is JSON: metrics, tracks, the area's
- * certifications (skilling counts those, by level) and its specialisations.
+ * certifications (skilling counts those, by level) and its specialisations. Read once per instance and kept (issue 25:
+ * re-reading and parsing it cost most of an event's designation evaluation), checked against the tables every
+ * {@link #RECHECK_NANOS} and read again at once after a write of this instance.
  */
 @ApplicationScoped
 public class AreaCatalogue {
@@ -101,19 +110,116 @@ public class AreaCatalogue {
         }
     }
 
-    private final EntityManager em;
-
-    public AreaCatalogue(EntityManager em) {
-        this.em = em;
+    /**
+     * The catalogue as read when the stored rows had {@code fingerprint}, with each version's skill sets (by figure:
+     * intermediate, advanced, each specialisation) resolved from the certification levels known then.
+     */
+    private record Snapshot(String fingerprint, long invalidations, long checkedAt, List<Area> areas,
+            Map<String, Map<String, Set<String>>> skillSets) {
     }
 
-    /** Every area, by id, each with its versions oldest first. */
+    /**
+     * How long an instance uses its catalogue without checking the stored one (areas and score versions are only ever
+     * added; a level changes with certification.defined.v1): what another instance wrote is seen within this. A write
+     * of this instance (ops, a level) is seen at once: it counts an invalidation after its commit.
+     */
+    static final long RECHECK_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+
+    /** A count of areas, versions and a digest of the known levels: any change of what the catalogue reads changes it. */
+    private static final String FINGERPRINT = "SELECT (SELECT count(*) FROM solution_area) || '/' || (SELECT count(*) FROM score_version)"
+            + " || '/' || coalesce((SELECT md5(string_agg(credential || '=' || level, ',' ORDER BY credential)) FROM known_credential"
+            + " WHERE level IS NOT NULL), '')";
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AtomicLong invalidations = new AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(null, -1, 0, List.of(), Map.of());
+
+    public AreaCatalogue(EntityManager em, TransactionSynchronizationRegistry transactions) {
+        this.em = em;
+        this.transactions = transactions;
+    }
+
+    /** Every area, by id, each with its versions oldest first (the per-instance copy, see {@link #RECHECK_NANOS}). */
     public List<Area> all() {
-        return read(null);
+        return current().areas();
     }
 
     public Optional<Area> find(String id) {
+        return all().stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** Read from the tables now, in the caller's transaction (the ops writes, which read what they just stored). */
+    public Optional<Area> stored(String id) {
         return read(id).stream().findFirst();
+    }
+
+    public List<Area> stored() {
+        return read(null);
+    }
+
+    /**
+     * The credential sets skilling counts for the version: by figure (intermediate, advanced, each specialisation), from
+     * the levels known when the catalogue was read.
+     */
+    public Map<String, Set<String>> skillSets(Area area, Version version) {
+        Map<String, Set<String>> sets = current().skillSets().get(area.id() + "\n" + version.version());
+        return sets != null ? sets : DesignationFacts.skillSets(area, version, levels(version.body().certifications()));
+    }
+
+    /** The catalogue (or a level) changed in this transaction: read again after it ends, committed or not. */
+    public void changed() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                invalidations.incrementAndGet();
+            }
+        });
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        long invalidated = invalidations.get();
+        long now = System.nanoTime();
+        if (known.fingerprint() != null && known.invalidations() == invalidated && now - known.checkedAt() < RECHECK_NANOS) {
+            return known;
+        }
+        String fingerprint = (String) em.createNativeQuery(FINGERPRINT).getSingleResult(); // before the rows: never newer than them
+        if (fingerprint.equals(known.fingerprint()) && known.invalidations() == invalidated) {
+            Snapshot same = new Snapshot(fingerprint, invalidated, now, known.areas(), known.skillSets());
+            snapshot = same;
+            return same;
+        }
+        List<Area> areas = read(null);
+        Set<String> listed = new TreeSet<>();
+        areas.forEach(a -> a.versions().forEach(v -> listed.addAll(v.body().certifications())));
+        Map<String, String> levels = levels(listed);
+        Map<String, Map<String, Set<String>>> sets = new HashMap<>();
+        for (Area area : areas) {
+            for (Version version : area.versions()) {
+                sets.put(area.id() + "\n" + version.version(), DesignationFacts.skillSets(area, version, levels));
+            }
+        }
+        Snapshot fresh = new Snapshot(fingerprint, invalidated, now, areas, Map.copyOf(sets));
+        snapshot = fresh;
+        return fresh;
+    }
+
+    /** The level of each listed certification that competency-service knows one of (certification.defined.v1). */
+    private Map<String, String> levels(Collection<String> credentials) {
+        Map<String, String> levels = new HashMap<>();
+        if (credentials.isEmpty()) {
+            return levels;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT credential, level FROM known_credential WHERE credential IN (:c)"
+                + " AND level IS NOT NULL").setParameter("c", credentials).getResultList();
+        rows.forEach(r -> levels.put((String) r[0], (String) r[1]));
+        return levels;
     }
 
     private List<Area> read(String only) {

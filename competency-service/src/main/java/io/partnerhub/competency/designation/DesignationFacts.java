@@ -52,14 +52,13 @@ public class DesignationFacts {
         this.metrics = metrics;
     }
 
-    /** The credential sets skilling counts for a version: by figure (intermediate, advanced, each specialisation). */
-    public Map<String, Set<String>> skillSets(AreaCatalogue.Area area, AreaCatalogue.Version version) {
-        Map<String, String> levels = levels(version.body().certifications());
+    /** The credential sets skilling counts for a version, by figure (intermediate, advanced, each specialisation). */
+    static Map<String, Set<String>> skillSets(AreaCatalogue.Area area, AreaCatalogue.Version version, Map<String, String> levels) {
         Map<String, Set<String>> sets = new LinkedHashMap<>();
         sets.put(INTERMEDIATE, new TreeSet<>());
         sets.put(ADVANCED, new TreeSet<>());
-        levels.forEach((credential, level) -> {
-            switch (level) {
+        version.body().certifications().forEach(credential -> {
+            switch (levels.getOrDefault(credential, "")) {
                 case "ASSOCIATE" -> sets.get(INTERMEDIATE).add(credential);
                 case "EXPERT", "SPECIALTY" -> sets.get(ADVANCED).add(credential);
                 default -> {
@@ -69,10 +68,11 @@ public class DesignationFacts {
         for (Specialisation s : version.specialisations(area.id())) {
             sets.put(SPECIALISATION + s.id(), new TreeSet<>(s.certifications()));
         }
-        return sets;
+        sets.replaceAll((figure, set) -> Set.copyOf(set));
+        return java.util.Collections.unmodifiableMap(sets);
     }
 
-    /** The level of each listed certification that competency-service knows one of (certification.defined.v1). */
+    /** The level of each listed certification known now (read, not cached: the writes of levels and versions use it). */
     Map<String, String> levels(Collection<String> credentials) {
         Map<String, String> levels = new HashMap<>();
         if (credentials.isEmpty()) {
@@ -86,54 +86,55 @@ public class DesignationFacts {
     }
 
     /** certification.defined.v1 with a level: remembered for skilling. */
-    public void level(String certificationId, String level) {
-        em.createNativeQuery("UPDATE known_credential SET level = ?2 WHERE credential = ?1 AND level IS DISTINCT FROM ?2")
+    public void level(String certificationId, String level, AreaCatalogue catalogue) {
+        int changed = em.createNativeQuery("UPDATE known_credential SET level = ?2 WHERE credential = ?1 AND level IS DISTINCT FROM ?2")
                 .setParameter(1, certificationId).setParameter(2, level).executeUpdate();
+        if (changed > 0) {
+            catalogue.changed(); // the skill sets of the areas listing it are resolved again after the commit
+        }
     }
 
     /** Makes the skill sets of every area's versions counted per organisation (idempotent; takes the index lock only for new sets). */
     public void register(List<AreaCatalogue.Area> areas, Instant now) {
         List<Set<String>> sets = new ArrayList<>();
+        Set<String> listed = new TreeSet<>();
+        areas.forEach(a -> a.versions().forEach(v -> listed.addAll(v.body().certifications())));
+        Map<String, String> levels = levels(listed);
         for (AreaCatalogue.Area area : areas) {
             for (AreaCatalogue.Version version : area.versions()) {
-                skillSets(area, version).values().stream().filter(s -> !s.isEmpty()).forEach(sets::add);
+                skillSets(area, version, levels).values().stream().filter(s -> !s.isEmpty()).forEach(sets::add);
             }
         }
         skills.register(sets, now);
     }
 
-    /** People of the organisation holding one of {@code credentials}: the kept count, or (a set not registered yet) an index count. */
-    long holders(String organizationId, Set<String> credentials) {
-        if (credentials.isEmpty()) {
-            return 0;
-        }
-        String key = SkillIndex.key(credentials);
-        List<?> registered = em.createNativeQuery("SELECT 1 FROM skill_set WHERE key = ?1").setParameter(1, key).getResultList();
-        if (!registered.isEmpty()) {
-            List<?> kept = em.createNativeQuery("SELECT holders FROM skill_holders WHERE organization_id = ?1 AND skill_set = ?2")
-                    .setParameter(1, organizationId).setParameter(2, key).getResultList();
-            return kept.isEmpty() ? 0 : ((Number) kept.get(0)).longValue();
-        }
-        return ((Number) em.createNativeQuery("SELECT count(DISTINCT candidate_id) FROM credential WHERE active AND organization_id = ?1"
-                + " AND credential IN (:c)").setParameter(1, organizationId).setParameter("c", credentials).getSingleResult()).longValue();
+    /** People of the organisation holding one of {@code credentials}, a set not registered yet (its registration not committed). */
+    long unregisteredHolders(String organizationId, Set<String> credentials) {
+        return ((Number) em.createNativeQuery("SELECT count(DISTINCT candidate_id) FROM credential WHERE active"
+                + " AND organization_id = ?1 AND credential IN (:c)").setParameter(1, organizationId)
+                .setParameter("c", credentials).getSingleResult()).longValue();
     }
 
-    /** Records today's skilling counts of the organisation for the area's version in effect (a fact only where one changed). */
-    public void recordSkills(String organizationId, AreaCatalogue.Area area, AreaCatalogue.Version version, LocalDate today,
-            Instant now) {
-        skillSets(area, version).forEach((figure, set) ->
-                recordStock(organizationId, area.id(), figure, today, BigDecimal.valueOf(holders(organizationId, set)), now));
+    /** A STOCK fact of an area's skilling to store (period ''). */
+    record Stock(String scope, String figure, LocalDate effective, BigDecimal value) {
     }
 
-    /** A STOCK fact effective {@code day}, unless the fact in force then already has that value. */
-    void recordStock(String organizationId, String scope, String figure, LocalDate day, BigDecimal value, Instant now) {
-        List<?> inForce = em.createNativeQuery("SELECT value FROM designation_fact WHERE organization_id = ?1 AND scope = ?2"
-                + " AND figure = ?3 AND effective <= ?4 ORDER BY effective DESC, recorded_at DESC LIMIT 1")
-                .setParameter(1, organizationId).setParameter(2, scope).setParameter(3, figure).setParameter(4, day).getResultList();
-        if (inForce.isEmpty() ? value.signum() == 0 : ((BigDecimal) inForce.get(0)).compareTo(value) == 0) {
+    /** Stores the facts in one statement (each replaces the fact of its day, as recordPerformance does). */
+    void record(String organizationId, List<Stock> stocks, Instant now) {
+        if (stocks.isEmpty()) {
             return;
         }
-        upsert(organizationId, scope, figure, day, "", value, now);
+        em.createNativeQuery("INSERT INTO designation_fact (organization_id, scope, figure, effective, period, value, recorded_at)"
+                + " SELECT ?1, s, f, CAST(e AS date), '', CAST(v AS numeric), ?6 FROM unnest(CAST(?2 AS text[]), CAST(?3 AS text[]),"
+                + " CAST(?4 AS text[]), CAST(?5 AS text[])) AS t(s, f, e, v)"
+                + " ON CONFLICT (organization_id, scope, figure, effective, period)"
+                + " DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at WHERE designation_fact.value <> excluded.value")
+                .setParameter(1, organizationId)
+                .setParameter(2, stocks.stream().map(Stock::scope).toArray(String[]::new))
+                .setParameter(3, stocks.stream().map(Stock::figure).toArray(String[]::new))
+                .setParameter(4, stocks.stream().map(st -> st.effective().toString()).toArray(String[]::new))
+                .setParameter(5, stocks.stream().map(st -> st.value().toPlainString()).toArray(String[]::new))
+                .setParameter(6, Timestamp.from(now)).executeUpdate();
     }
 
     private void upsert(String organizationId, String scope, String figure, LocalDate day, String period, BigDecimal value,
@@ -168,6 +169,18 @@ public class DesignationFacts {
     /** A fact row as read. */
     public record FactRow(String figure, LocalDate effective, BigDecimal value, Instant recordedAt) {
     }
+
+    /** A fact row as read for several areas: its scope ('' or the area) and period too. */
+    public record ScopedRow(String scope, String figure, LocalDate effective, String period, BigDecimal value, Instant recordedAt) {
+    }
+
+    /** The area's facts among {@code rows} (its own and the organisation's), oldest first, as {@link #load} gives them (read by {@link OrganisationRead}). */
+    static DatedFacts of(List<ScopedRow> rows, String areaId) {
+        return new DatedFacts(rows.stream().filter(r -> r.scope().isEmpty() || r.scope().equals(areaId))
+                .sorted(Comparator.comparing(ScopedRow::effective).thenComparing(ScopedRow::recordedAt))
+                .map(r -> new DatedFacts.Fact(r.figure(), r.value(), r.effective())).toList());
+    }
+
 
     /**
      * The organisation's facts for the area (its skilling counts and the organisation's performance figures) that can

@@ -53,6 +53,15 @@ public class DesignationHooks {
         organizationsChanged(touched);
     }
 
+    /**
+     * After a credential change of a candidate: its organisation is the one {@link #organizationOf} returned (the
+     * candidate lock, held since, keeps the association still; no second read).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void credentialChanged(Optional<String> organization) {
+        organization.ifPresent(o -> organizationsChanged(java.util.List.of(o)));
+    }
+
     @Transactional(TxType.MANDATORY)
     public void organizationsChanged(Collection<String> organizationIds) {
         locks.lock(organizationIds);
@@ -67,7 +76,7 @@ public class DesignationHooks {
         }
         locks.lock(java.util.List.of(data.organizationId()));
         facts.recordPerformance(data.organizationId(), metric.get(), evaluation.now());
-        evaluation.refresh(data.organizationId());
+        evaluation.refresh(data.organizationId(), true);
     }
 
     /** certification.defined.v1: its level is remembered, and the skill sets of the areas that list it counted. */
@@ -76,8 +85,8 @@ public class DesignationHooks {
         if (data.level() == null || data.level().length() > 40) {
             return;
         }
-        facts.level(data.certificationId(), data.level());
-        var areas = catalogue.all().stream().filter(a -> a.versions().stream()
+        facts.level(data.certificationId(), data.level(), catalogue);
+        var areas = catalogue.stored().stream().filter(a -> a.versions().stream()
                 .anyMatch(v -> v.body().certifications().contains(data.certificationId()))).toList();
         if (!areas.isEmpty()) {
             facts.register(areas, evaluation.now());

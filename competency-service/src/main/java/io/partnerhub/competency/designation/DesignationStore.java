@@ -99,6 +99,47 @@ public class DesignationStore {
         return set;
     }
 
+    /** A stored qualifying day of an area's subject. */
+    public record Day(String solutionAreaId, String subject, LocalDate day) {
+    }
+
+    /** The organisation's stored qualifying days of these areas, every subject, in one query. */
+    public List<Day> qualifyingDays(String organizationId, Collection<String> areaIds) {
+        return TypedRows.query(em, "SELECT solution_area_id, subject, day FROM designation_qualifying_day WHERE organization_id = ?1"
+                + " AND solution_area_id = ANY(CAST(?2 AS text[])) ORDER BY day", Day.class, "solution_area_id", "subject", "day")
+                .setParameter(1, organizationId).setParameter(2, areaIds.toArray(new String[0])).getResultList();
+    }
+
+    /** The days from {@code from} on become {@code qualifying}, and the days before {@code keepFrom} are forgotten. */
+    public static void replace(String areaId, String subject, TreeSet<LocalDate> stored, LocalDate from, LocalDate keepFrom,
+            Collection<LocalDate> qualifying, List<Day> deletes, List<Day> inserts) {
+        TreeSet<LocalDate> kept = new TreeSet<>();
+        qualifying.stream().filter(d -> !d.isBefore(from) && !d.isBefore(keepFrom)).forEach(kept::add);
+        stored.stream().filter(d -> (!d.isBefore(from) || d.isBefore(keepFrom)) && !kept.contains(d))
+                .forEach(d -> deletes.add(new Day(areaId, subject, d)));
+        kept.stream().filter(d -> !stored.contains(d)).forEach(d -> inserts.add(new Day(areaId, subject, d)));
+    }
+
+    /** Deletes and inserts qualifying days of the organisation: a statement each, none when there is nothing to do. */
+    public void writeDays(String organizationId, List<Day> deletes, List<Day> inserts) {
+        String columns = " unnest(CAST(?2 AS text[])), unnest(CAST(?3 AS text[])), CAST(unnest(CAST(?4 AS text[])) AS date)";
+        if (!deletes.isEmpty()) {
+            days(em.createNativeQuery("DELETE FROM designation_qualifying_day WHERE organization_id = ?1"
+                    + " AND (solution_area_id, subject, day) IN (SELECT" + columns + ")"), organizationId, deletes).executeUpdate();
+        }
+        if (!inserts.isEmpty()) {
+            days(em.createNativeQuery("INSERT INTO designation_qualifying_day (organization_id, solution_area_id, subject, day)"
+                    + " SELECT ?1," + columns + " ON CONFLICT DO NOTHING"), organizationId, inserts).executeUpdate();
+        }
+    }
+
+    private static jakarta.persistence.Query days(jakarta.persistence.Query query, String organizationId, List<Day> days) {
+        return query.setParameter(1, organizationId)
+                .setParameter(2, days.stream().map(Day::solutionAreaId).toArray(String[]::new))
+                .setParameter(3, days.stream().map(Day::subject).toArray(String[]::new))
+                .setParameter(4, days.stream().map(d -> d.day().toString()).toArray(String[]::new));
+    }
+
     /** Replaces the days from {@code from} on with {@code qualifying} and forgets the days before {@code keepFrom}. */
     public void replaceDays(String organizationId, String areaId, String subject, LocalDate from, LocalDate keepFrom,
             Collection<LocalDate> qualifying) {

@@ -33,12 +33,12 @@ public class CertificationEventsHandler extends FactsEventHandler {
                 CertificationEarned.TYPE, route(CertificationEarned.class, (data, cause) -> {
                     var before = designations.organizationOf(data.candidateId());
                     facts.earned(data, cause);
-                    designations.candidateChanged(data.candidateId(), before);
+                    designations.credentialChanged(before);
                 }),
                 CertificationRenewed.TYPE, route(CertificationRenewed.class, (data, cause) -> {
                     var before = designations.organizationOf(data.candidateId());
                     facts.renewed(data, cause);
-                    designations.candidateChanged(data.candidateId(), before);
+                    designations.credentialChanged(before);
                 }),
                 CertificationEnded.EXPIRED_TYPE, route(CertificationEnded.class, (data, cause) -> ended(facts, designations, data, cause)),
                 CertificationEnded.REVOKED_TYPE, route(CertificationEnded.class, (data, cause) -> ended(facts, designations, data, cause)),
@@ -49,6 +49,6 @@ public class CertificationEventsHandler extends FactsEventHandler {
             io.partnerhub.competency.status.Cause cause) {
         var before = designations.organizationOf(data.candidateId());
         facts.ended(data, cause);
-        designations.candidateChanged(data.candidateId(), before);
+        designations.credentialChanged(before);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.competency.competency.RequirementCatalogue;
@@ -26,22 +27,43 @@ public class StatusRecompute {
     private final RequirementCatalogue catalogue;
     private final StatusUpdate update;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public StatusRecompute(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock) {
+    public StatusRecompute(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock,
+            TransactionSynchronizationRegistry transactions) {
         this.statuses = statuses;
         this.catalogue = catalogue;
         this.update = update;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** Locks the candidate until the transaction ends; always before any organisation lock. */
     public void lockCandidate(String candidateId) {
-        statuses.lockCandidate(candidateId);
+        if (firstTime("candidate", candidateId)) {
+            statuses.lockCandidate(candidateId);
+        }
     }
 
     /** Locks the organisations (sorted, so two recomputations never deadlock) until the transaction ends. */
     public void lock(Collection<String> organizationIds) {
-        new TreeSet<>(organizationIds).forEach(statuses::lockOrganization);
+        new TreeSet<>(organizationIds).stream().filter(o -> firstTime("organization", o)).forEach(statuses::lockOrganization);
+    }
+
+    /**
+     * Whether this transaction has not taken the lock yet (advisory transaction locks are re-entrant and held until the
+     * transaction ends: taking one again is a round trip for nothing; the consumers and the designation hooks each lock).
+     */
+    private boolean firstTime(String kind, String id) {
+        String key = "competency-lock:" + kind + ":" + id;
+        if (transactions.getTransactionKey() == null) {
+            return true;
+        }
+        if (transactions.getResource(key) != null) {
+            return false;
+        }
+        transactions.putResource(key, Boolean.TRUE);
+        return true;
     }
 
     /**

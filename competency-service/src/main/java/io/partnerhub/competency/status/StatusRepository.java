@@ -128,17 +128,19 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
         return organizations;
     }
 
-    /** The statuses of the competency of these organisations, by organisation (one query). */
+    /** The statuses of the competency of these organisations, by organisation (one query; read-only, see {@link StatusWrites}). */
     public Map<String, CompetencyStatus> of(String competencyId, List<String> organizationIds) {
         Map<String, CompetencyStatus> rows = new HashMap<>();
-        list("competencyId = ?1 and organizationId in ?2", competencyId, organizationIds).forEach(s -> rows.put(s.organizationId, s));
+        find("competencyId = ?1 and organizationId in ?2", competencyId, organizationIds)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list() // written by StatusWrites
+                .forEach(s -> rows.put(s.organizationId, s));
         return rows;
     }
 
     /**
      * The organisation's statuses of these competencies, by competency: one native statement with an array parameter
      * (the same SQL whatever the number of competencies; an HQL {@code in} list is translated anew per list size, which
-     * cost more CPU than the query), the rows managed as {@code findById} would return them.
+     * cost more CPU than the query), read-only: {@link StatusWrites} writes what changed.
      */
     @SuppressWarnings("unchecked")
     public Map<String, CompetencyStatus> ofCompetencies(String organizationId, java.util.Collection<String> competencyIds) {
@@ -149,7 +151,8 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
         List<CompetencyStatus> found = getEntityManager().createNativeQuery("SELECT * FROM competency_status"
                 + " WHERE organization_id = :organization AND competency_id = ANY (CAST(:competencies AS text[]))", CompetencyStatus.class)
                 .setParameter("organization", organizationId)
-                .setParameter("competencies", competencyIds.toArray(new String[0])).getResultList();
+                .setParameter("competencies", competencyIds.toArray(new String[0]))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList(); // written by StatusWrites
         found.forEach(s -> rows.put(s.competencyId, s));
         return rows;
     }

@@ -32,16 +32,16 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class StatusUpdate {
 
-    private final StatusRepository statuses;
     private final StatusChangeRepository changes;
     private final FactsLoader loader;
     private final EventPublisher events;
     private final CompetencyConfig config;
     private final Event<AwardChanged> awards;
+    private final StatusWrites writes;
 
-    public StatusUpdate(StatusRepository statuses, StatusChangeRepository changes, FactsLoader loader, EventPublisher events,
-            CompetencyConfig config, Event<AwardChanged> awards) {
-        this.statuses = statuses;
+    public StatusUpdate(StatusChangeRepository changes, FactsLoader loader, EventPublisher events,
+            CompetencyConfig config, Event<AwardChanged> awards, StatusWrites writes) {
+        this.writes = writes;
         this.changes = changes;
         this.loader = loader;
         this.events = events;
@@ -56,14 +56,23 @@ public class StatusUpdate {
     void applyAll(List<String> organizationIds, Map<String, RequirementVersion> versions,
             BiFunction<String, String, CompetencyStatus> stored, Cause cause, Instant now) {
         Map<String, Facts> facts = loader.load(organizationIds, versions.values(), now);
+        List<CompetencyStatus> created = new java.util.ArrayList<>();
+        List<CompetencyStatus> changed = new java.util.ArrayList<>();
         for (String organizationId : organizationIds) {
-            versions.forEach((competencyId, version) -> apply(organizationId, competencyId, version,
-                    stored.apply(organizationId, competencyId), facts.get(organizationId), cause, now));
+            versions.forEach((competencyId, version) -> {
+                CompetencyStatus status = stored.apply(organizationId, competencyId);
+                (status == null ? created : changed).add(apply(organizationId, competencyId, version, status,
+                        facts.get(organizationId), cause, now));
+            });
         }
+        writes.write(created, changed); // the rows were read read-only: written here, in a batch each
     }
 
-    /** @param status the stored row, null when there is none yet; {@code cause} null: time-driven */
-    void apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
+    /**
+     * @param status the stored row, null when there is none yet; {@code cause} null: time-driven
+     * @return the row to store (the caller writes it)
+     */
+    CompetencyStatus apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
             Facts facts, Cause cause, Instant now) {
         boolean isNew = status == null;
         CompetencyState previous = StatusRows.state(status);
@@ -89,9 +98,6 @@ public class StatusUpdate {
         status.requirements = StatusRows.progress(evaluation);
         status.nextCheckAt = StatusRules.nextCheck(state, evaluation, facts, config.riskHorizon(), now);
         status.updatedAt = now;
-        if (isNew) {
-            statuses.persist(status);
-        }
         for (StatusRules.Transition transition : outcome.transitions()) {
             CloudEvent published = events.publishCloudEvent(new CompetencyChanged(transition.change(), organizationId,
                     competencyId, transition.level(), transition.validUntil(), transition.reasons()));
@@ -118,5 +124,6 @@ public class StatusUpdate {
             Log.infof("Competency %s of organisation %s: %s %s (cause %s)", competencyId, organizationId,
                     transition.change(), transition.level(), cause == null ? "valid-until/horizon" : cause.eventId());
         }
+        return status;
     }
 }

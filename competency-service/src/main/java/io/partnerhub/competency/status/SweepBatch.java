@@ -29,13 +29,16 @@ public class SweepBatch {
     private final RequirementCatalogue catalogue;
     private final StatusUpdate update;
     private final Clock clock;
+    private final StatusWrites writes;
     /** competency \n version whose organisations with facts all have a status (checked once per process). */
     private final Set<String> rolledOut = ConcurrentHashMap.newKeySet();
     private volatile Map<String, String> versionsSwept = Map.of();
     /** competency \n version → how far the current pass over its outdated statuses got. */
     private final Map<String, StatusRepository.Position> positions = new ConcurrentHashMap<>();
 
-    public SweepBatch(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock) {
+    public SweepBatch(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock,
+            StatusWrites writes) {
+        this.writes = writes;
         this.statuses = statuses;
         this.catalogue = catalogue;
         this.update = update;
@@ -118,6 +121,7 @@ public class SweepBatch {
         Map<String, CompetencyStatus> rows = statuses.of(competencyId, locked);
         if (version == null) { // the competency has no version in effect (any more): nothing to evaluate
             rows.values().forEach(s -> s.nextCheckAt = null);
+            writes.write(List.of(), rows.values());
             return rows.size();
         }
         update.applyAll(locked, Map.of(competencyId, version), (organizationId, competency) -> rows.get(organizationId), null, now);

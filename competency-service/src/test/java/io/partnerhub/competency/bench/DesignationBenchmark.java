@@ -132,6 +132,9 @@ class DesignationBenchmark {
 
         List<List<Long>> hook = new ArrayList<>();
         List<List<Long>> whole = new ArrayList<>();
+        PostgresCpu postgres = new PostgresCpu(dataSource);
+        long[] databaseTicks = new long[SIZES.length];
+
         Random[] randoms = new Random[SIZES.length];
         for (int s = 0; s < SIZES.length; s++) {
             randoms[s] = new Random(SIZES[s]);
@@ -139,9 +142,13 @@ class DesignationBenchmark {
             hook.add(new ArrayList<>());
             whole.add(new ArrayList<>());
         }
+        hookCpu = new long[SIZES.length];
         for (int round = 0; round < EVENTS / 4; round++) {
             for (int s = 0; s < SIZES.length; s++) {
+                long ticks = postgres.ticks();
+                sizeIndex = s;
                 cycle(SIZES[s], randoms[s], 4, hook.get(s), whole.get(s));
+                databaseTicks[s] += postgres.ticks() - ticks;
             }
         }
         double[] means = new double[SIZES.length];
@@ -152,9 +159,10 @@ class DesignationBenchmark {
             means[s] = Arrays.stream(nanos).average().orElseThrow() / 1e6;
             medians[s] = nanos[nanos.length / 2] / 1e6;
             System.out.printf("designation per event, organisation of %,7d people: evaluation mean %.2f ms, p50 %.2f ms, p95 %.2f ms;"
-                    + " whole event (competencies + designations) mean %.2f ms (%d events: earned, expired, left, joined)%n", SIZES[s],
+                    + " whole event (competencies + designations) mean %.2f ms (%d events: earned, expired, left, joined);"
+                    + " CPU per evaluation: service thread %.2f ms; PostgreSQL per whole event and evaluation %s%n", SIZES[s],
                     means[s], medians[s], nanos[(int) (nanos.length * 0.95)] / 1e6, Arrays.stream(all).average().orElseThrow() / 1e6,
-                    nanos.length);
+                    nanos.length, hookCpu[s] / 1e6 / nanos.length, postgres.perEvent(databaseTicks[s], nanos.length));
         }
         System.out.printf("designation per event ratio largest/smallest: mean %.2f, p50 %.2f (goal <= 2)%n",
                 means[SIZES.length - 1] / means[0], medians[SIZES.length - 1] / medians[0]);
@@ -183,10 +191,19 @@ class DesignationBenchmark {
 
     /** The designation part of an event alone: lock, today's skilling counts, the replay of every area; commit included. */
     long hook(String org) {
+        long cpu = CompetencyBenchmark.THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> designations.organizationsChanged(List.of(org)));
-        return System.nanoTime() - start;
+        long wall = System.nanoTime() - start;
+        if (hookCpu != null) {
+            hookCpu[sizeIndex] += CompetencyBenchmark.THREADS.getCurrentThreadCpuTime() - cpu;
+        }
+        return wall;
     }
+
+    /** CPU nanoseconds of the timed evaluations, by size (null during the warm-up). */
+    long[] hookCpu;
+    int sizeIndex;
 
     private Instant lastStamp = Instant.EPOCH;
 
