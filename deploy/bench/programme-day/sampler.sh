@@ -36,7 +36,7 @@ report_samples() {
         best = first[n]
         for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= last[n] - 300 && p[2] > best) best = p[2] }
         base = at[n, best]; span = (last[n] - best) / 60
-        printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], base > 0 ? 100 * (lastv[n] - base) / base : 0, span
+        printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], (base > 0 ? 100 * (lastv[n] - base) / base : 0), span
       }
     }' "$1"
 }

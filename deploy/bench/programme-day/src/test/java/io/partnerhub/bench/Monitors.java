@@ -43,7 +43,7 @@ final class Monitors implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(this::sampleLag, 0, 2, TimeUnit.SECONDS);
         }
         AtomicInteger next = new AtomicInteger();
-        long first = Math.max(0, Duration.between(Instant.now(), world.probes().get(0).takenAt()).toMillis() + 200);
+        long first = 1000;
         scheduler.scheduleAtFixedRate(() -> {
             int i = next.getAndIncrement();
             boolean dayOver = System.currentTimeMillis() > Figures.dayStartMillis + Settings.DAY.toMillis();
@@ -56,6 +56,7 @@ final class Monitors implements AutoCloseable {
     private void probe(World world, Setup setup, Api api, Booked booked) {
         try {
             String status = "/competency-status/" + booked.org() + "/" + world.competency();
+            Setup.sleep(Duration.between(Instant.now(), booked.takenAt()).toMillis() + 50); // the appointment is over
             Api.Answer posted = setup.result(booked, 850);
             long accepted = System.nanoTime();
             if (posted.status() != 201) {

@@ -44,6 +44,9 @@ public class ProgrammeDay extends Simulation {
     private final Setup setup = new Setup(API);
     private final World world = setup.build();
     private final double setupSeconds = (System.nanoTime() - setupStarted) / 1e9;
+    private final String setupLine = world.admins().size() + " organisations, " + world.employees().size() + " employees, "
+            + world.probes().size() + " probe organisations, " + world.capacity().size() + " bookings for the capacity phase, "
+            + world.renewals().size() + " holdings due for renewal";
     private final Monitors monitors = new Monitors();
 
     /** One request of a kind: its time and whether it got one of {@code ok} are recorded in {@link Figures}. */
@@ -53,7 +56,7 @@ public class ProgrammeDay extends Simulation {
         return exec(request.check(responseTimeInMillis().saveAs("rt"), status().saveAs("st"), status().in(expected)))
                 .exec(s -> {
                     boolean answered = s.contains("st") && expected.contains(s.getInt("st"));
-                    Figures.record(kind, s.contains("rt") ? s.getLong("rt") : 0, answered, day);
+                    Figures.record(kind, s.contains("rt") ? s.getInt("rt") : 0, answered, day);
                     return s.removeAll("rt", "st");
                 });
     }
@@ -164,8 +167,10 @@ public class ProgrammeDay extends Simulation {
             return b == null ? Map.of("registration", "") : Map.of("token", world.providerToken(), "registration", b.registration(),
                     "takenAt", b.takenAt().toString(), "score", 850, "resultId", "PD-" + java.util.UUID.randomUUID());
         }))
-                .doIfOrElse(s -> !s.getString("registration").isEmpty()).then(call("capacity: result", post("capacity: result",
-                        "/exam-results", RESULT), 201)).orElse(pause(Duration.ofSeconds(1)));
+                .doIfOrElse(s -> !s.getString("registration").isEmpty()).then(pause(s -> Duration.ofMillis(Math.max(0,
+                        Instant.parse(s.getString("takenAt")).toEpochMilli() + 50 - System.currentTimeMillis())))
+                        .exec(call("capacity: result", post("capacity: result",
+                        "/exam-results", RESULT), 201))).orElse(pause(Duration.ofSeconds(1)));
     }
 
     private PopulationBuilder open(ScenarioBuilder scenario, double perSecond) {
@@ -192,6 +197,6 @@ public class ProgrammeDay extends Simulation {
     @Override
     public void after() {
         monitors.close();
-        Summary.print(world, setupSeconds);
+        Summary.print(setupLine, setupSeconds);
     }
 }

@@ -62,13 +62,11 @@ final class Setup {
             List<Employee> people = parallel(Settings.ORGS, i -> organization("o" + i, Settings.PEOPLE)).stream()
                     .flatMap(List::stream).toList();
             List<Admin> admins = people.stream().map(Employee::org).distinct().map(o -> new Admin(o, api.admin(o))).toList();
-            Instant appointment = Instant.now().plusSeconds(90).truncatedTo(ChronoUnit.SECONDS);
             int probeCount = (int) (Settings.DAY.toMillis() / Settings.PROBE_EVERY.toMillis()) + 2;
-            List<Booked> probes = parallel(probeCount, i -> {
-                Employee person = organization("p" + i, 1).get(0);
-                return book(person.org(), person.candidate(), exam, appointment);
-            });
-            List<Booked> capacity = parallel(Settings.CAPACITY_BOOKINGS, i -> book(null, "pd-" + run + "-walk-" + i, exam, appointment));
+            List<Employee> probePeople = parallel(probeCount, i -> organization("p" + i, 1).get(0));
+            List<Booked> probes = bookAhead(probeCount, i -> probePeople.get(i), exam);
+            List<Booked> capacity = bookAhead(Settings.CAPACITY_BOOKINGS,
+                    i -> new Employee(null, "pd-" + run + "-walk-" + i, null), exam);
             List<Renewal> renewals = renewals(people, Settings.expected(Settings.RENEWALS_PER_SECOND));
 
             List<Employee> shuffled = new ArrayList<>(people);
@@ -122,6 +120,20 @@ final class Setup {
             people.add(new Employee(org, candidate, token));
         }
         return people;
+    }
+
+    /** Sittings booked a few seconds ahead, 200 at a time (an appointment must lie ahead when it is booked). */
+    private List<Booked> bookAhead(int count, IntFunction<Employee> person, String exam) {
+        List<Booked> booked = new ArrayList<>();
+        for (int from = 0; from < count; from += 200) {
+            int start = from;
+            Instant at = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+            booked.addAll(parallel(Math.min(200, count - from), i -> {
+                Employee e = person.apply(start + i);
+                return book(e.org(), e.candidate(), exam, at);
+            }));
+        }
+        return booked;
     }
 
     private Booked book(String org, String candidate, String exam, Instant at) {

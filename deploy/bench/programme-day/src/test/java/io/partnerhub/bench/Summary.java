@@ -13,7 +13,7 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(World world, double setupSeconds) {
+    static void print(String setup, double setupSeconds) {
         List<String> out = new ArrayList<>();
         long daySeconds = Settings.DAY.toSeconds();
         long dayRequests = Figures.PER_SECOND.values().stream().mapToLong(java.util.concurrent.atomic.AtomicLong::get).sum();
@@ -34,9 +34,7 @@ final class Summary {
 
         out.add("=== PartnerHub programme day (" + Settings.URL + ", " + fmt(Settings.DAY.toSeconds() / 60.0) + " min, scale "
                 + fmt(Settings.SCALE) + ") ===");
-        out.add("setup: " + world.admins().size() + " organisations, " + world.employees().size() + " employees, "
-                + world.probes().size() + " probe organisations, " + world.capacity().size() + " bookings for the capacity phase, "
-                + "in " + fmt(setupSeconds) + " s");
+        out.add("setup: " + setup + ", in " + fmt(setupSeconds) + " s");
         out.add(String.format(Locale.ROOT, "requests/s held: %.1f over the day (lowest 10-s window %.1f); results/s %.2f",
                 dayRequests / (double) daySeconds, minWindow == Long.MAX_VALUE ? 0.0 : minWindow / 10.0,
                 (results.millis.size() - results.errors.get()) / (double) daySeconds));
