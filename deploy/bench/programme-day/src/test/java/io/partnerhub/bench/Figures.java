@@ -26,6 +26,15 @@ final class Figures {
     static final List<Long> PROPAGATION = Collections.synchronizedList(new ArrayList<>());
     static final AtomicLong PROPAGATION_FAILED = new AtomicLong();
     static volatile long dayStartMillis;
+    static volatile Map<String, Double> cpuBefore;
+    static volatile Map<String, Double> cpuAfter = Map.of();
+    static volatile long caughtUpMillis = -1;
+
+    static synchronized void capacityStarted() {
+        if (cpuBefore == null) {
+            cpuBefore = CpuMeter.read(Settings.PIDS);
+        }
+    }
 
     private Figures() {
     }

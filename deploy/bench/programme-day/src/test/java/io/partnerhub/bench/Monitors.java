@@ -31,6 +31,7 @@ import io.partnerhub.bench.World.Booked;
 final class Monitors implements AutoCloseable {
 
     static final Map<String, Long> MAX_LAG = new ConcurrentHashMap<>();
+    static final Map<String, Long> LAST_LAG = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private Admin kafka;
 
@@ -92,9 +93,22 @@ final class Monitors implements AutoCloseable {
                     }
                 }
                 MAX_LAG.merge(group.groupId(), lag, Math::max);
+                LAST_LAG.put(group.groupId(), lag);
             }
         } catch (Exception e) {
             MAX_LAG.merge("(lag samples failed)", 1L, Long::sum);
+        }
+    }
+
+    /** Waits (at most {@code limit}) until the last lag sample of every group is 0: the chain has applied everything. */
+    static void awaitCaughtUp(Duration limit) {
+        long start = System.currentTimeMillis();
+        while (System.currentTimeMillis() - start < limit.toMillis()) {
+            Setup.sleep(2100);
+            if (!LAST_LAG.isEmpty() && LAST_LAG.values().stream().allMatch(lag -> lag == 0)) {
+                Figures.caughtUpMillis = System.currentTimeMillis() - start;
+                return;
+            }
         }
     }
 

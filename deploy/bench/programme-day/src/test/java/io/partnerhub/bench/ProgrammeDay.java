@@ -167,6 +167,10 @@ public class ProgrammeDay extends Simulation {
             return b == null ? Map.of("registration", "") : Map.of("token", world.providerToken(), "registration", b.registration(),
                     "takenAt", b.takenAt().toString(), "score", 850, "resultId", "PD-" + java.util.UUID.randomUUID());
         }))
+                .exec(s -> {
+                    Figures.capacityStarted(); // the CPU of every process at the start of the phase
+                    return s;
+                })
                 .doIfOrElse(s -> !s.getString("registration").isEmpty()).then(pause(s -> Duration.ofMillis(Math.max(0,
                         Instant.parse(s.getString("takenAt")).toEpochMilli() + 50 - System.currentTimeMillis())))
                         .exec(call("capacity: result", post("capacity: result",
@@ -196,6 +200,8 @@ public class ProgrammeDay extends Simulation {
 
     @Override
     public void after() {
+        Monitors.awaitCaughtUp(Duration.ofSeconds(120)); // the chain's backlog of the capacity phase, for the CPU figures
+        Figures.cpuAfter = CpuMeter.read(Settings.PIDS);
         monitors.close();
         Summary.print(setupLine, setupSeconds);
     }

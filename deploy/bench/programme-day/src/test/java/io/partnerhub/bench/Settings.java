@@ -29,6 +29,8 @@ final class Settings {
     static final int CAPACITY_CLIENTS = Integer.getInteger("day.capacity.clients", 8);
     static final Duration CAPACITY = Duration.ofSeconds(Long.getLong("day.capacity.seconds", 30));
     static final int CAPACITY_BOOKINGS = Integer.getInteger("day.capacity.bookings", 2500);
+    /** deploy/run's record of its children (CPU per result in the capacity phase). */
+    static final Path PIDS = KEYS.toAbsolutePath().getParent().resolve("pids");
     /** Where the figures for the run script's summary go (key=value lines). */
     static final Path FIGURES = Path.of(System.getProperty("day.figures", "target/programme-day-figures.properties"));
 

@@ -49,6 +49,9 @@ final class Summary {
         out.add("consumer lag max: " + lagMax + " records  " + Monitors.lagLines());
         out.add(String.format(Locale.ROOT, "results at capacity: %.1f results/s (%d clients, %d s, %d errors)", capacityRate,
                 Settings.CAPACITY_CLIENTS, Settings.CAPACITY.toSeconds(), capacity.errors.get()));
+        out.add("CPU per result from the start of the capacity phase until the chain caught up ("
+                + (Figures.caughtUpMillis < 0 ? "not within 120 s" : fmt(Figures.caughtUpMillis / 1000.0) + " s after it") + "), ms: "
+                + CpuMeter.perResult(Figures.cpuBefore == null ? Map.of() : Figures.cpuBefore, Figures.cpuAfter, capacityOk));
         out.forEach(System.out::println);
         try {
             Files.createDirectories(Settings.FIGURES.toAbsolutePath().getParent());
