@@ -68,6 +68,7 @@ final class Setup {
             List<Booked> capacity = bookAhead(Settings.CAPACITY_BOOKINGS,
                     i -> new Employee(null, "pd-" + run + "-walk-" + i, null), exam);
             List<Renewal> renewals = renewals(people, Settings.expected(Settings.RENEWALS_PER_SECOND));
+            parallel(admins.size(), i -> awaitKnown(admins.get(i)));
 
             List<Employee> shuffled = new ArrayList<>(people);
             Collections.shuffle(shuffled);
@@ -134,6 +135,17 @@ final class Setup {
             }));
         }
         return booked;
+    }
+
+    /** Until competency-service has applied organization.registered, the organisation's status answers 404 (K1). */
+    private boolean awaitKnown(Admin admin) {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (api.get("/competency-status/" + admin.org() + "?size=100", admin.token()).status() == 200) {
+                return true;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("competency-service never learnt of organisation " + admin.org());
     }
 
     private Booked book(String org, String candidate, String exam, Instant at) {
