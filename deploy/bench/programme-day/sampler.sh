@@ -1,0 +1,54 @@
+# Functions of deploy/bench/programme-day/run (sourced): samples of the load average and of the memory of every process
+# of the suite (the pids deploy/run records in .devstack/pids), and the outbox / inbox table sizes.
+
+# sample_all FILE LABEL: one line per process, "epoch label load1 name KiB". JVMs: VmRSS; PostgreSQL: the PSS of the
+# postmaster and all its backends (their RSS would count the shared buffers once per process).
+sample_all() {
+  local file="$1" label="$2" now load name pid kib child
+  now=$(date +%s); load=$(cut -d' ' -f1 /proc/loadavg)
+  [[ -f "$ROOT/.devstack/pids" ]] || { echo "$now $label $load - 0" >> "$file"; return; }
+  while read -r name pid; do
+    [[ "$name" == reaper* || -z "$pid" || ! -d /proc/$pid ]] && continue
+    if [[ "$name" == *postgres* ]]; then
+      kib=0
+      for child in "$pid" $(pgrep -P "$pid"); do
+        kib=$(( kib + $(awk '/^Pss:/ { print $2 }' "/proc/$child/smaps_rollup" 2>/dev/null || echo 0) ))
+      done
+    else
+      kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+    fi
+    echo "$now $label $load $name ${kib:-0}" >> "$file"
+  done < "$ROOT/.devstack/pids"
+}
+
+# report_samples FILE: memory per process at start, each minute and end (MiB), the growth over the last 5 minutes
+# (over the whole run when it is shorter), and the load average's range.
+report_samples() {
+  awk '
+    { t[NR] = $1; n = $4; if (!(n in first)) { order[++k] = n; first[n] = $1 }
+      series[n] = series[n] sprintf(" %d", $5 / 1024); last[n] = $1; lastv[n] = $5; at[n, $1] = $5
+      loads = loads " " $3; if (min == "" || $3 < min) min = $3; if ($3 > max) max = $3; sum += $3; cnt++ }
+    END {
+      printf "load average (1 min) during the run: %.1f-%.1f, mean %.1f\n", min, max, sum / cnt
+      print "memory per process (MiB) at start, every minute, end; growth over the last 5 minutes (goal < 5 %):"
+      for (i = 1; i <= k; i++) {
+        n = order[i]; if (n == "-") continue
+        best = first[n]
+        for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= last[n] - 300 && p[2] > best) best = p[2] }
+        base = at[n, best]; span = (last[n] - best) / 60
+        printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], (base > 0 ? 100 * (lastv[n] - base) / base : 0), span
+      }
+    }' "$1"
+}
+
+# tables FILE: rows and size of outbox_event and inbox_event in each service's database.
+tables() {
+  local db
+  : > "$1"
+  for db in exam certification competency membership; do
+    PGPASSWORD=partnerhub psql -h "$PG_HOST" -p "$PG_PORT" -U partnerhub -d "$db" -X -tA -c "SELECT format('%-13s outbox %s rows %s, inbox %s rows %s', '$db',
+        (SELECT count(*) FROM outbox_event), pg_size_pretty(pg_total_relation_size('outbox_event')),
+        (SELECT count(*) FROM inbox_event), pg_size_pretty(pg_total_relation_size('inbox_event')))" >> "$1" 2>/dev/null \
+      || echo "$db: not reachable" >> "$1"
+  done
+}
