@@ -40,6 +40,8 @@ final class DrillTally {
     int doubled;
     int unacknowledgedApplied;
     int silver;
+    /** When {@link #await} first saw nothing acknowledged missing (System.nanoTime()). */
+    long allAppliedAt;
     final List<String> lostTraces = new ArrayList<>();
     final Set<String> examEventIds = new HashSet<>();
     final Set<String> earnedEventIds = new HashSet<>();
@@ -103,11 +105,14 @@ final class DrillTally {
         long deadline = System.nanoTime() + within.toNanos();
         DrillTally tally = read(stack, drill, posted);
         while (tally.lost > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
+            Thread.sleep(250);
             tally = read(stack, drill, posted);
         }
+        long allApplied = System.nanoTime();
         Thread.sleep(5000); // anything doubled late would show now
-        return read(stack, drill, posted);
+        DrillTally last = read(stack, drill, posted);
+        last.allAppliedAt = allApplied;
+        return last;
     }
 
     String lines() {
@@ -140,14 +145,19 @@ final class DrillTally {
     }
 
     /**
-     * The relay's order on {@code topic}: the drill's events ({@code ids}) as they lie in each partition, against the
-     * order the service wrote them ({@code outbox_event.seq}). Returns {records, sent again (same id), out of order}.
+     * The relay's order on {@code topic} for the subjects of the drill's events ({@code ids}): every record of those
+     * subjects (keys) as it lies in its partition, against the order the service wrote them ({@code outbox_event.seq}).
+     * Returns {records, sent again (same id), out of order within a subject (the guarantee), seq inversions across
+     * subjects (allowed: seq is taken at insert, rows become visible at commit, so concurrent transactions commit in
+     * another order than their seq)}.
      */
     static int[] relayOrder(DevStack stack, String topic, String database, Set<String> ids) throws SQLException {
         Map<String, Long> seq = new HashMap<>();
         try (Connection connection = connect(stack, database); PreparedStatement query = connection.prepareStatement(
-                "SELECT id::text, seq FROM outbox_event WHERE id::text = ANY (?)")) {
-            query.setArray(1, connection.createArrayOf("text", ids.toArray()));
+                "SELECT id::text, seq FROM outbox_event WHERE topic = ? AND event_key IN"
+                        + " (SELECT event_key FROM outbox_event WHERE id::text = ANY (?))")) {
+            query.setString(1, topic);
+            query.setArray(2, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     seq.put(result.getString(1), result.getLong(2));
@@ -157,6 +167,8 @@ final class DrillTally {
         int records = 0;
         int again = 0;
         int outOfOrder = 0;
+        int inversions = 0;
+        Map<String, Long> lastOfSubject = new HashMap<>();
         Map<Integer, Long> lastSeq = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, String> record : Topics.toEnd(stack.kafkaBootstrapServers(), topic, Duration.ofSeconds(60))) {
@@ -172,11 +184,16 @@ final class DrillTally {
             }
             long previous = lastSeq.getOrDefault(record.partition(), Long.MIN_VALUE);
             if (seq.get(id) < previous) {
-                outOfOrder++;
+                inversions++;
             }
             lastSeq.put(record.partition(), Math.max(previous, seq.get(id)));
+            long previousOfSubject = lastOfSubject.getOrDefault(record.key(), Long.MIN_VALUE);
+            if (seq.get(id) < previousOfSubject) {
+                outOfOrder++;
+            }
+            lastOfSubject.put(record.key(), Math.max(previousOfSubject, seq.get(id)));
         }
-        return new int[] {records, again, outOfOrder};
+        return new int[] {records, again, outOfOrder, inversions};
     }
 
     private static Map<String, List<String>> outboxIds(DevStack stack, String database, String type, String[] traces)
