@@ -144,6 +144,18 @@ public final class KafkaCluster {
         return partition(topic, partition).map(p -> p.leader() == null || p.leader().isEmpty() ? null : p.leader().id());
     }
 
+    /** The node id of the active KRaft controller (the quorum's leader). */
+    public int activeController() {
+        try (Admin admin = admin()) {
+            return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe the metadata quorum", e);
+        }
+    }
+
     /** The in-sync replicas of a topic's partition (node ids). */
     public List<Integer> inSyncReplicas(String topic, int partition) {
         return partition(topic, partition).map(p -> p.isr().stream().map(org.apache.kafka.common.Node::id).toList())

@@ -50,6 +50,7 @@ class BrokerLeaderKillFaultIT {
         drill.start(PERIOD, 2);
         drill.awaitPosted(RESULTS / 4);
         int leader = kafka.leader(TOPIC, 0).orElseThrow();
+        int controller = kafka.activeController();
         int postedAtKill = drill.postedSoFar();
         long killed = System.nanoTime();
         faults.killBroker(leader);
@@ -75,6 +76,8 @@ class BrokerLeaderKillFaultIT {
                 .line("  %d results posted through the gateway over %.0f s by 2 clients; broker %d (leader of %s-0) killed after"
                         + " %d, started again after %d", posted.size(), DrillReport.seconds(start, lastPosted), leader, TOPIC,
                         postedAtKill, postedAtRestart)
+                .line("  the killed broker was %s the active KRaft controller (broker %d)", controller == leader ? "also" : "not",
+                        controller)
                 .line("  new leader of %s-0: broker %s, %.1f s after the kill; broker %d down %.1f s, up again in %.1f s,"
                         + " back in every partition's ISR %s %.1f s after its start", TOPIC,
                         newLeader.map(String::valueOf).orElse("none"), DrillReport.seconds(killed, elected), leader,
