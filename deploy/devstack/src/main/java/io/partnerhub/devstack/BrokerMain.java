@@ -12,7 +12,8 @@ import java.util.List;
  * Entry point of the broker's child JVM (its classpath: the Kafka broker jars + the devstack jar).
  * <ol>
  *   <li>{@code --format CLUSTER_ID}: formats the log directory in-process ({@code kafka-storage format
- *       --standalone}) unless it is formatted already, saving a second JVM start.</li>
+ *       --standalone}, or without it for a node of a static quorum) unless it is formatted already, saving a second
+ *       JVM start.</li>
  *   <li>Runs {@code kafka.Kafka server.properties}.</li>
  * </ol>
  * Uses only the JDK, so nothing else of the devstack needs to load in the broker JVM. The broker stops when whoever
@@ -38,7 +39,9 @@ public final class BrokerMain {
 
     private static void format(String serverProperties, String clusterId) throws Exception {
         List<String> logDirs = new ArrayList<>();
+        boolean staticQuorum = false;
         for (String line : Files.readAllLines(Paths.get(serverProperties))) {
+            staticQuorum |= line.startsWith("controller.quorum.voters=");
             if (line.startsWith("log.dirs=")) {
                 for (String dir : line.substring("log.dirs=".length()).split(",")) {
                     logDirs.add(dir.trim());
@@ -49,8 +52,13 @@ public final class BrokerMain {
             return;
         }
         Method execute = Class.forName("kafka.tools.StorageTool").getMethod("execute", String[].class, PrintStream.class);
-        Object exit = execute.invoke(null, new String[] {"format", "--config", serverProperties, "--cluster-id", clusterId,
-                "--standalone", "--ignore-formatted"}, System.out);
+        // a static quorum (the nodes of a cluster, controller.quorum.voters) is formatted as it is; one node alone
+        // bootstraps a dynamic quorum of itself
+        String[] command = staticQuorum
+                ? new String[] {"format", "--config", serverProperties, "--cluster-id", clusterId, "--ignore-formatted"}
+                : new String[] {"format", "--config", serverProperties, "--cluster-id", clusterId, "--standalone",
+                    "--ignore-formatted"};
+        Object exit = execute.invoke(null, command, System.out);
         if (!Integer.valueOf(0).equals(exit)) {
             System.err.println("[devstack] kafka-storage format failed with exit code " + exit);
             System.exit(1);

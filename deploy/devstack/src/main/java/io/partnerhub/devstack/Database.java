@@ -164,15 +164,31 @@ public final class Database implements AutoCloseable {
      * for tests that take the database away. Returns the directory of the PostgreSQL binaries, for {@link #restart}.
      */
     public static Path stop(Path dataDirectory, Duration timeout) {
+        Path bin = binaries(dataDirectory);
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w",
+                "-t", Long.toString(Math.max(1, timeout.toSeconds())), "stop"), timeout.plusSeconds(5));
+        return bin;
+    }
+
+    /**
+     * A crash ({@code pg_ctl stop -m immediate}: the postmaster SIGQUITs every backend, nothing is flushed or
+     * checkpointed; the next start replays the WAL) of the server whose data is in {@code dataDirectory}. Returns the
+     * directory of the PostgreSQL binaries, for {@link #restart}.
+     */
+    public static Path crash(Path dataDirectory, Duration timeout) {
+        Path bin = binaries(dataDirectory);
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "immediate", "-w",
+                "-t", Long.toString(Math.max(1, timeout.toSeconds())), "stop"), timeout.plusSeconds(5));
+        return bin;
+    }
+
+    private static Path binaries(Path dataDirectory) {
         long pid = postmasterPid(dataDirectory);
         if (pid < 0) {
             throw new IllegalStateException("No PostgreSQL runs on " + dataDirectory);
         }
-        Path bin = ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> Paths.get(c).getParent())
+        return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> Paths.get(c).getParent())
                 .orElseThrow(() -> new IllegalStateException("Cannot find the binaries of postmaster " + pid));
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-m", "fast", "-w",
-                "-t", Long.toString(Math.max(1, timeout.toSeconds())), "stop"), timeout.plusSeconds(5));
-        return bin;
     }
 
     /**
@@ -180,16 +196,26 @@ public final class Database implements AutoCloseable {
      * {@link #start} uses; returns the new postmaster's pid.
      */
     public static long restart(Path bin, Path dataDirectory, int port, Path logFile, Duration timeout) {
-        String options = String.join(" ", "-p", Integer.toString(port), "-F", "-c", "listen_addresses=localhost",
-                "-c", "max_connections=300", "-c", "shared_buffers=64MB", "-c", "full_page_writes=off",
-                "-c", "synchronous_commit=off");
+        return restart(bin, dataDirectory, port, logFile, timeout, false);
+    }
+
+    /**
+     * Starts PostgreSQL again on the same data directory and port (after {@link #stop} or {@link #crash}); {@code durable}:
+     * with fsync, synchronous commits and full-page writes, as {@code deploy/run} runs it, else the throwaway settings of
+     * the tests. Returns the new postmaster's pid once it accepts connections (after a crash: once the WAL is replayed).
+     */
+    public static long restart(Path bin, Path dataDirectory, int port, Path logFile, Duration timeout, boolean durable) {
+        String settings = durable ? String.join(" ", "-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on")
+                : String.join(" ", "-F", "-c", "full_page_writes=off", "-c", "synchronous_commit=off");
+        String options = String.join(" ", "-p", Integer.toString(port), "-c", "listen_addresses=localhost",
+                "-c", "max_connections=300", "-c", "shared_buffers=64MB", settings);
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(), "-o", options,
                 "-l", logFile.toString(), "-w", "-t", Long.toString(Math.max(1, timeout.toSeconds())), "start"),
                 timeout.plusSeconds(5));
         return postmasterPid(dataDirectory);
     }
 
-    private static long postmasterPid(Path dataDirectory) {
+    static long postmasterPid(Path dataDirectory) {
         try {
             return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException | RuntimeException e) {

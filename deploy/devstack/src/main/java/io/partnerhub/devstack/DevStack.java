@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The whole suite on one machine: PostgreSQL, a Kafka broker, the topics, a signing key pair and the five
@@ -37,6 +39,7 @@ public final class DevStack implements AutoCloseable {
     private final int postgresPort;
     private final int kafkaPort;
     private final int controllerPort;
+    private final int brokers;
     private final List<ServiceSpec> services;
     private final PrintStream out;
     private final Progress progress;
@@ -45,6 +48,7 @@ public final class DevStack implements AutoCloseable {
 
     private Infrastructure infrastructure;
     private SigningKeys keys;
+    private Faults faults;
 
     private DevStack(Builder b) {
         this.root = b.root != null ? b.root : RepoLayout.root();
@@ -53,6 +57,7 @@ public final class DevStack implements AutoCloseable {
         this.postgresPort = b.postgresPort;
         this.kafkaPort = b.kafkaPort;
         this.controllerPort = b.controllerPort;
+        this.brokers = b.brokers;
         this.services = List.copyOf(b.services);
         this.out = b.out;
         this.progress = new Progress(b.out);
@@ -78,9 +83,11 @@ public final class DevStack implements AutoCloseable {
             }
             Files.createDirectories(home.resolve("logs"));
             children.stopStale();
-            ServiceFleet.checkPortsFree(postgresPort, kafkaPort, controllerPort);
+            ServiceFleet.checkPortsFree(IntStream.concat(IntStream.of(postgresPort),
+                    KafkaCluster.ports(kafkaPort, controllerPort, brokers)).toArray());
             children.launchReaper(home.resolve("logs/reaper.log"));
-            infrastructure = Infrastructure.start(home, postgresPort, kafkaPort, controllerPort, services, children, progress);
+            infrastructure = Infrastructure.start(home, postgresPort, kafkaPort, controllerPort, brokers, services, children,
+                    progress);
             return this;
         } catch (IOException e) {
             close();
@@ -177,8 +184,15 @@ public final class DevStack implements AutoCloseable {
         return Database.jdbcUrl(postgresPort, databaseName);
     }
 
+    /** Every broker's address (one broker: {@code localhost:19092}). */
     public String kafkaBootstrapServers() {
-        return "localhost:" + kafkaPort;
+        return KafkaCluster.bootstrapServers(kafkaPort, brokers);
+    }
+
+    /** Fault injection (kill a broker, crash PostgreSQL) on the running infrastructure (see {@link Faults}). */
+    public synchronized Faults faults() {
+        Objects.requireNonNull(infrastructure, "the infrastructure is not running");
+        return faults != null ? faults : (faults = new Faults(infrastructure, children, home, postgresPort));
     }
 
     /** The demo inbox page of the mail the suite sent (local demo; the infrastructure must be running). */
@@ -217,6 +231,7 @@ public final class DevStack implements AutoCloseable {
         private int postgresPort = POSTGRES_PORT;
         private int kafkaPort = KAFKA_PORT;
         private int controllerPort = CONTROLLER_PORT;
+        private int brokers = 1;
         private List<ServiceSpec> services = ServiceSpec.suite();
         private Duration readyTimeout = Duration.ofSeconds(180);
         private PrintStream out = System.out;
@@ -244,6 +259,15 @@ public final class DevStack implements AutoCloseable {
             this.postgresPort = postgres;
             this.kafkaPort = kafka;
             this.controllerPort = controller;
+            return this;
+        }
+
+        /** Kafka brokers: 1 (default) or a replicated KRaft cluster (3: replication factor 3, min.insync.replicas 2). */
+        public Builder brokers(int brokers) {
+            if (brokers < 1 || brokers > 5) {
+                throw new IllegalArgumentException("brokers must be 1 to 5, not " + brokers);
+            }
+            this.brokers = brokers;
             return this;
         }
 

@@ -44,12 +44,23 @@ public final class KafkaBroker implements AutoCloseable {
      * @param directory holds server.properties, log4j2.properties and data/ (kept if it exists)
      */
     public static KafkaBroker launch(Path directory, int port, int controllerPort, Path logFile, String maxHeap) {
+        return launch(directory, new Node(1, port, controllerPort), List.of(), clusterId(), logFile, maxHeap);
+    }
+
+    /**
+     * Launches one node of a cluster (see {@link KafkaCluster}) and returns at once. {@code voters} empty: a single node,
+     * its own quorum; otherwise every node of a static KRaft quorum (this one among them), all formatted with the same
+     * {@code clusterId}.
+     */
+    static KafkaBroker launch(Path directory, Node node, List<Node> voters, String clusterId, Path logFile, String maxHeap) {
+        int port = node.port();
         try {
             Files.createDirectories(directory);
             Files.createDirectories(logFile.getParent());
             Path dataDir = directory.resolve("data").toAbsolutePath();
             Path serverProperties = directory.resolve("server.properties").toAbsolutePath();
-            Files.writeString(serverProperties, serverProperties(dataDir, port, controllerPort), StandardCharsets.UTF_8);
+            Files.writeString(serverProperties, voters.isEmpty() ? serverProperties(dataDir, port, node.controllerPort())
+                    : clusterServerProperties(dataDir, node, voters), StandardCharsets.UTF_8);
             Path log4j = directory.resolve("log4j2.properties").toAbsolutePath();
             Files.writeString(log4j, LOG4J2, StandardCharsets.UTF_8);
 
@@ -60,7 +71,7 @@ public final class KafkaBroker implements AutoCloseable {
                     "-Dlog4j2.configurationFile=" + log4j.toUri(),
                     "-Dkafka.logs.dir=" + logFile.getParent().toAbsolutePath(),
                     "-cp", classpath,
-                    BrokerMain.class.getName(), serverProperties.toString(), "--format", clusterId()));
+                    BrokerMain.class.getName(), serverProperties.toString(), "--format", clusterId));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
@@ -99,6 +110,52 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "num.network.threads=2",
                 "num.io.threads=4",
+                "num.recovery.threads.per.data.dir=1",
+                "log.retention.hours=168",
+                "delete.topic.enable=true",
+                "");
+    }
+
+    /** One node of a cluster: its {@code node.id}, client port and controller port (all on localhost). */
+    public record Node(int id, int port, int controllerPort) {
+    }
+
+    /**
+     * A node of a replicated cluster (issue #26): broker and controller in one process, a static quorum of all nodes,
+     * every topic replicated to three nodes (or all, if fewer) and {@code min.insync.replicas=2}, so that an acks=all
+     * write survives the loss of any one node and is refused (not lost) when only one is left.
+     */
+    static String clusterServerProperties(Path dataDir, Node node, List<Node> voters) {
+        int replication = Math.min(3, voters.size());
+        int minInSync = replication >= 3 ? 2 : 1;
+        String quorum = voters.stream().map(v -> v.id() + "@localhost:" + v.controllerPort()).collect(Collectors.joining(","));
+        return String.join("\n",
+                "# written by the PartnerHub devstack on every start: node " + node.id() + " of " + voters.size(),
+                "process.roles=broker,controller",
+                "node.id=" + node.id(),
+                "controller.quorum.voters=" + quorum,
+                "listeners=PLAINTEXT://localhost:" + node.port() + ",CONTROLLER://localhost:" + node.controllerPort(),
+                "advertised.listeners=PLAINTEXT://localhost:" + node.port() + ",CONTROLLER://localhost:" + node.controllerPort(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + dataDir,
+                "num.partitions=3",
+                "default.replication.factor=" + replication,
+                "min.insync.replicas=" + minInSync,
+                "unclean.leader.election.enable=false",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=" + replication,
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.replication.factor=" + replication,
+                "transaction.state.log.min.isr=" + minInSync,
+                "transaction.state.log.num.partitions=3",
+                "share.coordinator.state.topic.replication.factor=" + replication,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
+                "group.initial.rebalance.delay.ms=0",
+                "num.network.threads=2",
+                "num.io.threads=4",
+                "num.replica.fetchers=1",
                 "num.recovery.threads.per.data.dir=1",
                 "log.retention.hours=168",
                 "delete.topic.enable=true",

@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code deploy/run} — the whole suite on this machine.
  * <pre>
- * up [--fresh] [--no-seed]                      PostgreSQL + Kafka + the five services + demo data (default)
- * infra [--fresh]                               only PostgreSQL + Kafka + topics + keys, for one service in quarkus:dev
+ * up [--fresh] [--no-seed] [--brokers N]        PostgreSQL + Kafka + the five services + demo data (default)
+ * infra [--fresh] [--brokers N]                 only PostgreSQL + Kafka + topics + keys, for one service in quarkus:dev
  * token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI] [--source SYSTEM]
  *                                               print one signed token (and nothing else) on stdout
  * </pre>
@@ -60,12 +60,13 @@ public final class Launcher {
     private static void up(List<String> args) {
         boolean fresh = args.remove("--fresh");
         boolean seed = !args.remove("--no-seed");
+        int brokers = brokers(args);
         rejectUnknown(args);
         if (RepoLayout.setting(ServiceProcess.TRAINING_SETTING, ServiceProcess.TRAINING_ENV) == null) {
             // a service without a current trained AppCDS archive records one during this run: the next start is faster
             System.setProperty(ServiceProcess.TRAINING_SETTING, "true");
         }
-        DevStack stack = DevStack.builder().fresh(fresh).build();
+        DevStack stack = DevStack.builder().fresh(fresh).brokers(brokers).build();
         stack.startInfrastructure().startServices();
         Map<String, String> demo = seed ? stack.seed(Seeder.DEMO_SEED).variables() : Map.of();
         stack.portalPersonas().keepWriting(java.time.Duration.ofMinutes(5));
@@ -129,8 +130,9 @@ public final class Launcher {
 
     private static void infra(List<String> args) {
         boolean fresh = args.remove("--fresh");
+        int brokers = brokers(args);
         rejectUnknown(args);
-        DevStack stack = DevStack.builder().fresh(fresh).build();
+        DevStack stack = DevStack.builder().fresh(fresh).brokers(brokers).build();
         stack.startInfrastructure();
         String key = stack.keys().publicKeyFile().toString();
         PrintStream out = System.out;
@@ -204,6 +206,20 @@ public final class Launcher {
         return claims;
     }
 
+    /** {@code --brokers N} (removed from {@code args}): 1 by default, 3 for a replicated cluster (issue #26). */
+    static int brokers(List<String> args) {
+        int at = args.indexOf("--brokers");
+        if (at < 0) {
+            return 1;
+        }
+        args.remove(at);
+        String value = at < args.size() ? args.remove(at) : "";
+        if (!value.matches("[1-5]")) {
+            throw new IllegalArgumentException("--brokers needs a number from 1 to 5 (3: replicated, min.insync.replicas=2)");
+        }
+        return Integer.parseInt(value);
+    }
+
     private static void rejectUnknown(List<String> args) {
         if (!args.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments " + args);
@@ -219,14 +235,15 @@ public final class Launcher {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: deploy/run [up] [--fresh] [--no-seed] [--build]");
-        out.println("       deploy/run infra [--fresh] [--build]");
+        out.println("usage: deploy/run [up] [--fresh] [--no-seed] [--build] [--brokers N]");
+        out.println("       deploy/run infra [--fresh] [--build] [--brokers N]");
         out.println("       deploy/run token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI] [--source SYSTEM]");
         out.println("  up     PostgreSQL :" + DevStack.POSTGRES_PORT + ", Kafka :" + DevStack.KAFKA_PORT
                 + ", gateway :8080, services :8081-8084, demo data");
         out.println("  infra  only PostgreSQL, Kafka, topics and keys (for ./mvnw -pl <service> quarkus:dev)");
         out.println("  token  print one signed demo token; ROLE: ops, partner-admin, employee, exam-provider, reporter;\n"
                 + "         an exam-provider is bound to --provider PEARSON_VUE (default) or PSI");
+        out.println("  --brokers 3  a replicated Kafka cluster (KRaft, :19092/:19102/:19112, replication 3, min.insync.replicas 2)");
         out.println("  data, keys and logs: <repo>/.devstack/ (--fresh wipes it)");
     }
 }

@@ -31,11 +31,21 @@ public final class Topics {
         return all;
     }
 
-    /** Creates the topics that do not exist yet; idempotent. */
+    /** Creates the topics that do not exist yet, one replica each (a single broker); idempotent. */
     public static void create(String bootstrapServers, List<String> names) {
+        create(bootstrapServers, names, 1);
+    }
+
+    /**
+     * Creates the topics that do not exist yet with {@code replicationFactor} replicas; with three or more, a write
+     * (acks=all) needs two in-sync replicas ({@code min.insync.replicas=2}, issue #26). Idempotent.
+     */
+    public static void create(String bootstrapServers, List<String> names, int replicationFactor) {
+        Map<String, String> configs = replicationFactor >= 3 ? Map.of("min.insync.replicas", "2") : Map.of();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000))) {
-            List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
+            List<NewTopic> topics = names.stream()
+                    .map(name -> new NewTopic(name, PARTITIONS, (short) replicationFactor).configs(configs)).toList();
             admin.createTopics(topics).values().forEach((name, result) -> {
                 try {
                     result.get(30, TimeUnit.SECONDS);

@@ -34,6 +34,7 @@ public final class RunningSuite implements BeforeAllCallback, AutoCloseable {
                 .home(home)
                 .fresh(true)
                 .requireAllServices(true)
+                .brokers(Integer.getInteger("partnerhub.systemtests.brokers", 1)) // -Pfaults: 3 (issue #26)
                 .readyTimeout(Duration.ofSeconds(180))
                 .build();
         stack.startInfrastructure().startServices();

@@ -24,11 +24,16 @@ import io.partnerhub.chassis.testapp.TopicReader;
 import io.partnerhub.chassis.testapp.WidgetCreated;
 import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
+import io.partnerhub.devstack.test.TestKit;
+import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** PostgreSQL goes away for ~20 s while events keep arriving: nothing is dead-lettered, everything applies once. */
+/**
+ * PostgreSQL goes away for ~20 s while events keep arriving: nothing is dead-lettered, everything applies once; a
+ * request that needs the database meanwhile is answered 503 with {@code Retry-After} (issue #26), not 500.
+ */
 @QuarkusTest
 @WithTestResource(value = PartnerHubTestResource.class, scope = TestResourceScope.GLOBAL)
 class DatabaseOutageTest {
@@ -76,6 +81,13 @@ class DatabaseOutageTest {
             if (n == 8) { // by now the consumer has met the outage: readiness says why it is not consuming
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready")
                         .then().statusCode(503).body(org.hamcrest.Matchers.containsString("retrying: transient failure")));
+                // issue #26: a request that needs the database is told to come back, not that the service broke
+                given().auth().oauth2(TestTokens.ops()).contentType("application/json")
+                        .body(java.util.Map.of("widgetId", "w-" + subject, "name", "during the outage"))
+                        .post("/test/widgets/events")
+                        .then().statusCode(503).contentType(TestKit.PROBLEM_JSON).header("Retry-After", "2")
+                        .body("type", org.hamcrest.Matchers.endsWith("/service-unavailable"))
+                        .body("retryAfterSeconds", org.hamcrest.Matchers.equalTo(2));
             }
             await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
         }

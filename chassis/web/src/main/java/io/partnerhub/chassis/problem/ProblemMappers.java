@@ -210,6 +210,13 @@ public class ProblemMappers {
         // the request's OpenTelemetry trace id, so that the problem leads to the trace and its log lines
         io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
         String traceId = span.isValid() ? span.getTraceId() : UUID.randomUUID().toString().replace("-", "");
+        if (DatabaseUnavailable.in(e)) { // the same request succeeds once the database answers again: 503, not 500
+            Log.warnf("Database unavailable on %s %s (traceId %s): %s", request.method(), request.path(), traceId, e);
+            return Response.fromResponse(Problems.response(mapper, Problems.body(503, "service-unavailable",
+                    "Service unavailable", "The database does not answer; try again in a moment", request.path(),
+                    Map.of("traceId", traceId, "retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER_SECONDS))))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         Log.errorf(e, "Unexpected error on %s %s (traceId %s)", request.method(), request.path(), traceId);
         return Problems.response(mapper, Problems.body(500, "internal-error", "Internal error",
                 "An unexpected error occurred; quote traceId " + traceId + " when reporting it", request.path(),

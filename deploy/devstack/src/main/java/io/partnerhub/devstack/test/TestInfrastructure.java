@@ -2,6 +2,7 @@ package io.partnerhub.devstack.test;
 
 import io.partnerhub.devstack.Database;
 import io.partnerhub.devstack.KafkaBroker;
+import io.partnerhub.devstack.KafkaCluster;
 import io.partnerhub.devstack.Processes;
 import io.partnerhub.devstack.Reaper;
 import io.partnerhub.devstack.SigningKeys;
@@ -40,6 +41,7 @@ final class TestInfrastructure {
     private static final String KAFKA_PORTS = PREFIX + "kafka-ports";
     private static final String KAFKA_PID = PREFIX + "kafka-pid";
     private static final String LOG_DIR = PREFIX + "log-dir";
+    static final String BROKERS = "partnerhub.devstack.brokers";
     /** The pipe to the reaper: a JDK type, so every class loader can use it; kept in {@link JvmWide}. */
     private static final String REAPER_PIPE = PREFIX + "reaper-pipe";
 
@@ -96,6 +98,11 @@ final class TestInfrastructure {
                 int kafkaPort = Processes.freePort();
                 int controllerPort = Processes.freePort();
                 int postgresPort = Processes.freePort();
+                int brokers = brokers();
+                if (brokers > 1) { // issue #26: a replicated cluster; stopBroker()/startBroker() are for one broker only
+                    startCluster(root, logs, brokers, reaper, postgresPort, started);
+                    return;
+                }
                 // the broker JVM boots while PostgreSQL initialises
                 KafkaBroker broker = KafkaBroker.launch(root.resolve("kafka"), kafkaPort, controllerPort,
                         logs.resolve("kafka.log"), "384m");
@@ -117,6 +124,32 @@ final class TestInfrastructure {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** {@code partnerhub.devstack.brokers} / {@code PARTNERHUB_DEVSTACK_BROKERS}: Kafka nodes of the test JVM (default 1). */
+    static int brokers() {
+        String value = System.getProperty(BROKERS, System.getenv().getOrDefault("PARTNERHUB_DEVSTACK_BROKERS", "1")).strip();
+        return value.isEmpty() ? 1 : Integer.parseInt(value);
+    }
+
+    /** A replicated KRaft cluster of {@code brokers} nodes on free ports (replication 3, min.insync.replicas 2). */
+    private static void startCluster(Path root, Path logs, int brokers, Reaper.Handle reaper, int postgresPort, long started) {
+        List<KafkaBroker.Node> nodes = new java.util.ArrayList<>();
+        for (int id = 1; id <= brokers; id++) {
+            nodes.add(new KafkaBroker.Node(id, Processes.freePort(), Processes.freePort()));
+        }
+        KafkaCluster cluster = KafkaCluster.launch(root.resolve("kafka"), nodes, logs, "256m");
+        nodes.forEach(node -> reaper.watch(cluster.broker(node.id()).pid()));
+        Database database = Database.start(root.resolve("postgres"), postgresPort, true, logs.resolve("postgres.log"));
+        reaper.watch(database.postmasterPid());
+        cluster.awaitReady(Duration.ofSeconds(120));
+        Topics.create(cluster.bootstrapServers(), Topics.all(), cluster.replicationFactor());
+        System.setProperty(POSTGRES_DIR, root.resolve("postgres").toString());
+        System.setProperty(LOG_DIR, logs.toString());
+        System.setProperty(KAFKA_BOOTSTRAP, cluster.bootstrapServers());
+        System.setProperty(POSTGRES_PORT, Integer.toString(database.port()));
+        System.err.printf("[devstack] test infrastructure up in %d ms: PostgreSQL localhost:%d, Kafka cluster %s, logs %s%n",
+                (System.nanoTime() - started) / 1_000_000, database.port(), cluster.bootstrapServers(), logs);
     }
 
     /** PostgreSQL and Kafka from Testcontainers (Docker needed); the same facts as the embedded start records. */
@@ -190,6 +223,9 @@ final class TestInfrastructure {
     static void stopBroker() {
         requireEmbedded("stopping the broker");
         ensureStarted();
+        if (System.getProperty(KAFKA_PID) == null) {
+            throw new IllegalStateException("stopBroker() stops a single broker; this JVM runs a cluster (" + BROKERS + ")");
+        }
         synchronized (LOCK.intern()) {
             long pid = Long.parseLong(System.getProperty(KAFKA_PID));
             KafkaBroker.stop(pid, Duration.ofSeconds(15));
