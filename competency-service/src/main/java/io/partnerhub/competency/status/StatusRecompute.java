@@ -26,6 +26,9 @@ public class StatusRecompute {
     private final RequirementCatalogue catalogue;
     private final StatusUpdate update;
     private final Clock clock;
+    /** #26: while the projections are rebuilt, nothing is recomputed from them (the rebuild recomputes at its end). */
+    @jakarta.inject.Inject
+    io.partnerhub.competency.rebuild.RebuildGate rebuild;
 
     public StatusRecompute(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock) {
         this.statuses = statuses;
@@ -51,6 +54,9 @@ public class StatusRecompute {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause) {
+        if (rebuild.deferring()) {
+            return;
+        }
         Instant now = StatusTime.now(clock);
         Map<String, RequirementVersion> versions = new LinkedHashMap<>();
         catalogue.inEffect(StatusTime.today(now)).forEach((competencyId, version) -> {
