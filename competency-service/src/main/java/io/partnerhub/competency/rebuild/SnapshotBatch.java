@@ -125,7 +125,11 @@ public class SnapshotBatch {
                 p.setString(1, id(h.holdingId(), "holdingId"));
                 p.setString(2, id(h.candidateId(), "candidateId"));
                 p.setString(3, id(h.certificationId(), "certificationId"));
-                p.setObject(4, ts(h.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                if (h.expiresAt() == null) {
+                    p.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    p.setTimestamp(4, Timestamp.from(h.expiresAt()));
+                }
                 p.setBoolean(5, h.active());
                 p.setTimestamp(6, Timestamp.from(at));
                 p.addBatch();
@@ -198,10 +202,6 @@ public class SnapshotBatch {
             throw new IllegalArgumentException("missing or over-long " + field);
         }
         return value;
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** One prepared statement per kind, executed as JDBC batches in a fixed order (organisations first). */
