@@ -105,8 +105,8 @@ public class ProjectionRebuildResource {
                     if (!started.succeeded() || !(started.body() instanceof JsonNode body) || !body.hasNonNull("id")) {
                         return Future.succeededFuture(passOn(started));
                     }
-                    Map<String, String> request = Map.of("reference", body.get("id").asText());
-                    return calls.all(PRODUCERS, HttpMethod.POST, "/admin/snapshots", request, authorization)
+                    Map<String, String> snapshot = Map.of("reference", body.get("id").asText());
+                    return calls.all(PRODUCERS, HttpMethod.POST, "/admin/snapshots", snapshot, authorization)
                             .map(answers -> Response.status(202).type(MediaType.APPLICATION_JSON).entity(new RebuildStarted(
                                     body, answers.stream().map(OpsFanOutResource.ServicePage::of).toList())).build());
                 }).toCompletionStage();
