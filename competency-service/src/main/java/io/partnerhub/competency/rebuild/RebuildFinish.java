@@ -112,10 +112,7 @@ public class RebuildFinish {
         @SuppressWarnings("unchecked")
         List<Object[]> figures = em.createNativeQuery("SELECT DISTINCT organization_id, metric FROM performance_figure"
                 + " WHERE organization_id IN (:organizations)").setParameter("organizations", organizations).getResultList();
-        for (String organization : organizations) {
-            status.lock(List.of(organization));
-            status.recompute(organization, version -> true, cause);
-        }
+        status.recomputeAll(organizations, cause);
         for (Object[] figure : figures) {
             Metric.parse((String) figure[1]).ifPresent(m -> designationFacts.recordPerformance((String) figure[0], m, clock.instant()));
         }

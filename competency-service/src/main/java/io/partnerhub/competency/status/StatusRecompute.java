@@ -70,4 +70,22 @@ public class StatusRecompute {
         Map<String, CompetencyStatus> stored = statuses.ofCompetencies(organizationId, versions.keySet()); // one query
         update.applyAll(List.of(organizationId), versions, (organization, competencyId) -> stored.get(competencyId), cause, now);
     }
+
+    /**
+     * #26 Recomputes every competency in effect for these organisations set-based (one load of their statuses per
+     * competency, one load of their facts for all), under their locks: the end of a projection rebuild.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeAll(List<String> organizationIds, Cause cause) {
+        if (rebuild.deferring() || organizationIds.isEmpty()) {
+            return;
+        }
+        lock(organizationIds);
+        Instant now = StatusTime.now(clock);
+        Map<String, RequirementVersion> versions = catalogue.inEffect(StatusTime.today(now));
+        Map<String, Map<String, CompetencyStatus>> stored = new LinkedHashMap<>();
+        versions.keySet().forEach(competencyId -> stored.put(competencyId, statuses.of(competencyId, organizationIds)));
+        update.applyAll(organizationIds, versions, (organization, competencyId) -> stored.get(competencyId).get(organization),
+                cause, now);
+    }
 }

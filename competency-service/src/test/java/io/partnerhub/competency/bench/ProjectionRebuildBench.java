@@ -42,7 +42,7 @@ import io.restassured.http.ContentType;
  * #26 benchmark (prints figures; deploy/bench/projection-rebuild, never in ./mvnw verify): a population of
  * {@value #PEOPLE} people in organisations of {@value #MEMBERS_EACH}, {@value #HOLDINGS_EACH} holdings each (one in ten
  * ended), figures for a third of the organisations, {@value #COMPETENCIES} competencies, bulk-inserted into the
- * projections; every organisation's statuses computed through the event path's entry point and kept. Then a rebuild:
+ * projections; every organisation's statuses computed (StatusRecompute) and kept. Then a rebuild:
  * the projections dropped, the snapshot events (built from that state by PostgreSQL, as the producers would publish
  * them) produced onto the real broker, applied by the batched path, every organisation recomputed once; events/s
  * printed (goal >= 5,000/s) and the statuses compared row by row with those kept before.
@@ -167,17 +167,14 @@ class ProjectionRebuildBench {
                 + " CREATE TABLE bench_credential AS SELECT * FROM credential; CREATE TABLE bench_figure AS SELECT * FROM performance_figure");
     }
 
-    /** Every organisation's statuses through the event path's entry point, 100 organisations per transaction, 2 threads. */
+    /** Every organisation's statuses through StatusRecompute (as the rebuild's end does), 100 per transaction, 2 threads. */
     void recomputeAll(List<String> organisations) throws Exception {
         Cause cause = new Cause("bench-" + run, "bench", null);
         ExecutorService workers = Executors.newFixedThreadPool(2);
         List<Future<?>> running = new ArrayList<>();
         for (int from = 0; from < organisations.size(); from += 100) {
             List<String> slice = organisations.subList(from, Math.min(organisations.size(), from + 100));
-            running.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(300).run(() -> slice.forEach(o -> {
-                status.lock(List.of(o));
-                status.recompute(o, v -> true, cause);
-            }))));
+            running.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(300).run(() -> status.recomputeAll(slice, cause))));
         }
         for (Future<?> future : running) {
             future.get();
