@@ -6,6 +6,8 @@ CREATE TABLE projection_rebuild (
     id            uuid        PRIMARY KEY,
     state         text        NOT NULL CHECK (state IN ('APPLYING', 'FINISHING', 'DONE', 'FAILED')),
     started_at    timestamptz NOT NULL,
+    first_event_at timestamptz,
+    last_event_at  timestamptz,
     applied_at    timestamptz,
     finished_at   timestamptz,
     -- per producer (event source): events received, and the total its last snapshot event announced

@@ -56,8 +56,8 @@ public class RebuildStore {
     }
 
     void progress(UUID id, Map<String, Producer> snapshots, long events, long duplicates) {
-        update("UPDATE projection_rebuild SET snapshots = ?::jsonb, events = ?, duplicates = ? WHERE id = ?", json(snapshots),
-                events, duplicates, id);
+        update("UPDATE projection_rebuild SET snapshots = ?::jsonb, events = ?, duplicates = ?, last_event_at = now(),"
+                + " first_event_at = coalesce(first_event_at, now()) WHERE id = ?", json(snapshots), events, duplicates, id);
     }
 
     void applied(UUID id, Instant now, int organizations) {
