@@ -110,6 +110,10 @@ final class StubService {
                 json(request, 201, new JsonObject().put("id", "new-id"));
                 return;
             }
+            if (path.equals("/admin/projections/rebuild") && request.method().name().equals("POST")) { // #26
+                json(request, 202, new JsonObject().put("id", "3f6c2a9e-1b7d-4e2a-9c51-7d0e8b4a2f10").put("state", "APPLYING"));
+                return;
+            }
             String status = request.getParam("status");
             JsonObject echo = new JsonObject()
                     .put("service", name)

@@ -27,6 +27,9 @@ public class DesignationHooks {
     private final AreaCatalogue catalogue;
     private final Projections projections;
     private final StatusRecompute locks;
+    /** #26: while the projections are rebuilt, no designation is evaluated from them (the rebuild does it at its end). */
+    @jakarta.inject.Inject
+    io.partnerhub.competency.rebuild.RebuildGate rebuild;
 
     public DesignationHooks(DesignationEvaluation evaluation, DesignationFacts facts, AreaCatalogue catalogue,
             Projections projections, StatusRecompute locks) {
@@ -64,6 +67,9 @@ public class DesignationHooks {
 
     @Transactional(TxType.MANDATORY)
     public void organizationsChanged(Collection<String> organizationIds) {
+        if (rebuild.deferring()) {
+            return;
+        }
         locks.lock(organizationIds);
         new TreeSet<>(organizationIds).forEach(evaluation::refresh);
     }
@@ -71,7 +77,7 @@ public class DesignationHooks {
     @Transactional(TxType.MANDATORY)
     public void performanceReported(PerformanceReported data) {
         Optional<Metric> metric = Metric.parse(data.metric());
-        if (metric.isEmpty() || !data.complete()) {
+        if (metric.isEmpty() || !data.complete() || rebuild.deferring()) {
             return;
         }
         locks.lock(java.util.List.of(data.organizationId()));

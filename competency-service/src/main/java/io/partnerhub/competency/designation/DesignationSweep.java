@@ -39,7 +39,8 @@ public class DesignationSweep {
     }
 
     @Scheduled(identity = "designation-sweep", every = "${partnerhub.competency.sweep-interval:60s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = io.partnerhub.competency.rebuild.RebuildGate.SweepsWait.class) // #26
     void sweep() {
         try {
             int total = sweepNow();

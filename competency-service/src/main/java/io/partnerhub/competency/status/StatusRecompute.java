@@ -28,6 +28,9 @@ public class StatusRecompute {
     private final StatusUpdate update;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
+    /** #26: while the projections are rebuilt, nothing is recomputed from them (the rebuild recomputes at its end). */
+    @jakarta.inject.Inject
+    io.partnerhub.competency.rebuild.RebuildGate rebuild;
 
     public StatusRecompute(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock,
             TransactionSynchronizationRegistry transactions) {
@@ -73,6 +76,9 @@ public class StatusRecompute {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause) {
+        if (rebuild.deferring()) {
+            return;
+        }
         Instant now = StatusTime.now(clock);
         Map<String, RequirementVersion> versions = new LinkedHashMap<>();
         catalogue.inEffect(StatusTime.today(now)).forEach((competencyId, version) -> {
@@ -85,5 +91,23 @@ public class StatusRecompute {
         }
         Map<String, CompetencyStatus> stored = statuses.ofCompetencies(organizationId, versions.keySet()); // one query
         update.applyAll(List.of(organizationId), versions, (organization, competencyId) -> stored.get(competencyId), cause, now);
+    }
+
+    /**
+     * #26 Recomputes every competency in effect for these organisations set-based (one load of their statuses per
+     * competency, one load of their facts for all), under their locks: the end of a projection rebuild.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeAll(List<String> organizationIds, Cause cause) {
+        if (rebuild.deferring() || organizationIds.isEmpty()) {
+            return;
+        }
+        lock(organizationIds);
+        Instant now = StatusTime.now(clock);
+        Map<String, RequirementVersion> versions = catalogue.inEffect(StatusTime.today(now));
+        Map<String, Map<String, CompetencyStatus>> stored = new LinkedHashMap<>();
+        versions.keySet().forEach(competencyId -> stored.put(competencyId, statuses.of(competencyId, organizationIds)));
+        update.applyAll(organizationIds, versions, (organization, competencyId) -> stored.get(competencyId).get(organization),
+                cause, now);
     }
 }

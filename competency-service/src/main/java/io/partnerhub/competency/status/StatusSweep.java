@@ -43,7 +43,8 @@ public class StatusSweep {
     }
 
     @Scheduled(identity = "competency-status-sweep", every = "${partnerhub.competency.sweep-interval:60s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = io.partnerhub.competency.rebuild.RebuildGate.SweepsWait.class) // #26
     void sweep() {
         try {
             int total = sweepNow();

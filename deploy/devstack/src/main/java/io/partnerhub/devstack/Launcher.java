@@ -238,6 +238,7 @@ public final class Launcher {
         out.println("usage: deploy/run [up] [--fresh] [--no-seed] [--build] [--brokers N]");
         out.println("       deploy/run infra [--fresh] [--build] [--brokers N]");
         out.println("       deploy/run token ROLE [--org ID] [--candidate ID] [--provider PEARSON_VUE|PSI] [--source SYSTEM]");
+        out.println("       deploy/run rebuild [GATEWAY_URL]   (issue 26: competency-service's projections from snapshots)");
         out.println("  up     PostgreSQL :" + DevStack.POSTGRES_PORT + ", Kafka :" + DevStack.KAFKA_PORT
                 + ", gateway :8080, services :8081-8084, demo data");
         out.println("  infra  only PostgreSQL, Kafka, topics and keys (for ./mvnw -pl <service> quarkus:dev)");
