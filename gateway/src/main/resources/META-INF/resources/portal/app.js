@@ -1,5 +1,5 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
-// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, notify-pages.js and webhook-pages.js.
+// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, public-pages.js, notify-pages.js and webhook-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
@@ -8,7 +8,7 @@ import { Designations } from './designation-pages.js';
 import { People, Activity } from './people-pages.js';
 import { Transcript, Badges, Exams, Join } from './me-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
-import { PublicProfile } from './profile-pages.js';
+import { Directory, Partner, SharedTranscript, BadgePage, Listing } from './public-pages.js';
 import { Webhooks } from './webhook-pages.js';
 import { Notifications } from './notify-pages.js';
 
@@ -86,7 +86,7 @@ function Nav({ claims, route }) {
     links.push([orgHref(org, 'dashboard'), 'Dashboard'], [orgHref(org, 'designations'), 'Designations'], [orgHref(org, 'membership'), 'Membership'],
       [orgHref(org, 'people'), 'People'], [orgHref(org, 'activity'), 'Activity'],
       [orgHref(org, 'webhooks'), 'Webhooks']);
-    links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
+    links.push([orgHref(org, 'listing'), 'Directory listing'], [`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
@@ -97,6 +97,7 @@ function Nav({ claims, route }) {
   }
   if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
   if (claims.org) links.push(['#/me/notifications', 'Notifications']);
+  links.push(['#/directory', 'Partner directory']);
   const here = `#/${route.map(encodeURIComponent).join('/')}`;
   return html`<nav aria-label="Portal pages"><ul>
     ${links.map(([href, label]) => html`<li><a href=${href} aria-current=${here === href ? 'page' : undefined}>${label}</a></li>`)}
@@ -111,6 +112,7 @@ function Page({ claims, route }) {
     if (page === 'people') return html`<${People} org=${id} claims=${claims} />`;
     if (page === 'activity') return html`<${Activity} org=${id} claims=${claims} />`;
     if (page === 'webhooks') return html`<${Webhooks} org=${id} />`;
+    if (page === 'listing') return html`<${Listing} org=${id} />`;
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
@@ -123,8 +125,18 @@ function Page({ claims, route }) {
     return html`<${Transcript} candidate=${claims.candidate} />`;
   }
   if (area === 'orgs') return html`<${Organisations} />`;
-  if (area === 'partners' && id) return html`<${PublicProfile} org=${id} />`;
+  const open = publicPage(route);
+  if (open) return open;
   location.hash = home(claims);
+  return null;
+}
+
+/** The pages anyone may read, signed in or not (issue 27); null for any other route. */
+function publicPage([area, id]) {
+  if (area === 'directory') return html`<${Directory} />`;
+  if (area === 'partners' && id) return html`<${Partner} key=${id} org=${id} />`;
+  if (area === 'transcripts' && id) return html`<${SharedTranscript} key=${id} code=${id} />`;
+  if (area === 'badges' && id) return html`<${BadgePage} key=${id} holding=${id} />`;
   return null;
 }
 
@@ -155,10 +167,15 @@ function App() {
     addEventListener('partnerhub:sign-in-again', again);
     return () => removeEventListener('partnerhub:sign-in-again', again);
   }, []);
-  if (!claims && route[0] === 'partners' && route[1]) {
-    // the public profile needs no sign-in
-    return html`<main id="main" class="public"><${PublicProfile} org=${route[1]} />
-      <p><a href="#/">Sign in to PartnerHub</a></p></main>`;
+  const open = !claims && publicPage(route);
+  if (open) {
+    // the directory, a partner's profile, a shared transcript and a badge need no sign-in
+    return html`<div class="shell public">
+      <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <header><span class="brand">PartnerHub</span>
+        <nav aria-label="Public pages"><ul><li><a href="#/directory">Partner directory</a></li>
+          <li><a href="#/">Sign in</a></li></ul></nav></header>
+      <main id="main" tabindex="-1">${open}</main></div>`;
   }
   if (!claims) {
     return html`<${SignIn} ended=${!!ended} onSignedIn=${() => {

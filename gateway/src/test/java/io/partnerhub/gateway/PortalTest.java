@@ -34,7 +34,7 @@ class PortalTest {
                 .body(containsString("useState"));
         for (String file : new String[] { "app.js", "api.js", "ui.js", "org-pages.js", "people-pages.js", "me-pages.js",
                 "assess-pages.js", "profile-pages.js", "designation-pages.js", "webhook-pages.js", "notify-pages.js",
-                "portal.css" }) {
+                "public-pages.js", "reason-views.js", "portal.css" }) {
             given().get("/portal/" + file).then().statusCode(200);
         }
         // the demo mail inbox link: only deploy/run names an inbox (partnerhub.portal.dev-mail-url); here it is 404
