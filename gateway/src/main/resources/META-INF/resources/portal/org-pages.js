@@ -4,7 +4,7 @@ import { html, useState, useEffect } from './preact.js';
 import { api, get, post, listen, path, query } from './api.js';
 import { useLoad, Loaded, Problem, LevelBadge, Progress, ActionButton, Pager, day, when, orgHref } from './ui.js';
 import { ProgrammesPanel } from './designation-pages.js';
-import { Alerts, Forecast, Reasons, ReasonText, RequirementLabel, Named, credentialsOf } from './reason-views.js';
+import { Alerts, Forecast, Reasons, ReasonText, RequirementLabel, Named, credentialsOf, requirementText } from './reason-views.js';
 
 const LEVELS = ['SILVER', 'GOLD'];
 const PACKS = [...LEVELS, 'SOLUTIONS_PARTNER'];
@@ -65,7 +65,7 @@ function CompetencyCard({ status, name, who }) {
       <h4>${group} ${reqs.every((r) => r.met) ? '✓ met' : ''}</h4>
       <ul>${reqs.map((r) => html`<li class=${r.met ? 'met' : 'unmet'}>
         <span class="requirement"><${RequirementLabel} requirement=${r} /></span>
-        <${Progress} have=${r.have} need=${r.need} label=${`${group}: ${r.description}`} />
+        <${Progress} have=${r.have} need=${r.need} label=${`${group}: ${requirementText(r)}`} />
         ${r.counted.length > 0 && html`<span class="counted">Counts: ${r.counted.map((c, i) => html`${i ? ', ' : ''}<${Named} id=${c}
           name=${who(c) !== c ? who(c) : null} />`)}</span>`}
       </li>`)}</ul>
@@ -178,7 +178,7 @@ export function Dashboard({ org, claims }) {
         <div class="cards">${d.statuses.map((s) => html`<${CompetencyCard} status=${s} name=${names[s.competencyId] || s.competencyId} who=${who} />`)}</div>
       </section>
       <${ProgrammesPanel} org=${d.organisation.id} role=${claims?.role} />
-      <${Forecast} forecast=${d.forecast} names=${names} who=${who} statuses=${d.statuses} />
+      <${Forecast} forecast=${d.forecast} names=${names} who=${who} />
       <${WhatIf} org=${org} statuses=${d.statuses} users=${d.users} names=${names} who=${who} />
     </div>`;
   }}<//>`;

@@ -133,7 +133,7 @@ export function BadgePage({ holding }) {
       <div class="buttons"><${ActionButton} id="badge-verify" label="Verify again" action=${verify} /></div>
       <div aria-live="polite" id="badge-check">
         ${check && html`<p class=${valid ? 'verified' : 'problem'} data-verified=${String(!!valid)}>
-          ${check.signatureValid ? `Signature valid (key ${check.keyId}); ${words(check.status || 'unknown')}` : `Signature NOT valid: ${check.detail || ''}`}
+          ${check.signatureValid ? `Signature valid (key ${check.keyId}); ${words(check.status || 'unknown')}` : `Signature NOT valid: ${check.detail || ''}`}${' '}
           — checked ${when(check.checkedAt)}</p>`}
         <${Problem} error=${error} /></div>
     </div>`;
