@@ -16,7 +16,7 @@ export function Registrations({ candidate }) {
   const [done, setDone] = useState(null);
   return html`<div class="registrations">
     <h1>My exam registrations</h1>
-    <p class="hint">Latest appointment first. Cancel before the appointment; a voucher used for the booking comes back.
+    <p class="hint">Latest appointment first. Cancel before the appointment; a voucher used for the booking comes back.${' '}
       <a href="#/me/exams">Book an exam</a></p>
     <div aria-live="polite" id="registrations-status" tabindex="-1">${done && html`<p class="eligible" role="status">${done}</p>`}</div>
     <${Loaded} state=${list}>${() => (list.pager.total === 0 ? html`<p>No registrations yet.</p>` : html`<div class="table-scroll">
