@@ -68,8 +68,26 @@ export function describe(error) {
   return { title, detail };
 }
 
-/** fetch('/api' + path) with the token; JSON in and out; throws ApiError on a non-2xx answer (401: asks to sign in again). */
-export async function api(path, { method = 'GET', body, accept = 'application/json', contentType } = {}) {
+/**
+ * The signal of the load that useLoad (ui.js) is running right now: api() calls made synchronously inside a load take
+ * it, so that a reload or leaving the page cancels them (AbortController) without every page passing it along.
+ */
+let ambientSignal = null;
+export function withSignal(signal, start) {
+  const before = ambientSignal;
+  ambientSignal = signal;
+  try {
+    return start();
+  } finally {
+    ambientSignal = before;
+  }
+}
+
+/**
+ * fetch('/api' + path) with the token; JSON in and out; throws ApiError on a non-2xx answer (401: asks to sign in again).
+ * total is X-Total-Count as a number, or null when the answer has none. signal cancels it (default: the running load's).
+ */
+export async function api(path, { method = 'GET', body, accept = 'application/json', contentType, signal } = {}) {
   const headers = { Accept: accept };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -78,18 +96,35 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
     payload = typeof body === 'string' ? body : JSON.stringify(body);
     headers['Content-Type'] = contentType || (typeof body === 'string' ? 'text/plain' : 'application/json');
   }
-  const response = await fetch(`/api${path}`, { method, headers, body: payload });
+  const response = await fetch(`/api${path}`, { method, headers, body: payload, signal: signal || ambientSignal || undefined });
   const text = await response.text();
   const json = (response.headers.get('Content-Type') || '').includes('json') && text ? JSON.parse(text) : null;
   if (!response.ok) {
     if (response.status === 401 && token) askToSignInAgain(); // expired or no longer accepted: not a page's problem
     throw new ApiError(response.status, json || { title: response.statusText, detail: text.slice(0, 300) }, retryAfterOf(response));
   }
-  return { data: json, text, total: Number(response.headers.get('X-Total-Count') || 0) };
+  const total = response.headers.get('X-Total-Count');
+  return { data: json, text, total: total === null ? null : Number(total) };
 }
 
-export const get = async (path) => (await api(path)).data;
+export const get = async (path, options) => (await api(path, options)).data;
 export const post = async (path, body) => (await api(path, { method: 'POST', body: body ?? {} })).data;
+
+/**
+ * Every item of a paged list (for a choice among all of them: a select, a lookup of names), page by page of 100 until
+ * X-Total-Count is reached (or, where the API sends no total, until a page comes back short). At most 50 pages.
+ */
+export async function getAll(listPath, options) {
+  const signal = (options && options.signal) || ambientSignal || undefined;
+  const joiner = listPath.includes('?') ? '&' : '?';
+  const items = [];
+  for (let page = 0; page < 50; page++) {
+    const { data, total } = await api(`${listPath}${joiner}page=${page}&size=100`, { signal });
+    items.push(...(data || []));
+    if (!data || data.length < 100 || (total !== null && items.length >= total)) break;
+  }
+  return items;
+}
 
 /**
  * Server-sent events through the gateway, read with fetch so that the bearer token travels in the header (EventSource
@@ -171,31 +206,70 @@ export function listen(streamPath, onEvent, onState) {
   return () => controller.abort();
 }
 
-/** Reads an event stream to its end, calling onEvent(name, data) per event (keep-alive comments and events too). */
-async function read(body, onEvent) {
+/**
+ * Reads an event stream to its end per the HTML specification's "interpreting an event stream": lines end in CRLF, LF
+ * or CR (a CR at the end of one chunk and the LF at the start of the next are one line end); a line starting with ":"
+ * is a comment; "field: value" loses one leading space of the value; data lines join with "\n"; an empty line
+ * dispatches the event (none when it has no data; the type is "message" unless an event field named it); id and
+ * retry are kept (lastEventId, retry in ms); an event left unfinished when the stream ends is dropped. Calls
+ * onEvent(type, data parsed as JSON, or the text when it is not JSON).
+ */
+export async function read(body, onEvent) {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+  const parser = eventStreamParser(onEvent);
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value.replace(/\r\n/g, '\n');
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let name = 'message';
-      let data = '';
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) name = line.slice(6).trim();
-        else if (line.startsWith('data:')) data += line.slice(5).trim();
-      }
-      let parsed = null;
-      try {
-        parsed = data ? JSON.parse(data) : null;
-      } catch {
-        parsed = data;
-      }
-      onEvent(name, parsed);
-    }
+    if (done) return parser.state;
+    parser.push(value);
   }
+}
+
+/** The line and field rules of read(), fed chunk by chunk (exported for the tests). */
+export function eventStreamParser(onEvent) {
+  const state = { lastEventId: '', retry: null };
+  let buffer = '';
+  let skipLf = false;
+  let type = '';
+  let data = '';
+  let hasData = false;
+  const line = (text) => {
+    if (text === '') {
+      if (hasData) {
+        const payload = data.endsWith('\n') ? data.slice(0, -1) : data;
+        let parsed = payload;
+        try { parsed = JSON.parse(payload); } catch { /* plain text */ }
+        onEvent(type || 'message', parsed, state.lastEventId);
+      }
+      type = ''; data = ''; hasData = false;
+      return;
+    }
+    if (text.startsWith(':')) return;
+    const colon = text.indexOf(':');
+    const field = colon < 0 ? text : text.slice(0, colon);
+    let value = colon < 0 ? '' : text.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'event') type = value;
+    else if (field === 'data') { data += `${value}\n`; hasData = true; }
+    else if (field === 'id') { if (!value.includes('\0')) state.lastEventId = value; }
+    else if (field === 'retry') { if (/^[0-9]+$/.test(value)) state.retry = Number(value); }
+  };
+  const push = (chunk) => {
+    let text = chunk;
+    if (skipLf && text.startsWith('\n')) text = text.slice(1);
+    skipLf = false;
+    buffer += text;
+    let start = 0;
+    for (let i = 0; i < buffer.length; i++) {
+      const c = buffer[i];
+      if (c !== '\n' && c !== '\r') continue;
+      line(buffer.slice(start, i));
+      if (c === '\r') {
+        if (i + 1 === buffer.length) skipLf = true;
+        else if (buffer[i + 1] === '\n') i += 1;
+      }
+      start = i + 1;
+    }
+    buffer = buffer.slice(start);
+  };
+  return { push, state };
 }

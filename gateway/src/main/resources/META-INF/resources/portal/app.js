@@ -1,12 +1,16 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
-// people-pages.js, me-pages.js, assess-pages.js, profile-pages.js, public-pages.js, notify-pages.js and webhook-pages.js.
+// people-pages.js, me-pages.js, exam-pages.js, booking-pages.js, cert-pages.js, assess-pages.js, profile-pages.js,
+// public-pages.js, notify-pages.js and webhook-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
 import { Dashboard, Membership, Organisations } from './org-pages.js';
 import { Designations } from './designation-pages.js';
 import { People, Activity } from './people-pages.js';
-import { Transcript, Badges, Exams, Join } from './me-pages.js';
+import { Transcript, Badges, Join } from './me-pages.js';
+import { Exams, ExamDetails } from './exam-pages.js';
+import { Registrations, Vouchers } from './booking-pages.js';
+import { Certifications } from './cert-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
 import { Directory, Partner, SharedTranscript, BadgePage, Listing } from './public-pages.js';
 import { Webhooks } from './webhook-pages.js';
@@ -90,6 +94,7 @@ function Nav({ claims, route }) {
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
+      ['#/me/registrations', 'My registrations'], ['#/me/vouchers', 'My vouchers'], ['#/me/certifications', 'Certifications'],
       ['#/me/assessments', 'Assessments']);
     if (claims.role === 'employee' && claims.org) {
       links.push([orgHref(claims.org, 'dashboard'), 'My organisation'], [orgHref(claims.org, 'designations'), 'Designations']);
@@ -119,7 +124,11 @@ function Page({ claims, route }) {
   if (area === 'me' && id === 'notifications' && claims.org) return html`<${Notifications} />`;
   if (area === 'me' && claims.candidate) {
     if (id === 'badges') return html`<${Badges} candidate=${claims.candidate} />`;
-    if (id === 'exams') return html`<${Exams} candidate=${claims.candidate} />`;
+    if (id === 'exams' && page) return html`<${ExamDetails} key=${page} candidate=${claims.candidate} code=${page} voucher=${route[3]} />`;
+    if (id === 'exams') return html`<${Exams} />`;
+    if (id === 'registrations') return html`<${Registrations} candidate=${claims.candidate} />`;
+    if (id === 'vouchers') return html`<${Vouchers} candidate=${claims.candidate} />`;
+    if (id === 'certifications') return html`<${Certifications} candidate=${claims.candidate} />`;
     if (id === 'assessments') return html`<${Assessments} />`;
     if (id === 'attempt' && page) return html`<${Attempt} key=${page} id=${page} />`;
     return html`<${Transcript} candidate=${claims.candidate} />`;

@@ -2,8 +2,8 @@
 // report. Keyboard only works: native radio buttons / checkboxes in a fieldset (arrow keys / Space), buttons (Enter),
 // and focus moves to the question's heading on Previous / Next. Every id that goes into an API path is encoded.
 import { html, useState, useEffect, useRef } from './preact.js';
-import { api, get, post, path, ApiError } from './api.js';
-import { useLoad, Loaded, Problem, ActionButton, day, when } from './ui.js';
+import { api, get, getAll, post, path, query, ApiError } from './api.js';
+import { useLoad, usePaged, Loaded, Problem, ActionButton, Pager, day, when } from './ui.js';
 
 export const attemptHref = (id) => `#/me/attempt/${encodeURIComponent(id)}`;
 
@@ -22,11 +22,9 @@ export async function startOrResume(startPath) {
 
 /** The online assessments of the catalogue (C6), each with "Take", and the caller's own attempts. */
 export function Assessments() {
-  const state = useLoad(async () => {
-    const [catalogue, mine] = await Promise.all([get('/assessments?size=100'), get('/assessment-attempts?size=20')]);
-    return { catalogue, mine };
-  }, []);
-  return html`<${Loaded} state=${state}>${({ catalogue, mine }) => html`<div class="assessments">
+  const state = useLoad(() => getAll('/assessments'), []);
+  const mine = usePaged((page, size) => api(`/assessment-attempts${query({ page, size })}`), [], 20);
+  return html`<${Loaded} state=${state}>${(catalogue) => html`<div class="assessments">
     <h1>Assessments</h1>
     <section aria-labelledby="catalogue-heading"><h2 id="catalogue-heading">Online assessments</h2>
       ${catalogue.length === 0 ? html`<p>None offered yet.</p>` : html`<ul class="holdings">${catalogue.map((a) => html`
@@ -35,9 +33,10 @@ export function Assessments() {
             action=${() => startOrResume(path`/assessments/${a.id}/attempts`)} /></li>`)}</ul>`}
     </section>
     <section aria-labelledby="mine-heading"><h2 id="mine-heading">My attempts</h2>
-      ${mine.length === 0 ? html`<p>No attempt yet.</p>` : html`<ul>${mine.map((a) => html`<li>
+      <${Loaded} state=${mine}>${() => (mine.items.length === 0 ? html`<p>No attempt yet.</p>` : html`<ul>${mine.items.map((a) => html`<li>
         <a href=${attemptHref(a.id)}>${a.kind === 'RENEWAL' ? 'Renewal assessment' : a.assessmentId}, started ${when(a.startedAt)}</a>
-        (${a.status === 'IN_PROGRESS' ? 'in progress' : a.status.toLowerCase()})</li>`)}</ul>`}
+        (${a.status === 'IN_PROGRESS' ? 'in progress' : a.status.toLowerCase()})</li>`)}</ul>
+        <${Pager} ...${mine.pager} label="Attempt pages" />`)}<//>
     </section>
   </div>`}<//>`;
 }

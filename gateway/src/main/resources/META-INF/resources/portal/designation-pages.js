@@ -3,7 +3,7 @@
 // summary, the side by side of the two programme models and the what-if of switching on a date. Bars are plain CSS
 // (no chart library): each carries its figures as text, and its accessible name says them in words.
 import { html, useState } from './preact.js';
-import { api, get, post, path } from './api.js';
+import { api, get, getAll, post, path } from './api.js';
 import { useLoad, Loaded, Problem, LevelBadge, orgHref } from './ui.js';
 
 /** The score an area qualifies at (with no metric at zero). */
@@ -250,7 +250,7 @@ function SwitchWhatIf({ org, names }) {
 export function ProgrammesPanel({ org, role }) {
   const state = useLoad(async () => {
     const [programmes, areas, competencies] = await Promise.all([get(path`/programmes/${org}`),
-      get('/solution-areas').catch(() => []), get('/competencies?size=100').catch(() => [])]);
+      get('/solution-areas').catch(() => []), getAll('/competencies').catch(() => [])]);
     return { programmes, areas, competencies };
   }, [org]);
   return html`<section aria-labelledby="designations-heading" class="programmes">

@@ -1,8 +1,9 @@
-// Employee pages: my transcript (Renew starts the renewal assessment, assess-pages.js), my badges, exams (eligibility before booking), joining an organisation by invitation.
+// Employee pages: my transcript (Renew starts the renewal assessment, assess-pages.js; share links: list, create,
+// revoke), my badges, joining an organisation by invitation. Exams: exam-pages.js, booking-pages.js.
 // Every id that goes into an API path is encoded (path`...` in api.js).
 import { html, useState } from './preact.js';
 import { api, get, post, path, query, ApiError } from './api.js';
-import { useLoad, Loaded, Problem, ActionButton, day, when, daysUntil } from './ui.js';
+import { useLoad, usePaged, Loaded, Problem, ActionButton, Pager, day, when, daysUntil, localInput } from './ui.js';
 import { startOrResume } from './assess-pages.js';
 
 /** Where a holding stands on its renewal: not renewable, window open (until expiry), or opening on a date. */
@@ -30,15 +31,13 @@ function Holding({ holding }) {
 }
 
 export function Transcript({ candidate }) {
-  const state = useLoad(async () => {
-    const [transcript, attempts] = await Promise.all([
-      get(path`/transcripts/${candidate}`), get(path`/exam-candidates/${candidate}/attempts?size=100`).catch(() => []),
-    ]);
-    return { transcript, attempts };
-  }, [candidate]);
-  return html`<${Loaded} state=${state}>${({ transcript: t, attempts }) => html`<div class="transcript">
+  const state = useLoad(() => get(path`/transcripts/${candidate}`), [candidate]);
+  return html`<${Loaded} state=${state}>${(t) => html`<div class="transcript">
     <h1>My transcript</h1>
     <section aria-labelledby="active-heading"><h2 id="active-heading">Active certifications</h2>
+      <p class="hint">From 180 days before its expiry a certification is renewed by passing its free online
+        renewal assessment: Renew takes you there. Other assessments: <a href="#/me/assessments">Assessments</a>.
+        What else to earn: <a href="#/me/certifications">Certifications</a>.</p>
       ${t.activeCertifications.length === 0 ? html`<p>None yet.</p>`
         : html`<ul class="holdings">${t.activeCertifications.map((h) => html`<${Holding} holding=${h} />`)}</ul>`}
     </section>
@@ -46,19 +45,67 @@ export function Transcript({ candidate }) {
       ${t.history.length === 0 ? html`<p>Nothing expired or revoked.</p>` : html`<ul>${t.history.map((h) => html`<li>
         ${h.certificationName || h.certificationId}: ${h.status.toLowerCase()} ${day(h.endedAt || h.expiresAt)}${h.endReason ? ` (${h.endReason})` : ''}</li>`)}</ul>`}
     </section>
-    <section aria-labelledby="exams-heading"><h2 id="exams-heading">Exams</h2>
-      <div class="table-scroll"><table><caption>Attempts</caption>
-        <thead><tr><th scope="col">Exam</th><th scope="col">Taken</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>
-        <tbody>${attempts.map((a) => html`<tr><td>${a.examCode}</td><td>${when(a.takenAt)}</td><td>${a.score ?? '—'}</td>
-          <td>${a.status === 'WITHHELD' ? 'withheld (beta)' : a.passed ? 'passed' : 'failed'}</td></tr>`)}
-          ${attempts.length === 0 && t.passedExams.map((p) => html`<tr><td>${p.examCode}</td><td>${when(p.takenAt)}</td><td>${p.score}</td><td>passed</td></tr>`)}
-        </tbody></table></div>
-    </section>
+    <${Attempts} candidate=${candidate} passed=${t.passedExams} />
     <section aria-labelledby="assessments-heading"><h2 id="assessments-heading">Assessments</h2>
       ${t.passedAssessments.length === 0 ? html`<p>None passed.</p>`
         : html`<ul>${t.passedAssessments.map((a) => html`<li>${a.name || a.assessmentId}, passed ${day(a.passedAt)}</li>`)}</ul>`}
     </section>
+    <${ShareLinks} candidate=${candidate} />
   </div>`}<//>`;
+}
+
+/** My exam attempts, newest first, a page at a time (X-Total-Count); the transcript's passes when none are listed. */
+function Attempts({ candidate, passed }) {
+  const list = usePaged((page, size) => api(path`/exam-candidates/${candidate}/attempts` + query({ page, size })), [candidate], 10);
+  const attempts = list.items;
+  return html`<section aria-labelledby="exams-heading"><h2 id="exams-heading">Exams</h2>
+    <div class="table-scroll"><table><caption>Attempts${list.pager.total ? ` (${list.pager.total})` : ''}</caption>
+      <thead><tr><th scope="col">Exam</th><th scope="col">Taken</th><th scope="col">Score</th><th scope="col">Result</th></tr></thead>
+      <tbody>${attempts.map((a) => html`<tr><td>${a.examCode}</td><td>${when(a.takenAt)}</td><td>${a.score ?? '—'}</td>
+        <td>${a.status === 'WITHHELD' ? 'withheld (beta)' : a.passed ? 'passed' : 'failed'}</td></tr>`)}
+        ${!list.loading && attempts.length === 0 && passed.map((p) => html`<tr><td>${p.examCode}</td><td>${when(p.takenAt)}</td><td>${p.score}</td><td>passed</td></tr>`)}
+      </tbody></table></div>
+    <${Pager} ...${list.pager} label="Attempt pages" />
+  </section>`;
+}
+
+const shareUrl = (code) => `${location.origin}/api${path`/shared-transcripts/${code}`}`;
+
+/** Share links of my transcript: list (paged), create (optionally expiring, local time), revoke. */
+function ShareLinks({ candidate }) {
+  const list = usePaged((page, size) => api(path`/transcripts/${candidate}/share-codes` + query({ page, size })), [candidate], 10);
+  const [until, setUntil] = useState('');
+  const [created, setCreated] = useState(null);
+  const create = async () => {
+    const code = await post(path`/transcripts/${candidate}/share-codes`, until ? { expiresAt: new Date(until).toISOString() } : {});
+    setCreated(code);
+    list.reload();
+  };
+  const revoke = async (code) => {
+    await api(path`/transcripts/${candidate}/share-codes/${code}`, { method: 'DELETE' });
+    if (created && created.code === code) setCreated(null);
+    list.reload();
+  };
+  return html`<section aria-labelledby="share-heading" class="share-links"><h2 id="share-heading">Share links</h2>
+    <p class="hint">Anyone with a share link reads this transcript (without the badge salts) until it expires or you
+      revoke it.</p>
+    <label for="share-until">Expires (your local time; empty: until revoked)</label>
+    <input id="share-until" type="datetime-local" value=${until} min=${localInput(new Date())} onInput=${(e) => setUntil(e.target.value)} />
+    <${ActionButton} id="share-transcript" label="Create a share link" action=${create} />
+    ${created && html`<div class="code-once" role="status"><label for="shared-link">New share link</label>
+      <input id="shared-link" readonly value=${shareUrl(created.code)} onFocus=${(e) => e.target.select()} /></div>`}
+    <${Loaded} state=${list}>${() => (list.pager.total === 0 ? html`<p>No share links.</p>` : html`<div class="table-scroll">
+      <table class="share-codes"><caption>${list.pager.total} share link${list.pager.total === 1 ? '' : 's'}</caption>
+      <thead><tr><th scope="col">Link</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col">Status</th>
+        <th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+      <tbody>${list.items.map((c) => html`<tr data-share-code=${c.code}>
+        <td><a href=${shareUrl(c.code)} title=${c.code}>…${c.code.slice(-6)}</a></td><td>${when(c.createdAt)}</td>
+        <td>${c.expiresAt ? when(c.expiresAt) : 'when revoked'}</td>
+        <td>${c.status === 'REVOKED' ? `revoked ${when(c.revokedAt)}` : c.status.toLowerCase()}</td>
+        <td>${c.status === 'ACTIVE' && html`<${ActionButton} id=${`revoke-${c.code}`} label="Revoke"
+          action=${() => revoke(c.code)} />`}</td></tr>`)}</tbody></table></div>
+      <${Pager} ...${list.pager} label="Share link pages" />`)}<//>
+  </section>`;
 }
 
 /** Saves a badge as a file: the OB3 JSON-LD credential or the same signed as a VC-JWT. */
@@ -99,87 +146,12 @@ function Badge({ holding }) {
 
 export function Badges({ candidate }) {
   const state = useLoad(() => get(path`/transcripts/${candidate}`), [candidate]);
-  const [shared, setShared] = useState(null);
   return html`<${Loaded} state=${state}>${(t) => html`<div class="badges">
     <h1>My badges</h1>
     ${t.activeCertifications.length === 0 && html`<p>No active certification, so no badge yet.</p>`}
     <ul class="badge-list">${t.activeCertifications.map((h) => html`<${Badge} holding=${h} />`)}</ul>
-    <section aria-labelledby="share-heading"><h2 id="share-heading">Share my whole transcript</h2>
-      <${ActionButton} id="share-transcript" label="Create a share link"
-        action=${() => post(path`/transcripts/${candidate}/share-codes`, {})} onDone=${setShared} />
-      ${shared && html`<label for="shared-link">Share link</label>
-        <input id="shared-link" readonly value=${`${location.origin}/api${path`/shared-transcripts/${shared.code}`}`} />`}
-    </section>
+    <p class="hint">To share your whole transcript: <a href="#/me/transcript">share links on your transcript</a>.</p>
   </div>`}<//>`;
-}
-
-export function Exams({ candidate }) {
-  const exams = useLoad(() => get('/exams?size=100'), []);
-  const [code, setCode] = useState('');
-  const [eligibility, setEligibility] = useState(null);
-  const [error, setError] = useState(null);
-  const check = async (e) => {
-    e.preventDefault();
-    setError(null);
-    setEligibility(null);
-    try {
-      setEligibility(await get(path`/exam-candidates/${candidate}/eligibility` + query({ examCode: code })));
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return html`<${Loaded} state=${exams}>${(list) => html`<div class="exams">
-    <h1>Exams</h1>
-    <form onSubmit=${check}>
-      <label for="exam">Exam</label>
-      <select id="exam" onChange=${(e) => setCode(e.target.value)} required>
-        <option value="">Choose an exam</option>
-        ${list.map((x) => html`<option value=${x.code} selected=${code === x.code}>${x.code} — ${x.title}${x.status && x.status !== 'ACTIVE' ? ` (${x.status.toLowerCase()})` : ''}</option>`)}
-      </select>
-      <button type="submit">Check eligibility</button>
-    </form>
-    <${Problem} error=${error} />
-    ${eligibility && html`<div class=${eligibility.eligible ? 'eligible' : 'alert'} role="status" id="eligibility">
-      <strong>${eligibility.eligible ? `You can book ${code} now.` : `Not yet: ${eligibility.reason}`}</strong>
-      ${!eligibility.eligible && html`<div>Next eligible: ${eligibility.nextEligibleAt ? when(eligibility.nextEligibleAt) : 'not while your certification is active'}</div>`}
-      <div>Attempts in the 12-month window: ${eligibility.attemptsInWindow}</div>
-    </div>`}
-    ${eligibility && eligibility.eligible && html`<${Book} candidate=${candidate} exam=${list.find((x) => x.code === code)} />`}
-  </div>`}<//>`;
-}
-
-/** Books the exam once eligibility says yes; the booking is checked against the same rules (E2, E3). */
-function Book({ candidate, exam }) {
-  const soon = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 16);
-  const [form, setForm] = useState({ provider: exam.providers[0], deliveryMode: exam.deliveryModes[0], at: soon });
-  const [booked, setBooked] = useState(null);
-  const [error, setError] = useState(null);
-  const field = (name) => (e) => setForm({ ...form, [name]: e.target.value });
-  const book = async (e) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      setBooked(await post('/exam-registrations', { candidateId: candidate, examCode: exam.code, provider: form.provider,
-        deliveryMode: form.deliveryMode, scheduledAt: new Date(form.at).toISOString() }));
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return html`<form class="book" onSubmit=${book} aria-labelledby="book-heading">
-    <h2 id="book-heading">Book ${exam.code}</h2>
-    <label for="book-provider">Provider</label>
-    <select id="book-provider" onChange=${field('provider')}>
-      ${exam.providers.map((p) => html`<option value=${p} selected=${form.provider === p}>${p.replace('_', ' ')}</option>`)}</select>
-    <label for="book-mode">Delivery</label>
-    <select id="book-mode" onChange=${field('deliveryMode')}>
-      ${exam.deliveryModes.map((m) => html`<option value=${m} selected=${form.deliveryMode === m}>${m.replace('_', ' ').toLowerCase()}</option>`)}</select>
-    <label for="book-at">Appointment (your local time)</label>
-    <input id="book-at" type="datetime-local" value=${form.at} onInput=${field('at')} required />
-    <button type="submit">Book</button>
-    <${Problem} error=${error} />
-    ${booked && html`<p class="eligible" role="status">Booked: ${booked.status === 'AWAITING_SYSTEM_CHECK'
-      ? 'the provider confirms it after your system check' : 'scheduled'} (registration ${booked.id}).</p>`}
-  </form>`;
 }
 
 /**

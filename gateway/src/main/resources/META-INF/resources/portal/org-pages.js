@@ -1,8 +1,8 @@
 // Partner-admin pages (ops too): the organisation dashboard, membership and the list of organisations.
 // Every id that goes into an API path is encoded (path`...` in api.js).
 import { html, useState, useEffect } from './preact.js';
-import { api, get, post, listen, path, query } from './api.js';
-import { useLoad, Loaded, Problem, LevelBadge, Progress, ActionButton, Pager, day, when, orgHref } from './ui.js';
+import { api, get, getAll, post, listen, path, query } from './api.js';
+import { useLoad, usePaged, Loaded, Problem, LevelBadge, Progress, ActionButton, Pager, day, when, orgHref } from './ui.js';
 import { ProgrammesPanel } from './designation-pages.js';
 import { Alerts, Forecast, Reasons, ReasonText, RequirementLabel, Named, credentialsOf, requirementText } from './reason-views.js';
 
@@ -15,7 +15,7 @@ export const title = (level) => level.charAt(0) + level.slice(1).toLowerCase();
 /** Names of the organisation's people by candidate id (partner-admins and ops may list them; others see ids). */
 async function peopleOf(org) {
   try {
-    return await get(path`/organizations/${org}/users?size=100`);
+    return await getAll(path`/organizations/${org}/users`);
   } catch {
     return [];
   }
@@ -154,8 +154,8 @@ export function Dashboard({ org, claims }) {
   const [live, setLive] = useState('connecting');
   const state = useLoad(async () => {
     const [organisation, statuses, forecast, membership, users, competencies] = await Promise.all([
-      get(path`/organizations/${org}`), get(path`/competency-status/${org}?size=100`), get(path`/competency-status/${org}/forecast`),
-      get(path`/organizations/${org}/membership`), peopleOf(org), get('/competencies?size=100').catch(() => []),
+      get(path`/organizations/${org}`), getAll(path`/competency-status/${org}`), get(path`/competency-status/${org}/forecast`),
+      get(path`/organizations/${org}/membership`), peopleOf(org), getAll('/competencies').catch(() => []),
     ]);
     return { organisation, statuses, forecast, membership, users, competencies };
   }, [org, tick]);
@@ -199,7 +199,7 @@ function purchaseHint(membership, level) {
 export function Membership({ org }) {
   const state = useLoad(async () => {
     const [organisation, membership, statuses, users] = await Promise.all([get(path`/organizations/${org}`),
-      get(path`/organizations/${org}/membership`), get(path`/competency-status/${org}?size=100`).catch(() => []), peopleOf(org)]);
+      get(path`/organizations/${org}/membership`), getAll(path`/competency-status/${org}`).catch(() => []), peopleOf(org)]);
     return { organisation, membership, statuses, users };
   }, [org]);
   return html`<${Loaded} state=${state}>${({ organisation, membership: m, statuses, users }) => html`<div class="membership">
@@ -236,14 +236,15 @@ export function Membership({ org }) {
 export function Organisations() {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const state = useLoad(() => get(`/organizations${query({ size: 100, q: search })}`), [search]);
+  const list = usePaged((page, size) => api(`/organizations${query({ page, size, q: search })}`), [search], 50);
   return html`<div class="organisations">
     <h1>Organisations</h1>
     <form role="search" onSubmit=${(e) => { e.preventDefault(); setSearch(q); }}>
       <label for="org-q">Name or MPN id</label><input id="org-q" value=${q} onInput=${(e) => setQ(e.target.value)} />
       <button type="submit">Search</button>
     </form>
-    <${Loaded} state=${state}>${(orgs) => html`<ul class="org-list">${orgs.map((o) => html`<li>
-      <a href=${orgHref(o.id, 'dashboard')}>${o.name}</a> <span class="hint">${o.mpnId} · ${o.country}</span></li>`)}</ul>`}<//>
+    <${Loaded} state=${list}>${() => html`<ul class="org-list">${list.items.map((o) => html`<li>
+      <a href=${orgHref(o.id, 'dashboard')}>${o.name}</a> <span class="hint">${o.mpnId} · ${o.country}</span></li>`)}</ul>
+      <${Pager} ...${list.pager} label="Organisation pages" />`}<//>
   </div>`;
 }

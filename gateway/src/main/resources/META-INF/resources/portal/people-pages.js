@@ -1,7 +1,7 @@
 // Partner-admin pages (ops too) about the organisation's people: invitations, the people list with its CSV import,
 // and the activity log. Every id that goes into an API path is encoded (path`...` in api.js).
 import { html, useState } from './preact.js';
-import { api, get, post, path, query } from './api.js';
+import { api, get, getAll, post, path, query } from './api.js';
 import { useLoad, Loaded, Problem, ActionButton, Pager, day, when } from './ui.js';
 import { OrgHeading, title } from './org-pages.js';
 import { RequirementLabel } from './reason-views.js';
@@ -129,7 +129,7 @@ export function People({ org }) {
   const [version, setVersion] = useState(0);
   const state = useLoad(async () => {
     const [organisation, users, statuses] = await Promise.all([
-      get(path`/organizations/${org}`), get(path`/organizations/${org}/users?size=100`), get(path`/competency-status/${org}?size=100`),
+      get(path`/organizations/${org}`), getAll(path`/organizations/${org}/users`), getAll(path`/competency-status/${org}`),
     ]);
     return { organisation, users, statuses };
   }, [org]);

@@ -1,20 +1,46 @@
 // Small shared pieces: loading data, showing problems, dates, progress.
-import { html, useState, useEffect, useCallback } from './preact.js';
-import { describe } from './api.js';
+import { html, useState, useEffect, useCallback, useRef } from './preact.js';
+import { describe, withSignal } from './api.js';
 
-/** Runs load() on mount and whenever deps change; reload() runs it again without clearing what is shown. */
+/**
+ * Runs load(signal) on mount and whenever deps change; reload() runs it again without clearing what is shown. A new
+ * run, a change of deps or leaving the page aborts the run before it (AbortController): the API calls that load()
+ * makes synchronously take its signal by themselves (withSignal in api.js); later ones can pass load's signal along.
+ */
 export function useLoad(load, deps) {
   const [state, setState] = useState({ loading: true });
+  const running = useRef(null);
   const run = useCallback(() => {
-    let current = true;
-    load().then(
-      (data) => current && setState({ data }),
-      (error) => current && setState({ error }),
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    const current = () => running.current === controller && !controller.signal.aborted;
+    let started;
+    try {
+      started = withSignal(controller.signal, () => load(controller.signal));
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    Promise.resolve(started).then(
+      (data) => current() && setState({ data }),
+      (error) => current() && error?.name !== 'AbortError' && setState({ error }),
     );
-    return () => { current = false; };
+    return () => controller.abort();
   }, deps);
   useEffect(run, [run]);
   return { ...state, reload: run };
+}
+
+/**
+ * One page of a list at a time: fetchPage(page, size) answers api()'s { data, total } (total from X-Total-Count);
+ * returns the load state plus pager = the props of <Pager> (it resets to page 0 when deps change).
+ */
+export function usePaged(fetchPage, deps, size = 20) {
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), deps);
+  const state = useLoad(() => fetchPage(page, size), [...deps, page, size]);
+  const total = state.data ? (state.data.total ?? state.data.data?.length ?? 0) : 0;
+  return { ...state, items: state.data?.data || [], pager: { page, size, total, onPage: setPage } };
 }
 
 /** A problem+json answer (or any error) as a readable message, announced to screen readers. */
@@ -33,6 +59,15 @@ export function Loaded({ state, children }) {
 
 /** A hash link to an organisation's page, its id encoded. */
 export const orgHref = (org, page) => `#/org/${encodeURIComponent(org)}/${page}`;
+
+/** A Date as the value of a datetime-local field: the browser's local time, to the minute. */
+export function localInput(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A Date as the value of a date field, in the browser's local calendar. */
+export const localDate = (date) => localInput(date).slice(0, 10);
 
 export const day = (instant) => (instant ? String(instant).slice(0, 10) : '—');
 export const when = (instant) => (instant ? new Date(instant).toLocaleString() : '—');

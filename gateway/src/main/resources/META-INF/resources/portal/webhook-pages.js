@@ -2,7 +2,7 @@
 // send a test event, rotate the secret, enable/remove, and read the delivery log with redeliver. Every id that goes
 // into an API path is encoded (path`...` in api.js).
 import { html, useState } from './preact.js';
-import { api, get, post, path, query } from './api.js';
+import { api, get, getAll, post, path, query } from './api.js';
 import { useLoad, Loaded, Problem, ActionButton, Pager, when } from './ui.js';
 import { OrgHeading } from './org-pages.js';
 
@@ -120,7 +120,7 @@ export function Webhooks({ org }) {
   const show = (w) => { setSelected(w); setShown((n) => n + 1); };
   const state = useLoad(async () => {
     const [organisation, webhooks] = await Promise.all([
-      get(path`/organizations/${org}`), get(path`/organizations/${org}/webhooks?size=100`),
+      get(path`/organizations/${org}`), getAll(path`/organizations/${org}/webhooks`),
     ]);
     return { organisation, webhooks };
   }, [org]);

@@ -45,7 +45,9 @@ import io.restassured.RestAssured;
  * expiry; right answers: the new expiry) and an online assessment from the Assessments page (issue 21); the demo
  * organisations' admins read their designations (score bars with their figures, the window, what would make Fabrikam
  * qualify) and run the what-if of switching programmes: Contoso keeps, Northwind gains, Fabrikam loses (issue 22). No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
- * test), which does refuse an injected inline script and leaves the API console alone. Screenshots of every page go to
+ * test), which does refuse an injected inline script and leaves the API console alone. Every page it visits passes
+ * axe-core (0 serious/critical, issue 27) and is photographed at 375 and 1280 px on its first look ({@link PortalChecks});
+ * its other states are checked by axe-core and photographed at the window's width; all in
  * {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
  * installs it.
  */
@@ -58,6 +60,10 @@ class PortalIT {
 
     private static final Duration LIVE = Duration.ofSeconds(10);
     private static HeadlessChromium browser;
+    /** axe-core and screenshots per persona (issue 27). */
+    private static PortalChecks admin;
+    private static PortalChecks employee;
+    private static PortalChecks anyone;
     private static String gateway;
 
     private static String competency;
@@ -135,6 +141,9 @@ class PortalIT {
         RunningSuite.stack().portalPersonas().write();
         gateway = RunningSuite.service("gateway").baseUrl();
         browser = new HeadlessChromium(Path.of("target", "portal-screenshots"));
+        admin = new PortalChecks(browser, "partner-admin");
+        employee = new PortalChecks(browser, "employee");
+        anyone = new PortalChecks(browser, "public");
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
         di = "cand-di-" + suffix;
         diEmail = "di-" + suffix + "@example.com";
@@ -160,12 +169,12 @@ class PortalIT {
     void adminSeesSilverAppearLiveAfterTheSecondEmployeesPass() throws Exception {
         browser.driver.get(gateway + "/");
         browser.await(By.cssSelector(".personas"));
-        browser.screenshot("01-sign-in");
+        look(anyone, "sign-in");
         browser.awaitText(By.cssSelector("button.persona"), "partner-admin of " + orgAName, LIVE).click();
         By card = By.cssSelector("[data-competency='" + competency + "']");
         browser.awaitText(card, "1 / 2", LIVE);
         browser.awaitText(By.id("live"), "Live", LIVE);
-        browser.screenshot("02-dashboard-one-of-two");
+        look(admin, "dashboard");
         browser.driver.executeScript("window.portalNotReloaded = true;");
 
         long posted = System.nanoTime();
@@ -175,8 +184,7 @@ class PortalIT {
         System.out.printf("[PortalIT] Silver on the open dashboard %.2f s after the exam result was posted%n", seconds);
         assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.portalNotReloaded === true;"),
                 "the page was not reloaded");
-        browser.screenshot("03-dashboard-silver-live");
-        browser.phoneScreenshot("03-dashboard-phone");
+        state(admin, "03-dashboard-silver-live");
     }
 
     @Test
@@ -188,10 +196,10 @@ class PortalIT {
         browser.driver.findElement(By.linkText("Membership")).click();
         browser.await(By.id("buy-gold")).click();
         browser.awaitText(By.id("buy-gold-why"), "not earned", LIVE);
-        browser.screenshot("04-membership-gold-refused");
+        look(admin, "membership");
         browser.driver.findElement(By.id("buy-silver")).click();
         browser.awaitText(By.id("subscription"), "Silver from", LIVE);
-        browser.screenshot("05-membership-silver-bought");
+        state(admin, "05-membership-silver-bought");
     }
 
     @Test
@@ -202,7 +210,7 @@ class PortalIT {
         browser.driver.findElement(By.xpath("//button[normalize-space()='Simulate']")).click();
         WebElement compared = browser.awaitText(By.cssSelector("table.compare"), "at risk", LIVE);
         browser.driver.executeScript("arguments[0].scrollIntoView()", compared);
-        browser.screenshot("06-dashboard-what-if");
+        state(admin, "06-dashboard-what-if");
 
         browser.driver.findElement(By.linkText("People")).click();
         WebElement csv = browser.await(By.id("csv-text"));
@@ -216,12 +224,12 @@ class PortalIT {
         browser.await(By.id("depart-" + boUser)).click();
         browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, LIVE).accept();
         browser.awaitText(By.cssSelector("[data-user='" + boUser + "']"), "departed", LIVE);
-        browser.screenshot("07-people-departure");
+        look(admin, "people");
 
         browser.driver.findElement(By.linkText("Dashboard")).click();
         browser.awaitText(By.cssSelector("#alerts .alert"), "risk", LIVE);
         browser.awaitText(By.cssSelector("[data-competency='" + competency + "'] .level"), "at risk", LIVE);
-        browser.screenshot("08-dashboard-at-risk");
+        state(admin, "08-dashboard-at-risk");
     }
 
     @Test
@@ -234,7 +242,7 @@ class PortalIT {
         assertTrue(invitationCode.matches("[A-Za-z0-9_-]{22,}"), "128 random bits or more, base64url: " + invitationCode);
         browser.awaitText(By.id("invitation"), "expires in 14 days", LIVE);
         browser.awaitText(row("Di Newcomer"), "pending", LIVE);
-        browser.screenshot("14-people-invitation-code");
+        state(admin, "14-people-invitation-code");
 
         browser.driver.findElement(By.xpath("//button[normalize-space()='Done']")).click();
         browser.driver.navigate().refresh();
@@ -251,7 +259,7 @@ class PortalIT {
         browser.awaitText(row("Ed Never"), "pending", LIVE).findElement(By.xpath(".//button[normalize-space()='Revoke']")).click();
         browser.await(d -> { try { return d.switchTo().alert(); } catch (RuntimeException e) { return null; } }, LIVE).accept();
         browser.awaitText(row("Ed Never"), "revoked", LIVE);
-        browser.screenshot("15-people-invitations");
+        state(admin, "15-people-invitations");
     }
 
     @Test
@@ -265,13 +273,13 @@ class PortalIT {
         code.sendKeys("x" + invitationCode);
         browser.driver.findElement(By.xpath("//button[normalize-space()='Join']")).click();
         browser.awaitText(By.id("join-problem"), "unknown, used, expired or revoked", LIVE);
-        browser.screenshot("16-join-unknown-code");
+        look(employee, "join-wrong-code");
 
         code.clear();
         code.sendKeys(invitationCode);
         browser.driver.findElement(By.xpath("//button[normalize-space()='Join']")).click();
         browser.awaitText(By.id("joined"), "You joined " + orgAName, LIVE);
-        browser.screenshot("17-joined");
+        state(employee, "17-joined");
         RunningSuite.api("ops", Map.of()).get("/organizations/{id}/users?size=100", orgA).then().statusCode(200)
                 .body("find { it.email == '" + diEmail + "' }.candidateId", equalTo(di));
     }
@@ -289,7 +297,7 @@ class PortalIT {
         WebElement created = browser.driver.findElement(By.cssSelector("tr[data-kind='INVITATION_CREATED']"));
         assertFalse(created.findElement(By.cssSelector("time")).getDomAttribute("datetime").isBlank(), created.getText());
         assertTrue(created.getText().toLowerCase(Locale.ROOT).contains("partner-admin"), "who: " + created.getText());
-        browser.screenshot("18-activity");
+        look(admin, "activity");
 
         new org.openqa.selenium.support.ui.Select(browser.await(By.id("act-kind"))).selectByValue("INVITATION_REVOKED");
         browser.driver.findElement(By.xpath("//button[normalize-space()='Show']")).click();
@@ -300,7 +308,7 @@ class PortalIT {
                 + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", browser.await(By.id("act-from")));
         browser.driver.findElement(By.xpath("//button[normalize-space()='Show']")).click();
         browser.awaitText(By.cssSelector(".activity"), "Nothing recorded for this filter", LIVE);
-        browser.screenshot("19-activity-filtered");
+        state(admin, "19-activity-filtered");
     }
 
     @Test
@@ -310,7 +318,7 @@ class PortalIT {
         browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", ada)));
         browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
         browser.awaitText(By.cssSelector(".holding"), "expires", LIVE);
-        browser.screenshot("09-my-transcript");
+        look(employee, "transcript-with-badge");
 
         browser.driver.findElement(By.linkText("My badges")).click();
         String holding = browser.await(By.cssSelector("li.badge")).getAttribute("data-holding");
@@ -323,13 +331,13 @@ class PortalIT {
         browser.driver.findElement(By.id("verify-" + holding)).click();
         browser.awaitText(By.cssSelector(".verified"), "Signature valid", LIVE);
         assertTrue(browser.driver.findElement(By.id("share-" + holding)).getAttribute("value").endsWith("/api/badges/" + holding));
-        browser.screenshot("10-my-badges");
+        look(employee, "badges-verified");
 
         browser.driver.findElement(By.linkText("Exams")).click();
-        new org.openqa.selenium.support.ui.Select(browser.await(By.id("exam"))).selectByValue(exam);
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        browser.await(By.cssSelector("table.exam-catalogue"));
+        browser.driver.get(gateway + "/#/me/exams/" + exam); // the catalogue is paged by code: straight to its page
         browser.awaitText(By.id("eligibility"), "Not yet", LIVE);
-        browser.screenshot("11-exams-eligibility");
+        look(employee, "exam-not-eligible");
     }
 
     @Test
@@ -339,13 +347,12 @@ class PortalIT {
         String newcomer = "cand-new-" + UUID.randomUUID();
         browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("employee", Map.of("org", orgA, "candidate", newcomer)));
         browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
-        browser.await(By.linkText("Exams")).click();
-        new org.openqa.selenium.support.ui.Select(browser.await(By.id("exam"))).selectByValue(exam);
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Check eligibility']")).click();
+        browser.await(By.linkText("Exams"));
+        browser.driver.get(gateway + "/#/me/exams/" + exam);
         browser.awaitText(By.id("eligibility"), "You can book", LIVE);
         browser.driver.findElement(By.xpath("//button[normalize-space()='Book']")).click();
-        browser.awaitText(By.cssSelector(".book .eligible"), "Booked: scheduled", LIVE);
-        browser.screenshot("12-exams-booked");
+        browser.awaitText(By.id("booked"), "scheduled", LIVE);
+        state(employee, "12-exams-booked");
         // stored: a second booking of the same exam is refused while this one is pending (E2a)
         RunningSuite.asPearsonVue().body(Map.of("candidateId", newcomer, "examCode", exam, "provider", "PEARSON_VUE",
                         "deliveryMode", "TEST_CENTER", "scheduledAt", Instant.now().plus(Duration.ofDays(9)).toString()))
@@ -361,7 +368,7 @@ class PortalIT {
         browser.await(By.cssSelector(".dashboard"));
         browser.driver.get(gateway + "/#/org/" + orgA + "/dashboard");
         browser.awaitText(By.cssSelector(".problem"), "Not found", LIVE);
-        browser.screenshot("13-other-organisation-not-found");
+        state(admin, "13-other-organisation-not-found");
     }
 
     @Test
@@ -376,7 +383,7 @@ class PortalIT {
         // competency-service completes the stream at the token's expiry; the portal reconnects with the token it
         // holds, the gateway answers 401, and the portal asks for a new sign-in instead of polling on
         browser.awaitText(By.id("signed-out"), "Please sign in again", Duration.ofSeconds(45));
-        browser.screenshot("21-sign-in-again");
+        state(anyone, "21-sign-in-again");
         browser.await(By.id("token")).sendKeys(RunningSuite.stack().token("partner-admin", Map.of("org", orgA)));
         browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
         browser.awaitText(By.id("live"), "Live", LIVE);
@@ -408,7 +415,7 @@ class PortalIT {
         browser.awaitText(By.cssSelector("[data-holding='" + evesHolding + "']"), "Renewal window open", LIVE);
         activate(e -> ("renew-" + evesHolding).equals(e.getDomAttribute("id")));
         answerEveryQuestion(false);
-        browser.screenshot("23-assessment-report-failed");
+        look(employee, "renewal-report-failed");
         browser.awaitText(By.id("score"), "Not passed", LIVE);
         List<WebElement> areas = browser.driver.findElements(By.cssSelector("table.skill-areas tbody tr"));
         assertEquals(2, areas.size(), "one row per skill area of the blueprint");
@@ -439,11 +446,11 @@ class PortalIT {
         assertTrue(Instant.parse(expiresAfter).isAfter(Instant.parse(expiresBefore).plus(Duration.ofDays(364))),
                 expiresBefore + " -> " + expiresAfter);
         browser.awaitText(By.id("renewal-outcome"), "now expires " + expiresAfter.substring(0, 10), LIVE);
-        browser.screenshot("24-assessment-report-renewed");
+        state(employee, "24-assessment-report-renewed");
 
         activate(e -> "Back to my transcript".equals(e.getText().trim()));
         browser.awaitText(By.cssSelector("[data-holding='" + evesHolding + "']"), "expires " + expiresAfter.substring(0, 10), LIVE);
-        browser.screenshot("25-transcript-renewed");
+        state(employee, "25-transcript-renewed");
     }
 
     @Test
@@ -462,7 +469,7 @@ class PortalIT {
         answerEveryQuestion(true);
         browser.awaitText(By.id("score"), "Passed", LIVE);
         assertTrue(browser.driver.findElements(By.id("renewal-outcome")).isEmpty(), "no renewal on an online assessment");
-        browser.screenshot("26-online-assessment-passed");
+        state(employee, "26-online-assessment-passed");
         activate(e -> "Back to assessments".equals(e.getText().trim()));
         browser.await(By.xpath("//section[@aria-labelledby='mine-heading']//li[contains(., 'scored')]"));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
@@ -496,7 +503,7 @@ class PortalIT {
             String secret = browser.await(By.id("webhook-secret")).getDomProperty("value");
             assertTrue(secret.matches("whsec_[A-Za-z0-9+/=]{32}"), secret);
             browser.awaitText(By.cssSelector("[data-webhook]"), "Competency at risk", LIVE);
-            browser.screenshot("27-webhook-secret-once");
+            look(admin, "webhooks");
             activate(e -> "Done".equals(e.getText().trim()));
             assertTrue(browser.driver.findElements(By.id("webhook-secret")).isEmpty(), "the secret is gone once done");
 
@@ -510,7 +517,7 @@ class PortalIT {
             tabBackTo(e -> "Refresh".equals(e.getText().trim()));
             press(Keys.ENTER);
             browser.awaitText(By.cssSelector(".deliveries caption"), "2 deliveries", LIVE);
-            browser.screenshot("28-webhook-deliveries");
+            state(admin, "28-webhook-deliveries");
         } finally {
             receiver.stop(0);
         }
@@ -539,7 +546,7 @@ class PortalIT {
         assertEquals(6, card.findElements(By.cssSelector(".window-months > li")).size(), "six months: " + window);
         assertTrue(window.contains("qualifying day") && window.contains("next drops a month"), window);
         assertTrue(window.contains("holds a qualifying day until"), window);
-        browser.screenshot("27-designations-contoso");
+        look(admin, "designations");
 
         signInByKeyboard(RunningSuite.stack().token("partner-admin", Map.of("org", demo.get("org.fabrikam"))));
         browser.await(By.cssSelector(".dashboard"));
@@ -551,7 +558,7 @@ class PortalIT {
         String plan = fabrikam.findElement(By.cssSelector(".plan")).getText();
         assertTrue(plan.matches("(?s)add \\d+ (person|people) with advanced certifications.*"), "the suggested plan: " + plan);
         browser.driver.executeScript("arguments[0].scrollIntoView()", fabrikam);
-        browser.screenshot("28-designations-fabrikam-to-qualify");
+        state(admin, "28-designations-fabrikam-to-qualify");
     }
 
     @Test
@@ -571,7 +578,7 @@ class PortalIT {
             assertTrue(browser.driver.findElement(By.cssSelector("table.switch caption")).getText().contains(today));
             if (expected[2].equals("Gains")) {
                 browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.cssSelector("table.switch")));
-                browser.screenshot("29-dashboard-programme-switch");
+                state(admin, "29-dashboard-programme-switch");
             }
         }
     }
@@ -632,7 +639,7 @@ class PortalIT {
             String answered = Integer.toString(number);
             browser.await(d -> answered.equals(progress.getDomAttribute("aria-valuenow")), LIVE);
             if (number == 2) {
-                browser.screenshot("22-assessment-question");
+                state(employee, "22-assessment-question");
                 // Tab to Next, Shift-Tab back to Previous, Enter: question 1 keeps its answer; then on again
                 tabTo(e -> "Next".equals(e.getText().trim()));
                 tabBackTo(e -> "Previous".equals(e.getText().trim()));
@@ -702,6 +709,17 @@ class PortalIT {
 
     private static Map<String, Object> option(int value, boolean correct) {
         return Map.of("text", Integer.toString(value), "correct", correct);
+    }
+
+    /** A page's first look in the journey: axe-core and its screenshots at 375 and 1280 px (PortalChecks). */
+    private static void look(PortalChecks who, String page) {
+        who.page(page);
+    }
+
+    /** Another state of a page already looked at: axe-core, and the journey's screenshot at the window's width. */
+    private static void state(PortalChecks who, String name) throws java.io.IOException {
+        who.axe(name);
+        browser.screenshot(name);
     }
 
     private static void signInByKeyboard(String token) {

@@ -164,6 +164,7 @@ class RoleEndpointMatrixIT {
                 read("/exam-candidates/{candidateId}/eligibility", candidateReaders).query("examCode={exam}"),
                 write("POST", "/exam-candidates/{candidateId}/vouchers", INVALID, ops),
                 read("/exam-candidates/{candidateId}/vouchers", candidateReaders),
+                read("/exam-candidates/{candidateId}/registrations", candidateReaders),
                 // certification-service
                 catalogue("GET", "/certifications", ANY_ROLE),
                 write("POST", "/certifications", INVALID, ops),

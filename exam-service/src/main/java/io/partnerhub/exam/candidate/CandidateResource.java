@@ -23,6 +23,7 @@ import java.time.Clock;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,6 +39,8 @@ import io.partnerhub.chassis.security.Roles;
 import io.partnerhub.exam.domain.Eligibility;
 import io.partnerhub.exam.exam.ExamService;
 import io.partnerhub.exam.result.AttemptRepository;
+import io.partnerhub.exam.registration.RegistrationRepository;
+import io.partnerhub.exam.registration.RegistrationViews.RegistrationView;
 import io.partnerhub.exam.result.ResultViews.AttemptView;
 import io.partnerhub.exam.voucher.VoucherService;
 import io.partnerhub.exam.voucher.VoucherService.IssueVoucher;
@@ -46,7 +49,7 @@ import io.partnerhub.exam.web.Examples;
 import io.partnerhub.exam.web.Ids;
 
 /**
- * A candidate's exam data: attempts, E7 eligibility, E4 vouchers. ops see every candidate, an employee only their own;
+ * A candidate's exam data: attempts, registrations, E7 eligibility, E4 vouchers. ops see every candidate, an employee only their own;
  * anyone else gets 404, exam providers included: a provider acts on its registrations, it does not browse candidates
  * (an exam-provider token without a valid provider claim gets 403).
  */
@@ -62,12 +65,14 @@ public class CandidateResource {
     private final EligibilityService eligibility;
     private final ExamService exams;
     private final VoucherService vouchers;
+    private final RegistrationRepository registrations;
     private final Clock clock;
 
     public CandidateResource(Caller caller, AttemptRepository attempts, EligibilityService eligibility, ExamService exams,
-                             VoucherService vouchers, Clock clock) {
+                             VoucherService vouchers, RegistrationRepository registrations, Clock clock) {
         this.caller = caller;
         this.attempts = attempts;
+        this.registrations = registrations;
         this.eligibility = eligibility;
         this.exams = exams;
         this.vouchers = vouchers;
@@ -81,18 +86,38 @@ public class CandidateResource {
     @GET
     @Path("/attempts")
     @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
-    @Operation(summary = "The candidate's attempts, newest first (ops, employee: own)", description = "Paged (page 0-100000, size 1-100, larger sizes capped at 100); optional examCode filter. A WITHHELD attempt shows no score or pass/fail. "
+    @Operation(summary = "The candidate's attempts, newest first (ops, employee: own)", description = "Paged (page 0-100000, size 1-100, larger sizes capped at 100; total in X-Total-Count); optional examCode filter. A WITHHELD attempt shows no score or pass/fail. "
             + "Exam providers do not browse candidates: 404.")
-    @APIResponse(responseCode = "200", description = "Attempts", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptView.class), examples = @ExampleObject(name = "attempts", value = Examples.ATTEMPTS)))
+    @APIResponse(responseCode = "200", description = "Attempts", headers = @Header(name = "X-Total-Count", description = "number of attempts (of examCode when given)"), content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AttemptView.class), examples = @ExampleObject(name = "attempts", value = Examples.ATTEMPTS)))
     @APIResponse(responseCode = "400", description = "page or size out of range, candidateId over 100 or examCode over 32 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = ProblemExamples.PAGE_INVALID)))
     @APIResponse(responseCode = "404", description = "Another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "403", description = "Role may not read attempts; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
-    public List<AttemptView> attempts(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
-                                      @QueryParam("examCode") @Size(max = Ids.EXAM_CODE_MAX) String examCode,
-                                      @Valid @BeanParam PageRequest paging) {
+    public Response attempts(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
+                             @QueryParam("examCode") @Size(max = Ids.EXAM_CODE_MAX) String examCode,
+                             @Valid @BeanParam PageRequest paging) {
         caller.requireOwnCandidate(candidateId);
-        return attempts.ofCandidate(candidateId, examCode, paging.page(), paging.size())
-                .stream().map(AttemptView::of).toList();
+        return paging.respond(attempts.ofCandidate(candidateId, examCode, paging.page(), paging.size())
+                .stream().map(AttemptView::of).toList(), attempts.countOfCandidate(candidateId, examCode));
+    }
+
+    @GET
+    @Path("/registrations")
+    @RolesAllowed({Roles.OPS, Roles.EXAM_PROVIDER, Roles.EMPLOYEE})
+    @Operation(summary = "The candidate's registrations, latest appointment first (ops, employee: own)",
+            description = "Every status (AWAITING_SYSTEM_CHECK, SCHEDULED, CANCELLED, COMPLETED...). Paged (page 0-100000, size 1-100, "
+                    + "larger sizes capped at 100); total in X-Total-Count. Exam providers do not browse candidates: 404.")
+    @APIResponse(responseCode = "200", description = "Registrations",
+            headers = @Header(name = "X-Total-Count", description = "number of registrations of the candidate"),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RegistrationView.class),
+                    examples = @ExampleObject(name = "registrations", value = "[" + Examples.REGISTRATION + "," + Examples.REGISTRATION_CANCELLED + "]")))
+    @APIResponse(responseCode = "400", description = "page or size out of range, candidateId over 100 characters", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "page out of range", value = ProblemExamples.PAGE_INVALID)))
+    @APIResponse(responseCode = "404", description = "Another candidate (employee), any candidate (exam-provider)", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "403", description = "Role may not read registrations; exam-provider token without a valid provider claim", content = @Content(mediaType = Examples.PROBLEM, examples = @ExampleObject(name = "forbidden", value = Examples.PROVIDER_CLAIM_MISSING)))
+    public Response registrations(@PathParam("candidateId") @Size(max = Ids.CANDIDATE_ID_MAX) String candidateId,
+                                  @Valid @BeanParam PageRequest paging) {
+        caller.requireOwnCandidate(candidateId);
+        return paging.respond(registrations.ofCandidate(candidateId, paging.page(), paging.size())
+                .stream().map(RegistrationView::of).toList(), registrations.countOfCandidate(candidateId));
     }
 
     @GET

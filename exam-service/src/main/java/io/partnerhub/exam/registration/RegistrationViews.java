@@ -32,7 +32,7 @@ public final class RegistrationViews {
                                    ExamProvider provider, DeliveryMode deliveryMode, Instant scheduledAt,
                                    UUID voucherId, Boolean systemCheckPassed, Instant createdAt) {
 
-        static RegistrationView of(Registration r) {
+        public static RegistrationView of(Registration r) {
             return new RegistrationView(r.id, r.status, r.candidateId, r.examCode, r.provider, r.deliveryMode,
                     r.scheduledAt, r.voucherId, r.systemCheckPassed, r.createdAt);
         }

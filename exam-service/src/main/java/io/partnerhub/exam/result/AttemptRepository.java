@@ -36,6 +36,11 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
         return query.page(Page.of(page, size)).list();
     }
 
+    public long countOfCandidate(String candidateId, String examCode) {
+        return examCode == null ? count("candidateId", candidateId)
+                : count("candidateId = ?1 and examCode = ?2", candidateId, examCode);
+    }
+
     /** Withheld attempts of exams that went live on or before {@code liveOnOrBefore}. */
     public List<Attempt> withheldOfExamsLiveBy(LocalDate liveOnOrBefore, int limit) {
         return getEntityManager().createQuery("select a from Attempt a, Exam e where a.examCode = e.code"

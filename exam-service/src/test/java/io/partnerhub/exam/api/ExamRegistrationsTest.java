@@ -147,4 +147,38 @@ class ExamRegistrationsTest extends ClockMovingTest {
         given().auth().oauth2("not-a-token").get("/exam-candidates/{c}/attempts", candidate).then().statusCode(401);
         bookOk(candidate, exam, inHours(24));
     }
+
+    @Test
+    void aCandidateListsTheirRegistrationsLatestFirstPagedWithTheTotalAndNobodyElsesOrProvidersSeeThem() {
+        String exam = createExam();
+        String other = createExam();
+        String me = newCandidate();
+        String employee = TestTokens.employee(me, "org-1");
+        String first = bookOk(me, exam, inHours(24));
+        as(employee).post("/exam-registrations/{id}/cancellation", first).then().statusCode(200);
+        String second = bookOk(me, exam, inHours(72));
+        String third = bookOk(me, other, inHours(48));
+
+        as(employee).queryParam("size", 2).get("/exam-candidates/{c}/registrations", me).then().statusCode(200)
+                .header("X-Total-Count", "3")
+                .body("id", org.hamcrest.Matchers.contains(second, third))
+                .body("[0].status", equalTo("SCHEDULED"));
+        as(employee).queryParam("size", 2).queryParam("page", 1).get("/exam-candidates/{c}/registrations", me).then()
+                .statusCode(200).header("X-Total-Count", "3")
+                .body("id", org.hamcrest.Matchers.contains(first)).body("[0].status", equalTo("CANCELLED"));
+        asOps().get("/exam-candidates/{c}/registrations", me).then().statusCode(200).header("X-Total-Count", "3");
+        as(employee).get("/exam-candidates/{c}/attempts", me).then().statusCode(200).header("X-Total-Count", "0");
+
+        as(TestTokens.employee(newCandidate(), "org-1")).get("/exam-candidates/{c}/registrations", me).then().statusCode(404)
+                .contentType("application/problem+json");
+        ExamApi.asProvider().get("/exam-candidates/{c}/registrations", me).then().statusCode(404);
+        as(TestTokens.partnerAdmin("org-1")).get("/exam-candidates/{c}/registrations", me).then().statusCode(403);
+        as(employee).queryParam("page", 21474837).get("/exam-candidates/{c}/registrations", me).then().statusCode(400)
+                .contentType("application/problem+json");
+        as(employee).queryParam("size", 0).get("/exam-candidates/{c}/registrations", me).then().statusCode(400);
+        asOps().get("/exam-candidates/{c}/registrations", "x".repeat(300)).then().statusCode(400)
+                .contentType("application/problem+json");
+        asOps().get("/exam-candidates/{c}/registrations", newCandidate()).then().statusCode(200)
+                .header("X-Total-Count", "0").body("$", org.hamcrest.Matchers.hasSize(0));
+    }
 }
