@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -37,12 +36,13 @@ import org.openqa.selenium.interactions.Actions;
  * Issue 27, the public pages in a real browser, by keyboard only: a partner-admin lists the organisation in the
  * directory (and sees the public preview); a visitor without a sign-in finds the partner in the directory, opens its
  * profile and verifies an organisation credential; opens a transcript its holder shared and, from it, the badge page,
- * which verifies the badge live. No Content-Security-Policy violation on any page; a screenshot of each page at 375 and
- * 1280 px ({@code target/portal-screenshots/public-*}). Skipped where Chromium is not installed.
+ * which verifies the badge live. No Content-Security-Policy violation on any page; {@link PortalChecks} on each page
+ * (axe-core 0 serious/critical, screenshots at 375 and 1280 px: {@code target/portal-screenshots/public-*}). Skipped
+ * where Chromium is not installed.
  */
 @ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(6) // after PortalIT, before the journeys that move the clocks by months; moves the clocks by 3 h and back itself
+@Order(7) // after the other portal ITs, before the journeys that move the clocks by months (it moves them 3 h and back)
 class PublicPortalIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -63,6 +63,8 @@ class PublicPortalIT {
     private static String competency;
     private static String holding;
     private static String shareCode;
+    /** axe-core (0 serious/critical) and screenshots at 375 and 1280 px of each page a visitor sees. */
+    private static PortalChecks visitor;
 
     @BeforeAll
     static void aPartnerWithACredentialAndAHolderWithABadge() throws Exception {
@@ -112,6 +114,7 @@ class PublicPortalIT {
         gateway = RunningSuite.service("gateway").baseUrl();
         browser = new HeadlessChromium(Path.of("target", "portal-screenshots"));
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_CSP_VIOLATIONS));
+        visitor = new PortalChecks(browser, "public");
     }
 
     @AfterEach
@@ -141,7 +144,7 @@ class PublicPortalIT {
         press(Keys.SPACE);
         browser.awaitText(By.id("listed-saved"), "Listed", WAIT);
         browser.awaitText(By.cssSelector("[aria-label='Preview'] .partner"), "Silver", WAIT);
-        screenshots("public-01-listing");
+        new PortalChecks(browser, "partner-admin").page("directory-listing");
         RunningSuite.api("partner-admin", Map.of("org", org)).get("/organizations/{id}/activity?kind=DIRECTORY_LISTING_CHANGED", org)
                 .then().statusCode(200).body("details.listed", equalTo(List.of(true)));
         browser.driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).sendKeys(Keys.ENTER);
@@ -158,10 +161,10 @@ class PublicPortalIT {
         press(orgName, Keys.ENTER); // Enter in a field submits the search form
         browser.awaitText(By.id("dir-count"), "1 partner found", WAIT);
         browser.awaitText(By.cssSelector(".partner-list .partner"), competency + " (Silver)", WAIT);
-        screenshots("public-02-directory");
+        visitor.page("directory");
         activate(e -> orgName.equals(e.getText()));
         browser.awaitText(By.cssSelector(".credential"), "Active", WAIT);
-        screenshots("public-03-partner");
+        visitor.page("partner");
         activate(e -> "Verify signature and status".equals(e.getText()));
         WebElement verified = browser.await(By.cssSelector(".credential [data-verified]"));
         assertEquals("true", verified.getAttribute("data-verified"), verified.getText());
@@ -174,25 +177,15 @@ class PublicPortalIT {
         browser.driver.get(gateway + "/#/transcripts/" + shareCode);
         browser.awaitText(By.cssSelector(".holding"), "Certification " + certification, WAIT);
         assertTrue(browser.driver.findElement(By.cssSelector(".holding [title]")).getAttribute("title").equals(certification));
-        screenshots("public-04-transcript");
+        visitor.page("shared-transcript");
         activate(e -> "Badge and live verification".equals(e.getText()));
         browser.awaitText(By.cssSelector("[data-status]"), "Active", WAIT);
         WebElement check = browser.awaitText(By.cssSelector("#badge-check [data-verified]"), "Signature valid", WAIT);
         assertEquals("true", check.getAttribute("data-verified"), check.getText());
         activate(e -> "Verify again".equals(e.getText()));
         browser.awaitText(By.cssSelector("#badge-check [data-verified]"), "checked", WAIT);
-        screenshots("public-05-badge");
+        visitor.page("badge");
         assertTrue(browser.driver.getCurrentUrl().endsWith("#/badges/" + holding), browser.driver.getCurrentUrl());
-    }
-
-    /** The page at a phone's width (375 px) and a desktop's (1280 px). */
-    private static void screenshots(String name) throws Exception {
-        Dimension before = browser.driver.manage().window().getSize();
-        for (int width : new int[] { 375, 1280 }) {
-            browser.driver.manage().window().setSize(new Dimension(width, 900));
-            browser.screenshot(name + "-" + width);
-        }
-        browser.driver.manage().window().setSize(before);
     }
 
     private static void press(CharSequence... keys) {
