@@ -1,7 +1,7 @@
 // PartnerHub partner portal: sign-in, navigation and hash routes. Pages live in org-pages.js, designation-pages.js,
 // people-pages.js, me-pages.js, exam-pages.js, booking-pages.js, cert-pages.js, assess-pages.js, profile-pages.js,
-// notify-pages.js and webhook-pages.js; issue 27's partner-admin pages in requirements-pages.js, history-pages.js,
-// admin-pages.js, ops' in catalogue-pages.js, ops-pages.js.
+// public-pages.js, notify-pages.js and webhook-pages.js; issue 27's partner-admin pages in requirements-pages.js,
+// history-pages.js, admin-pages.js, ops' in catalogue-pages.js, ops-pages.js.
 import { html, render, useState, useEffect } from './preact.js';
 import { session, get, path } from './api.js';
 import { Problem, orgHref } from './ui.js';
@@ -13,7 +13,7 @@ import { Exams, ExamDetails } from './exam-pages.js';
 import { Registrations, Vouchers } from './booking-pages.js';
 import { Certifications } from './cert-pages.js';
 import { Assessments, Attempt } from './assess-pages.js';
-import { PublicProfile } from './profile-pages.js';
+import { Directory, Partner, SharedTranscript, BadgePage, Listing } from './public-pages.js';
 import { Webhooks } from './webhook-pages.js';
 import { Notifications } from './notify-pages.js';
 import { StatusHistory } from './history-pages.js';
@@ -101,7 +101,7 @@ function Nav({ claims, route }) {
       [orgHref(org, 'webhooks'), 'Webhooks']);
     links.push([orgHref(org, 'requirements'), 'Requirements'], [orgHref(org, 'history'), 'Status history'],
       [orgHref(org, 'performance'), 'Performance'], [orgHref(org, 'departures'), 'Departures']);
-    links.push([`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
+    links.push([orgHref(org, 'listing'), 'Directory listing'], [`#/partners/${encodeURIComponent(org)}`, 'Public profile']);
   }
   if (claims.candidate) {
     links.push(['#/me/transcript', 'My transcript'], ['#/me/badges', 'My badges'], ['#/me/exams', 'Exams'],
@@ -113,6 +113,7 @@ function Nav({ claims, route }) {
   }
   if (claims.role === 'employee' && claims.org) links.push(['#/me/join', 'Join your organisation']);
   if (claims.org) links.push(['#/me/notifications', 'Notifications']);
+  links.push(['#/directory', 'Partner directory']);
   const here = `#/${route.map(encodeURIComponent).join('/')}`;
   return html`<nav aria-label="Portal pages"><ul>
     ${links.map(([href, label]) => html`<li><a href=${href} aria-current=${here === href ? 'page' : undefined}>${label}</a></li>`)}
@@ -131,6 +132,7 @@ function Page({ claims, route }) {
     if (page === 'history') return html`<${StatusHistory} org=${id} />`;
     if (page === 'performance') return html`<${Performance} org=${id} />`;
     if (page === 'departures') return html`<${Departures} org=${id} />`;
+    if (page === 'listing') return html`<${Listing} org=${id} />`;
     return html`<${Dashboard} org=${id} claims=${claims} />`;
   }
   if (area === 'me' && id === 'join' && claims.role === 'employee' && claims.org) return html`<${Join} org=${claims.org} />`;
@@ -152,8 +154,18 @@ function Page({ claims, route }) {
     if (id === 'dead-letters') return html`<${Operations} />`;
     if (id === 'clock') return html`<${Clock} />`;
   }
-  if (area === 'partners' && id) return html`<${PublicProfile} org=${id} />`;
+  const open = publicPage(route);
+  if (open) return open;
   location.hash = home(claims);
+  return null;
+}
+
+/** The pages anyone may read, signed in or not (issue 27); null for any other route. */
+function publicPage([area, id]) {
+  if (area === 'directory') return html`<${Directory} />`;
+  if (area === 'partners' && id) return html`<${Partner} key=${id} org=${id} />`;
+  if (area === 'transcripts' && id) return html`<${SharedTranscript} key=${id} code=${id} />`;
+  if (area === 'badges' && id) return html`<${BadgePage} key=${id} holding=${id} />`;
   return null;
 }
 
@@ -184,10 +196,15 @@ function App() {
     addEventListener('partnerhub:sign-in-again', again);
     return () => removeEventListener('partnerhub:sign-in-again', again);
   }, []);
-  if (!claims && route[0] === 'partners' && route[1]) {
-    // the public profile needs no sign-in
-    return html`<main id="main" class="public"><${PublicProfile} org=${route[1]} />
-      <p><a href="#/">Sign in to PartnerHub</a></p></main>`;
+  const open = !claims && publicPage(route);
+  if (open) {
+    // the directory, a partner's profile, a shared transcript and a badge need no sign-in
+    return html`<div class="shell public">
+      <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to content</a>
+      <header><span class="brand">PartnerHub</span>
+        <nav aria-label="Public pages"><ul><li><a href="#/directory">Partner directory</a></li>
+          <li><a href="#/">Sign in</a></li></ul></nav></header>
+      <main id="main" tabindex="-1">${open}</main></div>`;
   }
   if (!claims) {
     return html`<${SignIn} ended=${!!ended} onSignedIn=${() => {

@@ -16,20 +16,19 @@ export function Registrations({ candidate }) {
   const [done, setDone] = useState(null);
   return html`<div class="registrations">
     <h1>My exam registrations</h1>
-    <p class="hint">Latest appointment first. Cancel before the appointment; a voucher used for the booking comes back.
+    <p class="hint">Latest appointment first. Cancel before the appointment; a voucher used for the booking comes back.${' '}
       <a href="#/me/exams">Book an exam</a></p>
     <div aria-live="polite" id="registrations-status" tabindex="-1">${done && html`<p class="eligible" role="status">${done}</p>`}</div>
     <${Loaded} state=${list}>${() => (list.pager.total === 0 ? html`<p>No registrations yet.</p>` : html`<div class="table-scroll">
       <table class="registration-list"><caption>${list.pager.total} registration${list.pager.total === 1 ? '' : 's'}</caption>
-      <thead><tr><th scope="col">Exam</th><th scope="col">Appointment (your time)</th><th scope="col">Delivery</th>
-        <th scope="col">Status</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+      <thead><tr><th scope="col">Exam</th><th scope="col">Appointment (your time)</th>
+        <th scope="col">Status</th></tr></thead>
       <tbody>${list.items.map((r) => html`<tr data-registration=${r.id}>
-        <td><a href=${examHref(r.examCode)}>${r.examCode}</a></td>
+        <td><a href=${examHref(r.examCode)}>${r.examCode}</a><div class="hint">${words(r.deliveryMode)} · ${words(r.provider)}</div></td>
         <td><time datetime=${r.scheduledAt}>${when(r.scheduledAt)}</time></td>
-        <td>${words(r.deliveryMode)} · ${words(r.provider)}</td>
-        <td>${STATUS[r.status] || words(r.status)}${r.voucherId ? ' · voucher' : ''}${r.systemCheckPassed === false ? ' · system check failed' : ''}</td>
-        <td>${cancellable(r) && html`<button type="button" class="secondary" id=${`cancel-${r.id}`}
-          onClick=${() => { setDone(null); setAsking(r); }}>Cancel…<span class="sr-only"> ${r.examCode} on ${when(r.scheduledAt)}</span></button>`}</td>
+        <td>${STATUS[r.status] || words(r.status)}${r.voucherId ? ' · voucher' : ''}${r.systemCheckPassed === false ? ' · system check failed' : ''}
+          ${cancellable(r) && html`<div><button type="button" class="secondary" id=${`cancel-${r.id}`}
+          onClick=${() => { setDone(null); setAsking(r); }}>Cancel…<span class="sr-only"> ${r.examCode} on ${when(r.scheduledAt)}</span></button></div>`}</td>
       </tr>`)}</tbody></table></div>
       <${Pager} ...${list.pager} label="Registration pages" />`)}<//>
     ${asking && html`<${CancelDialog} registration=${asking} onClose=${(cancelled) => {

@@ -74,7 +74,7 @@ function Certification({ certification: c, passed, holding, held, names }) {
       ${(c.prerequisites || []).map((id) => html`<li>and hold ${names.get(id) || id}${held.has(id) ? html` <span class="passed">(held ✓)</span>` : ''}</li>`)}
     </ul>
     <p class=${holding ? 'eligible' : need.done ? 'eligible' : 'still-needed'} data-still-needed>
-      ${holding ? html`<strong>You hold it</strong>${holding.expiresAt ? ` until ${day(holding.expiresAt)}` : ''}.
+      ${holding ? html`<strong>You hold it</strong>${holding.expiresAt ? ` until ${day(holding.expiresAt)}` : ''}.${' '}
         <a href="#/me/transcript">Transcript and renewal</a>`
       : need.done ? html`<strong>You meet every requirement</strong>: it is awarded as your results arrive.`
         : html`<strong>You still need:</strong> ${[...need.groups.map((g) => (g.length > 1 ? `one of ${g.join(' / ')}` : g[0])),

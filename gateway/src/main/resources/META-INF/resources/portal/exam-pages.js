@@ -19,7 +19,7 @@ export function Exams() {
   const list = usePaged((page, size) => api(`/exams${query({ page, size })}`), [], 20);
   return html`<div class="exams">
     <h1>Exams</h1>
-    <p class="hint">Open an exam to read what it measures, check whether you may take it and book it.
+    <p class="hint">Open an exam to read what it measures, check whether you may take it and book it.${' '}
       <a href="#/me/registrations">My registrations</a> · <a href="#/me/vouchers">My vouchers</a></p>
     <${Loaded} state=${list}>${() => html`<div class="table-scroll"><table class="exam-catalogue">
       <caption>Exam catalogue: ${list.pager.total} exam${list.pager.total === 1 ? '' : 's'}</caption>
@@ -122,7 +122,7 @@ function Book({ candidate, exam, vouchers, voucher, onBooked }) {
     <button type="submit" disabled=${busy}>${busy ? 'Booking…' : 'Book'}</button>
     <${Problem} error=${error} />
     ${booked && html`<p class="eligible" role="status" id="booked">Booked for ${when(booked.scheduledAt)}: ${booked.status === 'AWAITING_SYSTEM_CHECK'
-      ? 'the provider confirms it after your system check' : 'scheduled'}${booked.voucherId ? ', paid with your voucher' : ''}.
+      ? 'the provider confirms it after your system check' : 'scheduled'}${booked.voucherId ? ', paid with your voucher' : ''}.${' '}
       <a href="#/me/registrations">My registrations</a></p>`}
   </form>`;
 }

@@ -4,6 +4,7 @@ import { html, useState, useEffect } from './preact.js';
 import { api, get, getAll, post, listen, path, query } from './api.js';
 import { useLoad, usePaged, Loaded, Problem, LevelBadge, Progress, ActionButton, Pager, day, when, orgHref } from './ui.js';
 import { ProgrammesPanel } from './designation-pages.js';
+import { Alerts, Forecast, Reasons, ReasonText, RequirementLabel, Named, credentialsOf, requirementText } from './reason-views.js';
 
 const LEVELS = ['SILVER', 'GOLD'];
 const PACKS = [...LEVELS, 'SOLUTIONS_PARTNER'];
@@ -29,9 +30,11 @@ export function OrgHeading({ organisation, page }) {
 }
 
 /** The one sentence a partner admin needs first: what to do next for this competency. */
-function nextStep(status, name) {
+function nextStep(status, who) {
   if (status.atRisk) {
-    return `Act before ${day(status.validUntil)}: ${status.reasons[0] || 'a requirement no longer holds'}.`;
+    const first = (status.reasonDetails || [])[0];
+    return html`Act before ${day(status.validUntil)}: ${first ? html`<${ReasonText} reason=${first} status=${status} who=${who} />`
+      : 'a requirement no longer holds'}.`;
   }
   const target = LEVELS.find((l) => rank(l) > rank(status.level));
   if (!target) return `Gold held until ${day(status.validUntil)}. Keep the counted people certified.`;
@@ -42,8 +45,8 @@ function nextStep(status, name) {
   const closest = missing[0] || [];
   const held = status.level !== 'NONE' ? `${title(status.level)} held until ${day(status.validUntil)}. ` : '';
   if (!closest.length) return `${held}${title(target)} requirements are met: it is attained with the next update.`;
-  const gap = closest.map((r) => `${Number(r.need) - Number(r.have)} more for "${r.description}"`).join('; ');
-  return `${held}To reach ${title(target)}: ${gap}.`;
+  const gap = closest.map((r, i) => html`${i ? '; ' : ''}${Number(r.need) - Number(r.have)} more for "<${RequirementLabel} requirement=${r} />"`);
+  return html`${held}To reach ${title(target)}: ${gap}.`;
 }
 
 function CompetencyCard({ status, name, who }) {
@@ -51,7 +54,7 @@ function CompetencyCard({ status, name, who }) {
   status.requirements.forEach((r) => (groups[`${r.level} · path ${r.path}`] ||= []).push(r));
   return html`<article class="competency" data-competency=${status.competencyId} aria-labelledby=${`c-${status.competencyId}`}>
     <h3 id=${`c-${status.competencyId}`}>${name} <${LevelBadge} level=${status.level} atRisk=${status.atRisk} /></h3>
-    <p class="next-step">${nextStep(status, name)}</p>
+    <p class="next-step">${nextStep(status, who)}</p>
     <dl class="facts">
       <div><dt>Valid until</dt><dd>${day(status.validUntil)}</dd></div>
       <div><dt>Path met</dt><dd>${status.path ? `path ${status.path}` : 'none'}</dd></div>
@@ -61,44 +64,13 @@ function CompetencyCard({ status, name, who }) {
     ${Object.entries(groups).map(([group, reqs]) => html`<section class="path">
       <h4>${group} ${reqs.every((r) => r.met) ? '✓ met' : ''}</h4>
       <ul>${reqs.map((r) => html`<li class=${r.met ? 'met' : 'unmet'}>
-        <span class="requirement">${r.description}</span>
-        <${Progress} have=${r.have} need=${r.need} label=${`${group}: ${r.description}`} />
-        ${r.counted.length > 0 && html`<span class="counted">Counts: ${r.counted.map(who).join(', ')}</span>`}
+        <span class="requirement"><${RequirementLabel} requirement=${r} /></span>
+        <${Progress} have=${r.have} need=${r.need} label=${`${group}: ${requirementText(r)}`} />
+        ${r.counted.length > 0 && html`<span class="counted">Counts: ${r.counted.map((c, i) => html`${i ? ', ' : ''}<${Named} id=${c}
+          name=${who(c) !== c ? who(c) : null} />`)}</span>`}
       </li>`)}</ul>
     </section>`)}
   </article>`;
-}
-
-function Alerts({ statuses, membership, names }) {
-  const risks = statuses.filter((s) => s.atRisk);
-  const alerts = membership.alerts || [];
-  if (!risks.length && !alerts.length) return html`<p class="all-clear" id="alerts">No alerts: nothing is at risk.</p>`;
-  return html`<section id="alerts" aria-labelledby="alerts-heading">
-    <h2 id="alerts-heading">Alerts</h2>
-    ${alerts.map((a) => html`<div class="alert" role="status">
-      <strong>${a.message}</strong>
-      <ul>${a.reasons.map((r) => html`<li>${r}</li>`)}</ul></div>`)}
-    ${risks.filter((s) => !alerts.some((a) => a.competencyId === s.competencyId)).map((s) => html`<div class="alert" role="status">
-      <strong>${names[s.competencyId] || s.competencyId} ${title(s.level)} is at risk</strong>
-      <ul>${s.reasons.map((r) => html`<li>${r}</li>`)}</ul></div>`)}
-  </section>`;
-}
-
-/** K7: every dated loss in the horizon, then per level who must renew to keep it through the whole of it. */
-function Forecast({ forecast, names, who }) {
-  const levels = [...new Map(forecast.map((f) => [`${f.competencyId}|${f.level}`, f])).values()];
-  return html`<section aria-labelledby="forecast-heading">
-    <h2 id="forecast-heading">Forecast: the next 12 months</h2>
-    ${forecast.length === 0 ? html`<p>No upcoming expiry or requirement version costs a level.</p>` : html`<ol class="timeline">
-      ${[...forecast].sort((a, b) => a.on.localeCompare(b.on)).map((f) => html`<li>
-        <time datetime=${f.on}>${f.on}</time>
-        <div><strong>${names[f.competencyId] || f.competencyId} ${title(f.level)}</strong> — ${f.cause}.
-          ${f.candidates.length > 0 ? html`Stop counting: ${f.candidates.map(who).join(', ')}.` : ''}
-          ${f.keepsLevelIf ? html`<br /><span class="hint">Keeps the level if ${f.keepsLevelIf}</span>` : ''}</div>
-      </li>`)}</ol>
-      <ul class="must-renew">${levels.map((f) => html`<li>To keep ${names[f.competencyId] || f.competencyId} ${title(f.level)}
-        through the next 12 months, must renew: ${(f.mustRenew || []).map(who).join(', ') || 'nobody (no renewal keeps it)'}.</li>`)}</ul>`}
-  </section>`;
 }
 
 function WhatIf({ org, statuses, users, names, who }) {
@@ -145,9 +117,11 @@ function WhatIf({ org, statuses, users, names, who }) {
         <select id="expiry-candidate" onChange=${(e) => setExpiry({ ...expiry, candidateId: e.target.value })}>
           <option value="">—</option>${counted.map((c) => html`<option value=${c} selected=${expiry.candidateId === c}>${who(c)}</option>`)}
         </select>
-        <label for="expiry-certification">Certification id</label>
-        <input id="expiry-certification" value=${expiry.certificationId} list="certification-ids"
-          onInput=${(e) => setExpiry({ ...expiry, certificationId: e.target.value })} />
+        <label for="expiry-certification">Certification</label>
+        <select id="expiry-certification" onChange=${(e) => setExpiry({ ...expiry, certificationId: e.target.value })}>
+          <option value="">—</option>${credentialsOf(statuses).map((c) => html`<option value=${c.id} title=${c.id}
+            selected=${expiry.certificationId === c.id}>${c.name ? `${c.name} (${c.id})` : c.id}</option>`)}
+        </select>
       </fieldset>
       <fieldset><legend>When and under which rules</legend>
         <label for="whatif-at">On date</label>
@@ -170,7 +144,7 @@ function WhatIf({ org, statuses, users, names, who }) {
         return html`<tr><th scope="row">${names[sim.competencyId] || sim.competencyId}</th>
           <td>${today ? html`<${LevelBadge} level=${today.level} atRisk=${today.atRisk} />` : '—'}</td>
           <td><${LevelBadge} level=${sim.level} atRisk=${sim.atRisk} />
-            <ul class="reasons">${sim.reasons.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`;
+            <${Reasons} status=${sim} reasons=${sim.reasonDetails} who=${who} /></td></tr>`;
       })}</tbody></table>`}
   </section>`;
 }
@@ -190,8 +164,6 @@ export function Dashboard({ org, claims }) {
   return html`<${Loaded} state=${state}>${(d) => {
     const names = Object.fromEntries(d.competencies.map((c) => [c.id, c.name]));
     const who = namer(d.users);
-    const certificationIds = [...new Set(d.statuses.flatMap((s) => s.requirements.flatMap((r) =>
-      (r.description.match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) || []))))];
     return html`<div class="dashboard">
       <${OrgHeading} organisation=${d.organisation} page="Dashboard" />
       <p class=${`live live-${live}`} role="status" id="live">${{ live: '● Live: changes appear as they happen',
@@ -200,14 +172,13 @@ export function Dashboard({ org, claims }) {
         'signed-out': 'Not live: please sign in again' }[live]}</p>
       <p class="summary">Membership <${LevelBadge} level=${d.membership.level} />${' '}
         ${d.statuses.filter((s) => s.level !== 'NONE').length} of ${d.statuses.length} competencies attained.</p>
-      <${Alerts} statuses=${d.statuses} membership=${d.membership} names=${names} />
+      <${Alerts} statuses=${d.statuses} membership=${d.membership} names=${names} who=${who} />
       <section aria-labelledby="competencies-heading"><h2 id="competencies-heading">Competencies</h2>
         ${d.statuses.length === 0 && html`<p>No competency is in effect yet.</p>`}
         <div class="cards">${d.statuses.map((s) => html`<${CompetencyCard} status=${s} name=${names[s.competencyId] || s.competencyId} who=${who} />`)}</div>
       </section>
       <${ProgrammesPanel} org=${d.organisation.id} role=${claims?.role} />
       <${Forecast} forecast=${d.forecast} names=${names} who=${who} />
-      <datalist id="certification-ids">${certificationIds.map((c) => html`<option value=${c} />`)}</datalist>
       <${WhatIf} org=${org} statuses=${d.statuses} users=${d.users} names=${names} who=${who} />
     </div>`;
   }}<//>`;
@@ -226,10 +197,12 @@ function purchaseHint(membership, level) {
 }
 
 export function Membership({ org }) {
-  const state = useLoad(async () => ({
-    organisation: await get(path`/organizations/${org}`), membership: await get(path`/organizations/${org}/membership`),
-  }), [org]);
-  return html`<${Loaded} state=${state}>${({ organisation, membership: m }) => html`<div class="membership">
+  const state = useLoad(async () => {
+    const [organisation, membership, statuses, users] = await Promise.all([get(path`/organizations/${org}`),
+      get(path`/organizations/${org}/membership`), getAll(path`/competency-status/${org}`).catch(() => []), peopleOf(org)]);
+    return { organisation, membership, statuses, users };
+  }, [org]);
+  return html`<${Loaded} state=${state}>${({ organisation, membership: m, statuses, users }) => html`<div class="membership">
     <${OrgHeading} organisation=${organisation} page="Membership" />
     <p class="summary">Level <${LevelBadge} level=${m.level} /></p>
     <dl class="facts">
@@ -238,8 +211,8 @@ export function Membership({ org }) {
       <div><dt>Renewal</dt><dd>${m.renewal ? `${packTitle(m.renewal.level)} from ${m.renewal.startsOn} to ${m.renewal.endsOn}` : 'not bought'}</dd></div>
     </dl>
     ${m.renewalAtRisk && html`<div class="alert" role="status"><strong>Renewal at risk</strong></div>`}
-    ${m.alerts.map((a) => html`<div class="alert" role="status"><strong>${a.message}</strong>
-      <ul>${a.reasons.map((r) => html`<li>${r}</li>`)}</ul></div>`)}
+    ${m.alerts.length > 0 && html`<${Alerts} statuses=${statuses.filter((s) => m.alerts.some((a) => a.competencyId === s.competencyId))}
+      membership=${m} names=${{}} who=${namer(users)} />`}
     <section aria-labelledby="benefits-heading"><h2 id="benefits-heading">Benefits</h2>
       <ul class="benefits">${m.benefits.map((b) => html`<li>${b}</li>`)}</ul></section>
     <section aria-labelledby="packs-heading"><h2 id="packs-heading">Benefit packs</h2>

@@ -4,6 +4,7 @@ import { html, useState } from './preact.js';
 import { api, get, getAll, post, path, query } from './api.js';
 import { useLoad, Loaded, Problem, ActionButton, Pager, day, when } from './ui.js';
 import { OrgHeading, title } from './org-pages.js';
+import { RequirementLabel } from './reason-views.js';
 
 /**
  * Invites a person (an employee account): the answer's code is shown here once, to hand over, and never kept (not in
@@ -135,7 +136,7 @@ export function People({ org }) {
   const invited = () => { setVersion((v) => v + 1); state.reload(); };
   return html`<${Loaded} state=${state}>${({ organisation, users, statuses }) => {
     const countedIn = (candidate) => statuses.flatMap((s) => s.requirements.filter((r) => r.counted.includes(candidate))
-      .map((r) => `${s.competencyId} ${title(r.level)}: ${r.description}`));
+      .map((r) => html`${s.competencyId} ${title(r.level)}: <${RequirementLabel} requirement=${r} />`));
     return html`<div class="people">
       <${OrgHeading} organisation=${organisation} page="People" />
       <div class="table-scroll"><table>

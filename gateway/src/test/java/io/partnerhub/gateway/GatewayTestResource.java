@@ -81,7 +81,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     /** Rate-limit budgets: generous here (the tests send many requests from one address); LimitsTest's are small. */
     protected void budgets(Map<String, String> config) {
-        for (String budget : new String[] { "reads", "writes", "results" }) {
+        for (String budget : new String[] { "reads", "writes", "results", "directory" }) {
             config.put("partnerhub.gateway.rate-limits." + budget + ".quota", "100000");
             config.put("partnerhub.gateway.rate-limits." + budget + ".window", "1s");
         }

@@ -38,6 +38,8 @@ class LimitsTest {
             config.put("partnerhub.gateway.rate-limits.writes.window", "60s");
             config.put("partnerhub.gateway.rate-limits.results.quota", "2");
             config.put("partnerhub.gateway.rate-limits.results.window", "60s");
+            config.put("partnerhub.gateway.rate-limits.directory.quota", "2");
+            config.put("partnerhub.gateway.rate-limits.directory.window", "60s");
             config.put("partnerhub.gateway.max-connections", "1");
             config.put("partnerhub.gateway.max-wait-queue", "1");
         }
@@ -94,6 +96,22 @@ class LimitsTest {
         }
         // an earlier anonymous test may have spent some of the address's reads already
         assertTrue(statuses.contains(429) && statuses.get(statuses.size() - 1) == 429, statuses.toString());
+    }
+
+    @Test
+    void thePublicDirectoryHasASmallBudgetOfItsOwnPerClient() {
+        String token = TestTokens.partnerAdmin("11111111-0000-4000-8000-000000000009");
+        for (int i = 1; i >= 0; i--) {
+            given().auth().oauth2(token).queryParam("page", 1 - i).when().get("/api/partner-directory")
+                    .then().statusCode(200).header("RateLimit-Policy", "\"directory\";q=2;w=60")
+                    .header("RateLimit", matchesPattern("\"directory\";r=" + i + ";t=\\d+"));
+        }
+        given().auth().oauth2(token).when().get("/api/partner-directory/3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d")
+                .then().statusCode(429).contentType(PROBLEM).body("policy", equalTo("directory"))
+                .header("Retry-After", matchesPattern("[1-9]\\d*"));
+        // the client's ordinary reads are untouched
+        given().auth().oauth2(token).when().get("/api/exams/AZ-104").then().statusCode(200)
+                .header("RateLimit-Policy", "\"reads\";q=3;w=60");
     }
 
     @Test

@@ -34,8 +34,8 @@ class PortalTest {
                 .body(containsString("useState"));
         for (String file : new String[] { "app.js", "api.js", "ui.js", "org-pages.js", "people-pages.js", "me-pages.js",
                 "assess-pages.js", "profile-pages.js", "designation-pages.js", "webhook-pages.js", "notify-pages.js",
-                "portal.css", "admin.css", "chart.js", "admin-util.js", "history-pages.js", "requirements-pages.js", "admin-pages.js",
-                "catalogue-pages.js", "ops-pages.js" }) {
+                "public-pages.js", "reason-views.js", "portal.css", "admin.css", "chart.js", "admin-util.js", "history-pages.js",
+                "requirements-pages.js", "admin-pages.js", "catalogue-pages.js", "ops-pages.js" }) {
             given().get("/portal/" + file).then().statusCode(200);
         }
         // the demo mail inbox link: only deploy/run names an inbox (partnerhub.portal.dev-mail-url); here it is 404

@@ -37,7 +37,7 @@ public final class Forecast {
      *        of one level); {@code requirementVersion} the version in effect on that day
      */
     public record Entry(Level level, LocalDate on, String cause, List<String> candidates, String keepsLevelIf,
-            List<String> mustRenew, String requirementVersion) {
+            List<String> mustRenew, String requirementVersion, List<Reason> reasons, int morePeople) {
     }
 
     /** With one version (no roadmap). */
@@ -100,15 +100,16 @@ public final class Forecast {
         }
         List<String> mustRenew = renewed.stream().sorted().toList();
         return losses.stream().map(e -> new Entry(e.level(), e.on(), e.cause(), e.candidates(), e.keepsLevelIf(), mustRenew,
-                e.requirementVersion())).toList();
+                e.requirementVersion(), e.reasons(), e.morePeople())).toList();
     }
 
     private static Entry versionLoss(Level level, RequirementVersion version, OrganizationFacts facts, Instant now, Instant at) {
         LocalDate on = day(at);
-        List<String> unmet = StatusRules.unmetReasons(Evaluation.of(version, facts, now, at).result(level));
+        List<Reason> unmet = StatusRules.unmetReasons(Evaluation.of(version, facts, now, at).result(level));
         return new Entry(level, on, "requirement version " + version.version() + " takes effect", List.of(),
-                "the requirements of version " + version.version() + " are met by " + on + ": " + String.join("; ", unmet),
-                List.of(), version.version());
+                "the requirements of version " + version.version() + " are met by " + on + ": "
+                        + String.join("; ", Reason.texts(unmet)),
+                List.of(), version.version(), unmet, 0);
     }
 
     /** Names who stopped counting by {@code at}, and adds to {@code renewed} the fewest of them that restore the level. */
@@ -117,6 +118,7 @@ public final class Forecast {
         Evaluation.PathResult thenPath = Evaluation.of(version, facts, now, at).result(level).bestPath();
         Evaluation.PathResult nowPath = Evaluation.of(version, facts, now).result(level).paths().get(thenPath.path() - 1);
         TreeSet<String> lost = new TreeSet<>();
+        List<Reason> reasons = new ArrayList<>();
         int missing = 0;
         for (int i = 0; i < thenPath.requirements().size(); i++) {
             Evaluation.Progress before = nowPath.requirements().get(i);
@@ -128,6 +130,11 @@ public final class Forecast {
             missing = Math.max(missing, shortBy);
             List<String> lapsed = before.counted().stream().filter(c -> !after.counted().contains(c)).toList();
             lost.addAll(lapsed);
+            List<String> credentials = after.requirement() instanceof Requirement.Skill s ? s.anyOf() : List.of();
+            reasons.add(new Reason(Reason.Kind.REQUIREMENT_NOT_MET, level, thenPath.path(), after.description(), credentials,
+                    lapsed.stream().sorted().toList(), day(at), level + " requirement not met on " + day(at) + " (path "
+                            + thenPath.path() + "): " + after.have().stripTrailingZeros().toPlainString() + " of "
+                            + after.description() + (lapsed.isEmpty() ? "" : "; stop counting: " + String.join(", ", lapsed))));
             if (after.requirement() instanceof Requirement.Skill skill) {
                 lapsed.stream().sorted(Comparator.comparing((String c) -> lastExpiry(facts, c, skill)).reversed()
                         .thenComparing(Comparator.naturalOrder())).limit(shortBy).forEach(renewed::add);
@@ -138,7 +145,7 @@ public final class Forecast {
         String keeps = who.isEmpty() ? missing + " more " + (missing == 1 ? "person certifies" : "people certify") + " before " + on
                 : String.join(" or ", who) + " renew" + (who.size() == 1 ? "s" : "") + " before " + on + ", or " + missing
                         + " more " + (missing == 1 ? "person certifies" : "people certify");
-        return new Entry(level, on, HOLDING_EXPIRY, who, keeps, List.of(), version.version());
+        return new Entry(level, on, HOLDING_EXPIRY, who, keeps, List.of(), version.version(), List.copyOf(reasons), missing);
     }
 
     /** When the person's last listed credential expires (never: {@link Instant#MAX}). */

@@ -34,7 +34,7 @@ public final class StatusRules {
     }
 
     /** One change to publish: the level concerned, valid-until after the change, reasons (at risk, lapsed). */
-    public record Transition(Change change, Level level, Instant validUntil, List<String> reasons) {
+    public record Transition(Change change, Level level, Instant validUntil, List<Reason> reasons) {
     }
 
     public record Outcome(CompetencyState state, List<Transition> transitions, Evaluation evaluation) {
@@ -62,7 +62,7 @@ public final class StatusRules {
                 state = new CompetencyState(achieved, false, List.of(), previous.attainedAt(), validUntil);
                 transitions.add(new Transition(Change.RENEWED, achieved, validUntil, List.of()));
             } else {
-                List<String> reasons = unmetReasons(evaluation.result(held));
+                List<Reason> reasons = unmetReasons(evaluation.result(held));
                 transitions.add(new Transition(Change.LAPSED, held, previous.validUntil(), reasons));
                 state = achieved == Level.NONE ? CompetencyState.NONE : attain(achieved, now, transitions);
             }
@@ -75,7 +75,7 @@ public final class StatusRules {
             return new Outcome(state, transitions, evaluation);
         }
         // risk: does the displayed level still hold now, and will it at valid-until (expiries within the horizon)?
-        List<String> reasons = riskReasons(state, version, facts, evaluation, now, riskHorizon);
+        List<Reason> reasons = riskReasons(state, version, facts, evaluation, now, riskHorizon);
         boolean justStarted = !transitions.isEmpty() && transitions.get(transitions.size() - 1).change() != Change.LAPSED;
         if (!reasons.isEmpty() && !previous.atRisk() || !reasons.isEmpty() && justStarted) {
             transitions.add(new Transition(Change.AT_RISK, state.level(), state.validUntil(), reasons));
@@ -123,7 +123,7 @@ public final class StatusRules {
         return new CompetencyState(level, false, List.of(), now, validUntil);
     }
 
-    private static List<String> riskReasons(CompetencyState state, RequirementVersion version, Facts facts,
+    private static List<Reason> riskReasons(CompetencyState state, RequirementVersion version, Facts facts,
             Evaluation now, Instant at, Duration riskHorizon) {
         Level level = state.level();
         if (!now.result(level).met()) {
@@ -136,7 +136,7 @@ public final class StatusRules {
             return List.of();
         }
         // which counted people stop holding a listed credential before valid-until (within the horizon)?
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         LocalDate validUntil = LocalDate.ofInstant(state.validUntil(), ZoneOffset.UTC);
         Evaluation.PathResult path = now.result(level).bestPath();
         for (Progress progress : path.requirements()) {
@@ -146,12 +146,18 @@ public final class StatusRules {
             List<Holders.Holder> leaving = facts.holders(skill.credentials()).longestLasting().stream()
                     .filter(h -> h.activeAt(at) && !h.activeAt(lookAt) && progress.counted().contains(h.candidateId()))
                     .sorted(Comparator.comparing(Holders.Holder::until).thenComparing(Holders.Holder::candidateId)).toList();
-            leaving.stream().limit(MAX_NAMED).forEach(h -> reasons.add(h.candidateId() + "'s " + h.credential()
-                    + " expires on " + LocalDate.ofInstant(h.until(), ZoneOffset.UTC) + ", before valid-until " + validUntil
-                    + ", and no one else can replace it (" + progress.description() + ")"));
+            leaving.stream().limit(MAX_NAMED).forEach(h -> {
+                LocalDate expires = LocalDate.ofInstant(h.until(), ZoneOffset.UTC);
+                reasons.add(new Reason(Reason.Kind.CREDENTIAL_EXPIRES, level, path.path(), progress.description(),
+                        List.of(h.credential()), List.of(h.candidateId()), expires, h.candidateId() + "'s " + h.credential()
+                        + " expires on " + expires + ", before valid-until " + validUntil
+                        + ", and no one else can replace it (" + progress.description() + ")"));
+            });
             if (leaving.size() > MAX_NAMED) {
-                reasons.add((leaving.size() - MAX_NAMED) + " more counted people's credentials expire before valid-until "
-                        + validUntil + " (" + progress.description() + ")");
+                reasons.add(new Reason(Reason.Kind.MORE_EXPIRE, level, path.path(), progress.description(),
+                        skill.anyOf(), List.of(), null, (leaving.size() - MAX_NAMED)
+                        + " more counted people's credentials expire before valid-until " + validUntil
+                        + " (" + progress.description() + ")"));
             }
         }
         if (reasons.isEmpty()) {
@@ -161,11 +167,13 @@ public final class StatusRules {
     }
 
     /** "SILVER no longer met: 1 of 2 individuals holding one of az-104 (path 1)". */
-    static List<String> unmetReasons(Evaluation.LevelResult result) {
+    static List<Reason> unmetReasons(Evaluation.LevelResult result) {
         Evaluation.PathResult path = result.bestPath();
         return path.requirements().stream().filter(p -> !p.met())
-                .map(p -> result.level() + " requirement not met (path " + path.path() + "): " + plain(p.have()) + " of "
-                        + p.description() + (p.counted().isEmpty() ? "" : "; counted: " + String.join(", ", p.counted())))
+                .map(p -> new Reason(Reason.Kind.REQUIREMENT_NOT_MET, result.level(), path.path(), p.description(),
+                        p.requirement() instanceof Requirement.Skill skill ? skill.anyOf() : List.of(), p.counted(), null,
+                        result.level() + " requirement not met (path " + path.path() + "): " + plain(p.have()) + " of "
+                                + p.description() + (p.counted().isEmpty() ? "" : "; counted: " + String.join(", ", p.counted()))))
                 .toList();
     }
 

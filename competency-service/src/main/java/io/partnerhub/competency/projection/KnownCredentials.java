@@ -41,6 +41,20 @@ public class KnownCredentials {
                 .setParameter(1, credential).setParameter(2, source).setParameter(3, Timestamp.from(at)).executeUpdate();
     }
 
+    /** Issue 27: the names of those of {@code credentials} whose definition was seen (the others are left out). */
+    public java.util.Map<String, String> names(Collection<String> credentials) {
+        if (credentials.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT credential, name FROM known_credential WHERE credential IN (:credentials)"
+                + " AND name IS NOT NULL").setParameter("credentials", new HashSet<>(credentials)).getResultList()) {
+            Object[] columns = (Object[]) row;
+            names.put(columns[0].toString(), columns[1].toString());
+        }
+        return names;
+    }
+
     /** Those of {@code credentials} not known, in the given order. */
     public List<String> unknown(Collection<String> credentials) {
         if (credentials.isEmpty()) {

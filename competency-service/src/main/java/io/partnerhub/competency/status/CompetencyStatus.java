@@ -19,6 +19,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.domain.Reason;
 import io.partnerhub.competency.status.StatusViews.RequirementProgress;
 
 /** K3: the status of one organisation in one competency. reasons and requirement progress are jsonb. */
@@ -46,7 +47,8 @@ public class CompetencyStatus {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    public List<String> reasons;
+    /** Issue 27: each reason as data with its sentence (rows before V14 were converted to the sentence only). */
+    public List<Reason> reasons;
 
     @Column(name = "attained_at")
     public Instant attainedAt;

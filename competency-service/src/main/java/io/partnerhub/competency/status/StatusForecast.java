@@ -26,9 +26,12 @@ public class StatusForecast {
     private final Projections projections;
     private final RequirementCatalogue catalogue;
     private final StatusQueries queries;
+    private final StatusExplainer explainer;
     private final Clock clock;
 
-    public StatusForecast(Projections projections, RequirementCatalogue catalogue, StatusQueries queries, Clock clock) {
+    public StatusForecast(Projections projections, RequirementCatalogue catalogue, StatusQueries queries,
+            StatusExplainer explainer, Clock clock) {
+        this.explainer = explainer;
         this.projections = projections;
         this.catalogue = catalogue;
         this.queries = queries;
@@ -43,7 +46,8 @@ public class StatusForecast {
         List<ForecastView> result = new ArrayList<>();
         catalogue.all().forEach((competencyId, versions) -> Forecast.of(versions, facts, now, StatusRules.plusYear(now))
                 .forEach(e -> result.add(new ForecastView(competencyId, e.level(), e.on(), e.cause(), e.candidates(),
-                        e.keepsLevelIf(), e.mustRenew(), e.requirementVersion()))));
+                        e.keepsLevelIf(), e.mustRenew(), e.requirementVersion(), explainer.reasons(e.reasons()),
+                        e.morePeople()))));
         result.sort(Comparator.comparing(ForecastView::on).thenComparing(ForecastView::competencyId)
                 .thenComparing(ForecastView::level));
         return result;

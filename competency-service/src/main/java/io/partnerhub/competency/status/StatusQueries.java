@@ -16,16 +16,19 @@ public class StatusQueries {
     private final StatusRepository statuses;
     private final StatusChangeRepository changes;
     private final Projections projections;
+    private final StatusExplainer explainer;
 
-    public StatusQueries(StatusRepository statuses, StatusChangeRepository changes, Projections projections) {
+    public StatusQueries(StatusRepository statuses, StatusChangeRepository changes, Projections projections,
+            StatusExplainer explainer) {
         this.statuses = statuses;
         this.changes = changes;
         this.projections = projections;
+        this.explainer = explainer;
     }
 
     public List<StatusView> ofOrganization(String organizationId, int page, int size) {
         requireKnown(organizationId);
-        return statuses.ofOrganization(organizationId, page, size).stream().map(StatusRows::view).toList();
+        return explainer.views(statuses.ofOrganization(organizationId, page, size));
     }
 
     public long countOfOrganization(String organizationId) {
@@ -38,11 +41,13 @@ public class StatusQueries {
             requireKnown(organizationId);
             throw new ResourceNotFound("competency status", organizationId + "/" + competencyId);
         }
-        return StatusRows.view(status);
+        return explainer.view(status);
     }
 
     public List<ChangeView> history(String organizationId, String competencyId, int page, int size) {
-        get(organizationId, competencyId);
+        if (statuses.findById(new CompetencyStatus.Key(organizationId, competencyId)) == null) {
+            get(organizationId, competencyId);
+        }
         return changes.of(organizationId, competencyId, page, size).stream().map(StatusRows::view).toList();
     }
 

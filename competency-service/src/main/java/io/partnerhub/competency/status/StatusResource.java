@@ -50,8 +50,10 @@ public class StatusResource {
 
     @GET
     @Operation(summary = "The organisation's status in every competency (ops; partner-admin and employees of that organisation)",
-            description = "Level (NONE, SILVER, GOLD), the path met, at risk with reasons, attainedAt, validUntil, asOf (the newest "
-                    + "event applied) and the progress of every requirement. Paged by competency id; total in X-Total-Count. "
+            description = "Level (NONE, SILVER, GOLD), the path met, at risk with reasons (sentences) and reasonDetails (the "
+                    + "same as data: requirement, credentials with their names, people as candidate ids), attainedAt, "
+                    + "validUntil, asOf (the newest event applied) and the progress of every requirement (with its kind and "
+                    + "named credentials). Paged by competency id; total in X-Total-Count. "
                     + "Another organisation's status answers 404.")
     @APIResponse(responseCode = "200", description = "A page of statuses",
             headers = @Header(name = "X-Total-Count", description = "number of competencies with a status"),

@@ -6,7 +6,6 @@ import io.partnerhub.competency.domain.CompetencyState;
 import io.partnerhub.competency.domain.Evaluation;
 import io.partnerhub.competency.status.StatusViews.ChangeView;
 import io.partnerhub.competency.status.StatusViews.RequirementProgress;
-import io.partnerhub.competency.status.StatusViews.StatusView;
 
 /** The stored rows of competency_status and competency_status_change seen as a {@link CompetencyState} or a view. */
 final class StatusRows {
@@ -18,11 +17,6 @@ final class StatusRows {
     static CompetencyState state(CompetencyStatus status) {
         return status == null ? CompetencyState.NONE
                 : new CompetencyState(status.level, status.atRisk, status.reasons, status.attainedAt, status.validUntil);
-    }
-
-    static StatusView view(CompetencyStatus s) {
-        return new StatusView(s.organizationId, s.competencyId, s.level, s.path, s.atRisk, s.reasons, s.attainedAt,
-                s.validUntil, s.asOf, s.requirementVersion, s.requirements);
     }
 
     static ChangeView view(StatusChange c) {

@@ -37,10 +37,12 @@ public class StatusSimulation {
     private final RequirementCatalogue catalogue;
     private final StatusQueries queries;
     private final CompetencyConfig config;
+    private final StatusExplainer explainer;
     private final Clock clock;
 
     public StatusSimulation(StatusRepository statuses, Projections projections, RequirementCatalogue catalogue,
-            StatusQueries queries, CompetencyConfig config, Clock clock) {
+            StatusQueries queries, CompetencyConfig config, StatusExplainer explainer, Clock clock) {
+        this.explainer = explainer;
         this.statuses = statuses;
         this.projections = projections;
         this.catalogue = catalogue;
@@ -67,10 +69,9 @@ public class StatusSimulation {
             StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, at, config.riskHorizon());
             CompetencyState state = outcome.state();
             Evaluation evaluation = outcome.evaluation();
-            result.add(new StatusView(organizationId, competencyId, state.level(),
+            result.add(explainer.simulated(organizationId, competencyId, state.level(),
                     state.level() == Level.NONE ? null : evaluation.result(state.level()).pathMet(), state.atRisk(),
-                    state.reasons(), state.attainedAt(), state.validUntil(), stored == null ? null : stored.asOf,
-                    version.version(), StatusRows.progress(evaluation)));
+                    state.reasons(), stored, state.attainedAt(), state.validUntil(), version, evaluation));
         });
         return result;
     }

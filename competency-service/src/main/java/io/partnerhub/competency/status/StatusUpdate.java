@@ -18,6 +18,7 @@ import io.partnerhub.competency.domain.CompetencyState;
 import io.partnerhub.competency.domain.Evaluation;
 import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.domain.Reason;
 import io.partnerhub.competency.domain.RequirementVersion;
 import io.partnerhub.competency.domain.StatusRules;
 import io.partnerhub.competency.events.CompetencyChanged;
@@ -100,7 +101,7 @@ public class StatusUpdate {
         status.updatedAt = now;
         for (StatusRules.Transition transition : outcome.transitions()) {
             CloudEvent published = events.publishCloudEvent(new CompetencyChanged(transition.change(), organizationId,
-                    competencyId, transition.level(), transition.validUntil(), transition.reasons()));
+                    competencyId, transition.level(), transition.validUntil(), Reason.texts(transition.reasons())));
             StatusChange change = new StatusChange();
             change.id = UUID.randomUUID();
             change.organizationId = organizationId;
@@ -108,7 +109,7 @@ public class StatusUpdate {
             change.change = transition.change();
             change.level = transition.level();
             change.atRisk = state.atRisk();
-            change.reasons = transition.reasons();
+            change.reasons = Reason.texts(transition.reasons());
             change.validUntil = transition.validUntil();
             change.requirements = status.requirements;
             change.occurredAt = now;

@@ -59,9 +59,17 @@ public final class Examples {
     public static final String STATUS = """
             {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","competencyId":"cloud-platform","level":"SILVER","path":1,\
             "atRisk":true,"reasons":["SILVER requirement not met (path 1): 1 of 2 individuals holding one of azure-administrator-associate, azure-solutions-architect-expert; counted: cand-7f3a"],\
+            "reasonDetails":[{"kind":"REQUIREMENT_NOT_MET","level":"SILVER","path":1,\
+            "requirement":"2 individuals holding one of azure-administrator-associate, azure-solutions-architect-expert",\
+            "credentials":[{"id":"azure-administrator-associate","name":"Microsoft Certified: Azure Administrator Associate"},\
+            {"id":"azure-solutions-architect-expert","name":"Microsoft Certified: Azure Solutions Architect Expert"}],\
+            "people":["cand-7f3a"],"on":null,\
+            "text":"SILVER requirement not met (path 1): 1 of 2 individuals holding one of azure-administrator-associate, azure-solutions-architect-expert; counted: cand-7f3a"}],\
             "attainedAt":"2026-12-01T11:20:05Z","validUntil":"2027-12-01T11:20:05Z","asOf":"2027-02-10T08:00:00Z","requirementVersion":"2026-10",\
             "requirements":[{"level":"SILVER","path":1,"description":"2 individuals holding one of azure-administrator-associate, azure-solutions-architect-expert",\
-            "have":1,"need":2,"counted":["cand-7f3a"],"met":false}]}""";
+            "have":1,"need":2,"counted":["cand-7f3a"],"met":false,"kind":"SKILL",\
+            "credentials":[{"id":"azure-administrator-associate","name":"Microsoft Certified: Azure Administrator Associate"},\
+            {"id":"azure-solutions-architect-expert","name":"Microsoft Certified: Azure Solutions Architect Expert"}],"metric":null}]}""";
 
     public static final String HISTORY = """
             [{"change":"ATTAINED","level":"SILVER","atRisk":false,"reasons":[],"validUntil":"2027-12-01T11:20:05Z","occurredAt":"2026-12-01T11:20:05Z",\
@@ -84,11 +92,16 @@ public final class Examples {
     public static final String FORECAST = """
             [{"competencyId":"cloud-platform","level":"SILVER","on":"2027-04-10","cause":"holding expiry","candidates":["cand-9b21"],
               "keepsLevelIf":"cand-9b21 renews before 2027-04-10, or 1 more person certifies",
-              "mustRenew":["cand-4f07","cand-9b21"],"requirementVersion":"2026-10"},
+              "mustRenew":["cand-4f07","cand-9b21"],"requirementVersion":"2026-10","morePeople":1,
+              "reasonDetails":[{"kind":"REQUIREMENT_NOT_MET","level":"SILVER","path":1,
+               "requirement":"2 individuals holding one of azure-administrator-associate",
+               "credentials":[{"id":"azure-administrator-associate","name":"Microsoft Certified: Azure Administrator Associate"}],
+               "people":["cand-9b21"],"on":"2027-04-10",
+               "text":"SILVER requirement not met on 2027-04-10 (path 1): 1 of 2 individuals holding one of azure-administrator-associate; stop counting: cand-9b21"}]},
              {"competencyId":"cloud-platform","level":"SILVER","on":"2027-04-11","cause":"holding expiry","candidates":["cand-4f07"],
               "keepsLevelIf":"cand-4f07 renews before 2027-04-11, or 1 more person certifies",
-              "mustRenew":["cand-4f07","cand-9b21"],"requirementVersion":"2026-10"},
+              "mustRenew":["cand-4f07","cand-9b21"],"requirementVersion":"2026-10","morePeople":1,"reasonDetails":[]},
              {"competencyId":"data-analytics","level":"SILVER","on":"2027-05-01","cause":"requirement version 2027-05 takes effect",
               "candidates":[],"keepsLevelIf":"the requirements of version 2027-05 are met by 2027-05-01: SILVER requirement not met             (path 1): 0 of ACTIVE_USAGE of at least 1000 (latest figure of the trailing 12 months)",
-              "mustRenew":[],"requirementVersion":"2027-05"}]""";
+              "mustRenew":[],"requirementVersion":"2027-05","morePeople":0,"reasonDetails":[]}]""";
 }

@@ -96,7 +96,7 @@ class BoundedFactsTest {
         }
         for (CompetencyState held : List.of(CompetencyState.NONE,
                 new CompetencyState(Level.GOLD, false, List.of(), NOW.minus(Duration.ofDays(100)), NOW.plus(Duration.ofDays(265))),
-                new CompetencyState(Level.SILVER, true, List.of("x"), NOW.minus(Duration.ofDays(300)), NOW.plus(Duration.ofDays(65))))) {
+                new CompetencyState(Level.SILVER, true, List.of(Reason.ofText("x")), NOW.minus(Duration.ofDays(300)), NOW.plus(Duration.ofDays(65))))) {
             StatusRules.Outcome expected = StatusRules.next(held, VERSION, all, NOW, HORIZON);
             StatusRules.Outcome actual = StatusRules.next(held, VERSION, bounded, NOW, HORIZON);
             assertEquals(expected.state().level(), actual.state().level());
@@ -126,7 +126,7 @@ class BoundedFactsTest {
         CompetencyState gold = new CompetencyState(Level.GOLD, false, List.of(), NOW.minus(Duration.ofDays(100)),
                 NOW.plus(Duration.ofDays(265)));
         StatusRules.Outcome outcome = StatusRules.next(gold, VERSION, extract(all, VERSION, NOW), NOW, HORIZON);
-        List<String> reasons = outcome.state().reasons();
+        List<String> reasons = outcome.state().reasonTexts();
         assertTrue(outcome.state().atRisk());
         assertEquals(StatusRules.MAX_NAMED + 1, reasons.size(), reasons.toString());
         assertTrue(reasons.get(0).matches("c0\\d{4}'s az-104 expires on 2027-03-31, before valid-until .*"), reasons.get(0));

@@ -151,7 +151,7 @@ class EvaluationTest {
         assertTrue(left.state().atRisk());
         assertEquals(List.of(Change.AT_RISK), left.transitions().stream().map(StatusRules.Transition::change).toList());
         assertEquals("SILVER requirement not met (path 1): 1 of 2 individuals holding one of az-104, az-305; counted: c1",
-                left.state().reasons().get(0));
+                left.state().reasons().get(0).text());
         StatusRules.Outcome again = StatusRules.next(left.state(), VERSION, facts(member("c1", "az-104")), NOW.plusSeconds(120), HORIZON);
         assertTrue(again.transitions().isEmpty(), "still at risk: nothing new to publish");
         StatusRules.Outcome cleared = StatusRules.next(left.state(), VERSION,
@@ -162,7 +162,7 @@ class EvaluationTest {
 
     @Test
     void atValidUntilRenewsWhenMetAndLapsesWhenNot() {
-        CompetencyState silver = new CompetencyState(Level.SILVER, true, List.of("x"), NOW, StatusRules.plusYear(NOW));
+        CompetencyState silver = new CompetencyState(Level.SILVER, true, List.of(Reason.ofText("x")), NOW, StatusRules.plusYear(NOW));
         Instant later = StatusRules.plusYear(NOW).plusSeconds(1);
         StatusRules.Outcome renewed = StatusRules.next(silver, VERSION, facts(member("c1", "az-104"), member("c2", "az-104")),
                 later, HORIZON);
@@ -175,7 +175,7 @@ class EvaluationTest {
 
     @Test
     void goldLapsingToSilverLapsesGoldAndAttainsSilver() {
-        CompetencyState gold = new CompetencyState(Level.GOLD, true, List.of("x"), NOW, StatusRules.plusYear(NOW));
+        CompetencyState gold = new CompetencyState(Level.GOLD, true, List.of(Reason.ofText("x")), NOW, StatusRules.plusYear(NOW));
         StatusRules.Outcome outcome = StatusRules.next(gold, VERSION, facts(member("c1", "az-104"), member("c2", "az-104")),
                 StatusRules.plusYear(NOW), HORIZON);
         assertEquals(List.of(Change.LAPSED, Change.ATTAINED),
@@ -189,7 +189,7 @@ class EvaluationTest {
         Member expiring = new Member("c2", List.of(new Credential("az-305", NOW.plus(Duration.ofDays(30)))));
         StatusRules.Outcome outcome = StatusRules.next(silver, VERSION, facts(member("c1", "az-104"), expiring), NOW, HORIZON);
         assertEquals(List.of(Change.AT_RISK), outcome.transitions().stream().map(StatusRules.Transition::change).toList());
-        assertTrue(outcome.state().reasons().get(0).startsWith("c2's az-305 expires on 2027-03-31, before valid-until 2028-03-01"),
+        assertTrue(outcome.state().reasons().get(0).text().startsWith("c2's az-305 expires on 2027-03-31, before valid-until 2028-03-01"),
                 outcome.state().reasons().toString());
         // an expiry beyond the horizon is not a risk yet, but the state must be looked at when it enters the horizon
         Member later = new Member("c2", List.of(new Credential("az-305", NOW.plus(Duration.ofDays(200)))));

@@ -111,7 +111,16 @@ class CompetencyStatusJourneyTest {
         awaitStatus(org, competency, "SILVER", true);
         given().auth().oauth2(TestTokens.employee(c1, org)).get("/competency-status/{o}/{c}", org, competency).then()
                 .statusCode(200).body("validUntil", equalTo(validUntil))
-                .body("reasons[0]", startsWith("SILVER requirement not met (path 1): 1 of 2 individuals"));
+                .body("reasons[0]", startsWith("SILVER requirement not met (path 1): 1 of 2 individuals"))
+                // issue 27: the same reason as data, the certification named, who still counts by candidate id
+                .body("reasonDetails[0].kind", equalTo("REQUIREMENT_NOT_MET")).body("reasonDetails[0].level", equalTo("SILVER"))
+                .body("reasonDetails[0].path", equalTo(1)).body("reasonDetails[0].people", contains(c1))
+                .body("reasonDetails[0].credentials[0].id", equalTo(cert))
+                .body("reasonDetails[0].credentials[0].name", equalTo("Certification " + cert))
+                .body("reasonDetails[0].text", startsWith("SILVER requirement not met (path 1)"))
+                .body("requirements[0].kind", equalTo("SKILL")).body("requirements[0].credentials[0].name", equalTo("Certification " + cert))
+                .body("requirements.find { it.kind == 'PERFORMANCE' }.metric", equalTo("REVENUE"));
+        given().auth().oauth2(TestTokens.employee(c1, org)).get("/competency-status/{o}/forecast", org).then().statusCode(200);
 
         // past valid-until the sweep lapses it
         clockOffset("P370D");

@@ -52,7 +52,9 @@ class SimulationTest {
         simulate(org, "{\"organizationId\":\"" + org + "\",\"departures\":[\"" + c2 + "\"]}")
                 .body("find { it.competencyId == '" + competency + "' }.level", equalTo("SILVER"))
                 .body("find { it.competencyId == '" + competency + "' }.atRisk", equalTo(true))
-                .body("find { it.competencyId == '" + competency + "' }.reasons[0]", startsWith("SILVER requirement not met"));
+                .body("find { it.competencyId == '" + competency + "' }.reasons[0]", startsWith("SILVER requirement not met"))
+                .body("find { it.competencyId == '" + competency + "' }.reasonDetails[0].people", equalTo(java.util.List.of(c1)))
+                .body("find { it.competencyId == '" + competency + "' }.reasonDetails[0].credentials[0].id", equalTo(cert));
         simulate(org, "{\"organizationId\":\"" + org + "\",\"expiries\":[{\"candidateId\":\"" + c1 + "\",\"certificationId\":\"" + cert + "\"}]}")
                 .body("find { it.competencyId == '" + competency + "' }.atRisk", equalTo(true));
         simulate(org, "{\"organizationId\":\"" + org + "\",\"departures\":[\"" + c2 + "\"],\"at\":\""

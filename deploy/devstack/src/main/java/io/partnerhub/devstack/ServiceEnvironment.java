@@ -33,7 +33,7 @@ final class ServiceEnvironment {
             env.put("PARTNERHUB_PORTAL_DEV_PERSONAS_FILE", PortalPersonas.file(home).toString());
             // one demo token drives system tests, demo seeding and benchmarks: budgets no test run reaches
             // (the limiter itself is tested with small budgets in the gateway's own tests and GatewaySecurityMatrixIT)
-            for (String budget : List.of("READS", "WRITES", "RESULTS")) {
+            for (String budget : List.of("READS", "WRITES", "RESULTS", "DIRECTORY")) {
                 env.put("PARTNERHUB_GATEWAY_RATE_LIMITS_" + budget + "_QUOTA", "1000000");
                 env.put("PARTNERHUB_GATEWAY_RATE_LIMITS_" + budget + "_WINDOW", "1s");
             }

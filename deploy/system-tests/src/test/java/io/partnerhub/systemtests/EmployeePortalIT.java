@@ -267,12 +267,11 @@ class EmployeePortalIT {
         String link = browser.await(By.id("shared-link")).getDomProperty("value");
         String code = link.substring(link.lastIndexOf('/') + 1);
         RestAssured.given().get(link).then().statusCode(200).body("candidateId", equalTo(fay));
-        WebElement row = browser.awaitText(By.cssSelector("tr[data-share-code='" + code + "']"), "active", LIVE);
+        browser.awaitText(By.cssSelector("tr[data-share-code='" + code + "']"), "active", LIVE);
         checks.page("transcript-shared");
         activate(e -> ("revoke-" + code).equals(e.getDomAttribute("id")));
         browser.awaitText(By.cssSelector("tr[data-share-code='" + code + "']"), "revoked", LIVE);
         RestAssured.given().get(link).then().statusCode(404);
-        assertTrue(row.getText().contains("revoked"), row.getText());
     }
 
     @Test

@@ -63,7 +63,9 @@ final class PortalChecks {
      * @param page a short name of the page, e.g. "exams" (a file name: letters, digits and dashes)
      */
     void page(String page) {
+        long start = System.nanoTime();
         axe(page);
+        long axed = System.nanoTime();
         Dimension before = driver.manage().window().getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -77,6 +79,8 @@ final class PortalChecks {
         } finally {
             driver.manage().window().setSize(before);
         }
+        System.out.printf("[PortalChecks] %s-%s: axe-core %d ms, screenshots %d ms%n", persona, page,
+                (axed - start) / 1_000_000, (System.nanoTime() - axed) / 1_000_000);
     }
 
     /**

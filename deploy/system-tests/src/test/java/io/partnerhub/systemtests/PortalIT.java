@@ -45,7 +45,9 @@ import io.restassured.RestAssured;
  * expiry; right answers: the new expiry) and an online assessment from the Assessments page (issue 21); the demo
  * organisations' admins read their designations (score bars with their figures, the window, what would make Fabrikam
  * qualify) and run the what-if of switching programmes: Contoso keeps, Northwind gains, Fabrikam loses (issue 22). No page breaks the portal's Content-Security-Policy (every violation is recorded and checked after each
- * test), which does refuse an injected inline script and leaves the API console alone. Screenshots of every page go to
+ * test), which does refuse an injected inline script and leaves the API console alone. Every page it visits passes
+ * axe-core (0 serious/critical, issue 27) and is photographed at 375 and 1280 px on its first look ({@link PortalChecks});
+ * its other states are checked by axe-core and photographed at the window's width; all in
  * {@code target/portal-screenshots/}. Skipped (with a message) where Chromium is not installed; {@code .ci/run}
  * installs it.
  */

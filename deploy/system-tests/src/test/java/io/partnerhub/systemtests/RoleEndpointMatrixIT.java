@@ -250,6 +250,12 @@ class RoleEndpointMatrixIT {
                 catalogue("GET", "/organizations", orgAdmins),
                 read("/organizations/{id}", scoped),
                 publicly("GET", "/organizations/{id}/profile", 200, 404),
+                // issue 27: the directory listing setting (its partner-admins, ops) and the public directory (no token;
+                // the matrix's organisations are not listed: 404)
+                read("/organizations/{id}/directory-listing", orgAdmins),
+                write("PUT", "/organizations/{id}/directory-listing", Map.of("listed", false), orgAdmins),
+                publicly("GET", "/partner-directory", 200),
+                publicly("GET", "/partner-directory/{id}", 404),
                 write("POST", "/organizations/{id}/users", user, orgAdmins),
                 read("/organizations/{id}/users", orgAdmins),
                 read("/organizations/{id}/users/{userId}", orgAdmins),
@@ -438,7 +444,7 @@ class RoleEndpointMatrixIT {
             default: break;
         }
         String kind = switch (before) {
-            case "organizations" -> "org";
+            case "organizations", "partner-directory" -> "org";
             case "exams" -> "exam";
             case "exam-registrations" -> "registration";
             case "certifications" -> "certification";

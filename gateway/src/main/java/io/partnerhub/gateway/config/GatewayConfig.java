@@ -85,6 +85,9 @@ public interface GatewayConfig {
         /** {@code POST /api/exam-results}: exam providers post results in batches. */
         Budget results();
 
+        /** Reads of {@code /api/partner-directory/**} (issue 27): public, so a smaller budget against scraping. */
+        Budget directory();
+
         /** How many clients' buckets are kept (least recently used go first). */
         @WithDefault("100000")
         long maxClients();
@@ -101,6 +104,7 @@ public interface GatewayConfig {
             case READ -> rateLimits().reads();
             case WRITE -> rateLimits().writes();
             case RESULT -> rateLimits().results();
+            case DIRECTORY -> rateLimits().directory();
         };
     }
 

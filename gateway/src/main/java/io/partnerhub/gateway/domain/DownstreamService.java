@@ -16,7 +16,7 @@ public enum DownstreamService {
     COMPETENCY("competency", "competency-service",
             List.of("competencies", "competency-status", "competency-simulations", "solution-areas", "designation-status",
                     "programmes", "programme-switch", "organization-credentials")),
-    MEMBERSHIP("membership", "membership-service", List.of("organizations", "notifications", "webhooks"));
+    MEMBERSHIP("membership", "membership-service", List.of("organizations", "notifications", "webhooks", "partner-directory"));
 
     private final String key;
     private final String applicationName;

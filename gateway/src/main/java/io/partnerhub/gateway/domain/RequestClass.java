@@ -3,12 +3,13 @@ package io.partnerhub.gateway.domain;
 import java.util.Locale;
 
 /**
- * Which rate-limit budget a request through {@code /api} spends (DESIGN §5): reads, writes, or an exam provider's
- * result. Separate budgets, so that a partner reading its dashboard cannot starve its own writes, and a provider
- * posting a day's results in a batch does not spend the budget of its system checks. Pure: no Quarkus, no I/O.
+ * Which rate-limit budget a request through {@code /api} spends (DESIGN §5): reads, writes, an exam provider's
+ * result, or a read of the public partner directory. Separate budgets, so that a partner reading its dashboard cannot
+ * starve its own writes, a provider posting a day's results in a batch does not spend the budget of its system checks,
+ * and the directory (public, worth scraping) has a smaller budget of its own. Pure: no Quarkus, no I/O.
  */
 public enum RequestClass {
-    READ("reads"), WRITE("writes"), RESULT("results");
+    READ("reads"), WRITE("writes"), RESULT("results"), DIRECTORY("directory");
 
     private final String policyName;
 
@@ -28,11 +29,19 @@ public enum RequestClass {
     public static RequestClass of(String method, String servicePath) {
         String m = method.toUpperCase(Locale.ROOT);
         if (m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS")) {
-            return READ;
+            return isDirectory(servicePath) ? DIRECTORY : READ;
         }
         if (m.equals("POST") && (servicePath.equals("/exam-results") || servicePath.equals("/exam-results/"))) {
             return RESULT;
         }
         return WRITE;
     }
+
+    /** {@code /partner-directory} and anything below it (issue 27). */
+    private static boolean isDirectory(String servicePath) {
+        return servicePath.startsWith(DIRECTORY_PATH) && (servicePath.length() == DIRECTORY_PATH.length()
+                || servicePath.charAt(DIRECTORY_PATH.length()) == '/');
+    }
+
+    private static final String DIRECTORY_PATH = "/partner-directory";
 }

@@ -20,6 +20,12 @@ class RequestClassTest {
             "POST,    /exam-results/r-1/x,  WRITE",
             "PATCH,   /organizations/o-1,   WRITE",
             "DELETE,  /exams/AZ-104,        WRITE",
+            "GET,     /partner-directory,   DIRECTORY",
+            "GET,     /partner-directory/o-1, DIRECTORY",
+            "HEAD,    /partner-directory/,  DIRECTORY",
+            "GET,     /partner-directoryx,  READ",
+            "PUT,     /partner-directory,   WRITE",
+            "GET,     /organizations/o-1/directory-listing, READ",
     })
     void classifiesRequestsIntoBudgets(String method, String path, RequestClass expected) {
         assertEquals(expected, RequestClass.of(method, path));

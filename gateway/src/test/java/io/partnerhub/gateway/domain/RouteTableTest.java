@@ -25,7 +25,9 @@ class RouteTableTest {
             "/api/competency-status/o-1, COMPETENCY, /competency-status/o-1",
             "/api/organization-credentials/.well-known/jwks.json, COMPETENCY, /organization-credentials/.well-known/jwks.json",
             "/api/organizations/o-1/users, MEMBERSHIP, /organizations/o-1/users",
-            "/api/webhooks/w-1/deliveries, MEMBERSHIP, /webhooks/w-1/deliveries" })
+            "/api/webhooks/w-1/deliveries, MEMBERSHIP, /webhooks/w-1/deliveries",
+            "/api/partner-directory, MEMBERSHIP, /partner-directory",
+            "/api/partner-directory/o-1, MEMBERSHIP, /partner-directory/o-1" })
     void routesByFirstSegment(String path, DownstreamService service, String downstream) {
         var route = RouteTable.resolve(path, null).orElseThrow();
         assertEquals(service, route.service());

@@ -28,6 +28,13 @@ public class Organization {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Issue 27: listed in the public partner directory (its partner-admins' choice; off by default). */
+    @Column(name = "listed_in_directory", nullable = false)
+    public boolean listedInDirectory;
+
+    @Column(name = "listing_changed_at")
+    public Instant listingChangedAt;
+
     @Version
     public long version;
 }
