@@ -16,6 +16,7 @@ import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Issue 25: the status rows a recomputation or a sweep batch changed, written in one JDBC batch per kind (an insert for
@@ -27,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class StatusWrites {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS); // as Quarkus' own mapper writes them (ISO dates)
 
     private static final String COLUMNS = "level = ?, path = ?, at_risk = ?, reasons = CAST(? AS jsonb), attained_at = ?,"
             + " valid_until = ?, as_of = ?, requirement_version = ?, requirement_effective_from = ?,"
