@@ -30,6 +30,7 @@ function useRoute() {
   useEffect(() => {
     const changed = () => setRoute(read());
     addEventListener('hashchange', changed);
+    if (location.hash !== `#/${route.join('/')}`) changed(); // changed before the listener was added (a redirect at first render)
     return () => removeEventListener('hashchange', changed);
   }, []);
   return route;

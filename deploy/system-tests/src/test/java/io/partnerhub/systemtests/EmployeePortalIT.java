@@ -270,7 +270,10 @@ class EmployeePortalIT {
         browser.awaitText(By.cssSelector("tr[data-share-code='" + code + "']"), "active", LIVE);
         checks.page("transcript-shared");
         activate(e -> ("revoke-" + code).equals(e.getDomAttribute("id")));
-        browser.awaitText(By.cssSelector("tr[data-share-code='" + code + "']"), "revoked", LIVE);
+        // the row's status reads "revoked <when>" and its Revoke button is gone (its Expires column says "when revoked")
+        By row = By.cssSelector("tr[data-share-code='" + code + "']");
+        browser.await(d -> d.findElements(By.id("revoke-" + code)).isEmpty()
+                && d.findElement(row).getText().toLowerCase(Locale.ROOT).matches("(?s).*revoked \\d.*"), LIVE);
         RestAssured.given().get(link).then().statusCode(404);
     }
 
