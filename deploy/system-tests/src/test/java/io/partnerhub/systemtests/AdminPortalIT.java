@@ -254,9 +254,7 @@ class AdminPortalIT {
     }
 
     private static void signIn(String token) {
-        browser.driver.get(gateway + "/");
-        browser.driver.findElements(By.xpath("//button[normalize-space()='Sign out']")).forEach(WebElement::click);
-        browser.await(By.id("token")).sendKeys(token);
+        browser.signedOut(gateway + "/").sendKeys(token);
         press(Keys.TAB, Keys.ENTER); // the Sign in button follows the token field
         browser.await(By.cssSelector("nav[aria-label='Portal pages']"));
     }

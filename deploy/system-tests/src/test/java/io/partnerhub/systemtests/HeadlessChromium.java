@@ -62,6 +62,19 @@ final class HeadlessChromium implements AutoCloseable {
         return new WebDriverWait(driver, within, Duration.ofMillis(50)).until(condition);
     }
 
+    /**
+     * Opens the portal at {@code url} signed out: waits until the app has rendered either its sign-in form or a signed-in
+     * page (a click looked for before the first render would find nothing), signs out if signed in, and returns the
+     * token field.
+     */
+    WebElement signedOut(String url) {
+        By signOut = By.xpath("//button[normalize-space()='Sign out']");
+        driver.get(url);
+        await(d -> !d.findElements(By.id("token")).isEmpty() || !d.findElements(signOut).isEmpty(), Duration.ofSeconds(15));
+        driver.findElements(signOut).forEach(WebElement::click);
+        return await(By.id("token"));
+    }
+
     WebElement await(By locator) {
         return await(ExpectedConditions.visibilityOfElementLocated(locator), Duration.ofSeconds(15));
     }

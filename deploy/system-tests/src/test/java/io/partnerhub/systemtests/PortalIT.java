@@ -772,9 +772,7 @@ class PortalIT {
     }
 
     private static void signOut() {
-        browser.driver.get(gateway + "/");
-        browser.driver.findElements(By.xpath("//button[normalize-space()='Sign out']")).forEach(b -> b.click());
-        browser.await(By.id("token"));
+        browser.signedOut(gateway + "/");
     }
 
     private static Map<String, Object> skill(int individuals, String certification) {

@@ -453,7 +453,7 @@ class RoleEndpointMatrixIT {
             case "competencies" -> "competency";
             case "solution-areas" -> "area";
             case "share-codes", "shared-transcripts" -> "shareCode";
-            case "dead-letters", "failed" -> "uuid";
+            case "dead-letters", "failed", "rebuild", "snapshots" -> "uuid";
             default -> null;
         };
         if (kind == null) {
