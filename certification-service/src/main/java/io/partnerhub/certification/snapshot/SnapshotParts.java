@@ -13,6 +13,7 @@ import io.partnerhub.certification.snapshot.SnapshotEvents.CatalogueItemSnapshot
 import io.partnerhub.certification.snapshot.SnapshotEvents.HoldingSnapshot;
 import io.partnerhub.certification.snapshot.SnapshotEvents.SnapshotCompleted;
 import io.partnerhub.chassis.events.DomainEvent;
+import io.partnerhub.chassis.snapshot.SnapshotPart;
 
 /**
  * What certification-service's snapshot re-publishes, in this order: the catalogue (certifications, then assessments:
@@ -25,7 +26,7 @@ public class SnapshotParts {
 
     private static final String NO_UUID = "00000000-0000-0000-0000-000000000000";
 
-    List<SnapshotPart> all() {
+    public List<SnapshotPart> all() {
         return List.of(
                 new SnapshotPart("certifications", "SELECT id, name, level, retires_on, successor, created_at, version"
                         + " FROM certification WHERE id > ? ORDER BY id LIMIT ?", SnapshotParts::certification),
@@ -41,7 +42,7 @@ public class SnapshotParts {
                         + " ORDER BY r.id LIMIT ?", SnapshotParts::pass));
     }
 
-    DomainEvent completed(String snapshotId, String reference, long sequence, long total, Instant now) {
+    public DomainEvent completed(String snapshotId, String reference, long sequence, long total, Instant now) {
         return new SnapshotCompleted(snapshotId, reference, sequence, true, total, now);
     }
 

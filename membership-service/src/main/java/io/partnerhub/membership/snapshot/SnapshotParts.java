@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.events.DomainEvent;
+import io.partnerhub.chassis.snapshot.SnapshotPart;
 import io.partnerhub.membership.snapshot.SnapshotEvents.AssociationSnapshot;
 import io.partnerhub.membership.snapshot.SnapshotEvents.FigureSnapshot;
 import io.partnerhub.membership.snapshot.SnapshotEvents.OrganizationSnapshot;
@@ -24,7 +25,7 @@ public class SnapshotParts {
 
     private static final String NO_UUID = "00000000-0000-0000-0000-000000000000";
 
-    List<SnapshotPart> all() {
+    public List<SnapshotPart> all() {
         return List.of(
                 new SnapshotPart("organisations", "SELECT id::text, mpn_id, name, created_at, version FROM organization"
                         + " WHERE id > coalesce(nullif(?, '')::uuid, '" + NO_UUID + "'::uuid) ORDER BY id LIMIT ?",
@@ -38,7 +39,7 @@ public class SnapshotParts {
                         + "'::uuid) ORDER BY id LIMIT ?", SnapshotParts::figure));
     }
 
-    DomainEvent completed(String snapshotId, String reference, long sequence, long total, Instant now) {
+    public DomainEvent completed(String snapshotId, String reference, long sequence, long total, Instant now) {
         return new SnapshotCompleted(snapshotId, reference, sequence, true, total, now);
     }
 

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.partnerhub.chassis.problem.Problems;
 import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.chassis.security.Roles;
+import io.partnerhub.chassis.snapshot.SnapshotRuns;
 
 /**
  * #26 Operations: re-publish this service's current state as snapshot events (asyncapi.yaml), for a consumer that
@@ -63,11 +64,9 @@ public class SnapshotResource {
     }
 
     private final SnapshotWriter writer;
-    private final SnapshotRuns runs;
 
-    public SnapshotResource(SnapshotWriter writer, SnapshotRuns runs) {
+    public SnapshotResource(SnapshotWriter writer) {
         this.writer = writer;
-        this.runs = runs;
     }
 
     @POST
@@ -94,6 +93,6 @@ public class SnapshotResource {
             examples = @ExampleObject(name = "done", value = RUN_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such snapshot", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public SnapshotView progress(@PathParam("id") @Size(min = 36, max = 36) @Pattern(regexp = UUID_PATTERN) String id) {
-        return runs.find(UUID.fromString(id)).map(SnapshotView::of).orElseThrow(() -> new ResourceNotFound("snapshot", id));
+        return writer.find(UUID.fromString(id)).map(SnapshotView::of).orElseThrow(() -> new ResourceNotFound("snapshot", id));
     }
 }

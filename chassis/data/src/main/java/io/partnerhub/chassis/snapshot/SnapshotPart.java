@@ -1,4 +1,4 @@
-package io.partnerhub.membership.snapshot;
+package io.partnerhub.chassis.snapshot;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,15 +9,15 @@ import io.partnerhub.chassis.events.DomainEvent;
  * One kind of state a snapshot re-publishes: a page query ordered by its key (first column, compared as text, two
  * parameters: the last key read and the page size) and the event one row becomes.
  */
-record SnapshotPart(String name, String pageSql, RowEvent event) {
+public record SnapshotPart(String name, String pageSql, RowEvent event) {
 
     /** What one row of the page becomes, given the snapshot's marker for it. */
     @FunctionalInterface
-    interface RowEvent {
+    public interface RowEvent {
         DomainEvent of(ResultSet row, Marker marker) throws SQLException;
     }
 
     /** What every snapshot event carries besides its data. */
-    record Marker(String snapshotId, String reference, long sequence) {
+    public record Marker(String snapshotId, String reference, long sequence) {
     }
 }

@@ -1,4 +1,4 @@
-package io.partnerhub.membership.snapshot;
+package io.partnerhub.chassis.snapshot;
 
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,45 +8,45 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
 
-import io.agroal.api.AgroalDataSource;
-
-/** The snapshot_run table: one row per snapshot requested, its state and the events published so far (autocommit). */
-@ApplicationScoped
+/**
+ * The snapshot_run table of a producing service (its own migration creates it): one row per snapshot requested, its
+ * state and the events published so far (autocommit).
+ */
 public class SnapshotRuns {
 
     public record Run(UUID id, String reference, String state, Instant requestedAt, Instant finishedAt, long events,
             String error) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    public SnapshotRuns(AgroalDataSource dataSource) {
+    public SnapshotRuns(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    Run start(UUID id, String reference, Instant now) {
+    public Run start(UUID id, String reference, Instant now) {
         update("INSERT INTO snapshot_run (id, reference, state, requested_at) VALUES (?, ?, 'RUNNING', ?)", id, reference,
                 Timestamp.from(now));
         return find(id).orElseThrow();
     }
 
-    void progress(UUID id, long events) {
+    public void progress(UUID id, long events) {
         update("UPDATE snapshot_run SET events = ? WHERE id = ?", events, id);
     }
 
-    void done(UUID id, long events, Instant now) {
+    public void done(UUID id, long events, Instant now) {
         update("UPDATE snapshot_run SET state = 'DONE', events = ?, finished_at = ? WHERE id = ?", events, Timestamp.from(now), id);
     }
 
-    void failed(UUID id, String error, Instant now) {
+    public void failed(UUID id, String error, Instant now) {
         update("UPDATE snapshot_run SET state = 'FAILED', error = ?, finished_at = ? WHERE id = ?",
                 error.length() > 500 ? error.substring(0, 500) : error, Timestamp.from(now), id);
     }
 
     /** Snapshots left running by a stopped instance: failed (ask again; what was published stays valid). */
-    int abandonRunning(Instant now) {
+    public int abandonRunning(Instant now) {
         return update("UPDATE snapshot_run SET state = 'FAILED', error = 'interrupted: the service stopped', finished_at = ?"
                 + " WHERE state = 'RUNNING'", Timestamp.from(now));
     }
