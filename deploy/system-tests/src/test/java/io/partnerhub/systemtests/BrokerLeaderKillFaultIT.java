@@ -106,32 +106,30 @@ class BrokerLeaderKillFaultIT {
     }
 
     private static Optional<Integer> awaitNewLeader(KafkaCluster kafka, int killed, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Integer> leader = kafka.leader(TOPIC, 0);
-            if (leader.isPresent() && leader.get() != killed) {
-                return leader;
-            }
-            Thread.sleep(100);
+        try {
+            return org.awaitility.Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(100))
+                    .until(() -> kafka.leader(TOPIC, 0), leader -> leader.isPresent() && leader.get() != killed);
+        } catch (org.awaitility.core.ConditionTimeoutException none) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** Every partition of the suite's topics has all its replicas in sync again. */
     private static boolean awaitCaughtUp(KafkaCluster kafka, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (String topic : Topics.all()) {
-                for (int partition = 0; partition < Topics.PARTITIONS && all; partition++) {
-                    all = kafka.inSyncReplicas(topic, partition).size() == kafka.replicationFactor();
+        try {
+            org.awaitility.Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+                for (String topic : Topics.all()) {
+                    for (int partition = 0; partition < Topics.PARTITIONS; partition++) {
+                        if (kafka.inSyncReplicas(topic, partition).size() != kafka.replicationFactor()) {
+                            return false;
+                        }
+                    }
                 }
-            }
-            if (all) {
                 return true;
-            }
-            Thread.sleep(250);
+            });
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+            return false;
         }
-        return false;
     }
 }

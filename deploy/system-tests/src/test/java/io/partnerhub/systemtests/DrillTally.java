@@ -102,11 +102,11 @@ final class DrillTally {
     /** Reads the tally until nothing acknowledged is missing or {@code within} is over, then once more after a pause. */
     static DrillTally await(DevStack stack, FaultDrill drill, List<FaultDrill.Posted> posted, Duration within)
             throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        DrillTally tally = read(stack, drill, posted);
-        while (tally.lost > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            tally = read(stack, drill, posted);
+        try {
+            org.awaitility.Awaitility.await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> read(stack, drill, posted).lost == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
+            // the tally after the pause below reports what is missing
         }
         long allApplied = System.nanoTime();
         Thread.sleep(5000); // anything doubled late would show now
