@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
@@ -93,10 +94,17 @@ public class DirectoryService {
         return listingOf(organization(organizationId));
     }
 
-    /** Sets the listing; the same value again changes nothing (no log entry). */
+    /**
+     * Sets the listing; the same value again changes nothing (no log entry). The organisation row is locked first, so a
+     * second request at the same moment waits and then finds the value already set (not an optimistic-lock failure at
+     * commit).
+     */
     @Transactional
     public ListingView changeListing(UUID organizationId, boolean listed) {
-        Organization o = organization(organizationId);
+        Organization o = em.find(Organization.class, organizationId, LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            throw new ResourceNotFound("organization", organizationId.toString());
+        }
         if (o.listedInDirectory != listed) {
             o.listedInDirectory = listed;
             o.listingChangedAt = clock.instant();
