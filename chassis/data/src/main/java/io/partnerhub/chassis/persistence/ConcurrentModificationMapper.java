@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 
 import org.hibernate.StaleStateException;
@@ -14,6 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnerhub.chassis.problem.ProblemMappers;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.partnerhub.chassis.problem.Problems;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,8 +34,8 @@ import io.vertx.core.http.HttpServerRequest;
  *   <li>NOT_NULL, FOREIGN_KEY, OTHER → 500 via {@link ProblemMappers#unexpected}: a service must validate required
  *       fields and check references (404) first; reaching these is a bug, never the client's fault.</li>
  * </ul>
- * A service's write methods should flush before returning so that a conflict surfaces as one of these exceptions and
- * not at commit (after the response is chosen).
+ * A race that only surfaces at commit (Hibernate's flush in beforeCompletion, a deferred constraint) arrives wrapped
+ * in the transaction manager's {@link RollbackException}; the cause decides the same way.
  */
 public class ConcurrentModificationMapper {
 
@@ -73,6 +76,29 @@ public class ConcurrentModificationMapper {
         return problems.unexpected(e, request);
     }
 
+    /**
+     * A race that surfaced at commit, after the resource method returned: Hibernate flushes dirty entities in the
+     * transaction's beforeCompletion, and PostgreSQL checks a deferred constraint at COMMIT. The transaction manager
+     * throws {@link RollbackException}, which ArC wraps when the method did not declare it; the cause decides, as for
+     * {@link #persistence}. A database that stopped answering stays 503 ({@link ProblemMappers#unexpected}).
+     */
+    @ServerExceptionMapper
+    public Response rolledBackAtCommit(RollbackException e, HttpServerRequest request) {
+        return byCause(e, request);
+    }
+
+    /** ArC's wrapper for a checked exception a {@code @Transactional} method did not declare (see above). */
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e, HttpServerRequest request) {
+        return byCause(e, request);
+    }
+
+    /** {@code QuarkusTransaction.run/call}'s wrapper for a failed commit (see above). */
+    @ServerExceptionMapper
+    public Response programmaticTransaction(QuarkusTransactionException e, HttpServerRequest request) {
+        return byCause(e, request);
+    }
+
     /** What a constraint violation means for the client; see the class comment. */
     public static int statusFor(ConstraintKind kind) {
         if (kind == null) {
@@ -85,13 +111,32 @@ public class ConcurrentModificationMapper {
         };
     }
 
+    private Response byCause(Throwable e, HttpServerRequest request) {
+        if (Constraints.isUniqueViolation(e)) { // also a driver exception from COMMIT that Hibernate never saw
+            Log.infof("unique key taken concurrently (seen at commit) on %s %s", request.method(), request.path());
+            return uniqueKeyTaken(request);
+        }
+        Optional<ConstraintViolationException> violation = Constraints.violation(e);
+        if (violation.isPresent()) {
+            return forConstraint(violation.get(), e, request);
+        }
+        if (Constraints.isLostOptimisticLock(e)) {
+            return lostOptimisticLock(request);
+        }
+        return problems.unexpected(e, request);
+    }
+
+    private Response uniqueKeyTaken(HttpServerRequest request) {
+        return Problems.response(mapper, Problems.body(409, "concurrent-modification", "Concurrent modification",
+                "Another request created the same resource at the same time; read it again.", request.path(), null));
+    }
+
     private Response forConstraint(ConstraintViolationException violation, Throwable thrown, HttpServerRequest request) {
         return switch (statusFor(violation.getKind())) {
             case 409 -> {
                 Log.infof("unique key %s taken concurrently on %s %s", violation.getConstraintName(), request.method(),
                         request.path());
-                yield Problems.response(mapper, Problems.body(409, "concurrent-modification", "Concurrent modification",
-                        "Another request created the same resource at the same time; read it again.", request.path(), null));
+                yield uniqueKeyTaken(request);
             }
             case 400 -> {
                 Log.warnf("check constraint %s violated on %s %s: validation should have caught it",

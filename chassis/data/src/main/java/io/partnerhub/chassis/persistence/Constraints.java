@@ -1,6 +1,7 @@
 package io.partnerhub.chassis.persistence;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -63,12 +64,27 @@ public final class Constraints {
         return Optional.empty();
     }
 
-    /** The failure and its causes, each once (a cause chain may loop back on itself). */
+    /**
+     * The failure, its causes and what each suppressed, each once (a cause chain may loop back on itself). Suppressed
+     * exceptions count: Narayana reports the driver's error from a failed COMMIT as suppressed by its RollbackException.
+     */
     private static List<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+        ArrayDeque<Throwable> next = new ArrayDeque<>();
+        if (failure != null) {
+            next.add(failure);
+        }
+        while (!next.isEmpty()) {
+            Throwable t = next.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             chain.add(t);
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+            next.addAll(List.of(t.getSuppressed()));
         }
         return chain;
     }

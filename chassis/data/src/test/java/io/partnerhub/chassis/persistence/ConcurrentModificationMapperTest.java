@@ -36,6 +36,20 @@ class ConcurrentModificationMapperTest {
     }
 
     @Test
+    void lostOptimisticLockAtCommitIsAConcurrentModification() {
+        // Hibernate flushes at commit, after the resource method returned: the race arrives wrapped in the
+        // transaction's RollbackException (and ArC's wrapper for an undeclared checked exception), not as itself
+        given().post("/test/constraints/optimistic-at-commit").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "concurrent-modification"));
+    }
+
+    @Test
+    void uniqueKeyTakenAtCommitIsAConcurrentModification() {
+        given().post("/test/constraints/unique-at-commit").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "concurrent-modification"));
+    }
+
+    @Test
     void foreignKeyViolationIsAServerErrorNotAConflict() {
         given().post("/test/constraints/foreign-key").then().statusCode(500).contentType(PROBLEM)
                 .body("type", equalTo(TYPES + "internal-error")).body("traceId", notNullValue());
