@@ -108,12 +108,14 @@ class ResultThroughputBenchmark extends ClockMovingTest {
         Awaitility.await().pollDelay(Duration.ofSeconds(IDLE_SECONDS)).atMost(Duration.ofSeconds(IDLE_SECONDS + 5)).until(() -> true);
         double idleSeconds = (System.nanoTime() - idleStarted) / 1e9;
         Map<String, Double> before = cpu(pgPid);
+        long allocatedBefore = allocatedBytes();
         long started = System.nanoTime();
         Posted posted = post(provider, measured);
         double seconds = (System.nanoTime() - started) / 1e9;
         awaitOutboxSent();
         double measuredSeconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> after = cpu(pgPid);
+        double allocatedKib = (allocatedBytes() - allocatedBefore - posted.clientAllocatedBytes) / 1024.0 / posted.created;
 
         double clientMs = posted.clientCpuNanos / 1e6 / posted.created;
         System.out.printf(Locale.ROOT, "%n=== exam-service results at capacity (#26): %d results, %d clients, warm-up %d ===%n",
@@ -137,6 +139,8 @@ class ResultThroughputBenchmark extends ClockMovingTest {
             idle.append(String.format(Locale.ROOT, " %s %.1f,", name, 1000 * idleRate));
         }
         System.out.println(line.append(String.format(Locale.ROOT, " total %.2f (the clients' threads %.2f, not counted)", total, clientMs)));
+        // allocation hardly depends on how busy the machine is, CPU time does (the shared 2 cores): the steadier figure of the two
+        System.out.printf(Locale.ROOT, "  exam-service allocated per result: %.1f KiB (the clients' threads not counted)%n", allocatedKib);
         System.out.println(idle.append(String.format(Locale.ROOT, " total %.1f over %.1f s", idleTotal, measuredSeconds)));
         System.out.println("=".repeat(60));
     }
@@ -162,33 +166,36 @@ class ResultThroughputBenchmark extends ClockMovingTest {
         return booked;
     }
 
-    record Posted(int created, int failed, long clientCpuNanos) {
+    record Posted(int created, int failed, long clientCpuNanos, long clientAllocatedBytes) {
     }
 
     private Posted post(String provider, ConcurrentLinkedQueue<Booked> queue) throws Exception {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<Long>> clients = new ArrayList<>();
+        List<Future<long[]>> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             clients.add(pool.submit(() -> {
-                var threads = ManagementFactory.getThreadMXBean();
+                var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
                 long cpu = threads.getCurrentThreadCpuTime();
+                long allocated = threads.getCurrentThreadAllocatedBytes();
                 Booked next;
                 while ((next = queue.poll()) != null) {
                     String body = "{\"providerResultId\":\"BENCH-" + UUID.randomUUID() + "\",\"registrationId\":\""
                             + next.registrationId() + "\",\"score\":850,\"takenAt\":\"" + next.takenAt() + "\"}";
                     (send(provider, body) == 201 ? created : failed).incrementAndGet();
                 }
-                return threads.getCurrentThreadCpuTime() - cpu;
+                return new long[] {threads.getCurrentThreadCpuTime() - cpu, threads.getCurrentThreadAllocatedBytes() - allocated};
             }));
         }
         long clientCpu = 0;
-        for (Future<Long> client : clients) {
-            clientCpu += client.get();
+        long clientAllocated = 0;
+        for (Future<long[]> client : clients) {
+            clientCpu += client.get()[0];
+            clientAllocated += client.get()[1];
         }
         pool.shutdown();
-        return new Posted(created.get(), failed.get(), clientCpu);
+        return new Posted(created.get(), failed.get(), clientCpu, clientAllocated);
     }
 
     /** One POST on a kept-alive connection (HttpURLConnection reuses it when the body is read to the end). */
@@ -232,6 +239,12 @@ class ResultThroughputBenchmark extends ClockMovingTest {
         cpu.put("broker", ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains("java"))
                 .mapToDouble(p -> ticks(p.pid())).sum());
         return cpu;
+    }
+
+    /** Bytes allocated so far by the live threads of this JVM. */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return java.util.stream.LongStream.of(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
     }
 
     private static long postmaster(String jdbcUrl) {
