@@ -1,5 +1,6 @@
 package io.partnerhub.exam.result;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
                         + " where a.candidateId = ?1 and a.examCode = ?2", Object[].class)
                 .setParameter(1, candidateId).setParameter(2, examCode)
                 .getResultStream()
-                .map(row -> new PastAttempt((java.time.Instant) row[0], Attempt.outcome((AttemptStatus) row[1], (Boolean) row[2])))
+                .map(row -> new PastAttempt((Instant) row[0], Attempt.outcome((AttemptStatus) row[1], (Boolean) row[2])))
                 .toList();
     }
 
