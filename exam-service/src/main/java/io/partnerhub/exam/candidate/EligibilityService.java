@@ -12,7 +12,6 @@ import io.partnerhub.exam.domain.PastAttempt;
 import io.partnerhub.exam.domain.RetakePolicy;
 import io.partnerhub.exam.holding.CertificationHolding;
 import io.partnerhub.exam.holding.CertificationHoldingRepository;
-import io.partnerhub.exam.result.Attempt;
 import io.partnerhub.exam.result.AttemptRepository;
 
 /** Loads what the E3 retake policy needs and applies it. */
@@ -29,7 +28,7 @@ public class EligibilityService {
     }
 
     public List<PastAttempt> pastAttempts(String candidateId, String examCode) {
-        return attempts.ofCandidateAndExam(candidateId, examCode).stream().map(Attempt::asPastAttempt).toList();
+        return attempts.pastAttempts(candidateId, examCode);
     }
 
     public Eligibility evaluate(String candidateId, String examCode, Instant at) {

@@ -92,13 +92,17 @@ public class Exam {
         this.retirementPublished = true;
     }
 
+    public ExamScoring scoring() {
+        return new ExamScoring(passingScore, beta, liveOn);
+    }
+
     public boolean passes(int score) {
-        return score >= passingScore;
+        return scoring().passes(score);
     }
 
     /** E6: whether a result recorded at {@code now} is withheld. */
     public boolean withholdsScoresAt(Instant now, Duration releaseDelay) {
-        return beta && liveOn != null && BetaRelease.withheldAt(liveOn, releaseDelay, now);
+        return scoring().withholdsScoresAt(now, releaseDelay);
     }
 
     public Instant scoreReleaseAt(Duration releaseDelay) {

@@ -13,7 +13,6 @@ import jakarta.persistence.Version;
 
 import io.partnerhub.exam.domain.AttemptOutcome;
 import io.partnerhub.exam.domain.ExamProvider;
-import io.partnerhub.exam.domain.PastAttempt;
 import io.partnerhub.exam.registration.Registration;
 
 /** E5: an exam attempt, recorded from the provider's result. */
@@ -100,9 +99,9 @@ public class Attempt {
         this.releasedAt = now;
     }
 
-    public PastAttempt asPastAttempt() {
-        AttemptOutcome outcome = status == AttemptStatus.WITHHELD ? AttemptOutcome.WITHHELD
+    /** The outcome the retake policy sees ({@link AttemptRepository#pastAttempts}). */
+    static AttemptOutcome outcome(AttemptStatus status, Boolean passed) {
+        return status == AttemptStatus.WITHHELD ? AttemptOutcome.WITHHELD
                 : Boolean.TRUE.equals(passed) ? AttemptOutcome.PASSED : AttemptOutcome.FAILED;
-        return new PastAttempt(takenAt, outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.partnerhub.exam.result;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.exam.domain.ExamProvider;
+import io.partnerhub.exam.domain.PastAttempt;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -24,8 +26,17 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
         return find("registrationId", registrationId).firstResultOptional();
     }
 
-    public List<Attempt> ofCandidateAndExam(String candidateId, String examCode) {
-        return list("candidateId = ?1 and examCode = ?2", candidateId, examCode);
+    /**
+     * The candidate's attempts of the exam as the retake policy sees them (taken at, outcome), read as values, not as
+     * entities: nothing to hydrate, keep a snapshot of or dirty-check at the flush (issue #26, a result's CPU).
+     */
+    public List<PastAttempt> pastAttempts(String candidateId, String examCode) {
+        return getEntityManager().createQuery("select a.takenAt, a.status, a.passed from Attempt a"
+                        + " where a.candidateId = ?1 and a.examCode = ?2", Object[].class)
+                .setParameter(1, candidateId).setParameter(2, examCode)
+                .getResultStream()
+                .map(row -> new PastAttempt((Instant) row[0], Attempt.outcome((AttemptStatus) row[1], (Boolean) row[2])))
+                .toList();
     }
 
     public List<Attempt> ofCandidate(String candidateId, String examCode, int page, int size) {

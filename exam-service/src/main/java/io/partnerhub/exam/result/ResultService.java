@@ -22,6 +22,7 @@ import io.partnerhub.exam.domain.PastAttempt;
 import io.partnerhub.exam.events.ExamFailed;
 import io.partnerhub.exam.events.ExamPassed;
 import io.partnerhub.exam.exam.Exam;
+import io.partnerhub.exam.exam.ExamScoring;
 import io.partnerhub.exam.exam.ExamService;
 import io.partnerhub.exam.registration.Registration;
 import io.partnerhub.exam.registration.RegistrationRepository;
@@ -69,9 +70,9 @@ public class ResultService {
      */
     @Transactional
     public Recorded record(PostResult body) {
+        // the lock first, then the registration as committed by whoever held the lock before us (an unknown id locks nothing)
+        registrationLocks.lockCandidateExamOf(body.registrationId());
         Registration registration = registrations.requireVisible(body.registrationId());
-        registrationLocks.lockCandidateExam(registration.candidateId, registration.examCode);
-        registrationLocks.getEntityManager().refresh(registration); // as committed by whoever held the lock before us
 
         Optional<Recorded> replay = replay(registration, body);
         if (replay.isPresent()) {
@@ -90,7 +91,7 @@ public class ResultService {
         if (body.takenAt().isAfter(now)) {
             throw new InvalidRequest("takenAt is in the future");
         }
-        Exam exam = exams.require(registration.examCode);
+        ExamScoring exam = exams.scoring(registration.examCode);
         boolean withheld = exam.withholdsScoresAt(now, config.betaReleaseDelay());
         boolean passed = exam.passes(body.score());
         PastAttempt outcome = withheld ? PastAttempt.withheld(body.takenAt())
