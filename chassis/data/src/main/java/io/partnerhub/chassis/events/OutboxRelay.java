@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -55,6 +57,10 @@ public class OutboxRelay {
     private final Duration passDeadline;
     private final OutboxSender sender;
     private final Backoff backoff;
+    private final OutboxMetrics metrics; // null in tests that build a relay by hand
+
+    /** {@link System#nanoTime()} of the first wake-up no pass has begun to serve yet (0: none), for the pass timings. */
+    private final AtomicLong wokenAt = new AtomicLong();
 
     private final Semaphore signal = new Semaphore(0);
     private volatile CountDownLatch stopping = new CountDownLatch(0);
@@ -66,7 +72,13 @@ public class OutboxRelay {
     private volatile Runnable afterSendBeforeMark;
 
     public OutboxRelay(OutboxStore store, KafkaClients kafka, OutboxConfig config) {
+        this(store, kafka, config, null);
+    }
+
+    @Inject
+    OutboxRelay(OutboxStore store, KafkaClients kafka, OutboxConfig config, OutboxMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.config = config;
         Duration limit = config.transactionTimeout().multipliedBy(2).dividedBy(3);
         if (config.passDeadline().compareTo(limit) > 0) {
@@ -147,6 +159,7 @@ public class OutboxRelay {
 
     /** Asks the relay to run a pass now (called after the commit of a transaction that published). */
     public void wake() {
+        wokenAt.compareAndSet(0, System.nanoTime());
         signal.release();
     }
 
@@ -172,9 +185,11 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
+                long woken = wokenAt.getAndSet(0);
                 OutboxPass pass;
                 do {
-                    pass = pass();
+                    pass = pass(woken);
+                    woken = 0; // a follow-up pass was not woken
                 } while (pass.failure() == null && (pass.selected() == config.batchSize() || pass.again()) && running);
                 if (pass.failure() != null) {
                     throw pass.failure();
@@ -202,19 +217,31 @@ public class OutboxRelay {
      * returned, after what was acknowledged before it has been marked.
      */
     OutboxPass pass() {
-        return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
+        return pass(0);
+    }
+
+    /** {@link #pass()}; {@code woken}: the wake-up it serves ({@link System#nanoTime()}, 0: none), for the timings. */
+    private OutboxPass pass(long woken) {
+        long[] at = new long[2]; // begun, rows selected
+        OutboxPass pass = QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
                 .call(() -> {
+                    at[0] = System.nanoTime();
                     try (Connection connection = store.connection()) {
-                        if (!store.boundAndTryLock(connection, config.transactionTimeout())) {
+                        List<OutboxRow> rows = store.lockAndSelect(connection, config.transactionTimeout(), config.batchSize());
+                        at[1] = System.nanoTime();
+                        if (rows == null) {
                             return OutboxPass.BUSY;
                         }
-                        List<OutboxRow> rows = store.lockUnsent(connection, config.batchSize());
                         if (rows.isEmpty()) {
                             return OutboxPass.NOTHING;
                         }
                         return sender.send(connection, rows, afterSendBeforeMark);
                     }
                 });
+        if (metrics != null && woken != 0 && pass.marked() > 0 && pass.failure() == null) {
+            metrics.relayPass(woken, at[0], at[1], sender.acknowledgedAt(), System.nanoTime());
+        }
+        return pass;
     }
 
     /** Deletes sent rows older than {@code partnerhub.outbox.retention}. */
