@@ -28,8 +28,16 @@ import io.quarkus.scheduler.Scheduled;
  * than the poll interval) rather than after the poll interval: that pass may have selected its rows before this
  * instance's commit. Each pass is one database transaction that holds a
  * transaction-scoped advisory lock (one relay instance publishes at a time, so per-key order holds across
- * instances), locks a batch of unsent rows ({@link OutboxStore}), sends them in order and waits for the
- * acknowledgements in order ({@link OutboxSender}). Failed passes back off ({@link Backoff}).
+ * instances), locks a batch of unsent rows ({@link OutboxStore}; the lock and the rows in one round trip), sends them
+ * in order and waits for the acknowledgements in order ({@link OutboxSender}), then marks them sent and commits (after
+ * the send: not part of an event's latency). Failed passes back off ({@link Backoff}).
+ * <p>
+ * Not done (issue #25), on purpose: sending the rows a committing transaction just wrote straight from its
+ * after-commit hook, without reading them back. Two transactions of one subject commit in order (they lock the subject),
+ * but their after-commit hooks run on their own threads in no particular order, and on two instances with two
+ * producers; older unsent rows of the subject (a backlog, a broker outage, a failed row) would have to go first, which
+ * only the database knows. Reading the rows under the lock costs one round trip and keeps per-subject order and
+ * at-least-once whatever the instances and crashes.
  * <p>
  * Order: a pass stops at the first send that fails; the rows acknowledged before it are marked sent, nothing after
  * it is, and the next pass starts again from the failed row. A pass has a deadline well below its transaction
