@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.partnerhub.chassis.events.EventPublisher.EventsCommitted;
 import io.partnerhub.competency.projection.TypedRows;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,7 +30,11 @@ import io.vertx.core.Vertx;
  * competency status changed. One shared check per interval, only while someone listens, reads a fingerprint of the
  * watched organisations' status rows (count, sum of their optimistic-lock versions, newest update) straight from
  * {@code competency_status}: every instance sees every change, whichever instance's consumer applied it, so it works
- * unchanged with several replicas (a Kafka consumer would need a group per instance for that).
+ * unchanged with several replicas (a Kafka consumer would need a group per instance for that). Issue #25: besides the
+ * interval, a check runs at once when a transaction of this instance that published an event of a watched organisation
+ * commits (competency.* and designation events have the organisation as subject; {@link EventsCommitted}), and when a
+ * stream subscribes (its first fingerprint is read at once); a change made on another instance still shows within the
+ * interval.
  */
 @ApplicationScoped
 public class StatusWatch {
@@ -44,6 +49,7 @@ public class StatusWatch {
     private final Map<String, Set<MultiEmitter<? super Change>>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
     private final AtomicBoolean checking = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean(); // asked for while a check ran: check once more after it
     private long timer = -1;
 
     public StatusWatch(Vertx vertx, EntityManager entityManager,
@@ -69,7 +75,15 @@ public class StatusWatch {
         return Multi.createFrom().emitter(emitter -> {
             subscribers.computeIfAbsent(organizationId, o -> ConcurrentHashMap.newKeySet()).add(emitter);
             emitter.onTermination(() -> unsubscribe(organizationId, emitter));
+            check(); // the first fingerprint at once, so that a change soon after subscribing is news
         });
+    }
+
+    /** A local transaction that published events of these subjects committed: check now if one of them is watched. */
+    void committed(@Observes EventsCommitted committed) {
+        if (!subscribers.isEmpty() && committed.subjects().stream().anyMatch(subscribers::containsKey)) {
+            check();
+        }
     }
 
     /** How many streams are open (tests, metrics). */
@@ -97,7 +111,11 @@ public class StatusWatch {
     }
 
     private void check() {
-        if (subscribers.isEmpty() || !checking.compareAndSet(false, true)) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        if (!checking.compareAndSet(false, true)) {
+            again.set(true); // the running check may have read before the change
             return;
         }
         vertx.executeBlocking(() -> {
@@ -120,6 +138,8 @@ public class StatusWatch {
             checking.set(false);
             if (done.failed()) {
                 Log.debugf(done.cause(), "Live status check failed; next try in %s", interval);
+            } else if (again.getAndSet(false)) {
+                check();
             }
         });
     }

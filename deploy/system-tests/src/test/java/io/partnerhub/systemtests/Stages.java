@@ -33,7 +33,8 @@ import io.partnerhub.devstack.DevStack;
  * <li>certification relay: sent and acknowledged;</li>
  * <li>competency inbox applying;</li>
  * <li>competency status written (the competency.* outbox row written with it, end of the recompute);</li>
- * <li>visible through the gateway (the client's status poll that first showed the level).</li>
+ * <li>the organisation's live stream (SSE via the gateway) says the status changed (arrival at the client);</li>
+ * <li>visible through the gateway (the GET that followed that event and showed the level).</li>
  * </ol>
  * A stage's time includes the commit that ends it where its end is a "written" time (the commit follows the write by
  * a fraction of a millisecond). All clocks are the machine's wall clock (client, services and PostgreSQL on one host).
@@ -42,8 +43,11 @@ final class Stages {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One measured result: its trace id, when it was posted and when its level was first visible (client clock). */
-    record Sample(String traceId, Instant posted, Instant visible) {
+    /**
+     * One measured result: its trace id, when it was posted, when the live stream said the status changed, and when a
+     * GET first showed the level (client clock).
+     */
+    record Sample(String traceId, Instant posted, Instant notified, Instant visible) {
     }
 
     private static final String[] NAMES = {
@@ -54,10 +58,11 @@ final class Stages {
         "-> certification relay sent + acknowledged    (commit, relay wake-up, produce)",
         "-> competency inbox applying                  (Kafka hop, consumer fetch)",
         "-> competency status written                  (recompute transaction)",
-        "-> visible through the gateway                (commit, status poll via gateway)",
+        "-> live stream event via gateway              (rest of the transaction, commit, watch check, SSE)",
+        "-> visible through the gateway                (one GET via gateway after the event)",
     };
 
-    private final List<long[]> rows; // per sample, the 9 instants in microseconds (0: missing)
+    private final List<long[]> rows; // per sample, the 10 instants in microseconds (0: missing)
     private final int missing;
 
     private Stages(List<long[]> rows, int missing) {
@@ -93,7 +98,8 @@ final class Stages {
             Row k = competency.get(sample.traceId());
             Instant[] at = { sample.posted(), e == null ? null : e.created(), e == null ? null : e.sent(),
                 e == null ? null : certificationInbox.get(e.id()), c == null ? null : c.created(), c == null ? null : c.sent(),
-                c == null ? null : competencyInbox.get(c.id()), k == null ? null : k.created(), sample.visible() };
+                c == null ? null : competencyInbox.get(c.id()), k == null ? null : k.created(), sample.notified(),
+                sample.visible() };
             long[] micros = new long[at.length];
             boolean complete = true;
             for (int i = 0; i < at.length; i++) {
@@ -122,7 +128,7 @@ final class Stages {
             int stage = s;
             out.append(line("  " + (s + 1) + " " + NAMES[s], r -> r[stage + 1] - r[stage]));
         }
-        out.append(line("  total: posted -> visible", r -> r[8] - r[0]));
+        out.append(line("  total: posted -> visible", r -> r[9] - r[0]));
         out.append(line("  of which Kafka hops + consumer fetch (stages 3 and 6)", r -> r[3] - r[2] + r[6] - r[5]));
         out.append(line("  of which relay (stages 2 and 5)", r -> r[2] - r[1] + r[5] - r[4]));
         out.append(line("  of which service work (stages 1, 4 and 7)", r -> r[1] - r[0] + r[4] - r[3] + r[7] - r[6]));

@@ -5,13 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.logging.Log;
 
 /**
  * Transactional outbox writer: {@link #publish} stores the event in {@code outbox_event} inside the caller's
@@ -40,16 +44,19 @@ public class EventPublisher {
     private final Clock clock;
     private final TransactionSynchronizationRegistry registry;
     private final OutboxRelay relay;
+    private final Event<EventsCommitted> committed;
     private final Optional<String> topic;
     private final String source;
 
     public EventPublisher(InjectableInstance<DataSource> dataSource, ObjectMapper objectMapper, Clock clock,
-            TransactionSynchronizationRegistry registry, OutboxRelay relay, EventsConfig config) {
+            TransactionSynchronizationRegistry registry, OutboxRelay relay, EventsConfig config,
+            Event<EventsCommitted> committed) {
         this.dataSource = dataSource;
         this.objectMapper = objectMapper;
         this.clock = clock;
         this.registry = registry;
         this.relay = relay;
+        this.committed = committed;
         this.topic = config.topic();
         this.source = config.source();
     }
@@ -96,15 +103,20 @@ public class EventPublisher {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + event.type() + " to the outbox", e);
         }
-        wakeRelayAfterCommit();
+        wakeRelayAfterCommit(cloudEvent.subject());
         return cloudEvent;
     }
 
-    private void wakeRelayAfterCommit() {
-        if (registry.getResource(WAKE_KEY) != null) {
+    @SuppressWarnings("unchecked")
+    private void wakeRelayAfterCommit(String subject) {
+        Set<String> subjects = (Set<String>) registry.getResource(WAKE_KEY);
+        if (subjects != null) {
+            subjects.add(subject);
             return;
         }
-        registry.putResource(WAKE_KEY, Boolean.TRUE);
+        Set<String> published = new LinkedHashSet<>();
+        published.add(subject);
+        registry.putResource(WAKE_KEY, published);
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -114,8 +126,17 @@ public class EventPublisher {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     relay.wake();
+                    try {
+                        committed.fire(new EventsCommitted(Set.copyOf(published)));
+                    } catch (RuntimeException e) { // the transaction is committed: an observer's failure changes nothing
+                        Log.debugf(e, "An observer of EventsCommitted failed");
+                    }
                 }
             }
         });
+    }
+
+    /** The subjects a committed transaction published events of (fired after its commit). */
+    public record EventsCommitted(Set<String> subjects) {
     }
 }

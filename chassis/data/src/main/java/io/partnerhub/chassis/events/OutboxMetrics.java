@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -24,7 +25,11 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Outbox gauges, refreshed from the database every {@code partnerhub.outbox.metrics-every} (a scrape never queries):
  * {@code partnerhub_outbox_backlog} (unsent rows), {@code partnerhub_outbox_oldest_unsent_age_seconds},
- * {@code partnerhub_outbox_failed} (rows Kafka refused for good, waiting for operations).
+ * {@code partnerhub_outbox_failed} (rows Kafka refused for good, waiting for operations). And where a relay pass that a
+ * commit woke spends its time (issue #25), {@code partnerhub_outbox_relay_pass_seconds{stage}}: {@code wake} (the
+ * committing transaction's wake-up → the pass begins on the relay thread), {@code select} (→ lock taken and rows read,
+ * one round trip), {@code send} (→ every row acknowledged by Kafka, acks=all), {@code mark} (→ rows marked sent and
+ * committed; after the send, so not part of the event's latency).
  */
 @ApplicationScoped
 class OutboxMetrics {
@@ -38,6 +43,7 @@ class OutboxMetrics {
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean active;
+    private volatile Timer[] passStages;
 
     OutboxMetrics(InjectableInstance<DataSource> dataSources, MeterRegistry registry) {
         this.dataSources = dataSources;
@@ -54,7 +60,31 @@ class OutboxMetrics {
                 .description("Age of the oldest unsent outbox row").register(registry);
         Gauge.builder("partnerhub.outbox.failed", failed, AtomicLong::get)
                 .description("Outbox rows Kafka refused for good; their subjects wait behind them").register(registry);
+        passStages = new Timer[] { passStage("wake", "a commit woke the relay -> the pass begins"),
+            passStage("select", "the pass begins -> lock taken and rows read"),
+            passStage("send", "rows read -> every row acknowledged by Kafka"),
+            passStage("mark", "acknowledged -> rows marked sent and committed") };
         active = true;
+    }
+
+    private Timer passStage(String stage, String description) {
+        return Timer.builder("partnerhub.outbox.relay.pass").tag("stage", stage)
+                .description("Relay pass woken by a commit, by stage: " + description).register(registry);
+    }
+
+    /**
+     * Records the stages of a pass a commit woke that sent rows, from {@link System#nanoTime()} instants: woken,
+     * begun, rows selected, acknowledged, committed.
+     */
+    void relayPass(long woken, long begun, long selected, long acknowledged, long committed) {
+        Timer[] timers = passStages;
+        if (timers == null) {
+            return;
+        }
+        long[] at = { woken, begun, selected, acknowledged, committed };
+        for (int i = 0; i < timers.length; i++) {
+            timers[i].record(Math.max(0, at[i + 1] - at[i]), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
     }
 
     @Scheduled(every = "${partnerhub.outbox.metrics-every:15s}", delayed = "1s",

@@ -31,6 +31,7 @@ final class OutboxSender {
     private final OutboxStore store;
     private final Duration passDeadline;
     private KafkaProducer<String, String> producer;
+    private long acknowledgedAt;
 
     OutboxSender(KafkaClients kafka, OutboxStore store, Duration passDeadline) {
         this.kafka = kafka;
@@ -103,6 +104,7 @@ final class OutboxSender {
                 break; // stop at the first failed acknowledgement: nothing after it is marked
             }
         }
+        acknowledgedAt = System.nanoTime();
         if (beforeMark != null && failure == null) {
             beforeMark.run();
         }
@@ -113,6 +115,11 @@ final class OutboxSender {
                     Duration.between(acknowledged.get(0).createdAt(), Instant.now()).toMillis());
         }
         return new OutboxPass(rows.size(), acknowledged.size(), failure, again || !blockedSubjects.isEmpty());
+    }
+
+    /** {@link System#nanoTime()} when the last {@link #send}'s acknowledgements were all in (for the pass's timings). */
+    long acknowledgedAt() {
+        return acknowledgedAt;
     }
 
     private void markFailed(Connection connection, OutboxRow row, Throwable cause) throws SQLException {

@@ -19,8 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.InjectableInstance;
 
 /**
- * The {@code outbox_event} table as the relay uses it: the pass's advisory lock and idle bound, the unsent rows in
- * {@code seq} order (none behind a failed row of their subject), marking rows sent or failed, and the cleanup. Every
+ * The {@code outbox_event} table as the relay uses it: the pass's advisory lock and idle bound with the unsent rows in
+ * {@code seq} order (one round trip) (none behind a failed row of their subject), marking rows sent or failed, and the cleanup. Every
  * method but {@link #deleteSentBefore} runs on the pass's connection, in its transaction.
  */
 @ApplicationScoped
@@ -29,9 +29,14 @@ class OutboxStore {
     /** {@code pg_try_advisory_xact_lock} key shared by every relay instance of one database. */
     static final long ADVISORY_LOCK_KEY = 0x5061727448756231L; // "PartHub1"
 
-    private static final String SELECT = "SELECT o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at,"
-            + " o.traceparent FROM outbox_event o"
-            + " WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event f"
+    /** Transaction-local setting that says whether this transaction took the advisory lock ({@link #lockAndSelect}). */
+    static final String LOCKED = "partnerhub.relay_locked";
+
+    private static final String LOCK_AND_SELECT = "SELECT set_config('idle_in_transaction_session_timeout', ?, true),"
+            + " set_config('" + LOCKED + "', pg_try_advisory_xact_lock(?)::text, true)::boolean;"
+            + " SELECT o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at, o.traceparent FROM outbox_event o"
+            + " WHERE current_setting('" + LOCKED + "') = 'true'"
+            + " AND o.sent_at IS NULL AND o.failed_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event f"
             + "   WHERE f.sent_at IS NULL AND f.failed_at IS NOT NULL AND f.topic = o.topic AND f.event_key = o.event_key"
             + "   AND f.seq < o.seq)"
             + " ORDER BY o.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED";
@@ -60,34 +65,41 @@ class OutboxStore {
      * idle in its transaction for longer than its deadline (awaiting acks), so PostgreSQL may end a session idle for
      * the transaction timeout. (A killed process closes its socket: its lock is free at once.)
      * <p>
-     * So: bounds the idle time of this transaction to {@code transactionTimeout}, then takes the relay's transaction-scoped advisory lock,
-     * in one statement (one round trip less before a committed row is sent); false when another instance's pass holds
-     * the lock.
+     * So, in ONE round trip (issue #25: a committed row is on its way after one exchange with the database): bounds
+     * the idle time of this transaction to {@code transactionTimeout} and tries the relay's transaction-scoped advisory
+     * lock (first statement, which also records the outcome in the transaction-local setting {@value #LOCKED}), then
+     * locks up to {@code batchSize} sendable rows in {@code seq} order (second statement, which selects nothing unless
+     * that setting says the lock is held). The driver sends both statements before reading any answer; each gets its
+     * own snapshot (READ COMMITTED), so the rows are read as of after the lock was taken, exactly as with two round
+     * trips: the pass that held the lock before has committed, and its marks (sent, failed) are seen.
+     *
+     * @return the rows (possibly none) when the lock is held, {@code null} when another instance's pass holds it
      */
-    boolean boundAndTryLock(Connection connection, Duration transactionTimeout) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT set_config('idle_in_transaction_session_timeout', ?, true), pg_try_advisory_xact_lock(?)")) {
-            lock.setString(1, Long.toString(Math.max(1000, transactionTimeout.toMillis())));
-            lock.setLong(2, ADVISORY_LOCK_KEY);
-            try (ResultSet rs = lock.executeQuery()) {
-                return rs.next() && rs.getBoolean(2);
+    List<OutboxRow> lockAndSelect(Connection connection, Duration transactionTimeout, int batchSize) throws SQLException {
+        try (PreparedStatement pass = connection.prepareStatement(LOCK_AND_SELECT)) {
+            pass.setString(1, Long.toString(Math.max(1000, transactionTimeout.toMillis())));
+            pass.setLong(2, ADVISORY_LOCK_KEY);
+            pass.setInt(3, batchSize);
+            boolean locked;
+            pass.execute();
+            try (ResultSet rs = pass.getResultSet()) {
+                locked = rs.next() && rs.getBoolean(2);
             }
-        }
-    }
-
-    /** Locks up to {@code batchSize} sendable rows, in {@code seq} order. */
-    List<OutboxRow> lockUnsent(Connection connection, int batchSize) throws SQLException {
-        List<OutboxRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setInt(1, batchSize);
-            try (ResultSet rs = select.executeQuery()) {
+            List<OutboxRow> rows = new ArrayList<>();
+            if (!pass.getMoreResults()) {
+                throw new SQLException("the relay's select returned no result set");
+            }
+            try (ResultSet rs = pass.getResultSet()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
                 }
             }
+            if (!locked && !rows.isEmpty()) { // cannot happen: the select is gated on the lock
+                throw new SQLException("the relay selected rows without holding its lock");
+            }
+            return locked ? rows : null;
         }
-        return rows;
     }
 
     void markSent(Connection connection, List<OutboxRow> rows) throws SQLException {

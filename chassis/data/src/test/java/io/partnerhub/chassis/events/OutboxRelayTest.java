@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.partnerhub.chassis.testapp.CommittedSubjects;
 import io.partnerhub.chassis.testapp.Effects;
 import io.partnerhub.chassis.testapp.TopicReader;
 import io.partnerhub.chassis.testapp.WidgetHandler;
@@ -34,6 +35,9 @@ class OutboxRelayTest {
 
     @Inject
     Effects effects;
+
+    @Inject
+    CommittedSubjects committed;
 
     @AfterEach
     void disarm() {
@@ -115,5 +119,35 @@ class OutboxRelayTest {
         assertThat(event.subject()).isEqualTo(subject);
         assertThat(event.data().get("widgetId").asText()).isEqualTo(subject);
         assertThat(event.data().has("type")).isFalse();
+    }
+
+    @Test
+    void aCommitThatPublishedTellsInProcessWatchersItsSubjectsAndARollbackDoesNot() {
+        String rolledBack = "watch-rollback-" + UUID.randomUUID();
+        publish(rolledBack, true, 409);
+        String subject = "watch-" + UUID.randomUUID();
+        publish(subject, false, 200);
+        // the observer runs on the committing thread before the request answers
+        assertThat(committed.seen(subject)).isTrue();
+        assertThat(committed.seen(rolledBack)).isFalse();
+    }
+
+    @Test
+    void aPassWokenByACommitIsTimedByStage() {
+        String subject = "timed-" + UUID.randomUUID();
+        publish(subject, false, 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.appliedFor(subject) == 1);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String stage : List.of("wake", "select", "send", "mark")) {
+            String count = metrics.lines().filter(l -> l.startsWith("partnerhub_outbox_relay_pass_seconds_count")
+                    && l.contains("stage=\"" + stage + "\"")).findFirst().orElse("");
+            String sum = metrics.lines().filter(l -> l.startsWith("partnerhub_outbox_relay_pass_seconds_sum")
+                    && l.contains("stage=\"" + stage + "\"")).findFirst().orElse("");
+            assertThat(count).as("timer of stage %s", stage).isNotEmpty();
+            double passes = Double.parseDouble(count.substring(count.lastIndexOf(' ') + 1));
+            assertThat(passes).as("passes timed at stage %s", stage).isGreaterThanOrEqualTo(1);
+            System.out.printf("relay pass stage %-6s mean %.2f ms over %.0f passes%n", stage,
+                    Double.parseDouble(sum.substring(sum.lastIndexOf(' ') + 1)) / passes * 1e3, passes);
+        }
     }
 }

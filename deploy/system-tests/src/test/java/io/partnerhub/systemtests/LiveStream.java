@@ -1,0 +1,96 @@
+package io.partnerhub.systemtests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An organisation's live status stream (K5, {@code GET /api/competency-status/{org}/changes}, server-sent events
+ * through the gateway) as the propagation report holds it: a background reader notes, with {@link System#nanoTime()},
+ * when each {@code status} event arrived (issue #25: the report waits on it instead of polling the status).
+ */
+final class LiveStream implements AutoCloseable {
+
+    private final HttpResponse<InputStream> response;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final BlockingQueue<Long> statuses = new LinkedBlockingQueue<>();
+
+    private LiveStream(HttpResponse<InputStream> response) {
+        this.response = response;
+        Thread reader = new Thread(this::read, "live-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Opens the stream of {@code organization} with {@code token} (200 expected) and starts reading it. */
+    static LiveStream open(HttpClient http, String gateway, String organization, String token)
+            throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
+                        URI.create(gateway + "/competency-status/" + organization + "/changes"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream body = response.body()) {
+                throw new AssertionError("the live stream of " + organization + " answered " + response.statusCode() + ": "
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return new LiveStream(response);
+    }
+
+    /** Waits for the stream's {@code ready} event. */
+    void awaitReady() throws InterruptedException {
+        if (!ready.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the live stream never said ready");
+        }
+    }
+
+    /** Forgets the status events seen so far. */
+    void drain() {
+        statuses.clear();
+    }
+
+    /** When the next status event arrived ({@link System#nanoTime()}), waiting up to {@code nanos}; 0: none came. */
+    long nextStatus(long nanos) throws InterruptedException {
+        Long arrived = statuses.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        return arrived == null ? 0 : arrived;
+    }
+
+    private void read() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                long at = System.nanoTime();
+                if (line.startsWith("event:")) {
+                    String name = line.substring("event:".length()).trim();
+                    if (name.equals("ready")) {
+                        ready.countDown();
+                    } else if (name.equals("status")) {
+                        statuses.add(at);
+                    }
+                }
+            }
+        } catch (IOException closed) {
+            // closed by close(), or by the server
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            // nothing to do: the stream is being dropped
+        }
+    }
+}
