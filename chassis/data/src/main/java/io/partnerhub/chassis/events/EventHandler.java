@@ -5,7 +5,12 @@ package io.partnerhub.chassis.events;
  * in consumer group {@code <partnerhub.events.consumer-group>.<groupName()>}.
  * <p>
  * {@link #handle} runs inside a transaction in which the event id is recorded in the inbox, so duplicates never
- * reach it. Throwing rolls the transaction back. A transient failure (database unreachable, pool exhausted,
+ * reach it. Throwing rolls the transaction back. When a poll brings several records of one partition, they share one
+ * transaction ({@code partnerhub.inbox.batch-size}): {@code handle} is called for each in offset order, with
+ * Hibernate's persistence context flushed and cleared between two calls; so keep per-transaction state keyed to the
+ * transaction (after-commit hooks then fire once per batch) and do not rely on a commit between two events. If any
+ * call throws, the whole batch is rolled back and applied again record by record, each in its own transaction as
+ * described below (a call may thus run twice for one event: once rolled back). A transient failure (database unreachable, pool exhausted,
  * transaction timeout, lock lost; see {@link FailureClassifier}), and any failure met while the database or the broker
  * does not answer ({@link DatabaseProbe}, {@link BrokerProbe}), is retried without limit and nothing later on the
  * partition is applied before it; a deterministic failure, or another one while both answer, is attempted
