@@ -25,6 +25,15 @@ public interface EventHandler {
     void handle(CloudEvent event);
 
     /**
+     * Called once in a batch's transaction before {@link #handle} is called for each of {@code events} (the new ones, in
+     * offset order; duplicates left out); never for a record applied on its own. Opt in, e.g., to take the locks the
+     * events will need in one global order, so that two batches never wait for each other's locks in a cycle (a
+     * deadlock rolls the batch back and applies it record by record). Does nothing by default.
+     */
+    default void beforeAll(java.util.List<CloudEvent> events) {
+    }
+
+    /**
      * The last part of this handler's consumer group id; {@code null} (the default) means the simple name of the
      * handler's bean class. Changing it makes the handler read its topic from the earliest offset still kept (the
      * inbox skips what was applied).

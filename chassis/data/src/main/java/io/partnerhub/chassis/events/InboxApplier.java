@@ -17,7 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * trace. A record read from Kafka ({@link #apply}) and a dead letter redriven by operations ({@link #redrive}, which
  * also marks the dead letter redriven in that transaction) take this same path. Several records of one partition
  * ({@link #applyAll}) share one transaction: their ids go into the inbox in one statement and the handler runs for
- * each new one in turn, each in its own span; one commit. Between two events of a batch {@code endOfEvent} runs (the
+ * each new one in turn ({@link EventHandler#beforeAll} first), each in its own span; one commit. Between two events of a batch {@code endOfEvent} runs (the
  * persistence context flushed and cleared, {@link InboxConsumers}), so that each handler call starts as it would in a
  * transaction of its own: nothing cached from the event before, its writes visible.
  */
@@ -43,18 +43,29 @@ record InboxApplier(String consumer, String topic, EventHandler handler, InboxSt
         events.forEach(event -> ids.add(event.id()));
         List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
             Set<String> fresh = inbox.recordAll(consumer, ids);
+            boolean[] first = new boolean[events.size()];
+            List<CloudEvent> toApply = new ArrayList<>(fresh.size());
+            for (int i = 0; i < events.size(); i++) {
+                first[i] = fresh.remove(events.get(i).id()); // a second copy of an id is a duplicate
+                if (first[i]) {
+                    toApply.add(events.get(i));
+                }
+            }
+            if (!toApply.isEmpty()) {
+                handler.beforeAll(toApply);
+            }
             List<Outcome> applied = new ArrayList<>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 CloudEvent event = events.get(i);
-                boolean first = fresh.remove(event.id());
+                boolean apply = first[i];
                 applied.add(tracing.inConsumerSpan("consume " + topic + " " + event.type(), headers.get(i), () -> {
-                    if (first) {
+                    if (apply) {
                         handler.handle(event);
                         endOfEvent.run();
                     }
-                    Log.debugf("%s %s %s (subject %s, in a batch of %d)", first ? "Applying" : "Skipping duplicate",
+                    Log.debugf("%s %s %s (subject %s, in a batch of %d)", apply ? "Applying" : "Skipping duplicate",
                             event.type(), event.id(), event.subject(), events.size());
-                    return first ? Outcome.APPLIED : Outcome.DUPLICATE;
+                    return apply ? Outcome.APPLIED : Outcome.DUPLICATE;
                 }));
             }
             return applied;
