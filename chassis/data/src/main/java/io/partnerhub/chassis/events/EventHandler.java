@@ -5,7 +5,12 @@ package io.partnerhub.chassis.events;
  * in consumer group {@code <partnerhub.events.consumer-group>.<groupName()>}.
  * <p>
  * {@link #handle} runs inside a transaction in which the event id is recorded in the inbox, so duplicates never
- * reach it. Throwing rolls the transaction back. A transient failure (database unreachable, pool exhausted,
+ * reach it. Throwing rolls the transaction back. When a poll brings several records of one partition, they share one
+ * transaction ({@code partnerhub.inbox.batch-size}): {@code handle} is called for each in offset order, with
+ * Hibernate's persistence context flushed and cleared between two calls; so keep per-transaction state keyed to the
+ * transaction (after-commit hooks then fire once per batch) and do not rely on a commit between two events. If any
+ * call throws, the whole batch is rolled back and applied again record by record, each in its own transaction as
+ * described below (a call may thus run twice for one event: once rolled back). A transient failure (database unreachable, pool exhausted,
  * transaction timeout, lock lost; see {@link FailureClassifier}), and any failure met while the database or the broker
  * does not answer ({@link DatabaseProbe}, {@link BrokerProbe}), is retried without limit and nothing later on the
  * partition is applied before it; a deterministic failure, or another one while both answer, is attempted
@@ -18,6 +23,15 @@ public interface EventHandler {
     String topic();
 
     void handle(CloudEvent event);
+
+    /**
+     * Called once in a batch's transaction before {@link #handle} is called for each of {@code events} (the new ones, in
+     * offset order; duplicates left out); never for a record applied on its own. Opt in, e.g., to take the locks the
+     * events will need in one global order, so that two batches never wait for each other's locks in a cycle (a
+     * deadlock rolls the batch back and applies it record by record). Does nothing by default.
+     */
+    default void beforeAll(java.util.List<CloudEvent> events) {
+    }
 
     /**
      * The last part of this handler's consumer group id; {@code null} (the default) means the simple name of the

@@ -47,6 +47,14 @@ public interface InboxConfig {
     @WithDefault("2s")
     Duration probeTimeout();
 
+    /**
+     * Most records of one partition applied in one transaction (inbox rows in one statement, the handler per record, one
+     * commit) when a poll brings several; a batch that fails is rolled back and applied record by record. 1 applies
+     * every record in a transaction of its own. A poll brings at most Kafka's {@code max.poll.records}.
+     */
+    @WithDefault("200")
+    int batchSize();
+
     /** Kafka poll timeout. */
     @WithDefault("150ms")
     Duration pollTimeout();

@@ -22,8 +22,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import io.quarkus.logging.Log;
 
 /**
- * One consumer thread for one {@link EventHandler}: poll, process each record ({@link RecordProcessor}: de-duplicate
- * through the inbox, apply in a transaction, or dead-letter), commit offsets after the database commit.
+ * One consumer thread for one {@link EventHandler}: poll, process the records of each partition in offset order
+ * ({@link RecordProcessor}: de-duplicate through the inbox, apply up to {@code batch-size} of them in one transaction,
+ * record by record when that fails, or dead-letter), commit offsets after the database commit.
  * <p>
  * A failure the processor says to wait out (transient, or met while the database or the broker does not answer) holds
  * the partition back ({@link HeldPartitions}): sought back to the failed record and paused for a doubling, capped
@@ -169,19 +170,28 @@ final class InboxConsumer {
 
     private void processAndCommit(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        int batchSize = Math.max(1, config.batchSize());
         try {
             for (TopicPartition tp : records.partitions()) {
-                for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+                List<ConsumerRecord<byte[], byte[]>> partition = records.records(tp);
+                for (int from = 0; from < partition.size(); from += batchSize) {
                     if (!running) {
                         return;
                     }
-                    Throwable toWaitOut = processor.process(record, stopping);
-                    if (toWaitOut != null) {
-                        held.holdBack(consumer, tp, record.offset(), toWaitOut);
+                    List<ConsumerRecord<byte[], byte[]>> batch = partition.subList(from,
+                            Math.min(partition.size(), from + batchSize));
+                    RecordProcessor.Progress progress = processor.processAll(batch, stopping);
+                    if (progress.done() > 0) {
+                        done.put(tp, new OffsetAndMetadata(batch.get(progress.done() - 1).offset() + 1));
+                        held.moved(tp);
+                    }
+                    if (progress.toWaitOut() != null) {
+                        held.holdBack(consumer, tp, batch.get(progress.done()).offset(), progress.toWaitOut());
                         break; // the rest of this partition waits behind the failed record
                     }
-                    done.put(tp, new OffsetAndMetadata(record.offset() + 1));
-                    held.moved(tp);
+                    if (progress.done() < batch.size()) {
+                        return; // stopping
+                    }
                 }
             }
         } finally {

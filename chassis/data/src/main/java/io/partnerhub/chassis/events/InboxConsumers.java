@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,13 +41,14 @@ public class InboxConsumers {
     private final DeadLetterWriter deadLetterWriter;
     private final List<InfrastructureProbe> probes;
     private final InboxMetrics metrics;
+    private final Instance<EntityManager> entityManagers;
 
     private final Map<String, InboxConsumer> consumers = new ConcurrentHashMap<>();
     private final Map<String, InboxApplier> appliers = new ConcurrentHashMap<>();
 
     InboxConsumers(@Any Instance<EventHandler> handlers, KafkaClients kafka, EventsConfig events, InboxConfig config,
             Tracing tracing, InboxStore inbox, DeadLetters deadLetters, DeadLetterWriter deadLetterWriter, InboxMetrics metrics,
-            DatabaseProbe database, BrokerProbe broker) {
+            DatabaseProbe database, BrokerProbe broker, Instance<EntityManager> entityManagers) {
         this.handlers = handlers;
         this.kafka = kafka;
         this.events = events;
@@ -57,6 +59,7 @@ public class InboxConsumers {
         this.deadLetterWriter = deadLetterWriter;
         this.probes = List.of(database, broker); // asked in this order
         this.metrics = metrics;
+        this.entityManagers = entityManagers;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -85,7 +88,7 @@ public class InboxConsumers {
                         + group + ": give one of them another EventHandler.groupName()");
             }
             InboxApplier applier = applier(handler, name);
-            InboxConsumer consumer = consumer(applier, name, handler.topic(), group);
+            InboxConsumer consumer = consumer(applier, name, handler.topic(), group, config);
             appliers.put(name, applier);
             consumers.put(name, consumer);
             metrics.register(consumer);
@@ -95,16 +98,33 @@ public class InboxConsumers {
 
     /** A consumer of {@code handler} built as this instance builds its own (not started, not registered). */
     InboxConsumer create(EventHandler handler, String name, String group) {
-        return consumer(applier(handler, name), name, handler.topic(), group);
+        return create(handler, name, group, config);
+    }
+
+    /** As {@link #create(EventHandler, String, String)}, with other {@code partnerhub.inbox.*} settings (benchmarks). */
+    InboxConsumer create(EventHandler handler, String name, String group, InboxConfig settings) {
+        return consumer(applier(handler, name), name, handler.topic(), group, settings);
     }
 
     private InboxApplier applier(EventHandler handler, String name) {
-        return new InboxApplier(name, handler.topic(), handler, inbox, deadLetters, tracing);
+        return new InboxApplier(name, handler.topic(), handler, inbox, deadLetters, tracing, this::endOfEvent);
     }
 
-    private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group) {
-        RecordProcessor processor = new RecordProcessor(name, applier, probes, deadLetterWriter, config);
-        return new InboxConsumer(name, topic, group, processor, kafka, config);
+    /**
+     * Between two events applied in one transaction: Hibernate's pending writes flushed and its persistence context
+     * cleared (when the service has one), so the next handler call reads the rows, not entities cached by the one before.
+     */
+    private void endOfEvent() {
+        if (entityManagers.isResolvable()) {
+            EntityManager entityManager = entityManagers.get();
+            entityManager.flush();
+            entityManager.clear();
+        }
+    }
+
+    private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group, InboxConfig settings) {
+        RecordProcessor processor = new RecordProcessor(name, applier, probes, deadLetterWriter, settings, metrics);
+        return new InboxConsumer(name, topic, group, processor, kafka, settings);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -15,7 +15,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The consumers' gauges: {@code partnerhub_inbox_consumer_lag{consumer,topic}} (records behind the end of the
  * assigned partitions, as of the last poll) and {@code partnerhub_inbox_dead_letters{consumer}} (open dead letters,
- * counted as they happen and refreshed from the table every {@code partnerhub.outbox.metrics-every}).
+ * counted as they happen and refreshed from the table every {@code partnerhub.outbox.metrics-every}); the counter
+ * {@code partnerhub_inbox_batch_rollbacks_total{consumer}} (batches of records rolled back and applied one by one).
  */
 @ApplicationScoped
 class InboxMetrics {
@@ -38,6 +39,11 @@ class InboxMetrics {
         Gauge.builder("partnerhub.inbox.dead.letters", open, AtomicLong::get)
                 .description("Dead letters of the consumer not yet redriven").tag("consumer", consumer.name())
                 .register(registry);
+    }
+
+    /** A batch of records failed in its one transaction and is applied record by record. */
+    void batchRolledBack(String consumer) {
+        registry.counter("partnerhub.inbox.batch.rollbacks", "consumer", consumer).increment();
     }
 
     void deadLettered(String consumer) {

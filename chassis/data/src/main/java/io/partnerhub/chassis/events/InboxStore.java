@@ -2,9 +2,13 @@ package io.partnerhub.chassis.events;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,6 +22,8 @@ class InboxStore {
 
     private static final String INSERT = "INSERT INTO inbox_event (consumer, event_id, processed_at)"
             + " VALUES (?, ?, now()) ON CONFLICT DO NOTHING";
+    private static final String INSERT_ALL = "INSERT INTO inbox_event (consumer, event_id, processed_at)"
+            + " SELECT ?, unnest(?::text[]), now() ON CONFLICT DO NOTHING RETURNING event_id";
     private static final String CLEANUP = "DELETE FROM inbox_event WHERE processed_at < ?";
 
     private final InjectableInstance<DataSource> dataSources;
@@ -42,6 +48,26 @@ class InboxStore {
             insert.setString(2, eventId);
             return insert.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * In the caller's transaction, in one statement: records that {@code consumer} applies each of {@code eventIds}
+     * (distinct); returns those it had not applied before (the rest were, or are being applied by another instance,
+     * which this statement then waits for, as {@link #record} does).
+     */
+    Set<String> recordAll(String consumer, Collection<String> eventIds) throws SQLException {
+        Set<String> fresh = new HashSet<>();
+        try (Connection connection = dataSources.get().getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getString(1));
+                }
+            }
+        }
+        return fresh;
     }
 
     int deleteProcessedBefore(Instant cutoff) throws SQLException {

@@ -48,6 +48,27 @@ public final class TopicReader {
         return all;
     }
 
+    /**
+     * Produces the records with one producer whose linger holds them until {@code flush}: the records of one partition
+     * (up to 256 KB) reach the broker in one request, so one consumer poll fetches them together (a burst).
+     */
+    public static void sendAll(List<ProducerRecord<String, String>> records) throws Exception {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024); // below the broker's message.max.bytes
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            producer.flush();
+            for (java.util.concurrent.Future<RecordMetadata> metadata : sent) {
+                metadata.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     public static RecordMetadata send(ProducerRecord<String, String> record) throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PartnerHubTestResource.kafkaBootstrapServers());

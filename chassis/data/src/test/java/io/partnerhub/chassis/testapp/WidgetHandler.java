@@ -3,6 +3,8 @@ package io.partnerhub.chassis.testapp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -30,7 +32,15 @@ public class WidgetHandler implements EventHandler {
     private static volatile Consumer<WidgetCreated> beforeApply = widget -> {
     };
 
+    /** The event ids of every {@link #beforeAll} call, in call order. */
+    private static final List<List<String>> BATCHES = new CopyOnWriteArrayList<>();
+
     private final DataSource dataSource;
+
+    /** The event ids {@link #beforeAll} was called with, per call. */
+    public static List<List<String>> batches() {
+        return List.copyOf(BATCHES);
+    }
 
     public static void curePoison(boolean cured) {
         poisonCured = cured;
@@ -49,6 +59,11 @@ public class WidgetHandler implements EventHandler {
     @Override
     public String topic() {
         return TOPIC;
+    }
+
+    @Override
+    public void beforeAll(List<CloudEvent> events) {
+        BATCHES.add(events.stream().map(CloudEvent::id).toList());
     }
 
     @Override
