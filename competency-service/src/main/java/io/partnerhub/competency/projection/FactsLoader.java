@@ -116,27 +116,44 @@ public class FactsLoader {
         });
     }
 
-    /** A statement sent ahead of the facts' in {@link #loadOne}'s round trip, with what reads its rows. */
+    /**
+     * Statements sent ahead of the facts' in {@link #loadOne}'s round trip (an event's holder count changes, its read
+     * of the statuses it recomputes), with what reads their results.
+     */
     public interface Ahead {
-        /** One SELECT (no trailing semicolon). */
+        /** One or more statements, separated by semicolons (no trailing one). */
         String sql();
 
         /** Binds its parameters from {@code index} on; returns the next index. */
         int bind(java.sql.Connection connection, PreparedStatement statement, int index) throws java.sql.SQLException;
 
-        void read(ResultSet rows) throws java.sql.SQLException;
+        /** Reads its results: the statement stands at the first one; leaves it at the last one. */
+        void read(java.sql.Statement statement) throws java.sql.SQLException;
+    }
+
+    /** Runs the statements alone (when there is nothing to read with them), in one round trip. */
+    public void run(Ahead ahead) {
+        index.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(ahead.sql())) {
+                ahead.bind(connection, statement, 1);
+                statement.execute();
+                ahead.read(statement);
+            }
+            return null;
+        });
     }
 
     /**
-     * Issue 25: as {@link #load} for one organisation, in one round trip with {@code ahead} (an event's read of the
-     * statuses it recomputes): the sample, and always the kept counts and the stale holdings of every set (a few index
-     * lookups, usually empty, instead of a second round trip when a list is cut short), and the figures when needed.
+     * Issue 25: as {@link #load} for one organisation, in one round trip after {@code ahead} (an event's holder count
+     * changes and read of the statuses it recomputes): the sample, and always the kept counts and the stale holdings of
+     * every set (a few index lookups, usually empty, instead of a second round trip when a list is cut short), and the
+     * figures when needed.
      */
-    public Facts loadOne(String organizationId, Collection<RequirementVersion> versions, Instant now, Ahead ahead) {
+    public Facts loadOne(String organizationId, Collection<RequirementVersion> versions, Instant now, List<Ahead> ahead) {
         Plan plan = Plan.of(versions);
         List<String> organizations = List.of(organizationId);
         boolean sets = !plan.perCredential().isEmpty();
-        StringBuilder sql = new StringBuilder(ahead.sql());
+        StringBuilder sql = new StringBuilder(String.join(";\n", ahead.stream().map(Ahead::sql).toList()));
         if (sets) {
             sql.append(";\n").append(SAMPLE).append(";\n").append(COUNTS).append(";\n").append(STALE);
         }
@@ -150,7 +167,10 @@ public class FactsLoader {
             Map<String, Map<String, List<Holders.Holder>>> stale = new HashMap<>();
             Map<String, List<Figure>> figures = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                int p = ahead.bind(connection, statement, 1);
+                int p = 1;
+                for (Ahead a : ahead) {
+                    p = a.bind(connection, statement, p);
+                }
                 if (sets) {
                     p = bindSample(connection, statement, p, orgs, plan);
                     statement.setArray(p++, orgs);
@@ -165,8 +185,11 @@ public class FactsLoader {
                     statement.setObject(p, since(now));
                 }
                 statement.execute();
-                try (ResultSet result = statement.getResultSet()) {
-                    ahead.read(result);
+                for (int a = 0; a < ahead.size(); a++) {
+                    if (a > 0) {
+                        statement.getMoreResults();
+                    }
+                    ahead.get(a).read(statement);
                 }
                 if (sets) {
                     statement.getMoreResults();

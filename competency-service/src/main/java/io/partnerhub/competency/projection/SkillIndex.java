@@ -115,39 +115,66 @@ public class SkillIndex {
 
     /**
      * One candidate changed (credentials ended or added, or moved between organisations): adjusts the counts of the
-     * skill sets that list any of the credentials concerned. Issue 25: one round trip of three statements: the index's
-     * shared lock, then the decrements and the increments, each computed in SQL from the index (a set counts -1 in the
-     * organisation before when it lists a credential held before, +1 in the organisation after when it lists one held
-     * after). Both organisations are locked by the caller, so no other change counts their rows meanwhile.
+     * skill sets that list any of the credentials concerned, in one round trip ({@link #adjustment}).
      *
      * @param before the organisation and the active credentials before the change (organisation null: none)
      * @param after the same after the change
      */
     public void adjust(String organizationBefore, Set<String> before, String organizationAfter, Set<String> after) {
+        adjustment(organizationBefore, before, organizationAfter, after).ifPresent(adjustment -> work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(adjustment.sql())) {
+                adjustment.bind(connection, statement, 1);
+                statement.execute();
+                adjustment.read(statement);
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * The statements of {@link #adjust} (empty: nothing to adjust), for a caller that sends them with its reads (issue
+     * 25: {@link FactsLoader#loadOne}): three statements, the index's shared lock, then the decrements and the
+     * increments, each computed in SQL from the index (a set counts -1 in the organisation before when it lists a
+     * credential held before, +1 in the organisation after when it lists one held after). Both organisations are locked
+     * by the caller, so no other change counts their rows meanwhile.
+     */
+    public java.util.Optional<FactsLoader.Ahead> adjustment(String organizationBefore, Set<String> before, String organizationAfter,
+            Set<String> after) {
         Set<String> credentials = new HashSet<>(before);
         credentials.addAll(after);
         if (credentials.isEmpty() || organizationBefore == null && organizationAfter == null) {
-            return;
+            return java.util.Optional.empty();
         }
-        work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(LOCK.formatted("_shared") + ";"
-                    + " WITH " + DELTAS + " UPDATE skill_holders h SET holders = greatest(h.holders + d.delta, 0) FROM d"
-                    + " WHERE d.delta < 0 AND h.organization_id = d.organization_id AND h.skill_set = d.skill_set;"
-                    + " WITH " + DELTAS + " INSERT INTO skill_holders (organization_id, skill_set, holders)"
-                    + " SELECT organization_id, skill_set, delta FROM d WHERE delta > 0 ORDER BY organization_id, skill_set"
-                    + " ON CONFLICT (organization_id, skill_set) DO UPDATE SET holders = skill_holders.holders + excluded.holders")) {
+        return java.util.Optional.of(new FactsLoader.Ahead() {
+            @Override
+            public String sql() {
+                return LOCK.formatted("_shared") + ";"
+                        + " WITH " + DELTAS + " UPDATE skill_holders h SET holders = greatest(h.holders + d.delta, 0) FROM d"
+                        + " WHERE d.delta < 0 AND h.organization_id = d.organization_id AND h.skill_set = d.skill_set;"
+                        + " WITH " + DELTAS + " INSERT INTO skill_holders (organization_id, skill_set, holders)"
+                        + " SELECT organization_id, skill_set, delta FROM d WHERE delta > 0 ORDER BY organization_id, skill_set"
+                        + " ON CONFLICT (organization_id, skill_set) DO UPDATE SET holders = skill_holders.holders + excluded.holders";
+            }
+
+            @Override
+            public int bind(java.sql.Connection connection, PreparedStatement statement, int index) throws java.sql.SQLException {
                 Array all = connection.createArrayOf("text", credentials.toArray());
                 Array held = connection.createArrayOf("text", before.toArray());
                 Array holds = connection.createArrayOf("text", after.toArray());
-                for (int offset : new int[] { 0, 5 }) {
-                    statement.setArray(offset + 1, held);
-                    statement.setArray(offset + 2, holds);
-                    statement.setArray(offset + 3, all);
-                    statement.setString(offset + 4, organizationBefore);
-                    statement.setString(offset + 5, organizationAfter);
+                for (int offset : new int[] { index, index + 5 }) {
+                    statement.setArray(offset, held);
+                    statement.setArray(offset + 1, holds);
+                    statement.setArray(offset + 2, all);
+                    statement.setString(offset + 3, organizationBefore);
+                    statement.setString(offset + 4, organizationAfter);
                 }
-                statement.execute();
-                return null;
+                return index + 10;
+            }
+
+            @Override
+            public void read(java.sql.Statement statement) throws java.sql.SQLException {
+                statement.getMoreResults(); // the lock's row, then the decrements' count, then the increments'
+                statement.getMoreResults();
             }
         });
     }

@@ -113,8 +113,8 @@ public class CredentialFacts {
         } else {
             after.remove(credential);
         }
-        skills.adjust(organization.get(), before, organization.get(), after);
-        status.recompute(organization.get(), v -> v.mentions(credential), cause);
+        status.recompute(organization.get(), v -> v.mentions(credential), cause,
+                skills.adjustment(organization.get(), before, organization.get(), after)); // with the reads: one round trip
         return new Applied(organization, true);
     }
 

@@ -15,6 +15,7 @@ import io.partnerhub.competency.events.InboundEvents.EmployeeJoined;
 import io.partnerhub.competency.events.InboundEvents.EmployeeLeft;
 import io.partnerhub.competency.events.InboundEvents.OrganizationRegistered;
 import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
+import io.partnerhub.competency.projection.FactsLoader;
 import io.partnerhub.competency.projection.Projections;
 import io.partnerhub.competency.projection.SkillIndex;
 import io.quarkus.logging.Log;
@@ -71,9 +72,11 @@ public class MembershipFacts {
             return touched;
         }
         touched.add(organizationId);
-        skills.adjust(move.before().orElse(null), credentials, organizationId, credentials);
+        // the holder count changes go with the first recomputation's reads (one round trip)
+        Optional<FactsLoader.Ahead> adjustment = skills.adjustment(move.before().orElse(null), credentials, organizationId, credentials);
         for (String organization : touched) {
-            status.recompute(organization, v -> credentials.stream().anyMatch(v::mentions), cause);
+            status.recompute(organization, v -> credentials.stream().anyMatch(v::mentions), cause, adjustment);
+            adjustment = Optional.empty();
         }
         return touched;
     }
@@ -86,8 +89,8 @@ public class MembershipFacts {
         String candidateId = data.candidateId();
         Set<String> credentials = status.lockCandidate(candidateId, organizationId, false).credentials();
         if (projections.left(candidateId, organizationId, at)) {
-            skills.adjust(organizationId, credentials, null, credentials);
-            status.recompute(organizationId, v -> credentials.stream().anyMatch(v::mentions), cause);
+            status.recompute(organizationId, v -> credentials.stream().anyMatch(v::mentions), cause,
+                    skills.adjustment(organizationId, credentials, null, credentials)); // with the reads: one round trip
         } else {
             Log.debugf("employee.left %s ignored: candidate not (or no longer) associated with %s", cause.eventId(), organizationId);
         }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -97,7 +98,18 @@ public class StatusRecompute {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause) {
+        recompute(organizationId, relevant, cause, Optional.empty());
+    }
+
+    /**
+     * As {@link #recompute(String, Predicate, Cause)}, after {@code first} (the holder count changes of the event, issue
+     * 25): sent in the same round trip as the reads, or alone when nothing is recomputed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause,
+            Optional<FactsLoader.Ahead> first) {
         if (rebuild.deferring()) {
+            first.ifPresent(loader::run);
             return;
         }
         Instant now = StatusTime.now(clock);
@@ -108,11 +120,15 @@ public class StatusRecompute {
             }
         });
         if (versions.isEmpty()) {
+            first.ifPresent(loader::run);
             return;
         }
-        // issue 25: the status rows and the facts in one round trip
+        // issue 25: the holder count changes, the status rows and the facts in one round trip
         Map<String, CompetencyStatus> stored = new java.util.HashMap<>();
-        Facts facts = loader.loadOne(organizationId, versions.values(), now, StatusRows.statuses(organizationId, versions.keySet(), stored));
+        List<FactsLoader.Ahead> ahead = new java.util.ArrayList<>();
+        first.ifPresent(ahead::add);
+        ahead.add(StatusRows.statuses(organizationId, versions.keySet(), stored));
+        Facts facts = loader.loadOne(organizationId, versions.values(), now, ahead);
         update.applyAll(List.of(organizationId), versions, (organization, competencyId) -> stored.get(competencyId),
                 Map.of(organizationId, facts), cause, now);
     }

@@ -50,7 +50,13 @@ final class StatusRows {
             }
 
             @Override
-            public void read(java.sql.ResultSet rows) throws java.sql.SQLException {
+            public void read(java.sql.Statement statement) throws java.sql.SQLException {
+                try (java.sql.ResultSet rows = statement.getResultSet()) {
+                    read(rows);
+                }
+            }
+
+            private void read(java.sql.ResultSet rows) throws java.sql.SQLException {
                 while (rows.next()) {
                     CompetencyStatus status = new CompetencyStatus();
                     status.organizationId = rows.getString(1);
