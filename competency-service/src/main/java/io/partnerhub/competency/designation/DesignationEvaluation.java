@@ -79,7 +79,7 @@ public class DesignationEvaluation {
     /** What the evaluation of one organisation read once for all its areas, and the writes it collects. */
     private record Read(Map<String, DesignationStore.StatusRow> rows, Map<String, List<DesignationStore.SpecialisationRow>> specialisations,
             List<DesignationFacts.ScopedRow> facts, Map<String, TreeSet<LocalDate>> days, List<DesignationStore.Day> deletes,
-            List<DesignationStore.Day> inserts) {
+            List<DesignationStore.Day> inserts, DesignationStore.Writes writes) {
 
         TreeSet<LocalDate> days(String areaId, String subject) {
             return days.getOrDefault(areaId + "\n" + subject, new TreeSet<>());
@@ -96,7 +96,7 @@ public class DesignationEvaluation {
      * Today's skilling counts are recorded for every area in effect (a fact only where one changed), then each area is
      * evaluated unless nothing it reads changed since its evaluation today ({@link #settled}); {@code factsChanged}: other
      * facts changed (a performance report), every area is evaluated. Reads a few rows per organisation (its statuses,
-     * facts and kept holder counts, one query each, whatever its size) and writes in a few statements.
+     * facts and kept holder counts, one query each, whatever its size) and writes in one round trip (issue 25: {@link DesignationStore.Writes}).
      */
     @Transactional(TxType.MANDATORY)
     public void refresh(String organizationId, boolean factsChanged) {
@@ -141,18 +141,21 @@ public class DesignationEvaluation {
                 due.add(e);
             }
         }
-        facts.record(organizationId, stocks, now);
+        DesignationStore.Writes writes = new DesignationStore.Writes(); // issue 25: sent in one round trip at the end
+        facts.record(writes, organizationId, stocks, now);
         if (due.isEmpty()) {
+            store.write(writes);
             return;
         }
         Map<String, TreeSet<LocalDate>> days = new HashMap<>();
         store.qualifyingDays(organizationId, due.stream().map(e -> e.area().id()).toList()).forEach(d ->
                 days.computeIfAbsent(d.solutionAreaId() + "\n" + d.subject(), k -> new TreeSet<>()).add(d.day()));
-        Read state = new Read(rows, specialisations, loaded, days, new ArrayList<>(), new ArrayList<>());
+        Read state = new Read(rows, specialisations, loaded, days, new ArrayList<>(), new ArrayList<>(), writes);
         for (InEffect e : due) {
             evaluate(organizationId, e.area(), e.version(), state, today, now);
         }
-        store.writeDays(organizationId, state.deletes(), state.inserts());
+        store.writeDays(writes, organizationId, state.deletes(), state.inserts());
+        store.write(writes);
     }
 
     /** The first day an evaluation judges from the facts: the day after the last evaluated, or the window before today at first. */
@@ -201,7 +204,7 @@ public class DesignationEvaluation {
             publish(organizationId, area, scores, qualifying, event, now);
         }
         CapabilityScore score = scores.on(today).orElseThrow();
-        store.saveStatus(new DesignationStore.StatusRow(organizationId, area.id(), replay.state().name(), score.track().orElse(null),
+        store.saveStatus(read.writes(), new DesignationStore.StatusRow(organizationId, area.id(), replay.state().name(), score.track().orElse(null),
                 score.total().tenths(), replay.qualifiesToday(), version.version(), today, now));
         Predicate<LocalDate> held = day -> Optional.ofNullable(heldFrom.floorEntry(day)).map(Map.Entry::getValue)
                 .orElse(start.held());
@@ -234,7 +237,7 @@ public class DesignationEvaluation {
             Log.infof("Specialisation %s of organisation %s: %s on %s", specialisation.id(), organizationId, event.event(), event.on());
         }
         int have = scores.facts().inForce(figure, today).intValue();
-        store.saveSpecialisation(organizationId, new DesignationStore.SpecialisationRow(specialisation.id(), area.id(),
+        store.saveSpecialisation(read.writes(), organizationId, new DesignationStore.SpecialisationRow(specialisation.id(), area.id(),
                 specialisation.name(), replay.state().name(), have, specialisation.people()), now);
     }
 

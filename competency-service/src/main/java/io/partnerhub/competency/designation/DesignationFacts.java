@@ -119,22 +119,23 @@ public class DesignationFacts {
     record Stock(String scope, String figure, LocalDate effective, BigDecimal value) {
     }
 
-    /** Stores the facts in one statement (each replaces the fact of its day, as recordPerformance does). */
-    void record(String organizationId, List<Stock> stocks, Instant now) {
+    /**
+     * Stores the facts in one statement (each replaces the fact of its day, as recordPerformance does); issue 25: added to
+     * the evaluation's writes.
+     */
+    void record(DesignationStore.Writes writes, String organizationId, List<Stock> stocks, Instant now) {
         if (stocks.isEmpty()) {
             return;
         }
-        em.createNativeQuery("INSERT INTO designation_fact (organization_id, scope, figure, effective, period, value, recorded_at)"
-                + " SELECT ?1, s, f, CAST(e AS date), '', CAST(v AS numeric), ?6 FROM unnest(CAST(?2 AS text[]), CAST(?3 AS text[]),"
-                + " CAST(?4 AS text[]), CAST(?5 AS text[])) AS t(s, f, e, v)"
+        writes.add("INSERT INTO designation_fact (organization_id, scope, figure, effective, period, value, recorded_at)"
+                + " SELECT ?, s, f, CAST(e AS date), '', CAST(v AS numeric), ? FROM unnest(CAST(? AS text[]), CAST(? AS text[]),"
+                + " CAST(? AS text[]), CAST(? AS text[])) AS t(s, f, e, v)"
                 + " ON CONFLICT (organization_id, scope, figure, effective, period)"
-                + " DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at WHERE designation_fact.value <> excluded.value")
-                .setParameter(1, organizationId)
-                .setParameter(2, stocks.stream().map(Stock::scope).toArray(String[]::new))
-                .setParameter(3, stocks.stream().map(Stock::figure).toArray(String[]::new))
-                .setParameter(4, stocks.stream().map(st -> st.effective().toString()).toArray(String[]::new))
-                .setParameter(5, stocks.stream().map(st -> st.value().toPlainString()).toArray(String[]::new))
-                .setParameter(6, Timestamp.from(now)).executeUpdate();
+                + " DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at WHERE designation_fact.value <> excluded.value",
+                organizationId, now, stocks.stream().map(Stock::scope).toArray(String[]::new),
+                stocks.stream().map(Stock::figure).toArray(String[]::new),
+                stocks.stream().map(st -> st.effective().toString()).toArray(String[]::new),
+                stocks.stream().map(st -> st.value().toPlainString()).toArray(String[]::new));
     }
 
     private void upsert(String organizationId, String scope, String figure, LocalDate day, String period, BigDecimal value,

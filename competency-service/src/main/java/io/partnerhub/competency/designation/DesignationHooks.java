@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional.TxType;
 import io.partnerhub.competency.domain.Metric;
 import io.partnerhub.competency.events.InboundEvents.CertificationDefined;
 import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
-import io.partnerhub.competency.projection.Projections;
 import io.partnerhub.competency.status.StatusRecompute;
 
 /**
@@ -25,40 +24,22 @@ public class DesignationHooks {
     private final DesignationEvaluation evaluation;
     private final DesignationFacts facts;
     private final AreaCatalogue catalogue;
-    private final Projections projections;
     private final StatusRecompute locks;
     /** #26: while the projections are rebuilt, no designation is evaluated from them (the rebuild does it at its end). */
     @jakarta.inject.Inject
     io.partnerhub.competency.rebuild.RebuildGate rebuild;
 
     public DesignationHooks(DesignationEvaluation evaluation, DesignationFacts facts, AreaCatalogue catalogue,
-            Projections projections, StatusRecompute locks) {
+            StatusRecompute locks) {
         this.evaluation = evaluation;
         this.facts = facts;
         this.catalogue = catalogue;
-        this.projections = projections;
         this.locks = locks;
     }
 
-    /** Before a candidate's change: takes the candidate lock and returns its organisation now. */
-    @Transactional(TxType.MANDATORY)
-    public Optional<String> organizationOf(String candidateId) {
-        locks.lockCandidate(candidateId);
-        return projections.organizationOf(candidateId);
-    }
-
-    /** After a candidate's change: the organisation it was in before and the one it is in now. */
-    @Transactional(TxType.MANDATORY)
-    public void candidateChanged(String candidateId, Optional<String> before) {
-        TreeSet<String> touched = new TreeSet<>();
-        before.ifPresent(touched::add);
-        projections.organizationOf(candidateId).ifPresent(touched::add);
-        organizationsChanged(touched);
-    }
-
     /**
-     * After a credential change of a candidate: its organisation is the one {@link #organizationOf} returned (the
-     * candidate lock, held since, keeps the association still; no second read).
+     * After a credential change of a candidate: its organisation as the facts read it under the candidate lock (held
+     * since, it keeps the association still; no second read).
      */
     @Transactional(TxType.MANDATORY)
     public void credentialChanged(Optional<String> organization) {

@@ -60,16 +60,15 @@ public class DesignationStore {
                 StatusRow.class, STATUS_COLUMNS).setParameter("o", organizationIds).getResultList();
     }
 
-    public void saveStatus(StatusRow row) {
-        em.createNativeQuery("INSERT INTO designation_status (organization_id, solution_area_id, state, track, score_tenths,"
-                + " qualifies_today, score_version, last_evaluated, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    /** Upserts the row (issue 25: added to the evaluation's writes, sent in one round trip by {@link #write}). */
+    public void saveStatus(Writes writes, StatusRow row) {
+        writes.add("INSERT INTO designation_status (organization_id, solution_area_id, state, track, score_tenths,"
+                + " qualifies_today, score_version, last_evaluated, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (organization_id, solution_area_id) DO UPDATE SET state = excluded.state, track = excluded.track,"
                 + " score_tenths = excluded.score_tenths, qualifies_today = excluded.qualifies_today,"
-                + " score_version = excluded.score_version, last_evaluated = excluded.last_evaluated, updated_at = excluded.updated_at")
-                .setParameter(1, row.organizationId()).setParameter(2, row.solutionAreaId()).setParameter(3, row.state())
-                .setParameter(4, row.track()).setParameter(5, row.scoreTenths()).setParameter(6, row.qualifiesToday())
-                .setParameter(7, row.scoreVersion()).setParameter(8, row.lastEvaluated())
-                .setParameter(9, java.sql.Timestamp.from(row.updatedAt())).executeUpdate();
+                + " score_version = excluded.score_version, last_evaluated = excluded.last_evaluated, updated_at = excluded.updated_at",
+                row.organizationId(), row.solutionAreaId(), row.state(), row.track(), row.scoreTenths(), row.qualifiesToday(),
+                row.scoreVersion(), row.lastEvaluated(), row.updatedAt());
     }
 
     public List<SpecialisationRow> specialisations(String organizationId, String areaId) {
@@ -79,14 +78,13 @@ public class DesignationStore {
                 .setParameter(1, organizationId).setParameter(2, areaId).getResultList();
     }
 
-    public void saveSpecialisation(String organizationId, SpecialisationRow row, Instant now) {
-        em.createNativeQuery("INSERT INTO specialisation_status (organization_id, specialisation_id, solution_area_id, name, state,"
-                + " have, need, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (organization_id, specialisation_id)"
+    /** Upserts the row (issue 25: added to the evaluation's writes, sent in one round trip by {@link #write}). */
+    public void saveSpecialisation(Writes writes, String organizationId, SpecialisationRow row, Instant now) {
+        writes.add("INSERT INTO specialisation_status (organization_id, specialisation_id, solution_area_id, name, state,"
+                + " have, need, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (organization_id, specialisation_id)"
                 + " DO UPDATE SET name = excluded.name, state = excluded.state, have = excluded.have, need = excluded.need,"
-                + " updated_at = excluded.updated_at")
-                .setParameter(1, organizationId).setParameter(2, row.specialisationId()).setParameter(3, row.solutionAreaId())
-                .setParameter(4, row.name()).setParameter(5, row.state()).setParameter(6, row.have()).setParameter(7, row.need())
-                .setParameter(8, java.sql.Timestamp.from(now)).executeUpdate();
+                + " updated_at = excluded.updated_at",
+                organizationId, row.specialisationId(), row.solutionAreaId(), row.name(), row.state(), row.have(), row.need(), now);
     }
 
     /** The stored qualifying days, oldest first. */
@@ -121,23 +119,64 @@ public class DesignationStore {
     }
 
     /** Deletes and inserts qualifying days of the organisation: a statement each, none when there is nothing to do. */
-    public void writeDays(String organizationId, List<Day> deletes, List<Day> inserts) {
-        String columns = " unnest(CAST(?2 AS text[])), unnest(CAST(?3 AS text[])), CAST(unnest(CAST(?4 AS text[])) AS date)";
+    public void writeDays(Writes writes, String organizationId, List<Day> deletes, List<Day> inserts) {
+        String columns = " unnest(CAST(? AS text[])), unnest(CAST(? AS text[])), CAST(unnest(CAST(? AS text[])) AS date)";
         if (!deletes.isEmpty()) {
-            days(em.createNativeQuery("DELETE FROM designation_qualifying_day WHERE organization_id = ?1"
-                    + " AND (solution_area_id, subject, day) IN (SELECT" + columns + ")"), organizationId, deletes).executeUpdate();
+            writes.add("DELETE FROM designation_qualifying_day WHERE organization_id = ?"
+                    + " AND (solution_area_id, subject, day) IN (SELECT" + columns + ")", days(organizationId, deletes));
         }
         if (!inserts.isEmpty()) {
-            days(em.createNativeQuery("INSERT INTO designation_qualifying_day (organization_id, solution_area_id, subject, day)"
-                    + " SELECT ?1," + columns + " ON CONFLICT DO NOTHING"), organizationId, inserts).executeUpdate();
+            writes.add("INSERT INTO designation_qualifying_day (organization_id, solution_area_id, subject, day)"
+                    + " SELECT ?," + columns + " ON CONFLICT DO NOTHING", days(organizationId, inserts));
         }
     }
 
-    private static jakarta.persistence.Query days(jakarta.persistence.Query query, String organizationId, List<Day> days) {
-        return query.setParameter(1, organizationId)
-                .setParameter(2, days.stream().map(Day::solutionAreaId).toArray(String[]::new))
-                .setParameter(3, days.stream().map(Day::subject).toArray(String[]::new))
-                .setParameter(4, days.stream().map(d -> d.day().toString()).toArray(String[]::new));
+    private static Object[] days(String organizationId, List<Day> days) {
+        return new Object[] { organizationId, days.stream().map(Day::solutionAreaId).toArray(String[]::new),
+            days.stream().map(Day::subject).toArray(String[]::new), days.stream().map(d -> d.day().toString()).toArray(String[]::new) };
+    }
+
+    /**
+     * Issue 25: the writes of one evaluation (status, specialisation, fact and qualifying day rows), collected while it
+     * runs and sent by {@link #write} as one round trip of statements that PostgreSQL runs one after the other.
+     */
+    public static final class Writes {
+        private final List<String> statements = new java.util.ArrayList<>();
+        private final List<Object> parameters = new java.util.ArrayList<>();
+
+        /** A statement with its parameters: String, String[] (text[]), Integer, Boolean, LocalDate, Instant or null. */
+        public void add(String statement, Object... values) {
+            statements.add(statement);
+            parameters.addAll(java.util.Arrays.asList(values));
+        }
+
+        public boolean isEmpty() {
+            return statements.isEmpty();
+        }
+    }
+
+    /** Sends the writes in one round trip (nothing when there are none). */
+    public void write(Writes writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(String.join(";\n", writes.statements))) {
+                int p = 1;
+                for (Object value : writes.parameters) {
+                    if (value == null) {
+                        statement.setNull(p++, java.sql.Types.OTHER); // typed by the column
+                    } else if (value instanceof String[] array) {
+                        statement.setArray(p++, connection.createArrayOf("text", array));
+                    } else if (value instanceof Instant instant) {
+                        statement.setTimestamp(p++, java.sql.Timestamp.from(instant));
+                    } else {
+                        statement.setObject(p++, value);
+                    }
+                }
+                statement.execute();
+            }
+        });
     }
 
     /** Replaces the days from {@code from} on with {@code qualifying} and forgets the days before {@code keepFrom}. */

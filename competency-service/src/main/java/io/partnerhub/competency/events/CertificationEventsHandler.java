@@ -30,25 +30,15 @@ public class CertificationEventsHandler extends FactsEventHandler {
                     designations.certificationDefined(data);
                 }),
                 AssessmentDefined.TYPE, route(AssessmentDefined.class, facts::assessmentDefined),
-                CertificationEarned.TYPE, route(CertificationEarned.class, (data, cause) -> {
-                    var before = designations.organizationOf(data.candidateId());
-                    facts.earned(data, cause);
-                    designations.credentialChanged(before);
-                }),
-                CertificationRenewed.TYPE, route(CertificationRenewed.class, (data, cause) -> {
-                    var before = designations.organizationOf(data.candidateId());
-                    facts.renewed(data, cause);
-                    designations.credentialChanged(before);
-                }),
-                CertificationEnded.EXPIRED_TYPE, route(CertificationEnded.class, (data, cause) -> ended(facts, designations, data, cause)),
-                CertificationEnded.REVOKED_TYPE, route(CertificationEnded.class, (data, cause) -> ended(facts, designations, data, cause)),
+                // the candidate's organisation as the facts read it under the candidate lock (no second read)
+                CertificationEarned.TYPE, route(CertificationEarned.class,
+                        (data, cause) -> designations.credentialChanged(facts.earned(data, cause).organization())),
+                CertificationRenewed.TYPE, route(CertificationRenewed.class,
+                        (data, cause) -> designations.credentialChanged(facts.renewed(data, cause).organization())),
+                CertificationEnded.EXPIRED_TYPE, route(CertificationEnded.class,
+                        (data, cause) -> designations.credentialChanged(facts.ended(data, cause).organization())),
+                CertificationEnded.REVOKED_TYPE, route(CertificationEnded.class,
+                        (data, cause) -> designations.credentialChanged(facts.ended(data, cause).organization())),
                 AssessmentPassed.TYPE, route(AssessmentPassed.class, facts::assessmentPassed)));
-    }
-
-    private static void ended(CredentialFacts facts, DesignationHooks designations, CertificationEnded data,
-            io.partnerhub.competency.status.Cause cause) {
-        var before = designations.organizationOf(data.candidateId());
-        facts.ended(data, cause);
-        designations.credentialChanged(before);
     }
 }

@@ -27,11 +27,9 @@ public class MembershipEventsHandler extends FactsEventHandler {
                     facts.organizationRegistered(data, cause);
                     designations.organizationsChanged(List.of(data.organizationId()));
                 }),
-                EmployeeJoined.TYPE, route(EmployeeJoined.class, (data, cause) -> {
-                    var before = designations.organizationOf(data.candidateId());
-                    facts.employeeJoined(data, cause);
-                    designations.candidateChanged(data.candidateId(), before);
-                }),
+                // the organisations before and after as the facts read them under the candidate lock (no second read)
+                EmployeeJoined.TYPE, route(EmployeeJoined.class,
+                        (data, cause) -> designations.organizationsChanged(facts.employeeJoined(data, cause))),
                 EmployeeLeft.TYPE, route(EmployeeLeft.class, (data, cause) -> {
                     facts.employeeLeft(data, cause);
                     designations.organizationsChanged(List.of(data.organizationId()));

@@ -59,45 +59,34 @@ public class Projections {
 
     /**
      * employee.joined: the candidate now belongs to this organisation (and to no other: one at a time). Ignored when a
-     * newer membership event of the candidate was applied already. Their holdings move with them.
+     * newer membership event of the candidate was applied already. Their holdings move with them (issue 25: in the same
+     * statement).
+     *
+     * @param previous the organisation the candidate belongs to now, as read under the candidate's lock
      */
-    public Move joined(String candidateId, String organizationId, String userId, Instant at) {
-        Optional<String> previous = organizationOf(candidateId);
-        int changed = em.createNativeQuery("INSERT INTO employee (candidate_id, organization_id, user_id, since) VALUES (?1, ?2, ?3, ?4)"
-                + " ON CONFLICT (candidate_id) DO UPDATE SET organization_id = excluded.organization_id,"
-                + " user_id = excluded.user_id, since = excluded.since WHERE employee.since <= excluded.since")
+    public Move joined(String candidateId, String organizationId, String userId, Instant at, Optional<String> previous) {
+        int changed = ((Number) em.createNativeQuery("WITH e AS (INSERT INTO employee (candidate_id, organization_id, user_id, since)"
+                + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (candidate_id) DO UPDATE SET organization_id = excluded.organization_id,"
+                + " user_id = excluded.user_id, since = excluded.since WHERE employee.since <= excluded.since RETURNING 1),"
+                + " m AS (UPDATE credential SET organization_id = ?2 WHERE candidate_id = ?1 AND organization_id IS DISTINCT FROM ?2"
+                + " AND EXISTS (SELECT 1 FROM e) RETURNING 1) SELECT count(*) FROM e")
                 .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, userId).setParameter(4, ts(at))
-                .executeUpdate();
-        if (changed == 1) {
-            moveHoldings(candidateId, organizationId);
-        }
+                .getSingleResult()).intValue();
         return new Move(changed == 1, previous);
     }
 
     /**
      * employee.left: the candidate stops counting for this organisation, unless they already belong to another one
-     * (a newer association) or a newer event was applied. Returns whether anything changed.
+     * (a newer association) or a newer event was applied. Returns whether anything changed. Their holdings leave with
+     * them (issue 25: in the same statement).
      */
     public boolean left(String candidateId, String organizationId, Instant at) {
-        int changed = em.createNativeQuery("INSERT INTO employee (candidate_id, organization_id, user_id, since) VALUES (?1, NULL, NULL, ?3)"
-                + " ON CONFLICT (candidate_id) DO UPDATE SET organization_id = NULL, user_id = NULL, since = excluded.since"
-                + " WHERE employee.organization_id = ?2 AND employee.since <= excluded.since")
-                .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, ts(at)).executeUpdate();
-        if (changed == 1) {
-            moveHoldings(candidateId, null);
-        }
-        return changed == 1;
-    }
-
-    private void moveHoldings(String candidateId, String organizationId) {
-        if (organizationId == null) {
-            em.createNativeQuery("UPDATE credential SET organization_id = NULL WHERE candidate_id = ?1 AND organization_id IS NOT NULL")
-                    .setParameter(1, candidateId).executeUpdate();
-        } else {
-            em.createNativeQuery("UPDATE credential SET organization_id = ?2 WHERE candidate_id = ?1"
-                    + " AND organization_id IS DISTINCT FROM ?2").setParameter(1, candidateId).setParameter(2, organizationId)
-                    .executeUpdate();
-        }
+        return ((Number) em.createNativeQuery("WITH e AS (INSERT INTO employee (candidate_id, organization_id, user_id, since)"
+                + " VALUES (?1, NULL, NULL, ?3) ON CONFLICT (candidate_id) DO UPDATE SET organization_id = NULL, user_id = NULL,"
+                + " since = excluded.since WHERE employee.organization_id = ?2 AND employee.since <= excluded.since RETURNING 1),"
+                + " m AS (UPDATE credential SET organization_id = NULL WHERE candidate_id = ?1 AND organization_id IS NOT NULL"
+                + " AND EXISTS (SELECT 1 FROM e) RETURNING 1) SELECT count(*) FROM e")
+                .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, ts(at)).getSingleResult()).intValue() == 1;
     }
 
     /** The credentials the candidate holds now (not ended by an event), whatever their organisation. */
@@ -142,6 +131,70 @@ public class Projections {
                 + " VALUES (?1, ?2, ?3, NULL, true, ?4, (SELECT organization_id FROM employee WHERE candidate_id = ?2)) ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, "assessment:" + candidateId + ":" + assessmentId).setParameter(2, candidateId)
                 .setParameter(3, "assessment:" + assessmentId).setParameter(4, ts(at)).executeUpdate() == 1;
+    }
+
+    /** A holding event as {@link #holding} applies it. */
+    public enum HoldingEvent {
+        /** As {@link #earned}. */
+        EARNED(" ON CONFLICT (id) DO NOTHING"),
+        /** As {@link #renewed}. */
+        RENEWED(" ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at, updated_at = excluded.updated_at"
+                + " WHERE credential.active AND credential.expires_at IS NOT NULL"
+                + " AND (excluded.expires_at IS NULL OR credential.expires_at < excluded.expires_at)"),
+        /** As {@link #ended}. */
+        ENDED(" ON CONFLICT (id) DO UPDATE SET active = false, updated_at = excluded.updated_at WHERE credential.active"),
+        /** As {@link #assessmentPassed} (the holding id and credential as it names them). */
+        PASSED(" ON CONFLICT (id) DO NOTHING");
+
+        private final String onConflict;
+
+        HoldingEvent(String onConflict) {
+            this.onConflict = onConflict;
+        }
+    }
+
+    /**
+     * Issue 25: a holding event applied as {@link #earned}, {@link #renewed}, {@link #ended} or {@link #assessmentPassed}
+     * apply it, with the credential made known as {@link KnownCredentials#seen} does, in one round trip. Returns empty
+     * when the event changed nothing, else whether the candidate holds the credential after it (by this holding or
+     * another active one), so that the caller knows the candidate's credentials after it without reading them again.
+     *
+     * @param expiresAt null for ended and passed (and a holding that never expires)
+     */
+    public Optional<Boolean> holding(HoldingEvent event, String holdingId, String candidateId, String credential,
+            Instant expiresAt, Instant at, String source) {
+        boolean active = event != HoldingEvent.ENDED;
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement("INSERT INTO known_credential"
+                    + " (credential, source, known_at) VALUES (?, ?, ?) ON CONFLICT (credential) DO NOTHING;"
+                    + " INSERT INTO credential (id, candidate_id, credential, expires_at, active, updated_at, organization_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, (SELECT organization_id FROM employee WHERE candidate_id = ?))" + event.onConflict
+                    + " RETURNING credential.active OR EXISTS (SELECT 1 FROM credential other WHERE other.candidate_id = ?"
+                    + " AND other.credential = ? AND other.active AND other.id <> ?)")) {
+                statement.setString(1, credential);
+                statement.setString(2, source);
+                statement.setTimestamp(3, ts(at));
+                statement.setString(4, holdingId);
+                statement.setString(5, candidateId);
+                statement.setString(6, credential);
+                if (expiresAt == null) {
+                    statement.setNull(7, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    statement.setTimestamp(7, ts(expiresAt));
+                }
+                statement.setBoolean(8, active);
+                statement.setTimestamp(9, ts(at));
+                statement.setString(10, candidateId);
+                statement.setString(11, candidateId);
+                statement.setString(12, credential);
+                statement.setString(13, holdingId);
+                statement.execute();
+                statement.getMoreResults();
+                try (java.sql.ResultSet row = statement.getResultSet()) {
+                    return row.next() ? Optional.of(row.getBoolean(1)) : Optional.<Boolean>empty();
+                }
+            }
+        });
     }
 
     /**

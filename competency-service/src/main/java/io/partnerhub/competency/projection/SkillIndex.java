@@ -113,50 +113,78 @@ public class SkillIndex {
         });
     }
 
-    /** A row of skill_set_credential: the skill set lists the credential. */
-    public record Listing(String skillSet, String credential) {
-    }
-
     /**
      * One candidate changed (credentials ended or added, or moved between organisations): adjusts the counts of the
-     * skill sets that list any of the credentials concerned, in a fixed order (no deadlocks between events).
+     * skill sets that list any of the credentials concerned, in one round trip ({@link #adjustment}).
      *
      * @param before the organisation and the active credentials before the change (organisation null: none)
      * @param after the same after the change
      */
     public void adjust(String organizationBefore, Set<String> before, String organizationAfter, Set<String> after) {
+        adjustment(organizationBefore, before, organizationAfter, after).ifPresent(adjustment -> work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(adjustment.sql())) {
+                adjustment.bind(connection, statement, 1);
+                statement.execute();
+                adjustment.read(statement);
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * The statements of {@link #adjust} (empty: nothing to adjust), for a caller that sends them with its reads (issue
+     * 25: {@link FactsLoader#loadOne}): three statements, the index's shared lock, then the decrements and the
+     * increments, each computed in SQL from the index (a set counts -1 in the organisation before when it lists a
+     * credential held before, +1 in the organisation after when it lists one held after). Both organisations are locked
+     * by the caller, so no other change counts their rows meanwhile.
+     */
+    public java.util.Optional<FactsLoader.Ahead> adjustment(String organizationBefore, Set<String> before, String organizationAfter,
+            Set<String> after) {
         Set<String> credentials = new HashSet<>(before);
         credentials.addAll(after);
         if (credentials.isEmpty() || organizationBefore == null && organizationAfter == null) {
-            return;
+            return java.util.Optional.empty();
         }
-        em.createNativeQuery(LOCK.formatted("_shared")).getSingleResult();
-        Map<String, Set<String>> sets = new HashMap<>(); // skill set → the credentials concerned it lists
-        for (Listing row : TypedRows.query(em, "SELECT skill_set, credential FROM skill_set_credential WHERE credential IN (:c)",
-                Listing.class, "skill_set", "credential").setParameter("c", credentials).getResultList()) {
-            sets.computeIfAbsent(row.skillSet(), k -> new HashSet<>()).add(row.credential());
-        }
-        TreeMap<String, Integer> deltas = new TreeMap<>(); // organisation \n skill set → change
-        sets.forEach((set, listed) -> {
-            boolean held = organizationBefore != null && listed.stream().anyMatch(before::contains);
-            boolean holds = organizationAfter != null && listed.stream().anyMatch(after::contains);
-            if (held) {
-                deltas.merge(organizationBefore + "\n" + set, -1, Integer::sum);
+        return java.util.Optional.of(new FactsLoader.Ahead() {
+            @Override
+            public String sql() {
+                return LOCK.formatted("_shared") + ";"
+                        + " WITH " + DELTAS + " UPDATE skill_holders h SET holders = greatest(h.holders + d.delta, 0) FROM d"
+                        + " WHERE d.delta < 0 AND h.organization_id = d.organization_id AND h.skill_set = d.skill_set;"
+                        + " WITH " + DELTAS + " INSERT INTO skill_holders (organization_id, skill_set, holders)"
+                        + " SELECT organization_id, skill_set, delta FROM d WHERE delta > 0 ORDER BY organization_id, skill_set"
+                        + " ON CONFLICT (organization_id, skill_set) DO UPDATE SET holders = skill_holders.holders + excluded.holders";
             }
-            if (holds) {
-                deltas.merge(organizationAfter + "\n" + set, 1, Integer::sum);
+
+            @Override
+            public int bind(java.sql.Connection connection, PreparedStatement statement, int index) throws java.sql.SQLException {
+                Array all = connection.createArrayOf("text", credentials.toArray());
+                Array held = connection.createArrayOf("text", before.toArray());
+                Array holds = connection.createArrayOf("text", after.toArray());
+                for (int offset : new int[] { index, index + 5 }) {
+                    statement.setArray(offset, held);
+                    statement.setArray(offset + 1, holds);
+                    statement.setArray(offset + 2, all);
+                    statement.setString(offset + 3, organizationBefore);
+                    statement.setString(offset + 4, organizationAfter);
+                }
+                return index + 10;
             }
-        });
-        deltas.forEach((target, delta) -> {
-            if (delta == 0) {
-                return;
+
+            @Override
+            public void read(java.sql.Statement statement) throws java.sql.SQLException {
+                statement.getMoreResults(); // the lock's row, then the decrements' count, then the increments'
+                statement.getMoreResults();
             }
-            String[] parts = target.split("\n", 2);
-            em.createNativeQuery("INSERT INTO skill_holders (organization_id, skill_set, holders) VALUES (?1, ?2, greatest(?3, 0))"
-                    + " ON CONFLICT (organization_id, skill_set) DO UPDATE SET holders = greatest(skill_holders.holders + ?3, 0)")
-                    .setParameter(1, parts[0]).setParameter(2, parts[1]).setParameter(3, delta).executeUpdate();
         });
     }
+
+    /** The count changes of {@link #adjust} (parameters: before, after, all credentials, organisation before, after). */
+    private static final String DELTAS = "l AS (SELECT skill_set, bool_or(credential = ANY(?)) AS held, bool_or(credential = ANY(?))"
+            + " AS holds FROM skill_set_credential WHERE credential = ANY(?) GROUP BY skill_set),"
+            + " d AS (SELECT organization_id, skill_set, sum(delta) AS delta FROM (SELECT CAST(? AS text) AS organization_id,"
+            + " skill_set, -1 AS delta FROM l WHERE held UNION ALL SELECT CAST(? AS text), skill_set, 1 FROM l WHERE holds) x"
+            + " WHERE organization_id IS NOT NULL GROUP BY organization_id, skill_set)";
 
     <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
         return em.unwrap(Session.class).doReturningWork(work);

@@ -2,10 +2,9 @@ package io.partnerhub.competency.status;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,60 +58,64 @@ public class CredentialFacts {
         known.defined("assessment:" + data.assessmentId(), data.name(), cause.eventType(), at(cause));
     }
 
-    @Transactional(TxType.MANDATORY)
-    public void earned(CertificationEarned data, Cause cause) {
-        Instant at = at(cause);
-        changed(data.candidateId(), data.certificationId(), cause, at, true,
-                credential -> projections.earned(data.holdingId(), data.candidateId(), credential, data.expiresAt(), at));
+    /**
+     * The organisation a candidate's credential change concerned (the candidate's, under its lock: empty when it belongs
+     * to none) and whether the change changed anything (a duplicate or late event does not).
+     */
+    public record Applied(Optional<String> organization, boolean changed) {
     }
 
     @Transactional(TxType.MANDATORY)
-    public void renewed(CertificationRenewed data, Cause cause) {
-        Instant at = at(cause);
-        changed(data.candidateId(), data.certificationId(), cause, at, true,
-                credential -> projections.renewed(data.holdingId(), data.candidateId(), credential, data.expiresAt(), at));
+    public Applied earned(CertificationEarned data, Cause cause) {
+        return changed(data.candidateId(), data.certificationId(), cause, Projections.HoldingEvent.EARNED, data.holdingId(),
+                data.expiresAt());
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public Applied renewed(CertificationRenewed data, Cause cause) {
+        return changed(data.candidateId(), data.certificationId(), cause, Projections.HoldingEvent.RENEWED, data.holdingId(),
+                data.expiresAt());
     }
 
     /** certification.expired.v1 or certification.revoked.v1. */
     @Transactional(TxType.MANDATORY)
-    public void ended(CertificationEnded data, Cause cause) {
-        Instant at = at(cause);
-        changed(data.candidateId(), data.certificationId(), cause, at, false,
-                credential -> projections.ended(data.holdingId(), data.candidateId(), credential, at));
+    public Applied ended(CertificationEnded data, Cause cause) {
+        return changed(data.candidateId(), data.certificationId(), cause, Projections.HoldingEvent.ENDED, data.holdingId(), null);
     }
 
     @Transactional(TxType.MANDATORY)
-    public void assessmentPassed(AssessmentPassed data, Cause cause) {
-        Instant at = at(cause);
-        changed(data.candidateId(), "assessment:" + data.assessmentId(), cause, at, true,
-                credential -> projections.assessmentPassed(data.candidateId(), data.assessmentId(), at));
+    public Applied assessmentPassed(AssessmentPassed data, Cause cause) {
+        return changed(data.candidateId(), "assessment:" + data.assessmentId(), cause, Projections.HoldingEvent.PASSED,
+                "assessment:" + data.candidateId() + ":" + data.assessmentId(), null);
     }
 
     /**
      * Under the candidate's lock (and its organisation's), applies the change of the credential to the projection; when
      * it changed anything and the candidate is associated, adjusts the holder counts and recomputes the organisation.
-     * {@code adds}: a change that happened leaves the credential active (earned, renewed, passed), so the active
-     * credentials after it are known without reading them again (under the candidate lock nothing else changes them).
+     * Issue 25: the locks and the candidate's organisation and active credentials are one round trip, the holding and
+     * the credential made known another; the credentials after the change are those before with the credential added
+     * or (no other active holding of it) removed: under the candidate lock nothing else changes them.
      */
-    private void changed(String candidateId, String credential, Cause cause, Instant at, boolean adds, Predicate<String> change) {
-        status.lockCandidate(candidateId);
-        Optional<String> organization = projections.organizationOf(candidateId);
-        organization.ifPresent(o -> status.lock(List.of(o)));
-        Set<String> before = projections.activeCredentials(candidateId);
-        known.seen(credential, cause.eventType(), at); // a holding of it exists, so it does (data older than the defined events)
-        if (!change.test(credential) || organization.isEmpty()) {
-            return;
+    private Applied changed(String candidateId, String credential, Cause cause, Projections.HoldingEvent event, String holdingId,
+            Instant expiresAt) {
+        StatusRepository.Candidate candidate = status.lockCandidate(candidateId, null, true);
+        Optional<String> organization = candidate.organization();
+        // a holding of it exists, so it does (data older than the defined events)
+        Optional<Boolean> held = projections.holding(event, holdingId, candidateId, credential, expiresAt, at(cause),
+                cause.eventType());
+        if (held.isEmpty() || organization.isEmpty()) {
+            return new Applied(organization, held.isPresent());
         }
-        // the candidate lock keeps the association still until the commit
-        Set<String> after;
-        if (adds) {
-            after = new java.util.HashSet<>(before);
+        Set<String> before = candidate.credentials();
+        Set<String> after = new HashSet<>(before);
+        if (held.get()) {
             after.add(credential);
         } else {
-            after = projections.activeCredentials(candidateId);
+            after.remove(credential);
         }
-        skills.adjust(organization.get(), before, organization.get(), after);
-        status.recompute(organization.get(), v -> v.mentions(credential), cause);
+        status.recompute(organization.get(), v -> v.mentions(credential), cause,
+                skills.adjustment(organization.get(), before, organization.get(), after)); // with the reads: one round trip
+        return new Applied(organization, true);
     }
 
     /** When the fact became true: the event's time, or now for an event without one. */

@@ -2,7 +2,6 @@ package io.partnerhub.competency.status;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import io.partnerhub.competency.events.InboundEvents.EmployeeJoined;
 import io.partnerhub.competency.events.InboundEvents.EmployeeLeft;
 import io.partnerhub.competency.events.InboundEvents.OrganizationRegistered;
 import io.partnerhub.competency.events.InboundEvents.PerformanceReported;
+import io.partnerhub.competency.projection.FactsLoader;
 import io.partnerhub.competency.projection.Projections;
 import io.partnerhub.competency.projection.SkillIndex;
 import io.quarkus.logging.Log;
@@ -51,39 +51,46 @@ public class MembershipFacts {
         status.recompute(data.organizationId(), v -> true, cause);
     }
 
+    /**
+     * Issue 25: the candidate lock, the locks of both organisations (sorted) and the candidate's organisation and active
+     * credentials are one round trip, the association and the move of the holdings another. Returns the organisations
+     * the candidate belonged to before and belongs to now (for the designations).
+     */
     @Transactional(TxType.MANDATORY)
-    public void employeeJoined(EmployeeJoined data, Cause cause) {
+    public Set<String> employeeJoined(EmployeeJoined data, Cause cause) {
         Instant at = at(cause);
         String organizationId = data.organizationId();
         String candidateId = data.candidateId();
-        status.lockCandidate(candidateId);
-        Optional<String> before = projections.organizationOf(candidateId);
-        List<String> touched = new ArrayList<>(List.of(organizationId));
-        before.filter(o -> !o.equals(organizationId)).ifPresent(touched::add);
-        status.lock(touched);
-        Set<String> credentials = projections.activeCredentials(candidateId);
-        Projections.Move move = projections.joined(candidateId, organizationId, data.userId(), at);
+        StatusRepository.Candidate candidate = status.lockCandidate(candidateId, organizationId, true);
+        Optional<String> before = candidate.organization();
+        Set<String> credentials = candidate.credentials();
+        Projections.Move move = projections.joined(candidateId, organizationId, data.userId(), at, before);
+        Set<String> touched = new java.util.TreeSet<>();
+        before.ifPresent(touched::add);
         if (!move.changed()) {
             Log.debugf("employee.joined %s ignored: a newer membership event of the candidate was applied", cause.eventId());
-            return;
+            return touched;
         }
-        skills.adjust(move.before().orElse(null), credentials, organizationId, credentials);
+        touched.add(organizationId);
+        // the holder count changes go with the first recomputation's reads (one round trip)
+        Optional<FactsLoader.Ahead> adjustment = skills.adjustment(move.before().orElse(null), credentials, organizationId, credentials);
         for (String organization : touched) {
-            status.recompute(organization, v -> credentials.stream().anyMatch(v::mentions), cause);
+            status.recompute(organization, v -> credentials.stream().anyMatch(v::mentions), cause, adjustment);
+            adjustment = Optional.empty();
         }
+        return touched;
     }
 
+    /** Issue 25: the candidate lock, the organisation's and the candidate's active credentials in one round trip. */
     @Transactional(TxType.MANDATORY)
     public void employeeLeft(EmployeeLeft data, Cause cause) {
         Instant at = at(cause);
         String organizationId = data.organizationId();
         String candidateId = data.candidateId();
-        status.lockCandidate(candidateId);
-        status.lock(List.of(organizationId));
-        Set<String> credentials = projections.activeCredentials(candidateId);
+        Set<String> credentials = status.lockCandidate(candidateId, organizationId, false).credentials();
         if (projections.left(candidateId, organizationId, at)) {
-            skills.adjust(organizationId, credentials, null, credentials);
-            status.recompute(organizationId, v -> credentials.stream().anyMatch(v::mentions), cause);
+            status.recompute(organizationId, v -> credentials.stream().anyMatch(v::mentions), cause,
+                    skills.adjustment(organizationId, credentials, null, credentials)); // with the reads: one round trip
         } else {
             Log.debugf("employee.left %s ignored: candidate not (or no longer) associated with %s", cause.eventId(), organizationId);
         }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -14,7 +15,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.partnerhub.competency.competency.RequirementCatalogue;
+import io.partnerhub.competency.domain.Facts;
 import io.partnerhub.competency.domain.RequirementVersion;
+import io.partnerhub.competency.projection.FactsLoader;
 
 /**
  * Event-driven recomputation (K3): under the candidate and organisation locks it takes, an organisation's statuses of
@@ -28,12 +31,14 @@ public class StatusRecompute {
     private final StatusUpdate update;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
+    private final FactsLoader loader;
     /** #26: while the projections are rebuilt, nothing is recomputed from them (the rebuild recomputes at its end). */
     @jakarta.inject.Inject
     io.partnerhub.competency.rebuild.RebuildGate rebuild;
 
     public StatusRecompute(StatusRepository statuses, RequirementCatalogue catalogue, StatusUpdate update, Clock clock,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, FactsLoader loader) {
+        this.loader = loader;
         this.statuses = statuses;
         this.catalogue = catalogue;
         this.update = update;
@@ -46,6 +51,23 @@ public class StatusRecompute {
         if (firstTime("candidate", candidateId)) {
             statuses.lockCandidate(candidateId);
         }
+    }
+
+    /**
+     * Issue 25: locks the candidate, then {@code organizationId} (if not null) and, if {@code itsOrganization}, the
+     * organisation the candidate belongs to (sorted, as {@link #lock}), and reads the candidate's organisation and active
+     * credentials, in one round trip; the candidate lock keeps both still until the transaction ends.
+     */
+    public StatusRepository.Candidate lockCandidate(String candidateId, String organizationId, boolean itsOrganization) {
+        StatusRepository.Candidate candidate = statuses.lockCandidate(candidateId, organizationId, itsOrganization);
+        firstTime("candidate", candidateId);
+        if (organizationId != null) {
+            firstTime("organization", organizationId);
+        }
+        if (itsOrganization) {
+            candidate.organization().ifPresent(o -> firstTime("organization", o));
+        }
+        return candidate;
     }
 
     /** Locks the organisations (sorted, so two recomputations never deadlock) until the transaction ends. */
@@ -76,7 +98,18 @@ public class StatusRecompute {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause) {
+        recompute(organizationId, relevant, cause, Optional.empty());
+    }
+
+    /**
+     * As {@link #recompute(String, Predicate, Cause)}, after {@code first} (the holder count changes of the event, issue
+     * 25): sent in the same round trip as the reads, or alone when nothing is recomputed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(String organizationId, Predicate<RequirementVersion> relevant, Cause cause,
+            Optional<FactsLoader.Ahead> first) {
         if (rebuild.deferring()) {
+            first.ifPresent(loader::run);
             return;
         }
         Instant now = StatusTime.now(clock);
@@ -87,10 +120,17 @@ public class StatusRecompute {
             }
         });
         if (versions.isEmpty()) {
+            first.ifPresent(loader::run);
             return;
         }
-        Map<String, CompetencyStatus> stored = statuses.ofCompetencies(organizationId, versions.keySet()); // one query
-        update.applyAll(List.of(organizationId), versions, (organization, competencyId) -> stored.get(competencyId), cause, now);
+        // issue 25: the holder count changes, the status rows and the facts in one round trip
+        Map<String, CompetencyStatus> stored = new java.util.HashMap<>();
+        List<FactsLoader.Ahead> ahead = new java.util.ArrayList<>();
+        first.ifPresent(ahead::add);
+        ahead.add(StatusRows.statuses(organizationId, versions.keySet(), stored));
+        Facts facts = loader.loadOne(organizationId, versions.values(), now, ahead);
+        update.applyAll(List.of(organizationId), versions, (organization, competencyId) -> stored.get(competencyId),
+                Map.of(organizationId, facts), cause, now);
     }
 
     /**

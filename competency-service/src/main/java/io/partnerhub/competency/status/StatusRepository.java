@@ -137,26 +137,6 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
         return rows;
     }
 
-    /**
-     * The organisation's statuses of these competencies, by competency: one native statement with an array parameter
-     * (the same SQL whatever the number of competencies; an HQL {@code in} list is translated anew per list size, which
-     * cost more CPU than the query), read-only: {@link StatusWrites} writes what changed.
-     */
-    @SuppressWarnings("unchecked")
-    public Map<String, CompetencyStatus> ofCompetencies(String organizationId, java.util.Collection<String> competencyIds) {
-        Map<String, CompetencyStatus> rows = new HashMap<>();
-        if (competencyIds.isEmpty()) {
-            return rows;
-        }
-        List<CompetencyStatus> found = getEntityManager().createNativeQuery("SELECT * FROM competency_status"
-                + " WHERE organization_id = :organization AND competency_id = ANY (CAST(:competencies AS text[]))", CompetencyStatus.class)
-                .setParameter("organization", organizationId)
-                .setParameter("competencies", competencyIds.toArray(new String[0]))
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList(); // written by StatusWrites
-        found.forEach(s -> rows.put(s.competencyId, s));
-        return rows;
-    }
-
     /** The organisations of these whose advisory lock this transaction got (one statement; busy ones are left out). */
     @SuppressWarnings("unchecked")
     public List<String> tryLockOrganizations(List<String> organizationIds) {
@@ -169,6 +149,44 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
     public void lockOrganization(String organizationId) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('competency-organization'), hashtext(?1))")
                 .setParameter(1, organizationId).getSingleResult();
+    }
+
+    /** A candidate as read under its lock and its organisation's: the organisation now (if any) and its active credentials. */
+    public record Candidate(java.util.Optional<String> organization, Set<String> credentials) {
+    }
+
+    /**
+     * Issue 25: {@link #lockCandidate}, then the locks of {@code organizationId} (if not null) and, if
+     * {@code itsOrganization}, of the organisation the candidate belongs to (sorted as {@link StatusRecompute#lock} sorts
+     * them: byte order), then the candidate's organisation and active credentials: three statements in one round trip
+     * (PostgreSQL runs them one after the other, each with its own snapshot: each read sees everything committed under
+     * the locks taken before it).
+     */
+    public Candidate lockCandidate(String candidateId, String organizationId, boolean itsOrganization) {
+        return getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(hashtext('competency-candidate'), hashtext(?));"
+                    + " SELECT pg_advisory_xact_lock(hashtext('competency-organization'), hashtext(o)) FROM (SELECT o FROM"
+                    + " (SELECT CAST(? AS text) AS o UNION SELECT organization_id FROM employee WHERE ? AND candidate_id = ?) x"
+                    + " WHERE o IS NOT NULL ORDER BY o COLLATE \"C\") sorted;"
+                    + " SELECT (SELECT organization_id FROM employee WHERE candidate_id = ?),"
+                    + " ARRAY(SELECT credential FROM credential WHERE candidate_id = ? AND active)")) {
+                statement.setString(1, candidateId);
+                statement.setString(2, organizationId);
+                statement.setBoolean(3, itsOrganization);
+                statement.setString(4, candidateId);
+                statement.setString(5, candidateId);
+                statement.setString(6, candidateId);
+                statement.execute();
+                statement.getMoreResults();
+                statement.getMoreResults();
+                try (java.sql.ResultSet row = statement.getResultSet()) {
+                    row.next();
+                    Set<String> credentials = new java.util.HashSet<>(java.util.Arrays.asList((String[]) row.getArray(2).getArray()));
+                    return new Candidate(java.util.Optional.ofNullable(row.getString(1)), credentials);
+                }
+            }
+        });
     }
 
     /**

@@ -56,7 +56,12 @@ public class StatusUpdate {
      */
     void applyAll(List<String> organizationIds, Map<String, RequirementVersion> versions,
             BiFunction<String, String, CompetencyStatus> stored, Cause cause, Instant now) {
-        Map<String, Facts> facts = loader.load(organizationIds, versions.values(), now);
+        applyAll(organizationIds, versions, stored, loader.load(organizationIds, versions.values(), now), cause, now);
+    }
+
+    /** As {@link #applyAll(List, Map, BiFunction, Cause, Instant)} with the facts read by the caller. */
+    void applyAll(List<String> organizationIds, Map<String, RequirementVersion> versions,
+            BiFunction<String, String, CompetencyStatus> stored, Map<String, Facts> facts, Cause cause, Instant now) {
         List<CompetencyStatus> created = new java.util.ArrayList<>();
         List<CompetencyStatus> changed = new java.util.ArrayList<>();
         for (String organizationId : organizationIds) {

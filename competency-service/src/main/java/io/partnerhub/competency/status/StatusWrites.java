@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Issue 25: the status rows a recomputation or a sweep batch changed, written in one JDBC batch per kind (an insert for
  * the new ones, an update for the others, each checking and advancing {@code version} as Hibernate's optimistic lock
- * did). The rows are read read-only ({@link StatusRepository#ofCompetencies}, {@link StatusRepository#of}): Hibernate
+ * did). The rows are read read-only ({@link StatusRows#statuses}, {@link StatusRepository#of}): Hibernate
  * neither keeps a snapshot of their jsonb columns nor compares them at every flush, which cost most of the CPU of a
  * recomputation.
  */
