@@ -130,6 +130,9 @@ public class AreaCatalogue {
             + " || '/' || coalesce((SELECT md5(string_agg(credential || '=' || level, ',' ORDER BY credential)) FROM known_credential"
             + " WHERE level IS NOT NULL), '')";
 
+    /** Transaction resource key: this transaction changed the catalogue or a level ({@link #changed()}). */
+    private static final Object CHANGED_HERE = new Object();
+
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final AtomicLong invalidations = new AtomicLong();
@@ -167,8 +170,16 @@ public class AreaCatalogue {
         return sets != null ? sets : DesignationFacts.skillSets(area, version, levels(version.body().certifications()));
     }
 
-    /** The catalogue (or a level) changed in this transaction: read again after it ends, committed or not. */
+    /**
+     * The catalogue (or a level) changed in this transaction: read again after it ends, committed or not; and until it
+     * ends, this transaction reads its own copy from the tables (a consumer applies a poll's events in one transaction:
+     * an earned event after a certification.defined that changed a level must see the new level).
+     */
     public void changed() {
+        if (transactions.getResource(CHANGED_HERE) != null) {
+            return;
+        }
+        transactions.putResource(CHANGED_HERE, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -182,6 +193,9 @@ public class AreaCatalogue {
     }
 
     private Snapshot current() {
+        if (changedInThisTransaction()) {
+            return readSnapshot(null, -1); // uncommitted: never shared with other transactions
+        }
         Snapshot known = snapshot;
         long invalidated = invalidations.get();
         long now = System.nanoTime();
@@ -194,6 +208,17 @@ public class AreaCatalogue {
             snapshot = same;
             return same;
         }
+        Snapshot fresh = readSnapshot(fingerprint, invalidated);
+        snapshot = fresh;
+        return fresh;
+    }
+
+    private boolean changedInThisTransaction() {
+        return transactions.getTransactionKey() != null && transactions.getResource(CHANGED_HERE) != null;
+    }
+
+    /** The catalogue from the tables, with every version's skill sets resolved from the levels known now. */
+    private Snapshot readSnapshot(String fingerprint, long invalidated) {
         List<Area> areas = read(null);
         Set<String> listed = new TreeSet<>();
         areas.forEach(a -> a.versions().forEach(v -> listed.addAll(v.body().certifications())));
@@ -204,9 +229,7 @@ public class AreaCatalogue {
                 sets.put(area.id() + "\n" + version.version(), DesignationFacts.skillSets(area, version, levels));
             }
         }
-        Snapshot fresh = new Snapshot(fingerprint, invalidated, now, areas, Map.copyOf(sets));
-        snapshot = fresh;
-        return fresh;
+        return new Snapshot(fingerprint, invalidated, System.nanoTime(), areas, Map.copyOf(sets));
     }
 
     /** The level of each listed certification that competency-service knows one of (certification.defined.v1). */
