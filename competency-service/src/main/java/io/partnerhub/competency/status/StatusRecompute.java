@@ -54,6 +54,17 @@ public class StatusRecompute {
     }
 
     /**
+     * #26 As {@link #lock}, the organisations this transaction does not hold yet locked in one statement (in the same
+     * sorted order): the rebuild's batches of hundreds of organisations.
+     */
+    public void lockAll(Collection<String> organizationIds) {
+        List<String> first = new TreeSet<>(organizationIds).stream().filter(o -> firstTime("organization", o)).toList();
+        if (!first.isEmpty()) {
+            statuses.lockOrganizations(first);
+        }
+    }
+
+    /**
      * Whether this transaction has not taken the lock yet (advisory transaction locks are re-entrant and held until the
      * transaction ends: taking one again is a round trip for nothing; the consumers and the designation hooks each lock).
      */
