@@ -70,12 +70,12 @@ class ProjectionRebuildBench {
     static final String STATUS_COLUMNS = "organization_id, competency_id, level, path, at_risk, reasons::text, attained_at,"
             + " valid_until, requirement_version, requirements::text, next_check_at";
     /** Designation and specialisation statuses, one text row each (kind, organisation, area or specialisation, state, …). */
-    static final String DESIGNATION_ROWS = "SELECT concat_ws(' | ', 'designation', organization_id, solution_area_id, state, track,"
+    static final String DESIGNATION_ROWS = "SELECT line FROM (SELECT concat_ws(' | ', 'designation', organization_id, solution_area_id, state, track,"
             + " score_tenths, qualifies_today, score_version, last_evaluated) AS line FROM designation_status WHERE organization_id LIKE '%1$s-%%'"
             + " UNION ALL SELECT concat_ws(' | ', 'specialisation', organization_id, specialisation_id, solution_area_id, name, state,"
             + " have, need) FROM specialisation_status WHERE organization_id LIKE '%1$s-%%'"
             + " UNION ALL SELECT concat_ws(' | ', 'day', organization_id, solution_area_id, subject, day) FROM designation_qualifying_day"
-            + " WHERE organization_id LIKE '%1$s-%%'";
+            + " WHERE organization_id LIKE '%1$s-%%') listed";
 
     @Inject
     DataSource dataSource;
@@ -158,6 +158,11 @@ class ProjectionRebuildBench {
         long designationsDiffering = count("SELECT count(*) FROM ((SELECT line FROM bench_designation_before EXCEPT "
                 + DESIGNATION_ROWS.formatted(run) + ") UNION ALL (" + DESIGNATION_ROWS.formatted(run)
                 + " EXCEPT SELECT line FROM bench_designation_before)) d");
+        if (designationsDiffering > 0) {
+            System.out.printf("statuses differing, e.g. before: %s; after: %s%n",
+                    strings("SELECT line FROM bench_designation_before EXCEPT " + DESIGNATION_ROWS.formatted(run) + " LIMIT 3"),
+                    strings(DESIGNATION_ROWS.formatted(run) + " EXCEPT SELECT line FROM bench_designation_before LIMIT 3"));
+        }
         System.out.printf("statuses of designations, specialisations and qualifying days before vs after (%,d rows, compared row by"
                 + " row): %,d differ; JVM CPU during the finish %.1f s (load average %.1f)%n",
                 count("SELECT count(*) FROM bench_designation_before"), designationsDiffering, finishCpu[1] / 1e9,
