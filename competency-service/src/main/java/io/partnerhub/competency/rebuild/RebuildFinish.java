@@ -33,7 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class RebuildFinish {
 
-    static final int ORGANIZATIONS_PER_TRANSACTION = 500;
+    static final int ORGANIZATIONS_PER_TRANSACTION = 200;
     static final int THREADS = 2;
     static final String SKILL_INDEX_LOCK = "SELECT pg_advisory_xact_lock(hashtext('competency-skill-index'), 0)";
 
@@ -147,14 +147,18 @@ public class RebuildFinish {
     }
 
     /**
-     * The same one organisation at a time through the per-event entry points (as the finish did before it was
-     * set-based): what {@link #recompute} must match, row by row and event by event (ProjectionRebuildFinishTest).
+     * The same one organisation at a time through the per-event entry points ({@link StatusRecompute#recompute} of every
+     * competency, {@link DesignationFacts#recordPerformance} of each metric, {@link DesignationHooks}): what
+     * {@link #recompute} must match, row by row and event by event (ProjectionRebuildFinishTest).
      */
     void recomputeOneByOne(List<String> organizations, Cause cause) {
         @SuppressWarnings("unchecked")
         List<Object[]> figures = em.createNativeQuery("SELECT DISTINCT organization_id, metric FROM performance_figure"
                 + " WHERE organization_id IN (:organizations) ORDER BY 1, 2").setParameter("organizations", organizations).getResultList();
-        status.recomputeAll(organizations, cause);
+        for (String organization : new java.util.TreeSet<>(organizations)) {
+            status.lock(List.of(organization));
+            status.recompute(organization, version -> true, cause);
+        }
         for (Object[] figure : figures) {
             Metric.parse((String) figure[1]).ifPresent(m -> designationFacts.recordPerformance((String) figure[0], m, clock.instant()));
         }

@@ -106,7 +106,8 @@ public class StatusRecompute {
 
     /**
      * #26 Recomputes every competency in effect for these organisations set-based (one load of their statuses per
-     * competency, one load of their facts for all), under their locks: the end of a projection rebuild.
+     * competency, one load of their facts for all), under their locks: the end of a projection rebuild. A status the
+     * recomputation confirms is not written ({@link StatusUpdate#applyAllChanged}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recomputeAll(List<String> organizationIds, Cause cause) {
@@ -118,7 +119,7 @@ public class StatusRecompute {
         Map<String, RequirementVersion> versions = catalogue.inEffect(StatusTime.today(now));
         Map<String, Map<String, CompetencyStatus>> stored = new LinkedHashMap<>();
         versions.keySet().forEach(competencyId -> stored.put(competencyId, statuses.of(competencyId, organizationIds)));
-        update.applyAll(organizationIds, versions, (organization, competencyId) -> stored.get(competencyId).get(organization),
+        update.applyAllChanged(organizationIds, versions, (organization, competencyId) -> stored.get(competencyId).get(organization),
                 cause, now);
     }
 }
