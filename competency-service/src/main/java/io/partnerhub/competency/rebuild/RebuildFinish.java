@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.partnerhub.competency.designation.AreaCatalogue;
+import io.partnerhub.competency.designation.DesignationBatch;
 import io.partnerhub.competency.designation.DesignationFacts;
 import io.partnerhub.competency.designation.DesignationHooks;
 import io.partnerhub.competency.domain.Metric;
@@ -31,7 +33,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class RebuildFinish {
 
-    static final int ORGANIZATIONS_PER_TRANSACTION = 100;
+    static final int ORGANIZATIONS_PER_TRANSACTION = 200;
+    static final int THREADS = 2;
     static final String SKILL_INDEX_LOCK = "SELECT pg_advisory_xact_lock(hashtext('competency-skill-index'), 0)";
 
     private final EntityManager em;
@@ -40,11 +43,14 @@ public class RebuildFinish {
     private final StatusRecompute status;
     private final DesignationHooks designations;
     private final DesignationFacts designationFacts;
+    private final DesignationBatch designationBatch;
     private final AreaCatalogue areas;
     private final Clock clock;
 
     public RebuildFinish(EntityManager em, RebuildStore store, RebuildGate gate, StatusRecompute status,
-            DesignationHooks designations, DesignationFacts designationFacts, AreaCatalogue areas, Clock clock) {
+            DesignationHooks designations, DesignationFacts designationFacts, DesignationBatch designationBatch, AreaCatalogue areas,
+            Clock clock) {
+        this.designationBatch = designationBatch;
         this.em = em;
         this.store = store;
         this.gate = gate;
@@ -84,18 +90,17 @@ public class RebuildFinish {
         gate.set(false); // from here on the live events recompute what they touch; the organisations follow
         Cause cause = new Cause("rebuild:" + id, "io.partnerhub.competency.projection-rebuild", null);
         AtomicInteger done = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong statusNanos = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong designationNanos = new java.util.concurrent.atomic.AtomicLong();
-        ExecutorService workers = Executors.newFixedThreadPool(2);
+        Timing timing = new Timing();
+        ExecutorService workers = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int from = 0; from < organizations.size(); from += ORGANIZATIONS_PER_TRANSACTION) {
                 List<String> slice = organizations.subList(from, Math.min(organizations.size(), from + ORGANIZATIONS_PER_TRANSACTION));
                 running.add(workers.submit(() -> {
-                    QuarkusTransaction.requiringNew().timeout(300).run(() -> recompute(slice, cause, statusNanos, designationNanos));
-                    int total = done.addAndGet(slice.size());
-                    if (total % 1000 < ORGANIZATIONS_PER_TRANSACTION) {
-                        store.recomputed(id, total);
+                    QuarkusTransaction.requiringNew().timeout(300).run(() -> recompute(slice, cause, timing));
+                    int before = done.getAndAdd(slice.size());
+                    if ((before + slice.size()) / 1000 > before / 1000) {
+                        store.recomputed(id, before + slice.size());
                     }
                 }));
             }
@@ -107,23 +112,56 @@ public class RebuildFinish {
         }
         store.recomputed(id, done.get());
         store.finished(id, clock.instant());
-        Log.infof("Projection rebuild %s done: %d organisations recomputed (thread time: statuses %.1f s, designations %.1f s)",
-                id, done.get(), statusNanos.get() / 1e9, designationNanos.get() / 1e9);
+        Log.infof("Projection rebuild %s done: %d organisations recomputed in batches of %d (thread time: locks %.1f s,"
+                + " statuses %.1f s, performance facts %.1f s, designations %.1f s)", id, done.get(), ORGANIZATIONS_PER_TRANSACTION,
+                timing.locks.get() / 1e9, timing.statuses.get() / 1e9, timing.figures.get() / 1e9, timing.designations.get() / 1e9);
     }
 
-    private void recompute(List<String> organizations, Cause cause, java.util.concurrent.atomic.AtomicLong statusNanos,
-            java.util.concurrent.atomic.AtomicLong designationNanos) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> figures = em.createNativeQuery("SELECT DISTINCT organization_id, metric FROM performance_figure"
-                + " WHERE organization_id IN (:organizations)").setParameter("organizations", organizations).getResultList();
+    /** Thread time of the finish's steps, summed over the batches. */
+    static final class Timing {
+        final AtomicLong locks = new AtomicLong();
+        final AtomicLong statuses = new AtomicLong();
+        final AtomicLong figures = new AtomicLong();
+        final AtomicLong designations = new AtomicLong();
+    }
+
+    /**
+     * The organisations' statuses and designations, set-based (call in a transaction): their locks in one statement,
+     * every competency in effect recomputed from one facts load ({@link StatusRecompute#recomputeAll}), their performance
+     * facts and designations as one organisation at a time would ({@link DesignationBatch}), a few statements in all.
+     */
+    void recompute(List<String> organizations, Cause cause, Timing timing) {
         long start = System.nanoTime();
+        status.lockAll(organizations);
+        long locked = System.nanoTime();
         status.recomputeAll(organizations, cause);
         long statuses = System.nanoTime();
+        designationBatch.recordPerformance(organizations, clock.instant());
+        long figures = System.nanoTime();
+        designationBatch.refresh(organizations);
+        long designations = System.nanoTime();
+        timing.locks.addAndGet(locked - start);
+        timing.statuses.addAndGet(statuses - locked);
+        timing.figures.addAndGet(figures - statuses);
+        timing.designations.addAndGet(designations - figures);
+    }
+
+    /**
+     * The same one organisation at a time through the per-event entry points ({@link StatusRecompute#recompute} of every
+     * competency, {@link DesignationFacts#recordPerformance} of each metric, {@link DesignationHooks}): what
+     * {@link #recompute} must match, row by row and event by event (ProjectionRebuildFinishTest).
+     */
+    void recomputeOneByOne(List<String> organizations, Cause cause) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> figures = em.createNativeQuery("SELECT DISTINCT organization_id, metric FROM performance_figure"
+                + " WHERE organization_id IN (:organizations) ORDER BY 1, 2").setParameter("organizations", organizations).getResultList();
+        for (String organization : new java.util.TreeSet<>(organizations)) {
+            status.lock(List.of(organization));
+            status.recompute(organization, version -> true, cause);
+        }
         for (Object[] figure : figures) {
             Metric.parse((String) figure[1]).ifPresent(m -> designationFacts.recordPerformance((String) figure[0], m, clock.instant()));
         }
         designations.organizationsChanged(organizations);
-        statusNanos.addAndGet(statuses - start);
-        designationNanos.addAndGet(System.nanoTime() - statuses);
     }
 }

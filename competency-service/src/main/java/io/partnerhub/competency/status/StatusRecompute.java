@@ -76,6 +76,17 @@ public class StatusRecompute {
     }
 
     /**
+     * #26 As {@link #lock}, the organisations this transaction does not hold yet locked in one statement (in the same
+     * sorted order): the rebuild's batches of hundreds of organisations.
+     */
+    public void lockAll(Collection<String> organizationIds) {
+        List<String> first = new TreeSet<>(organizationIds).stream().filter(o -> firstTime("organization", o)).toList();
+        if (!first.isEmpty()) {
+            statuses.lockOrganizations(first);
+        }
+    }
+
+    /**
      * Whether this transaction has not taken the lock yet (advisory transaction locks are re-entrant and held until the
      * transaction ends: taking one again is a round trip for nothing; the consumers and the designation hooks each lock).
      */
@@ -135,7 +146,8 @@ public class StatusRecompute {
 
     /**
      * #26 Recomputes every competency in effect for these organisations set-based (one load of their statuses per
-     * competency, one load of their facts for all), under their locks: the end of a projection rebuild.
+     * competency, one load of their facts for all), under their locks: the end of a projection rebuild. A status the
+     * recomputation confirms is not written ({@link StatusUpdate#applyAllChanged}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recomputeAll(List<String> organizationIds, Cause cause) {
@@ -147,7 +159,7 @@ public class StatusRecompute {
         Map<String, RequirementVersion> versions = catalogue.inEffect(StatusTime.today(now));
         Map<String, Map<String, CompetencyStatus>> stored = new LinkedHashMap<>();
         versions.keySet().forEach(competencyId -> stored.put(competencyId, statuses.of(competencyId, organizationIds)));
-        update.applyAll(organizationIds, versions, (organization, competencyId) -> stored.get(competencyId).get(organization),
+        update.applyAllChanged(organizationIds, versions, (organization, competencyId) -> stored.get(competencyId).get(organization),
                 cause, now);
     }
 }

@@ -189,6 +189,21 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
         });
     }
 
+    /** #26 {@link #lockOrganization} of each, in the order given (sorted by the caller), in one statement. */
+    public void lockOrganizations(List<String> organizationIds) {
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('competency-organization'),"
+                    + " hashtext(o)) FROM unnest(?::text[]) WITH ORDINALITY AS l(o, n)")) {
+                lock.setArray(1, connection.createArrayOf("text", organizationIds.toArray()));
+                try (java.sql.ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        // one row per lock taken
+                    }
+                }
+            }
+        });
+    }
+
     /**
      * Serialises the events of one candidate across the two consumers (membership and certification), so that of a
      * join and a credential applied at the same time the second one always sees the first.

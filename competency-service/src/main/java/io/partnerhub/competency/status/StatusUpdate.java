@@ -75,6 +75,39 @@ public class StatusUpdate {
     }
 
     /**
+     * #26 As {@link #applyAll}, but a stored row the recomputation leaves as it was (every column but
+     * {@code updated_at}) is not written (no update, no version step): the end of a projection rebuild, which recomputes
+     * every status and changes few. Returns how many rows were written.
+     */
+    int applyAllChanged(List<String> organizationIds, Map<String, RequirementVersion> versions,
+            BiFunction<String, String, CompetencyStatus> stored, Cause cause, Instant now) {
+        Map<String, Facts> facts = loader.load(organizationIds, versions.values(), now);
+        List<CompetencyStatus> created = new java.util.ArrayList<>();
+        List<CompetencyStatus> changed = new java.util.ArrayList<>();
+        for (String organizationId : organizationIds) {
+            versions.forEach((competencyId, version) -> {
+                CompetencyStatus status = stored.apply(organizationId, competencyId);
+                List<Object> before = status == null ? null : columns(status);
+                CompetencyStatus after = apply(organizationId, competencyId, version, status, facts.get(organizationId), cause, now);
+                if (before == null) {
+                    created.add(after);
+                } else if (!before.equals(columns(after))) {
+                    changed.add(after);
+                }
+            });
+        }
+        writes.write(created, changed);
+        return created.size() + changed.size();
+    }
+
+    /** The columns {@link StatusWrites} writes but {@code updated_at}, as values ({@link #apply} replaces, never mutates them). */
+    private static List<Object> columns(CompetencyStatus status) {
+        return java.util.Arrays.asList(status.level, status.path, status.atRisk, status.reasons, status.attainedAt,
+                status.validUntil, status.asOf, status.requirementVersion, status.requirementEffectiveFrom, status.requirements,
+                status.nextCheckAt);
+    }
+
+    /**
      * @param status the stored row, null when there is none yet; {@code cause} null: time-driven
      * @return the row to store (the caller writes it)
      */

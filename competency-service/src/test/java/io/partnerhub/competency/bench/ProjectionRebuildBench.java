@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.competency.EventsSupport;
+import io.partnerhub.competency.designation.DesignationBatch;
 import io.partnerhub.competency.status.Cause;
 import io.partnerhub.competency.status.StatusRecompute;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
@@ -68,11 +69,20 @@ class ProjectionRebuildBench {
     static final int CERTIFICATIONS = 20;
     static final String STATUS_COLUMNS = "organization_id, competency_id, level, path, at_risk, reasons::text, attained_at,"
             + " valid_until, requirement_version, requirements::text, next_check_at";
+    /** Designation and specialisation statuses, one text row each (kind, organisation, area or specialisation, state, …). */
+    static final String DESIGNATION_ROWS = "SELECT line FROM (SELECT concat_ws(' | ', 'designation', organization_id, solution_area_id, state, track,"
+            + " score_tenths, qualifies_today, score_version, last_evaluated) AS line FROM designation_status WHERE organization_id LIKE '%1$s-%%'"
+            + " UNION ALL SELECT concat_ws(' | ', 'specialisation', organization_id, specialisation_id, solution_area_id, name, state,"
+            + " have, need) FROM specialisation_status WHERE organization_id LIKE '%1$s-%%'"
+            + " UNION ALL SELECT concat_ws(' | ', 'day', organization_id, solution_area_id, subject, day) FROM designation_qualifying_day"
+            + " WHERE organization_id LIKE '%1$s-%%') listed";
 
     @Inject
     DataSource dataSource;
     @Inject
     StatusRecompute status;
+    @Inject
+    DesignationBatch designations;
 
     final String run = "r" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -101,6 +111,7 @@ class ProjectionRebuildBench {
         recomputeAll(organisationIds);
         sql("DROP TABLE IF EXISTS bench_status_before; CREATE TABLE bench_status_before AS SELECT " + STATUS_COLUMNS
                 + " FROM competency_status WHERE organization_id LIKE '" + run + "-%'");
+        sql("DROP TABLE IF EXISTS bench_designation_before; CREATE TABLE bench_designation_before AS " + DESIGNATION_ROWS.formatted(run));
         System.out.printf("projection rebuild benchmark %s: seeded %,d people, %,d holdings, %,d organisations in %.0f s;"
                 + " statuses computed before in %.0f s: %s%n", run, PEOPLE, count("SELECT count(*) FROM credential"), organisations,
                 (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, levels());
@@ -114,10 +125,17 @@ class ProjectionRebuildBench {
         long events = produce();
         double produced = (System.nanoTime() - start) / 1e9;
         String state;
+        long[] finishCpu = { -1, 0 }; // the JVM's CPU time when FINISHING was first seen; used until DONE
         do {
             Thread.sleep(2000);
             var progress = given().auth().oauth2(TestTokens.ops()).get("/admin/projections/rebuild/{id}", id).then().extract();
             state = progress.path("state");
+            long cpu = processCpuNanos();
+            if (state.equals("FINISHING") && finishCpu[0] < 0) {
+                finishCpu[0] = cpu;
+            } else if (!state.equals("APPLYING") && !state.equals("FINISHING") && finishCpu[0] >= 0) {
+                finishCpu[1] = cpu - finishCpu[0];
+            }
             System.out.printf("rebuild progress: %s, %s events applied, %s/%s organisations recomputed after %.0f s%n", state,
                     progress.path("events"), progress.path("recomputed"), progress.path("organizations"),
                     (System.nanoTime() - start) / 1e9);
@@ -137,6 +155,23 @@ class ProjectionRebuildBench {
                 done.path("organizations"), recompute, total, events / total, done.path("duplicates"));
         System.out.printf("statuses before vs after (%,d rows, compared row by row): %,d differ; after: %s%n",
                 count("SELECT count(*) FROM bench_status_before"), differing, levels());
+        long designationsDiffering = count("SELECT count(*) FROM ((SELECT line FROM bench_designation_before EXCEPT "
+                + DESIGNATION_ROWS.formatted(run) + ") UNION ALL (" + DESIGNATION_ROWS.formatted(run)
+                + " EXCEPT SELECT line FROM bench_designation_before)) d");
+        if (designationsDiffering > 0) {
+            System.out.printf("statuses differing, e.g. before: %s; after: %s%n",
+                    strings("SELECT line FROM bench_designation_before EXCEPT " + DESIGNATION_ROWS.formatted(run) + " LIMIT 3"),
+                    strings(DESIGNATION_ROWS.formatted(run) + " EXCEPT SELECT line FROM bench_designation_before LIMIT 3"));
+        }
+        System.out.printf("statuses of designations, specialisations and qualifying days before vs after (%,d rows, compared row by"
+                + " row): %,d differ; JVM CPU during the finish %.1f s (load average %.1f)%n",
+                count("SELECT count(*) FROM bench_designation_before"), designationsDiffering, finishCpu[1] / 1e9,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     String cert(int j) {
@@ -170,14 +205,21 @@ class ProjectionRebuildBench {
                 + " CREATE TABLE bench_credential AS SELECT * FROM credential; CREATE TABLE bench_figure AS SELECT * FROM performance_figure");
     }
 
-    /** Every organisation's statuses through StatusRecompute (as the rebuild's end does), 100 per transaction, 2 threads. */
+    /**
+     * Every organisation's statuses through StatusRecompute and designations through DesignationBatch (as the rebuild's
+     * end does), 100 per transaction, 2 threads: the state the rebuild must come back to.
+     */
     void recomputeAll(List<String> organisations) throws Exception {
         Cause cause = new Cause("bench-" + run, "bench", null);
         ExecutorService workers = Executors.newFixedThreadPool(2);
         List<Future<?>> running = new ArrayList<>();
         for (int from = 0; from < organisations.size(); from += 100) {
             List<String> slice = organisations.subList(from, Math.min(organisations.size(), from + 100));
-            running.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(300).run(() -> status.recomputeAll(slice, cause))));
+            running.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+                status.recomputeAll(slice, cause);
+                designations.recordPerformance(slice, java.time.Instant.now());
+                designations.refresh(slice);
+            })));
         }
         for (Future<?> future : running) {
             future.get();
