@@ -46,13 +46,6 @@ public class Projections {
                 .setParameter(1, organizationId).getResultList().isEmpty();
     }
 
-    /** The organisation the candidate belongs to now, if any. */
-    public Optional<String> organizationOf(String candidateId) {
-        List<?> rows = em.createNativeQuery("SELECT organization_id FROM employee WHERE candidate_id = ?1 AND organization_id IS NOT NULL")
-                .setParameter(1, candidateId).getResultList();
-        return rows.stream().findFirst().map(Object::toString);
-    }
-
     /** The outcome of a membership event: whether it changed the association, and the organisation before. */
     public record Move(boolean changed, Optional<String> before) {
     }
@@ -87,14 +80,6 @@ public class Projections {
                 + " m AS (UPDATE credential SET organization_id = NULL WHERE candidate_id = ?1 AND organization_id IS NOT NULL"
                 + " AND EXISTS (SELECT 1 FROM e) RETURNING 1) SELECT count(*) FROM e")
                 .setParameter(1, candidateId).setParameter(2, organizationId).setParameter(3, ts(at)).getSingleResult()).intValue() == 1;
-    }
-
-    /** The credentials the candidate holds now (not ended by an event), whatever their organisation. */
-    public java.util.Set<String> activeCredentials(String candidateId) {
-        java.util.Set<String> credentials = new java.util.HashSet<>();
-        em.createNativeQuery("SELECT credential FROM credential WHERE candidate_id = ?1 AND active").setParameter(1, candidateId)
-                .getResultList().forEach(c -> credentials.add((String) c));
-        return credentials;
     }
 
     /** certification.earned: a new active holding; nothing when the holding is known (active, or ended: a tombstone). */

@@ -46,13 +46,6 @@ public class StatusRecompute {
         this.transactions = transactions;
     }
 
-    /** Locks the candidate until the transaction ends; always before any organisation lock. */
-    public void lockCandidate(String candidateId) {
-        if (firstTime("candidate", candidateId)) {
-            statuses.lockCandidate(candidateId);
-        }
-    }
-
     /**
      * Issue 25: locks the candidate, then {@code organizationId} (if not null) and, if {@code itsOrganization}, the
      * organisation the candidate belongs to (sorted, as {@link #lock}), and reads the candidate's organisation and active

@@ -156,7 +156,8 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
     }
 
     /**
-     * Issue 25: {@link #lockCandidate}, then the locks of {@code organizationId} (if not null) and, if
+     * Issue 25: the candidate's lock (it serialises one candidate's events across the two consumers, membership and
+     * certification, so that of a join and a credential applied at the same time the second always sees the first), then the locks of {@code organizationId} (if not null) and, if
      * {@code itsOrganization}, of the organisation the candidate belongs to (sorted as {@link StatusRecompute#lock} sorts
      * them: byte order), then the candidate's organisation and active credentials: three statements in one round trip
      * (PostgreSQL runs them one after the other, each with its own snapshot: each read sees everything committed under
@@ -202,15 +203,6 @@ public class StatusRepository implements PanacheRepositoryBase<CompetencyStatus,
                 }
             }
         });
-    }
-
-    /**
-     * Serialises the events of one candidate across the two consumers (membership and certification), so that of a
-     * join and a credential applied at the same time the second one always sees the first.
-     */
-    public void lockCandidate(String candidateId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('competency-candidate'), hashtext(?1))")
-                .setParameter(1, candidateId).getSingleResult();
     }
 
     public boolean tryLockOrganization(String organizationId) {
