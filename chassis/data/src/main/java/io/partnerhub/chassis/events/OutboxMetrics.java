@@ -29,7 +29,10 @@ import io.quarkus.scheduler.Scheduled;
  * commit woke spends its time (issue #25), {@code partnerhub_outbox_relay_pass_seconds{stage}}: {@code wake} (the
  * committing transaction's wake-up → the pass begins on the relay thread), {@code select} (→ lock taken and rows read,
  * one round trip), {@code send} (→ every row acknowledged by Kafka, acks=all), {@code mark} (→ rows marked sent and
- * committed; after the send, so not part of the event's latency).
+ * committed; after the send, so not part of the event's latency). A pass that goes on in its transaction (a commit woke
+ * the relay while it sent) is timed per batch: its {@code wake} is the wait for the batch before, its {@code select}
+ * the round trip that marks that batch and locks the next rows. {@code partnerhub_outbox_producer_request_latency_avg_seconds}:
+ * the producer's own request → response mean, the broker's part of {@code send}.
  */
 @ApplicationScoped
 class OutboxMetrics {
@@ -70,6 +73,17 @@ class OutboxMetrics {
     private Timer passStage(String stage, String description) {
         return Timer.builder("partnerhub.outbox.relay.pass").tag("stage", stage)
                 .description("Relay pass woken by a commit, by stage: " + description).register(registry);
+    }
+
+    /**
+     * {@code partnerhub_outbox_producer_request_latency_avg_seconds}: the relay producer's mean produce request → response
+     * time (kafka-clients' {@code request-latency-avg}), beside the {@code send} stage, which adds the hand-offs between
+     * the relay thread, the producer's sender thread and back.
+     */
+    void producerRequestLatency(java.util.function.DoubleSupplier millis) {
+        Gauge.builder("partnerhub.outbox.producer.request.latency.avg.seconds", millis, m -> m.getAsDouble() / 1e3)
+                .description("Relay producer: mean produce request -> response (kafka-clients request-latency-avg)")
+                .register(registry);
     }
 
     /**

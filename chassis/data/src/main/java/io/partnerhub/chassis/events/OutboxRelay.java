@@ -3,6 +3,7 @@ package io.partnerhub.chassis.events;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -29,8 +30,11 @@ import io.quarkus.scheduler.Scheduled;
  * instance's commit. Each pass is one database transaction that holds a
  * transaction-scoped advisory lock (one relay instance publishes at a time, so per-key order holds across
  * instances), locks a batch of unsent rows ({@link OutboxStore}; the lock and the rows in one round trip), sends them
- * in order and waits for the acknowledgements in order ({@link OutboxSender}), then marks them sent and commits (after
- * the send: not part of an event's latency). Failed passes back off ({@link Backoff}).
+ * in order and waits for the acknowledgements in order ({@link OutboxSender}), then marks them sent ({@code sent_at}: when
+ * the acknowledgements were in) and commits (after the send: not part of an event's latency). A commit that wakes the
+ * relay while a pass sends does not wait for that pass's mark and commit: the pass goes on in its transaction, still
+ * holding the lock, and marks its rows in the round trip that locks the next ones. Failed passes back off
+ * ({@link Backoff}).
  * <p>
  * Not done (issue #25), on purpose: sending the rows a committing transaction just wrote straight from its
  * after-commit hook, without reading them back. Two transactions of one subject commit in order (they lock the subject),
@@ -118,6 +122,9 @@ public class OutboxRelay {
     public synchronized void start() {
         if (running) {
             return;
+        }
+        if (metrics != null) {
+            metrics.producerRequestLatency(sender::requestLatencyAvgMillis);
         }
         running = true;
         stopping = new CountDownLatch(1);
@@ -228,28 +235,77 @@ public class OutboxRelay {
         return pass(0);
     }
 
-    /** {@link #pass()}; {@code woken}: the wake-up it serves ({@link System#nanoTime()}, 0: none), for the timings. */
+    /**
+     * {@link #pass()}; {@code woken}: the wake-up it serves ({@link System#nanoTime()}, 0: none), for the timings.
+     * <p>
+     * When a commit woke the relay while the rows were being sent (or the batch was full), the pass goes on in the same
+     * transaction, still holding the lock: one round trip marks the acknowledged rows sent and locks the next rows
+     * ({@link OutboxStore#markSentAndSelect}), instead of marking, committing, and beginning again with the lock and
+     * the select (two round trips and a commit more before the next rows are on their way). It goes on like this while
+     * less than a quarter of its deadline has passed (the deadline covers the whole transaction), so a batch sent
+     * after that has more time than the producer's delivery timeout (10 s of the default 15 s deadline).
+     */
     private OutboxPass pass(long woken) {
-        long[] at = new long[2]; // begun, rows selected
+        List<long[]> timed = new ArrayList<>(1); // per batch sent: woken, begun, rows selected, acknowledged, marked (0: committed)
         OutboxPass pass = QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.transactionTimeout().toSeconds()))
                 .call(() -> {
-                    at[0] = System.nanoTime();
+                    long begun = System.nanoTime();
+                    long deadline = begun + passDeadline.toNanos();
                     try (Connection connection = store.connection()) {
                         List<OutboxRow> rows = store.lockAndSelect(connection, config.transactionTimeout(), config.batchSize());
-                        at[1] = System.nanoTime();
+                        long[] at = { woken, begun, System.nanoTime(), 0, 0 };
                         if (rows == null) {
                             return OutboxPass.BUSY;
                         }
-                        if (rows.isEmpty()) {
-                            return OutboxPass.NOTHING;
+                        int marked = 0;
+                        while (!rows.isEmpty()) {
+                            OutboxSender.Sent sent = sender.send(connection, rows, deadline);
+                            at[3] = System.nanoTime();
+                            Runnable hook = afterSendBeforeMark;
+                            if (hook != null && sent.failure() == null) {
+                                hook.run();
+                            }
+                            marked += sent.acknowledged().size();
+                            if (!sent.acknowledged().isEmpty()) {
+                                timed.add(at);
+                            }
+                            long next = sent.failure() == null && !sent.again() ? goOn(rows.size(), begun) : -1;
+                            if (next < 0) {
+                                store.markSent(connection, sent.acknowledged(), sent.at());
+                                return new OutboxPass(rows.size(), marked, sent.failure(), sent.again());
+                            }
+                            long chained = System.nanoTime();
+                            rows = store.markSentAndSelect(connection, sent.acknowledged(), sent.at(), config.batchSize());
+                            at[4] = System.nanoTime();
+                            at = new long[] { next, chained, at[4], 0, 0 };
                         }
-                        return sender.send(connection, rows, afterSendBeforeMark);
+                        return new OutboxPass(0, marked, null, false);
                     }
                 });
-        if (metrics != null && woken != 0 && pass.marked() > 0 && pass.failure() == null) {
-            metrics.relayPass(woken, at[0], at[1], sender.acknowledgedAt(), System.nanoTime());
+        if (metrics != null && pass.failure() == null) {
+            long committed = System.nanoTime();
+            for (long[] at : timed) {
+                if (at[0] != 0) {
+                    metrics.relayPass(at[0], at[1], at[2], at[3], at[4] == 0 ? committed : at[4]);
+                }
+            }
         }
         return pass;
+    }
+
+    /**
+     * Whether the pass goes on in its transaction after a batch of {@code sent} rows all acknowledged: -1 no; else
+     * the wake-up it then serves ({@link System#nanoTime()}, 0: none, the batch was full).
+     */
+    private long goOn(int sent, long begun) {
+        if (!running || System.nanoTime() - begun > passDeadline.toNanos() / 4) {
+            return -1;
+        }
+        if (signal.availablePermits() > 0) { // wake() sets wokenAt before it releases the permit
+            signal.drainPermits();
+            return wokenAt.getAndSet(0);
+        }
+        return sent == config.batchSize() ? 0 : -1;
     }
 
     /** Deletes sent rows older than {@code partnerhub.outbox.retention}. */

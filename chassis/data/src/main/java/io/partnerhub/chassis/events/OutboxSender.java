@@ -20,7 +20,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import io.quarkus.logging.Log;
 
 /**
- * Sends one pass's rows in order with one relay's idempotent producer and marks what was acknowledged. The producer
+ * Sends one pass's rows in order with one relay's idempotent producer and says what was acknowledged (the relay marks
+ * it). The producer
  * (and its metadata) is kept across failed passes, so that a broker outage makes sends fail after the delivery timeout
  * in order, instead of each send of a fresh producer blocking for metadata while a returning broker takes later rows
  * first; it is replaced only when {@link FailureClassifier#producerUnusable}. Not a bean: each relay has its own.
@@ -29,9 +30,8 @@ final class OutboxSender {
 
     private final KafkaClients kafka;
     private final OutboxStore store;
-    private final Duration passDeadline;
-    private KafkaProducer<String, String> producer;
-    private long acknowledgedAt;
+    private final Duration passDeadline; // for the messages
+    private volatile KafkaProducer<String, String> producer;
 
     OutboxSender(KafkaClients kafka, OutboxStore store, Duration passDeadline) {
         this.kafka = kafka;
@@ -40,12 +40,19 @@ final class OutboxSender {
     }
 
     /**
-     * Sends {@code rows} in order, stopping at the first send or acknowledgement that fails (nothing after it is
-     * marked); a row Kafka refuses for good is marked failed and holds back only the later rows of its subject.
-     * {@code beforeMark} (may be null) runs once all sends were acknowledged, before the rows are marked sent.
+     * What one send of a pass's rows came to: the rows Kafka acknowledged (in order, up to the first failure), when the
+     * last acknowledgement was in ({@code sent_at}), the retriable failure that stopped it (null: none), and whether a
+     * row was marked failed (later rows of its subject were held back: another pass should follow at once).
      */
-    OutboxPass send(Connection connection, List<OutboxRow> rows, Runnable beforeMark) throws SQLException {
-        long deadline = System.nanoTime() + passDeadline.toNanos();
+    record Sent(List<OutboxRow> acknowledged, Instant at, Throwable failure, boolean again) {
+    }
+
+    /**
+     * Sends {@code rows} in order, stopping at the first send or acknowledgement that fails (nothing after it counts as
+     * acknowledged), or at {@code deadline} ({@link System#nanoTime()}); a row Kafka refuses for good is marked failed
+     * and holds back only the later rows of its subject. Marking the acknowledged rows sent is the caller's.
+     */
+    Sent send(Connection connection, List<OutboxRow> rows, long deadline) throws SQLException {
         long started = System.nanoTime();
         KafkaProducer<String, String> p = producer();
         List<Future<?>> acks = new ArrayList<>(rows.size());
@@ -104,22 +111,12 @@ final class OutboxSender {
                 break; // stop at the first failed acknowledgement: nothing after it is marked
             }
         }
-        acknowledgedAt = System.nanoTime();
-        if (beforeMark != null && failure == null) {
-            beforeMark.run();
-        }
-        store.markSent(connection, acknowledged);
+        Instant at = Instant.now();
         if (Log.isDebugEnabled() && !acknowledged.isEmpty()) {
             Log.debugf("Outbox relay sent %d event(s) in %d ms; the oldest was written %d ms ago", acknowledged.size(),
-                    (System.nanoTime() - started) / 1_000_000,
-                    Duration.between(acknowledged.get(0).createdAt(), Instant.now()).toMillis());
+                    (System.nanoTime() - started) / 1_000_000, Duration.between(acknowledged.get(0).createdAt(), at).toMillis());
         }
-        return new OutboxPass(rows.size(), acknowledged.size(), failure, again || !blockedSubjects.isEmpty());
-    }
-
-    /** {@link System#nanoTime()} when the last {@link #send}'s acknowledgements were all in (for the pass's timings). */
-    long acknowledgedAt() {
-        return acknowledgedAt;
+        return new Sent(acknowledged, at, failure, again || !blockedSubjects.isEmpty());
     }
 
     private void markFailed(Connection connection, OutboxRow row, Throwable cause) throws SQLException {
@@ -148,6 +145,24 @@ final class OutboxSender {
             producer = kafka.producer("outbox-relay-" + UUID.randomUUID());
         }
         return producer;
+    }
+
+    /**
+     * The producer's own mean time from a produce request sent to its response (kafka-clients' {@code producer-metrics}
+     * {@code request-latency-avg}, ms, over its last 30 s windows): the broker's part of a send, without the relay and
+     * sender threads' hand-offs. NaN without a producer or a request yet.
+     */
+    double requestLatencyAvgMillis() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            return Double.NaN;
+        }
+        for (var metric : p.metrics().entrySet()) {
+            if (metric.getKey().name().equals("request-latency-avg") && metric.getKey().group().equals("producer-metrics")) {
+                return metric.getValue().metricValue() instanceof Double value ? value : Double.NaN;
+            }
+        }
+        return Double.NaN;
     }
 
     /** After a failed pass: replaces the producer if the failure left it unusable. */

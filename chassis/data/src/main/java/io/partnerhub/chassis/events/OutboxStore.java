@@ -20,7 +20,8 @@ import io.quarkus.arc.InjectableInstance;
 
 /**
  * The {@code outbox_event} table as the relay uses it: the pass's advisory lock and idle bound with the unsent rows in
- * {@code seq} order (one round trip) (none behind a failed row of their subject), marking rows sent or failed, and the cleanup. Every
+ * {@code seq} order (one round trip) (none behind a failed row of their subject), marking rows sent (alone, or with the
+ * next rows of a pass that goes on, one round trip) or failed, and the cleanup. Every
  * method but {@link #deleteSentBefore} runs on the pass's connection, in its transaction.
  */
 @ApplicationScoped
@@ -32,15 +33,17 @@ class OutboxStore {
     /** Transaction-local setting that says whether this transaction took the advisory lock ({@link #lockAndSelect}). */
     static final String LOCKED = "partnerhub.relay_locked";
 
-    private static final String LOCK_AND_SELECT = "SELECT set_config('idle_in_transaction_session_timeout', ?, true),"
-            + " set_config('" + LOCKED + "', pg_try_advisory_xact_lock(?)::text, true)::boolean;"
-            + " SELECT o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at, o.traceparent FROM outbox_event o"
+    private static final String SENDABLE_ROWS = "SELECT o.id, o.topic, o.event_key, o.event_type, o.payload, o.created_at,"
+            + " o.traceparent FROM outbox_event o"
             + " WHERE current_setting('" + LOCKED + "') = 'true'"
             + " AND o.sent_at IS NULL AND o.failed_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event f"
             + "   WHERE f.sent_at IS NULL AND f.failed_at IS NOT NULL AND f.topic = o.topic AND f.event_key = o.event_key"
             + "   AND f.seq < o.seq)"
             + " ORDER BY o.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED";
+    private static final String LOCK_AND_SELECT = "SELECT set_config('idle_in_transaction_session_timeout', ?, true),"
+            + " set_config('" + LOCKED + "', pg_try_advisory_xact_lock(?)::text, true)::boolean; " + SENDABLE_ROWS;
     private static final String MARK = "UPDATE outbox_event SET sent_at = ? WHERE id = ANY (?)";
+    private static final String MARK_AND_SELECT = MARK + "; " + SENDABLE_ROWS;
     private static final String MARK_FAILED = "UPDATE outbox_event SET failed_at = ?, failure = ? WHERE id = ?";
     private static final String CLEANUP = "DELETE FROM outbox_event WHERE sent_at < ?";
 
@@ -85,16 +88,7 @@ class OutboxStore {
             try (ResultSet rs = pass.getResultSet()) {
                 locked = rs.next() && rs.getBoolean(2);
             }
-            List<OutboxRow> rows = new ArrayList<>();
-            if (!pass.getMoreResults()) {
-                throw new SQLException("the relay's select returned no result set");
-            }
-            try (ResultSet rs = pass.getResultSet()) {
-                while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
-                }
-            }
+            List<OutboxRow> rows = nextRows(pass);
             if (!locked && !rows.isEmpty()) { // cannot happen: the select is gated on the lock
                 throw new SQLException("the relay selected rows without holding its lock");
             }
@@ -102,16 +96,51 @@ class OutboxStore {
         }
     }
 
-    void markSent(Connection connection, List<OutboxRow> rows) throws SQLException {
+    /**
+     * Marks {@code sent} sent at {@code at} and locks up to {@code batchSize} further sendable rows, in ONE round trip,
+     * for a pass that goes on in the same transaction (it still holds the lock {@link #lockAndSelect} took): the select
+     * sees the marks (same transaction), so it returns none of {@code sent}.
+     */
+    List<OutboxRow> markSentAndSelect(Connection connection, List<OutboxRow> sent, Instant at, int batchSize)
+            throws SQLException {
+        try (PreparedStatement pass = connection.prepareStatement(MARK_AND_SELECT)) {
+            pass.setTimestamp(1, Timestamp.from(at));
+            pass.setArray(2, ids(connection, sent));
+            pass.setInt(3, batchSize);
+            pass.execute();
+            return nextRows(pass);
+        }
+    }
+
+    /** The rows of the next result of {@code statement}, a {@link #SENDABLE_ROWS} select. */
+    private static List<OutboxRow> nextRows(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new SQLException("the relay's select returned no result set");
+        }
+        List<OutboxRow> rows = new ArrayList<>();
+        try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+                rows.add(new OutboxRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+            }
+        }
+        return rows;
+    }
+
+    /** Marks {@code rows} sent at {@code at} (when Kafka had acknowledged them). */
+    void markSent(Connection connection, List<OutboxRow> rows, Instant at) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(MARK)) {
-            update.setTimestamp(1, Timestamp.from(Instant.now()));
-            Array ids = connection.createArrayOf("uuid", rows.stream().map(OutboxRow::id).toArray());
-            update.setArray(2, ids);
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setArray(2, ids(connection, rows));
             update.executeUpdate();
         }
+    }
+
+    private static Array ids(Connection connection, List<OutboxRow> rows) throws SQLException {
+        return connection.createArrayOf("uuid", rows.stream().map(OutboxRow::id).toArray());
     }
 
     void markFailed(Connection connection, OutboxRow row, Throwable cause) throws SQLException {

@@ -4,10 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +28,7 @@ import io.partnerhub.chassis.testapp.TopicReader;
 import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +46,9 @@ class OutboxRelayTest {
 
     @Inject
     CommittedSubjects committed;
+
+    @Inject
+    InjectableInstance<DataSource> dataSources;
 
     @AfterEach
     void disarm() {
@@ -95,6 +106,42 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aCommitWhileAPassSendsIsSentByThatPassWithoutWaitingForItsMarkAndCommit() {
+        String first = "chained-first-" + UUID.randomUUID();
+        String second = "chained-second-" + UUID.randomUUID();
+        List<Long> transactions = new CopyOnWriteArrayList<>();
+        AtomicBoolean published = new AtomicBoolean();
+        relay.afterSendBeforeMark(() -> { // on the relay thread, in the pass's transaction, its rows acknowledged
+            transactions.add(currentTransaction());
+            if (published.compareAndSet(false, true)) {
+                publish(second, false, 200); // commits (and wakes the relay) while the pass has not marked yet
+            }
+        });
+
+        publish(first, false, 200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> effects.appliedFor(first) == 1 && effects.appliedFor(second) == 1);
+        assertThat(transactions).as("the woken batch went out in the same transaction, before its mark and commit")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(transactions.get(1)).isEqualTo(transactions.get(0));
+        assertThat(effects.relayLatencyMillis(first)).as("marked sent").isNotNegative();
+        assertThat(effects.relayLatencyMillis(second)).as("marked sent").isNotNegative();
+        assertThat(onTopic(first)).hasSize(1);
+        assertThat(onTopic(second)).hasSize(1);
+    }
+
+    /** The id of the relay pass's transaction (the hook's connection is the pass's: same JTA transaction). */
+    private long currentTransaction() {
+        try (Connection c = dataSources.get().getConnection(); PreparedStatement q = c.prepareStatement("SELECT txid_current()");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void committedEventReachesTheTopicWithinMilliseconds() {
         String warmUp = "warm-up-" + UUID.randomUUID();
         publish(warmUp, false, 200);
@@ -149,5 +196,10 @@ class OutboxRelayTest {
             System.out.printf("relay pass stage %-6s mean %.2f ms over %.0f passes%n", stage,
                     Double.parseDouble(sum.substring(sum.lastIndexOf(' ') + 1)) / passes * 1e3, passes);
         }
+        String requestLatency = metrics.lines()
+                .filter(l -> l.startsWith("partnerhub_outbox_producer_request_latency_avg_seconds")).findFirst().orElse("");
+        assertThat(requestLatency).as("the relay producer's request latency").isNotEmpty();
+        System.out.printf("relay producer request-latency-avg %.2f ms%n",
+                Double.parseDouble(requestLatency.substring(requestLatency.lastIndexOf(' ') + 1)) * 1e3);
     }
 }
