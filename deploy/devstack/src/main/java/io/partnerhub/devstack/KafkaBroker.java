@@ -66,8 +66,8 @@ public final class KafkaBroker implements AutoCloseable {
 
             String classpath = classpath();
             // full tiered JIT (C2), unlike the services' -XX:TieredStopAtLevel=1 (issue #25): every event crosses the
-            // broker twice (produce, fetch), and C1-only code made each acks=all produce cost more (AckBench in the
-            // devstack README: 755-795 vs 630 us of broker CPU per record, ack p50 1.0-1.1 vs 0.6 ms)
+            // broker twice (produce, fetch), and C1-only code made each acks=all produce cost more (devstack README:
+            // broker CPU per record median 775 vs 575-730 us, ack p50 0.98-2.13 vs 0.61-1.03 ms, on the loaded machine)
             List<String> command = new ArrayList<>(List.of(javaExecutable(),
                     "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xshare:auto",
                     "-Djava.awt.headless=true",
