@@ -83,6 +83,7 @@ class OutboxMetrics {
     void producerRequestLatency(java.util.function.DoubleSupplier millis) {
         Gauge.builder("partnerhub.outbox.producer.request.latency.avg.seconds", millis, m -> m.getAsDouble() / 1e3)
                 .description("Relay producer: mean produce request -> response (kafka-clients request-latency-avg)")
+                .strongReference(true) // the supplier is a method reference nothing else holds
                 .register(registry);
     }
 
