@@ -257,6 +257,9 @@ public class OutboxRelay {
                         if (rows == null) {
                             return OutboxPass.BUSY;
                         }
+                        if (rows.isEmpty()) {
+                            return OutboxPass.NOTHING;
+                        }
                         int marked = 0;
                         while (!rows.isEmpty()) {
                             OutboxSender.Sent sent = sender.send(connection, rows, deadline);
