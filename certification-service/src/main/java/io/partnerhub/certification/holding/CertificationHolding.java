@@ -68,6 +68,11 @@ public class CertificationHolding {
 
     /** How earning sees this holding at {@code now}. */
     public HeldCertification held(Instant now) {
+        return held(certificationId, status, expiresAt, endedAt, now);
+    }
+
+    /** How earning sees a holding of {@code certificationId} in this state at {@code now}. */
+    static HeldCertification held(String certificationId, HoldingStatus status, Instant expiresAt, Instant endedAt, Instant now) {
         if (status != HoldingStatus.ACTIVE) {
             return HeldCertification.ended(certificationId, endedAt);
         }

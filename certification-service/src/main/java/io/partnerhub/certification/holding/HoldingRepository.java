@@ -45,11 +45,4 @@ public class HoldingRepository implements PanacheRepositoryBase<CertificationHol
                 .setParameter("limit", limit)
                 .getResultList();
     }
-
-    /** Serialises earning for one candidate (an advisory lock held until the transaction ends). */
-    public void lockCandidate(String candidateId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('certification-candidate'), hashtext(:candidate))")
-                .setParameter("candidate", candidateId)
-                .getSingleResult();
-    }
 }

@@ -26,7 +26,6 @@ import io.partnerhub.certification.domain.Earning;
 import io.partnerhub.certification.domain.Expiry;
 import io.partnerhub.certification.domain.HeldCertification;
 import io.partnerhub.certification.domain.HoldingStatus;
-import io.partnerhub.certification.domain.Pass;
 import io.partnerhub.certification.domain.RecipientIdentity;
 import io.partnerhub.certification.domain.RenewalPolicy;
 import io.partnerhub.certification.domain.RenewalRefusal;
@@ -34,9 +33,9 @@ import io.partnerhub.certification.events.CertificationEarned;
 import io.partnerhub.certification.events.CertificationExpired;
 import io.partnerhub.certification.events.CertificationRenewed;
 import io.partnerhub.certification.events.CertificationRevoked;
+import io.partnerhub.certification.events.ExamPassed;
 import io.partnerhub.certification.holding.HoldingViews.HoldingView;
 import io.partnerhub.certification.holding.HoldingViews.RenewalAttemptView;
-import io.partnerhub.certification.transcript.PassedExamRepository;
 import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.DomainException;
@@ -52,43 +51,63 @@ public class HoldingService {
     private final HoldingRepository holdings;
     private final RenewalAttemptRepository attempts;
     private final CertificationRepository certifications;
-    private final PassedExamRepository passedExams;
+    private final EarningStore earning;
+    private final EarningCatalogue catalogue;
     private final EventPublisher events;
     private final Clock clock;
 
     public HoldingService(HoldingRepository holdings, RenewalAttemptRepository attempts, CertificationRepository certifications,
-            PassedExamRepository passedExams, EventPublisher events, Clock clock) {
+            EarningStore earning, EarningCatalogue catalogue, EventPublisher events, Clock clock) {
         this.holdings = holdings;
         this.attempts = attempts;
         this.certifications = certifications;
-        this.passedExams = passedExams;
+        this.earning = earning;
+        this.catalogue = catalogue;
         this.events = events;
         this.clock = clock;
     }
 
     /**
-     * C2: earns every certification the candidate's passes and active prerequisites now satisfy, chains included, in
-     * the caller's transaction (the exam.passed.v1 consumer's). Holdings of the candidate past their expiry are
-     * expired first, so that a new pass after the expiry earns again even before the sweep runs.
+     * C2: records the pass once per attempt (an attempt reported again under a new event id changes nothing; the inbox
+     * already drops a redelivered event) and earns every certification the candidate's passes and active prerequisites
+     * now satisfy, chains included, in the caller's transaction (the exam.passed.v1 consumer's). Holdings of the
+     * candidate past their expiry are expired first, so that a new pass after the expiry earns again even before the
+     * sweep runs. Round trips (issue #25 stage 4): the lock, the pass, the candidate's holdings and passes and the
+     * catalogue's revision in one ({@link EarningStore}), the new holdings in one, then one outbox row per event; the
+     * catalogue itself is read only when its revision changed ({@link EarningCatalogue}).
      */
     @Transactional(TxType.MANDATORY)
-    public List<CertificationHolding> earn(String candidateId) {
-        holdings.lockCandidate(candidateId);
+    public void earn(ExamPassed pass) {
+        String candidateId = pass.candidateId();
         Instant now = now();
-        List<CertificationHolding> own = holdings.ofCandidate(candidateId);
-        for (CertificationHolding holding : own) {
-            if (holding.status == HoldingStatus.ACTIVE && holding.expiresAt != null && !now.isBefore(holding.expiresAt)) {
-                expire(holding);
+        EarningStore.Candidate candidate = earning.lockRecordAndRead(pass, clock.instant());
+        if (candidate.passRecorded()) {
+            Log.infof("Recorded pass of %s (attempt %s) for candidate %s", pass.examCode(), pass.attemptId(), candidateId);
+        } else {
+            Log.infof("Attempt %s already on the transcript of %s", pass.attemptId(), candidateId);
+        }
+        List<HeldCertification> held = new ArrayList<>(candidate.holdings().size());
+        boolean expired = false;
+        for (EarningStore.HoldingRow row : candidate.holdings()) {
+            if (row.status() == HoldingStatus.ACTIVE && row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
+                // rare: overdue and not swept yet. The entity as committed now (the sweep may have expired it since the
+                // read: then it is not expired twice); its @Version guards against a change from here to the flush
+                CertificationHolding holding = holdings.findById(row.id());
+                if (holding.status == HoldingStatus.ACTIVE) {
+                    expire(holding);
+                    expired = true;
+                }
+                held.add(holding.held(now));
+            } else {
+                held.add(CertificationHolding.held(row.certificationId(), row.status(), row.expiresAt(), row.endedAt(), now));
             }
         }
-        List<HeldCertification> held = own.stream().map(h -> h.held(now)).toList();
-        List<Pass> passes = passedExams.ofCandidate(candidateId).stream().map(p -> new Pass(p.examCode, p.takenAt)).toList();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        // read-only: no snapshot of each certification's JSON columns to compare at the flush (issue #25)
-        List<CertificationRule> catalogue = certifications.findAll().withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .list().stream().map(c -> c.rule(today)).toList();
+        if (expired) {
+            holdings.flush(); // the expiry before the new holding: one ACTIVE holding per certification
+        }
+        List<CertificationRule> catalogue = this.catalogue.rules(candidate.catalogueRevision(), LocalDate.ofInstant(now, ZoneOffset.UTC));
         List<CertificationHolding> created = new ArrayList<>();
-        for (Earned earned : Earning.newlyEarned(catalogue, passes, held)) {
+        for (Earned earned : Earning.newlyEarned(catalogue, candidate.passes(), held)) {
             CertificationHolding holding = new CertificationHolding();
             holding.id = UUID.randomUUID();
             holding.candidateId = candidateId;
@@ -99,15 +118,15 @@ public class HoldingService {
             holding.earnedAt = now;
             holding.expiresAt = Expiry.expiresAt(earned.level(), now);
             holding.badgeSalt = RecipientIdentity.newSalt();
-            holdings.persist(holding);
+            created.add(holding);
+        }
+        earning.insert(created); // the unique index on one ACTIVE holding per certification decides here, not at commit
+        for (CertificationHolding holding : created) {
             events.publish(new CertificationEarned(candidateId, holding.certificationId, holding.id.toString(), holding.level,
                     holding.examCodes, holding.earnedAt, holding.expiresAt));
-            created.add(holding);
             Log.infof("Holding %s: candidate %s earned %s with %s, expires %s", holding.id, candidateId,
                     holding.certificationId, holding.examCodes, holding.expiresAt);
         }
-        holdings.flush(); // the unique index on one ACTIVE holding per certification decides here, not at commit
-        return created;
     }
 
     /**

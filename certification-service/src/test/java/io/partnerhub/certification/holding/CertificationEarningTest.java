@@ -25,14 +25,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.partnerhub.certification.events.ExamPassed;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +50,9 @@ import io.restassured.response.ValidatableResponse;
 class CertificationEarningTest extends ClockMovingTest {
 
     static final Duration PROPAGATION = Duration.ofSeconds(30);
+
+    @Inject
+    HoldingService holdingService;
 
     static ValidatableResponse holdings(String candidateId) {
         return given().auth().oauth2(TestTokens.ops()).queryParam("candidateId", candidateId)
@@ -168,5 +176,26 @@ class CertificationEarningTest extends ClockMovingTest {
         publish(examPassed(candidate, exam, clock.instant()));
         await().atMost(PROPAGATION).untilAsserted(() -> holdings(candidate)
                 .body("findAll { it.certificationId == '%s' }.status".formatted(associate), contains("EXPIRED", "ACTIVE")));
+    }
+
+    /**
+     * C2e: a pass after the expiry earns again even when the expiry sweep has not reached the old holding yet: the old
+     * holding is expired first (with its event), once, whichever of the pass and the sweep comes first. The pass is
+     * applied at once after the clock moves, as the consumer applies it (the sweep runs every second in tests).
+     */
+    @Test
+    void aPassAfterTheExpiryEarnsAgainBeforeTheSweepAndTheOldHoldingExpiresOnce() throws Exception {
+        TestSupport.Earned earned = TestSupport.earn("ASSOCIATE");
+
+        clock.advance(Duration.ofDays(400));
+        ExamPassed again = new ExamPassed(earned.candidateId(), earned.examCode(), UUID.randomUUID().toString(), 800, clock.instant());
+        QuarkusTransaction.requiringNew().run(() -> holdingService.earn(again));
+
+        holdings(earned.candidateId()).body("findAll { it.certificationId == '%s' }.status".formatted(earned.certificationId()),
+                contains("EXPIRED", "ACTIVE"));
+        List<JsonNode> events = awaitEvents(earned.candidateId(), 3);
+        assertEquals(List.of("io.partnerhub.certification.earned.v1", "io.partnerhub.certification.expired.v1",
+                "io.partnerhub.certification.earned.v1"), types(events));
+        assertEquals(earned.holdingId(), events.get(1).at("/data/holdingId").asText());
     }
 }

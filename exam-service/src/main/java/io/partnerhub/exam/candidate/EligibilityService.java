@@ -10,7 +10,6 @@ import io.partnerhub.exam.domain.CertificationCover;
 import io.partnerhub.exam.domain.Eligibility;
 import io.partnerhub.exam.domain.PastAttempt;
 import io.partnerhub.exam.domain.RetakePolicy;
-import io.partnerhub.exam.holding.CertificationHolding;
 import io.partnerhub.exam.holding.CertificationHoldingRepository;
 import io.partnerhub.exam.result.AttemptRepository;
 
@@ -37,7 +36,7 @@ public class EligibilityService {
 
     /** The certification holdings earned with the exam, as the retake policy sees them. */
     private List<CertificationCover> covers(String candidateId, String examCode) {
-        return holdings.earnedWith(candidateId, examCode).stream().map(CertificationHolding::cover).toList();
+        return holdings.coversEarnedWith(candidateId, examCode);
     }
 
     /**

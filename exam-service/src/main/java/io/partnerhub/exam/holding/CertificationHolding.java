@@ -88,7 +88,8 @@ public class CertificationHolding {
         this.updatedAt = now;
     }
 
-    public CertificationCover cover() {
+    /** How the retake policy sees a holding in this state. */
+    static CertificationCover cover(String holdingId, HoldingStatus status, Instant expiresAt) {
         return new CertificationCover(holdingId, status != HoldingStatus.ACTIVE, expiresAt);
     }
 }
