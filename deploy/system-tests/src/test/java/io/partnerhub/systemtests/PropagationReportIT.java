@@ -58,8 +58,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * competency status shows the new level through the gateway — exam-service outbox → Kafka → certification-service
  * (earns the certification) → outbox → Kafka → competency-service → REST — over 200 organisations, each reaching
  * Silver with one person's pass; and, on the same broker in the same run, the raw Kafka produce → consume round trip
- * as the floor. Printed and written to {@code target/propagation-report.txt}. The test fails only if a status never
- * changes (30 s).
+ * as the floor. The moment measured is the first GET through the gateway that shows SILVER, asked when the
+ * organisation's live stream (through the gateway, opened before the post) says its status changed; the stream event's
+ * arrival is printed beside it, and stage 8 is split at the event's {@code seenAt} (when competency-service's watch saw
+ * the change). After the chain, the same status GET straight to competency-service and through the gateway, alternately
+ * (what the gateway adds to stage 9). Printed and written to {@code target/propagation-report.txt}. The test fails only
+ * if a status never changes (30 s).
  */
 @ExtendWith(RunningSuite.class)
 @Order(3)

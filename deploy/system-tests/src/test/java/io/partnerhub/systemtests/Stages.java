@@ -137,7 +137,7 @@ final class Stages {
             out.append(line("  " + (s + 1) + " " + NAMES[s], r -> r[stage + 1] - r[stage]));
         }
         List<long[]> watched = rows.stream().filter(r -> r[10] != 0).toList();
-        out.append(line(watched, "  of stage 8: -> the watch saw it (seenAt)     (rest of the transaction, commit, watch)",
+        out.append(line(watched, "  of stage 8: -> the watch saw it (seenAt)     (rest of the consumer transaction: designations; commit; watch)",
                 r -> r[10] - r[7]));
         out.append(line(watched, "  of stage 8: -> the event at the client       (SSE write, gateway proxy, client read)",
                 r -> r[8] - r[10]));
