@@ -88,8 +88,10 @@ public class StatusChangesResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live: an event each time the organisation's competency status changes (server-sent events, K5)",
             description = "First `ready`, then `status` {organizationId, seenAt} within 250 ms of any change of the organisation's "
-                    + "statuses (level, at risk, progress, valid-until), and `keep-alive` every 15 s so that proxies keep the "
-                    + "stream open. Read `GET /competency-status/{organizationId}` on `ready` and on each `status`. The stream "
+                    + "statuses (level, at risk, progress, valid-until), at once when the change published a competency event "
+                    + "(attained, renewed, at risk, risk cleared, lapsed) on the instance serving the stream, and `keep-alive` "
+                    + "every 15 s so that proxies keep the stream open. One change may be told twice. Read "
+                    + "`GET /competency-status/{organizationId}` on `ready` and on each `status`. The stream "
                     + "ends when the token expires, with a last event `end` {reason: token-expired, at}: open it again with a "
                     + "current token (401: sign in again). At most 3 open streams per token subject and 25 per organisation "
                     + "on each instance (one more: 429 `too-many-streams` with Retry-After). ops, or partner-admin/employee of "

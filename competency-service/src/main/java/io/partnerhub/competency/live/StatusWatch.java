@@ -35,6 +35,14 @@ import io.vertx.core.Vertx;
  * commits (competency.* and designation events have the organisation as subject; {@link EventsCommitted}), and when a
  * stream subscribes (its first fingerprint is read at once); a change made on another instance still shows within the
  * interval.
+ * <p>
+ * Issue #25, stage 8: a committed local transaction that published a competency.* event (attained, renewed, at risk,
+ * risk cleared, lapsed) of a watched organisation is announced at once, on the committing thread, without waiting for
+ * the check (a worker-thread hop, a transaction and the fingerprint query): the watch already knows the status changed.
+ * The check still runs after it, for changes that publish no event (progress) and for other instances' changes, so
+ * such a change may be announced twice (at once, then by the check that reads its new fingerprint): a client's GET
+ * after a {@code status} event is idempotent, and a missed change would be worse than a second event.
+ * {@code partnerhub.competency.live.announce-local-changes=false} leaves it to the check (to compare).
  */
 @ApplicationScoped
 public class StatusWatch {
@@ -43,9 +51,13 @@ public class StatusWatch {
     public record Change(String organizationId, Instant seenAt) {
     }
 
+    /** The type prefix of the events that say an organisation's competency status changed ({@code CompetencyChanged}). */
+    static final String COMPETENCY_EVENTS = "io.partnerhub.competency.";
+
     private final Vertx vertx;
     private final EntityManager entityManager;
     private final Duration interval;
+    private final boolean announceLocalChanges;
     private final Map<String, Set<MultiEmitter<? super Change>>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
     private final AtomicBoolean checking = new AtomicBoolean();
@@ -53,10 +65,13 @@ public class StatusWatch {
     private long timer = -1;
 
     public StatusWatch(Vertx vertx, EntityManager entityManager,
-            @ConfigProperty(name = "partnerhub.competency.live.interval", defaultValue = "250ms") Duration interval) {
+            @ConfigProperty(name = "partnerhub.competency.live.interval", defaultValue = "250ms") Duration interval,
+            @ConfigProperty(name = "partnerhub.competency.live.announce-local-changes", defaultValue = "true")
+            boolean announceLocalChanges) {
         this.vertx = vertx;
         this.entityManager = entityManager;
         this.interval = interval;
+        this.announceLocalChanges = announceLocalChanges;
     }
 
     void start(@Observes StartupEvent started) {
@@ -79,9 +94,29 @@ public class StatusWatch {
         });
     }
 
-    /** A local transaction that published events of these subjects committed: check now if one of them is watched. */
+    /**
+     * A local transaction that published events of these subjects committed: a watched organisation's competency.* event
+     * is announced at once; check now if one of them is watched.
+     */
     void committed(@Observes EventsCommitted committed) {
-        if (!subscribers.isEmpty() && committed.subjects().stream().anyMatch(subscribers::containsKey)) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        boolean watched = false;
+        Instant seenAt = null;
+        for (String organizationId : committed.subjects()) {
+            Set<MultiEmitter<? super Change>> emitters = subscribers.get(organizationId);
+            if (emitters == null) {
+                continue;
+            }
+            watched = true;
+            if (announceLocalChanges && committed.published(organizationId, COMPETENCY_EVENTS)) {
+                seenAt = seenAt == null ? Instant.now() : seenAt;
+                Change change = new Change(organizationId, seenAt);
+                emitters.forEach(emitter -> emitter.emit(change));
+            }
+        }
+        if (watched) {
             check();
         }
     }

@@ -9,21 +9,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * An organisation's live status stream (K5, {@code GET /api/competency-status/{org}/changes}, server-sent events
  * through the gateway) as the propagation report holds it: a background reader notes, with {@link System#nanoTime()},
- * when each {@code status} event arrived (issue #25: the report waits on it instead of polling the status).
+ * when each {@code status} event arrived (issue #25: the report waits on it instead of polling the status), and the
+ * event's {@code seenAt} (when competency-service's watch saw the change: the split of stage 8).
  */
 final class LiveStream implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpResponse<InputStream> response;
     private final CountDownLatch ready = new CountDownLatch(1);
-    private final BlockingQueue<Long> statuses = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
+
+    /** A {@code status} event: when it arrived ({@link System#nanoTime()}) and its {@code seenAt} (null if unreadable). */
+    record Status(long arrived, Instant seenAt) {
+    }
 
     private LiveStream(HttpResponse<InputStream> response) {
         this.response = response;
@@ -60,15 +71,15 @@ final class LiveStream implements AutoCloseable {
         statuses.clear();
     }
 
-    /** When the next status event arrived ({@link System#nanoTime()}), waiting up to {@code nanos}; 0: none came. */
-    long nextStatus(long nanos) throws InterruptedException {
-        Long arrived = statuses.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-        return arrived == null ? 0 : arrived;
+    /** The next status event, waiting up to {@code nanos}; null: none came. */
+    Status nextStatus(long nanos) throws InterruptedException {
+        return statuses.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     private void read() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
+            long status = 0; // when the current event's "event: status" line arrived, until its data line
             while ((line = reader.readLine()) != null) {
                 long at = System.nanoTime();
                 if (line.startsWith("event:")) {
@@ -76,12 +87,25 @@ final class LiveStream implements AutoCloseable {
                     if (name.equals("ready")) {
                         ready.countDown();
                     } else if (name.equals("status")) {
-                        statuses.add(at);
+                        status = at;
                     }
+                } else if (line.startsWith("data:") && status != 0) {
+                    statuses.add(new Status(status, seenAt(line)));
+                    status = 0;
                 }
             }
         } catch (IOException closed) {
             // closed by close(), or by the server
+        }
+    }
+
+    /** {@code seenAt} of a status event's data line ({"organizationId":…,"seenAt":"…"}), null when absent. */
+    private static Instant seenAt(String data) {
+        try {
+            String seenAt = JSON.readTree(data.substring("data:".length())).path("seenAt").asText(null);
+            return seenAt == null ? null : Instant.parse(seenAt);
+        } catch (IOException | DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -58,8 +58,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * competency status shows the new level through the gateway — exam-service outbox → Kafka → certification-service
  * (earns the certification) → outbox → Kafka → competency-service → REST — over 200 organisations, each reaching
  * Silver with one person's pass; and, on the same broker in the same run, the raw Kafka produce → consume round trip
- * as the floor. Printed and written to {@code target/propagation-report.txt}. The test fails only if a status never
- * changes (30 s).
+ * as the floor. The moment measured is the first GET through the gateway that shows SILVER, asked when the
+ * organisation's live stream (through the gateway, opened before the post) says its status changed; the stream event's
+ * arrival is printed beside it, and stage 8 is split at the event's {@code seenAt} (when competency-service's watch saw
+ * the change). After the chain, the same status GET straight to competency-service and through the gateway, alternately
+ * (what the gateway adds to stage 9). Printed and written to {@code target/propagation-report.txt}. The test fails only
+ * if a status never changes (30 s).
  */
 @ExtendWith(RunningSuite.class)
 @Order(3)
@@ -70,6 +74,8 @@ class PropagationReportIT {
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     /** How long to wait for the live stream's next status event before polling instead (a missed change). */
     private static final Duration STREAM_WAIT = Duration.ofSeconds(5);
+    /** How many status GETs straight to competency-service and through the gateway compare the two (stage 9). */
+    private static final int GETS = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,20 +145,22 @@ class PropagationReportIT {
             long deadline = resultAccepted + GIVE_UP.toNanos();
             long event = 0;
             long silver = 0;
+            Instant watched = null; // the status event's seenAt: when competency-service's watch saw the change
             AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
             while (silver == 0) {
-                long arrived = stream.nextStatus(Math.min(STREAM_WAIT.toNanos(), deadline - System.nanoTime()));
-                if (arrived == 0) {
+                LiveStream.Status arrived = stream.nextStatus(Math.min(STREAM_WAIT.toNanos(), deadline - System.nanoTime()));
+                if (arrived == null) {
                     break; // no (further) status event: fall back to polling below
                 }
-                event = event == 0 ? arrived : event;
+                event = event == 0 ? arrived.arrived() : event;
                 long asked = System.nanoTime();
                 HttpResponse<String> seen = http.send(status, HttpResponse.BodyHandlers.ofString());
                 long answered = System.nanoTime();
                 last.set(seen);
                 if (seen.statusCode() == 200 && "SILVER".equals(JSON.readTree(seen.body()).path("level").asText())) {
                     silver = answered;
-                    event = arrived;
+                    event = arrived.arrived();
+                    watched = arrived.seenAt();
                     if (measured) {
                         confirms.add(answered - asked);
                     }
@@ -183,7 +191,7 @@ class PropagationReportIT {
             if (measured) {
                 chain.add(silver - resultAccepted);
                 notified.add(event - resultAccepted);
-                samples.add(new Stages.Sample(traceId, posted, visible.minusNanos(silver - event), visible));
+                samples.add(new Stages.Sample(traceId, posted, watched, visible.minusNanos(silver - event), visible));
             }
             stream.close();
             if (i + 1 < total) { // the next organisation's stream, opened while this one's designation is looked at
@@ -212,11 +220,14 @@ class PropagationReportIT {
         stream.close();
         Map<String, RelayTimings> relaysAfter = RelayTimings.scrape();
         double chainSeconds = (System.nanoTime() - measuring) / 1e9;
+        String[] someone = people.get(total - 1);
+        String competencyService = RunningSuite.service("competency-service").baseUrl();
+        List<List<Long>> gets = statusGets(gateway, competencyService, someone[0], competency, someone[3]);
 
         List<Long> kafka = kafkaRoundTrips(total);
 
         String report = report(chain, notified, skilling, confirms, fallbacks, kafka.subList(WARM_UP, kafka.size()),
-                setupSeconds, chainSeconds)
+                setupSeconds, chainSeconds, gets)
                 + Stages.read(RunningSuite.stack(), samples).table()
                 + RelayTimings.table(relaysBefore, relaysAfter);
         System.out.println();
@@ -279,6 +290,33 @@ class PropagationReportIT {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * Stage 9's GET on its own, once the chain is done: {@value #GETS} times the same status, alternately straight to
+     * competency-service and through the gateway, with the same token (what the gateway adds to a GET), after
+     * {@value #WARM_UP} of each not counted.
+     */
+    private List<List<Long>> statusGets(String gateway, String competencyService, String organization, String competency,
+            String token) throws Exception {
+        String path = "/competency-status/" + organization + "/" + competency;
+        List<Long> direct = new ArrayList<>();
+        List<Long> proxied = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + GETS; i++) {
+            for (List<Long> times : List.of(direct, proxied)) {
+                String base = times == direct ? competencyService : gateway;
+                HttpRequest get = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json").GET().build();
+                long asked = System.nanoTime();
+                HttpResponse<String> answer = http.send(get, HttpResponse.BodyHandlers.ofString());
+                long answered = System.nanoTime();
+                assertEquals(200, answer.statusCode(), answer.body());
+                if (i >= WARM_UP) {
+                    times.add(answered - asked);
+                }
+            }
+        }
+        return List.of(direct, proxied);
+    }
+
     /** Produce (acks=all) → consume on a topic of its own, one record at a time: the broker's floor. */
     private static List<Long> kafkaRoundTrips(int count) throws Exception {
         String topic = "propagation-probe-" + UUID.randomUUID().toString().substring(0, 8);
@@ -320,7 +358,7 @@ class PropagationReportIT {
     }
 
     private static String report(List<Long> chain, List<Long> notified, List<Long> skilling, List<Long> confirms,
-            int fallbacks, List<Long> kafka, double setupSeconds, double chainSeconds) {
+            int fallbacks, List<Long> kafka, double setupSeconds, double chainSeconds, List<List<Long>> gets) {
         List<Long> c = sorted(chain);
         List<Long> k = sorted(kafka);
         StringBuilder out = new StringBuilder();
@@ -335,6 +373,10 @@ class PropagationReportIT {
         out.append(String.format(Locale.ROOT, "  confirming GET via gateway: p50 %.1f ms, p99 %.1f ms; missed by the stream (polled every 1 ms"
                 + " instead): %d%n", confirms.isEmpty() ? 0 : millis(sorted(confirms), 50),
                 confirms.isEmpty() ? 0 : millis(sorted(confirms), 99), fallbacks));
+        out.append(String.format(Locale.ROOT, "  the same GET afterwards, %d times each, alternately (same token, nothing else running):%n",
+                gets.get(0).size()));
+        out.append(line("    straight to competency-service", sorted(gets.get(0))));
+        out.append(line("    through the gateway           ", sorted(gets.get(1))));
         out.append(String.format(Locale.ROOT, "journey 1b: the same result -> the designation's skilling points raised via gateway "
                 + "(same consumer transaction; polled after the status)%n"));
         out.append(line("  skilling     ", sorted(skilling)));

@@ -38,16 +38,19 @@ import io.partnerhub.devstack.DevStack;
  * </ol>
  * A stage's time includes the commit that ends it where its end is a "written" time (the commit follows the write by
  * a fraction of a millisecond). All clocks are the machine's wall clock (client, services and PostgreSQL on one host).
+ * Stage 8 is split at the {@code status} event's {@code seenAt}: when competency-service's watch saw the change (at the
+ * local commit, or after its fingerprint check).
  */
 final class Stages {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * One measured result: its trace id, when it was posted, when the live stream said the status changed, and when a
-     * GET first showed the level (client clock).
+     * One measured result: its trace id, when it was posted, when competency-service's watch saw the change (the
+     * {@code status} event's {@code seenAt}; null when the stream missed it), when the live stream said the status
+     * changed, and when a GET first showed the level (client clock).
      */
-    record Sample(String traceId, Instant posted, Instant notified, Instant visible) {
+    record Sample(String traceId, Instant posted, Instant watched, Instant notified, Instant visible) {
     }
 
     private static final String[] NAMES = {
@@ -62,7 +65,7 @@ final class Stages {
         "-> visible through the gateway                (one GET via gateway after the event)",
     };
 
-    private final List<long[]> rows; // per sample, the 10 instants in microseconds (0: missing)
+    private final List<long[]> rows; // per sample, the 10 instants and the watch's seenAt, in microseconds (0: missing)
     private final int missing;
 
     private Stages(List<long[]> rows, int missing) {
@@ -100,12 +103,13 @@ final class Stages {
                 e == null ? null : certificationInbox.get(e.id()), c == null ? null : c.created(), c == null ? null : c.sent(),
                 c == null ? null : competencyInbox.get(c.id()), k == null ? null : k.created(), sample.notified(),
                 sample.visible() };
-            long[] micros = new long[at.length];
+            long[] micros = new long[at.length + 1];
             boolean complete = true;
             for (int i = 0; i < at.length; i++) {
                 complete &= at[i] != null;
-                micros[i] = at[i] == null ? 0 : at[i].getEpochSecond() * 1_000_000 + at[i].getNano() / 1_000;
+                micros[i] = micros(at[i]);
             }
+            micros[at.length] = micros(sample.watched()); // not required: the split of stage 8 leaves such rows out
             if (complete) {
                 rows.add(micros);
             } else {
@@ -113,6 +117,10 @@ final class Stages {
             }
         }
         return new Stages(rows, missing);
+    }
+
+    private static long micros(Instant at) {
+        return at == null ? 0 : at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
     /** The per-stage table: p50/p95/p99 of each stage's duration and of the whole chain from the same samples. */
@@ -128,6 +136,11 @@ final class Stages {
             int stage = s;
             out.append(line("  " + (s + 1) + " " + NAMES[s], r -> r[stage + 1] - r[stage]));
         }
+        List<long[]> watched = rows.stream().filter(r -> r[10] != 0).toList();
+        out.append(line(watched, "  of stage 8: -> the watch saw it (seenAt)     (rest of the consumer transaction: designations; commit; watch)",
+                r -> r[10] - r[7]));
+        out.append(line(watched, "  of stage 8: -> the event at the client       (SSE write, gateway proxy, client read)",
+                r -> r[8] - r[10]));
         out.append(line("  total: posted -> visible", r -> r[9] - r[0]));
         out.append(line("  of which Kafka hops + consumer fetch (stages 3 and 6)", r -> r[3] - r[2] + r[6] - r[5]));
         out.append(line("  of which relay (stages 2 and 5)", r -> r[2] - r[1] + r[5] - r[4]));
@@ -138,6 +151,13 @@ final class Stages {
     }
 
     private String line(String label, Function<long[], Long> micros) {
+        return line(rows, label, micros);
+    }
+
+    private static String line(List<long[]> rows, String label, Function<long[], Long> micros) {
+        if (rows.isEmpty()) {
+            return String.format(Locale.ROOT, "%-88s %7s%n", label, "none");
+        }
         List<Long> values = new ArrayList<>();
         rows.forEach(r -> values.add(micros.apply(r)));
         Collections.sort(values);

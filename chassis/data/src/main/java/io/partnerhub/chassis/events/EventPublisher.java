@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -103,20 +105,20 @@ public class EventPublisher {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + event.type() + " to the outbox", e);
         }
-        wakeRelayAfterCommit(cloudEvent.subject());
+        wakeRelayAfterCommit(cloudEvent.subject(), cloudEvent.type());
         return cloudEvent;
     }
 
     @SuppressWarnings("unchecked")
-    private void wakeRelayAfterCommit(String subject) {
-        Set<String> subjects = (Set<String>) registry.getResource(WAKE_KEY);
-        if (subjects != null) {
-            subjects.add(subject);
+    private void wakeRelayAfterCommit(String subject, String type) {
+        Map<String, Set<String>> published = (Map<String, Set<String>>) registry.getResource(WAKE_KEY);
+        if (published != null) {
+            published.computeIfAbsent(subject, s -> new LinkedHashSet<>()).add(type);
             return;
         }
-        Set<String> published = new LinkedHashSet<>();
-        published.add(subject);
-        registry.putResource(WAKE_KEY, published);
+        Map<String, Set<String>> first = new LinkedHashMap<>();
+        first.computeIfAbsent(subject, s -> new LinkedHashSet<>()).add(type);
+        registry.putResource(WAKE_KEY, first);
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -127,7 +129,7 @@ public class EventPublisher {
                 if (status == Status.STATUS_COMMITTED) {
                     relay.wake();
                     try {
-                        committed.fire(new EventsCommitted(Set.copyOf(published)));
+                        committed.fire(new EventsCommitted(Set.copyOf(first.keySet()), Map.copyOf(first)));
                     } catch (RuntimeException e) { // the transaction is committed: an observer's failure changes nothing
                         Log.debugf(e, "An observer of EventsCommitted failed");
                     }
@@ -136,7 +138,20 @@ public class EventPublisher {
         });
     }
 
-    /** The subjects a committed transaction published events of (fired after its commit). */
-    public record EventsCommitted(Set<String> subjects) {
+    /**
+     * The subjects a committed transaction published events of (fired after its commit), and per subject the event
+     * types (issue #25: competency-service's live watch announces a competency.* change of a watched organisation at once).
+     */
+    public record EventsCommitted(Set<String> subjects, Map<String, Set<String>> types) {
+
+        public EventsCommitted(Set<String> subjects) {
+            this(subjects, Map.of());
+        }
+
+        /** Whether an event of {@code subject} whose type starts with {@code typePrefix} was published. */
+        public boolean published(String subject, String typePrefix) {
+            Set<String> ofSubject = types.get(subject);
+            return ofSubject != null && ofSubject.stream().anyMatch(type -> type.startsWith(typePrefix));
+        }
     }
 }
