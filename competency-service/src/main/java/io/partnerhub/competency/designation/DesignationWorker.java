@@ -120,12 +120,6 @@ public class DesignationWorker {
         beforeDelete = seam;
     }
 
-    /** Asks for a sweep of every marker at the next pass. */
-    public void sweepSoon() {
-        sweepDue = true;
-        signal.release();
-    }
-
     private void loop() {
         int failures = 0;
         while (running) {
@@ -200,9 +194,13 @@ public class DesignationWorker {
 
     /**
      * The organisation's designations, in a transaction of their own: its lock, its marker (none: evaluated meanwhile,
-     * nothing to do), the evaluation, the marker deleted. Returns whether it was evaluated.
+     * nothing to do), the evaluation, the marker deleted. Returns whether it was evaluated (not while the projections
+     * are rebuilt: the marker waits).
      */
     public boolean evaluate(String organizationId) {
+        if (rebuild.deferring()) {
+            return false;
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             locks.lock(List.of(organizationId));
             var marker = pending.find(organizationId);
