@@ -27,6 +27,13 @@ public interface CompetencyConfig {
     int sweepThreads();
 
     /**
+     * Issue 25 stage 8: how often {@code DesignationWorker} evaluates the organisations still marked (a crash, a database
+     * down); it also does at start-up, and evaluates each marked organisation at once after the marking commit.
+     */
+    @WithDefault("10s")
+    Duration designationWorkerSweep();
+
+    /**
      * K2b: per metric (its name), the reporting source whose figures count; a metric not named counts every source's.
      * E.g. {@code partnerhub.competency.counting-source.DEPLOYED_SEATS=partner-center}.
      */

@@ -15,8 +15,11 @@ import io.partnerhub.competency.status.StatusRecompute;
 
 /**
  * The event consumers' hooks into designations: called by the handlers right after the competency facts and status are
- * applied, in the same transaction, under the same candidate and organisation locks (advisory transaction locks, taken
- * again here: re-entrant), so a designation sees exactly the facts the competency status saw.
+ * applied, in the same transaction. Issue 25 stage 8: they only mark the organisations touched
+ * ({@link DesignationPending}, one statement, durable with the status); {@link DesignationWorker} evaluates them after the
+ * commit, each in its own transaction under the organisation's lock, so a designation sees the facts as of its own
+ * transaction, a few milliseconds after the status. A performance report's figures become dated facts here, under the
+ * organisation's lock, with the marker.
  */
 @ApplicationScoped
 public class DesignationHooks {
@@ -25,12 +28,14 @@ public class DesignationHooks {
     private final DesignationFacts facts;
     private final AreaCatalogue catalogue;
     private final StatusRecompute locks;
+    private final DesignationPending pending;
     /** #26: while the projections are rebuilt, no designation is evaluated from them (the rebuild does it at its end). */
     @jakarta.inject.Inject
     io.partnerhub.competency.rebuild.RebuildGate rebuild;
 
     public DesignationHooks(DesignationEvaluation evaluation, DesignationFacts facts, AreaCatalogue catalogue,
-            StatusRecompute locks) {
+            StatusRecompute locks, DesignationPending pending) {
+        this.pending = pending;
         this.evaluation = evaluation;
         this.facts = facts;
         this.catalogue = catalogue;
@@ -46,8 +51,21 @@ public class DesignationHooks {
         organization.ifPresent(o -> organizationsChanged(java.util.List.of(o)));
     }
 
+    /** The organisations are marked for the worker (while the projections are rebuilt: not, the rebuild's end evaluates them). */
     @Transactional(TxType.MANDATORY)
     public void organizationsChanged(Collection<String> organizationIds) {
+        if (rebuild.deferring()) {
+            return;
+        }
+        pending.mark(organizationIds, false);
+    }
+
+    /**
+     * The organisations evaluated now, in the caller's transaction, under their locks (sorted): the per-event path as it
+     * was before the worker, kept for the rebuild's one-by-one comparison (RebuildFinish.recomputeOneByOne).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void evaluateNow(Collection<String> organizationIds) {
         if (rebuild.deferring()) {
             return;
         }
@@ -63,7 +81,7 @@ public class DesignationHooks {
         }
         locks.lock(java.util.List.of(data.organizationId()));
         facts.recordPerformance(data.organizationId(), metric.get(), evaluation.now());
-        evaluation.refresh(data.organizationId(), true);
+        pending.mark(java.util.List.of(data.organizationId()), true); // every area evaluated by the worker
     }
 
     /** certification.defined.v1: its level is remembered, and the skill sets of the areas that list it counted. */

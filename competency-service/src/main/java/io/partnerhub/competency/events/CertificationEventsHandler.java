@@ -15,8 +15,8 @@ import io.partnerhub.competency.status.CredentialFacts;
 
 /**
  * certification-events: a candidate's active certifications and passed assessments, and the catalogue's certification
- * and assessment ids, applied by {@link CredentialFacts}; then, in the same transaction, the candidate's organisation's
- * designations ({@link DesignationHooks}).
+ * and assessment ids, applied by {@link CredentialFacts}; then, in the same transaction, the candidate's organisation
+ * marked for its designation evaluation after the commit ({@link DesignationHooks}).
  */
 @ApplicationScoped
 public class CertificationEventsHandler extends FactsEventHandler {

@@ -14,7 +14,8 @@ import io.partnerhub.competency.status.MembershipFacts;
 
 /**
  * membership-events: organisations, members (joined/left) and performance figures, applied by {@link MembershipFacts};
- * then, in the same transaction, the designations of the organisations touched ({@link DesignationHooks}).
+ * then, in the same transaction, the organisations touched marked for their designation evaluation after the commit
+ * ({@link DesignationHooks}).
  */
 @ApplicationScoped
 public class MembershipEventsHandler extends FactsEventHandler {

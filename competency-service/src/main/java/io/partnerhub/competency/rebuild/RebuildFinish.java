@@ -148,7 +148,7 @@ public class RebuildFinish {
 
     /**
      * The same one organisation at a time through the per-event entry points ({@link StatusRecompute#recompute} of every
-     * competency, {@link DesignationFacts#recordPerformance} of each metric, {@link DesignationHooks}): what
+     * competency, {@link DesignationFacts#recordPerformance} of each metric, {@link DesignationHooks#evaluateNow}): what
      * {@link #recompute} must match, row by row and event by event (ProjectionRebuildFinishTest).
      */
     void recomputeOneByOne(List<String> organizations, Cause cause) {
@@ -162,6 +162,6 @@ public class RebuildFinish {
         for (Object[] figure : figures) {
             Metric.parse((String) figure[1]).ifPresent(m -> designationFacts.recordPerformance((String) figure[0], m, clock.instant()));
         }
-        designations.organizationsChanged(organizations);
+        designations.evaluateNow(organizations);
     }
 }

@@ -1,0 +1,142 @@
+package io.partnerhub.competency.designation;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.hibernate.Session;
+
+/**
+ * Issue 25 stage 8: which organisations' designations are still to be evaluated ({@code designation_pending}, V16).
+ * {@link #mark} writes the marker in the caller's transaction (the consumer's, with the competency status: durable with
+ * it) and hands the organisations to {@link DesignationWorker} once that transaction has committed; the worker reads the
+ * marker under the organisation's lock ({@link #find}) and deletes it in the evaluation's transaction ({@link #delete}),
+ * only if no mark came after the one it read.
+ */
+@ApplicationScoped
+public class DesignationPending {
+
+    private static final String AFTER_COMMIT = "designation-pending:organizations";
+
+    /** A marker as read: its version (marks counted) and whether a performance report came since it was written. */
+    public record Marker(String organizationId, long version, boolean factsChanged) {
+    }
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DesignationWorker worker;
+
+    public DesignationPending(EntityManager em, TransactionSynchronizationRegistry transactions, DesignationWorker worker) {
+        this.em = em;
+        this.transactions = transactions;
+        this.worker = worker;
+    }
+
+    /**
+     * Marks the organisations (one statement, sorted; {@code factsChanged}: every area is to be evaluated, not only those
+     * whose counts moved) in the caller's transaction; after its commit the worker is handed them.
+     */
+    public void mark(Collection<String> organizationIds, boolean factsChanged) {
+        if (organizationIds.isEmpty()) {
+            return;
+        }
+        List<String> sorted = new ArrayList<>(new TreeSet<>(organizationIds));
+        session().doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO designation_pending (organization_id, since,"
+                    + " facts_changed) SELECT o, now(), ? FROM unnest(?::text[]) AS m(o) ON CONFLICT (organization_id) DO UPDATE"
+                    + " SET version = designation_pending.version + 1,"
+                    + " facts_changed = designation_pending.facts_changed OR excluded.facts_changed")) {
+                upsert.setBoolean(1, factsChanged);
+                upsert.setArray(2, connection.createArrayOf("text", sorted.toArray()));
+                upsert.executeUpdate();
+            }
+        });
+        afterCommit(sorted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void afterCommit(List<String> organizationIds) {
+        if (transactions.getTransactionKey() == null) {
+            worker.wake(organizationIds);
+            return;
+        }
+        Set<String> marked = (Set<String>) transactions.getResource(AFTER_COMMIT);
+        if (marked != null) {
+            marked.addAll(organizationIds);
+            return;
+        }
+        Set<String> collected = new LinkedHashSet<>(organizationIds);
+        transactions.putResource(AFTER_COMMIT, collected);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    worker.wake(collected); // a rollback leaves no marker: nothing to evaluate
+                }
+            }
+        });
+    }
+
+    /** The organisation's marker (call under its lock, after it is taken: the read sees every mark committed before). */
+    public Optional<Marker> find(String organizationId) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT version, facts_changed FROM designation_pending WHERE organization_id = ?")) {
+                read.setString(1, organizationId);
+                try (ResultSet row = read.executeQuery()) {
+                    return row.next() ? Optional.of(new Marker(organizationId, row.getLong(1), row.getBoolean(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Deletes the marker unless it was marked again since it was read (then it stays for the next evaluation). */
+    public boolean delete(Marker marker) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM designation_pending WHERE organization_id = ? AND version = ?")) {
+                delete.setString(1, marker.organizationId());
+                delete.setLong(2, marker.version());
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Up to {@code limit} marked organisations after {@code after} (null: from the first), by id: the sweep's pages. */
+    public List<String> marked(String after, int limit) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement("SELECT organization_id FROM designation_pending"
+                    + " WHERE organization_id > ? ORDER BY organization_id LIMIT ?")) {
+                read.setString(1, after == null ? "" : after);
+                read.setInt(2, limit);
+                List<String> organizations = new ArrayList<>();
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        organizations.add(rows.getString(1));
+                    }
+                }
+                return organizations;
+            }
+        });
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}
