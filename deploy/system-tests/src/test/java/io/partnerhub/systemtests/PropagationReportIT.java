@@ -378,7 +378,7 @@ class PropagationReportIT {
         out.append(line("    straight to competency-service", sorted(gets.get(0))));
         out.append(line("    through the gateway           ", sorted(gets.get(1))));
         out.append(String.format(Locale.ROOT, "journey 1b: the same result -> the designation's skilling points raised via gateway "
-                + "(same consumer transaction; polled after the status)%n"));
+                + "(evaluated after the status commits, issue #25; polled after the status)%n"));
         out.append(line("  skilling     ", sorted(skilling)));
         out.append(String.format(Locale.ROOT, "raw Kafka produce (acks=all) -> consume, same broker, same run (%d records, one at a time)%n", k.size()));
         out.append(line("  kafka floor  ", k));

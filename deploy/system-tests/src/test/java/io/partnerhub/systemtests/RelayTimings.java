@@ -73,7 +73,8 @@ record RelayTimings(Map<String, double[]> stages) {
             out.append(String.format(Locale.ROOT, "  %-24s %7.0f%s%n", service, passes, means));
         }
         out.append("  wake: commit -> the pass begins on the relay thread; select: lock + rows, one round trip; send: until\n"
-                + "  Kafka acknowledged every row (acks=all); mark: rows marked sent + commit (after the send: not in the chain)\n");
+                + "  Kafka acknowledged every row (acks=all); mark: rows marked sent + commit (after the send: not in the chain;\n"
+                + "  a pass that carries on for rows committed meanwhile marks and locks the next ones in one round trip)\n");
         out.append("====================================================================================\n");
         return out.toString();
     }
