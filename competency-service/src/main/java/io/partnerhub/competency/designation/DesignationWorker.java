@@ -160,35 +160,52 @@ public class DesignationWorker {
         }
         boolean sweep = sweepDue;
         sweepDue = false;
+        RuntimeException failed = null;
         for (String organizationId : organizations) {
-            evaluate(organizationId); // a failure: the rest is still marked, the sweep after the backoff finds it
+            try {
+                evaluate(organizationId);
+            } catch (RuntimeException e) { // still marked: the sweep after the backoff tries it again; the others go on
+                failed = failed == null ? e : failed;
+            }
         }
-        if (sweep) {
+        if (sweep || failed != null) {
             int evaluated = sweep();
             if (evaluated > 0) {
                 Log.infof("Designation worker: %d organisations evaluated from markers left", evaluated);
             }
         }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /**
      * Evaluates every marked organisation now, one transaction each, on the calling thread (the worker's sweep; tests);
-     * returns how many were evaluated. A failure is thrown: the markers not evaluated stay.
+     * returns how many were evaluated. An organisation whose evaluation fails keeps its marker and does not stop the
+     * others; the first failure is thrown at the end (the worker backs off, then sweeps again).
      */
     public int sweep() {
         int evaluated = 0;
+        RuntimeException failed = null;
         String after = null;
         List<String> page;
         do {
             String from = after;
             page = QuarkusTransaction.requiringNew().call(() -> pending.marked(from, SWEEP_PAGE));
             for (String organizationId : page) {
-                if (evaluate(organizationId)) {
-                    evaluated++;
+                try {
+                    if (evaluate(organizationId)) {
+                        evaluated++;
+                    }
+                } catch (RuntimeException e) { // one organisation that fails must not hold up the markers after it
+                    failed = failed == null ? e : failed;
                 }
                 after = organizationId;
             }
         } while (page.size() == SWEEP_PAGE && running);
+        if (failed != null) {
+            throw failed;
+        }
         return evaluated;
     }
 

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -205,6 +206,29 @@ class DesignationWorkerTest {
         worker.beforeDelete(null);
         awaitDesignation(org, area.id(), s -> s.body("score", equalTo(40.0f)));
         await().atMost(Duration.ofSeconds(30)).until(() -> markers(org) == 0);
+    }
+
+    @Test
+    void anOrganisationWhoseEvaluationFailsDoesNotHoldUpTheMarkersAfterIt() throws Exception {
+        Area area = area();
+        String ana = unique("cand-");
+        String ben = unique("cand-");
+        String failing = organization(ana);
+        String other = organization(ben);
+        await().atMost(Duration.ofSeconds(30)).until(() -> markers(failing) == 0 && markers(other) == 0);
+        worker.stop();
+        apply(certifications, earned(ana, area.intermediate(), LASTING));
+        apply(certifications, earned(ben, area.intermediate(), LASTING));
+        worker.beforeDelete(o -> {
+            if (o.equals(failing)) {
+                throw new IllegalStateException("this organisation's evaluation fails");
+            }
+        });
+
+        assertThrows(IllegalStateException.class, worker::sweep, "the failure is reported after the others");
+        assertEquals(1, markers(failing), "the failed one keeps its marker");
+        assertEquals(0, markers(other), "the one after it (or before it) was evaluated all the same");
+        awaitDesignation(other, area.id(), s -> s.body("score", equalTo(40.0f)));
     }
 
     @Test
