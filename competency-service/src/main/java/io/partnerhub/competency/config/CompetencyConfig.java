@@ -34,6 +34,14 @@ public interface CompetencyConfig {
     Duration designationWorkerSweep();
 
     /**
+     * Issue 25: how long {@code DesignationWorker} lets marks gather after a commit woke it before it evaluates: the
+     * status's readers (the live stream, the GET that follows it) get the 2 cores first, and several events of one
+     * organisation within this time are evaluated once. 0: at once.
+     */
+    @WithDefault("50ms")
+    Duration designationWorkerDelay();
+
+    /**
      * K2b: per metric (its name), the reporting source whose figures count; a metric not named counts every source's.
      * E.g. {@code partnerhub.competency.counting-source.DEPLOYED_SEATS=partner-center}.
      */

@@ -28,7 +28,9 @@ import io.quarkus.runtime.StartupEvent;
  * organisations they touch ({@link DesignationPending#mark}, in their transaction); after the commit this worker's one
  * thread evaluates each marked organisation in its own transaction: its lock (the consumers' lock, so one organisation is
  * evaluated by one transaction at a time, on any instance), its marker read, {@link DesignationEvaluation#refresh}, the
- * marker deleted, one commit. A crash at any point leaves the marker; a marker whose transaction failed (database down)
+ * marker deleted, one commit. It first lets {@code partnerhub.competency.designation-worker-delay} (50 ms) pass after
+ * the wake-up, so the status's readers get the CPU first and several events of one organisation are evaluated once. A
+ * crash at any point leaves the marker; a marker whose transaction failed (database down)
  * is tried again after a backoff; the sweep (at start-up and every {@code partnerhub.competency.designation-worker-sweep})
  * evaluates every marker left. An organisation another instance evaluated meanwhile has no marker any more: skipped.
  * While the projections are rebuilt ({@link RebuildGate}) nothing is evaluated: the markers wait (the rebuild's end
@@ -127,6 +129,8 @@ public class DesignationWorker {
                 if (failures == 0) {
                     if (!signal.tryAcquire(config.designationWorkerSweep().toMillis(), TimeUnit.MILLISECONDS)) {
                         sweepDue = true;
+                    } else if (!config.designationWorkerDelay().isZero()) { // the status's readers first; marks gather
+                        stopping.await(config.designationWorkerDelay().toMillis(), TimeUnit.MILLISECONDS);
                     }
                 } else { // a commit does not cut a backoff short
                     stopping.await(Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(failures - 1, 6)), TimeUnit.MILLISECONDS);
