@@ -2,10 +2,7 @@ package io.partnerhub.certification.bench;
 
 import static io.restassured.RestAssured.given;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -34,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partnerhub.certification.events.ExamEventsHandler;
 import io.partnerhub.certification.events.ExamPassed;
 import io.partnerhub.chassis.events.CloudEvent;
+import io.partnerhub.chassis.testing.ProcessCpu;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,7 +64,6 @@ class EarnBenchmark {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1000);
     private static final int CERTIFICATIONS = Integer.getInteger("bench.certifications", 40);
     private static final int IDLE_SECONDS = Integer.getInteger("bench.idle-seconds", 5);
-    private static final double TICKS = 100.0; // USER_HZ
 
     @Inject
     ExamEventsHandler handler;
@@ -99,7 +95,7 @@ class EarnBenchmark {
         apply(exam, WARMUP);
         awaitOutboxSent();
 
-        long pgPid = postmaster(jdbcUrl);
+        long pgPid = ProcessCpu.postmaster(jdbcUrl);
         Map<String, Double> idleStart = cpu(pgPid);
         long idleStarted = System.nanoTime();
         Awaitility.await().pollDelay(Duration.ofSeconds(IDLE_SECONDS)).atMost(Duration.ofSeconds(IDLE_SECONDS + 5)).until(() -> true);
@@ -190,54 +186,9 @@ class EarnBenchmark {
     /** CPU seconds so far: this JVM, PostgreSQL (the postmaster serving {@code jdbcUrl}'s port and its children), the broker. */
     private static Map<String, Double> cpu(long postmaster) {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        cpu.put("certification-service", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9);
-        cpu.put("postgres", ticks(postmaster) + processes().filter(p -> parent(p) == postmaster).mapToDouble(p -> ticks(p)).sum());
-        cpu.put("broker", ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains("java"))
-                .mapToDouble(p -> ticks(p.pid())).sum());
+        cpu.put("certification-service", ProcessCpu.thisJvmSeconds());
+        cpu.put("postgres", ProcessCpu.postgresSeconds(postmaster));
+        cpu.put("broker", ProcessCpu.childJvmSeconds());
         return cpu;
-    }
-
-    private static long postmaster(String jdbcUrl) {
-        String port = jdbcUrl.replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
-        return processes().filter(p -> {
-            try {
-                String[] args = Files.readString(Path.of("/proc", Long.toString(p), "cmdline")).split("\0");
-                return args[0].endsWith("postgres") && List.of(args).contains(port);
-            } catch (IOException e) {
-                return false;
-            }
-        }).filter(p -> parent(p) != 0).min(Long::compare).orElse(-1L);
-    }
-
-    private static Stream<Long> processes() {
-        try (Stream<Path> proc = Files.list(Path.of("/proc"))) {
-            return proc.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong).toList().stream();
-        } catch (IOException e) {
-            return Stream.empty();
-        }
-    }
-
-    private static String[] stat(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    }
-
-    private static long parent(long pid) {
-        try {
-            return Long.parseLong(stat(pid)[1]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static double ticks(long pid) {
-        try {
-            String[] fields = stat(pid);
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

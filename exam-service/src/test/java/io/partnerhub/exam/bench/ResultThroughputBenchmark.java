@@ -9,8 +9,6 @@ import java.lang.management.ManagementFactory;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -39,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.partnerhub.chassis.testing.ClockMovingTest;
+import io.partnerhub.chassis.testing.ProcessCpu;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -69,7 +67,6 @@ class ResultThroughputBenchmark extends ClockMovingTest {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 600);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int IDLE_SECONDS = Integer.getInteger("bench.idle-seconds", 5);
-    private static final double TICKS = 100.0; // USER_HZ
 
     @TestHTTPResource("/exam-results")
     URI results;
@@ -100,7 +97,7 @@ class ResultThroughputBenchmark extends ClockMovingTest {
         post(provider, warmup);
         awaitOutboxSent();
 
-        long pgPid = postmaster(jdbcUrl);
+        long pgPid = ProcessCpu.postmaster(jdbcUrl);
         // what the processes spend without results (sweeps, consumer polls, the JVM's own threads), per second of wall
         // time: subtracted over the measured time, so that a slower run (a busier machine) is not charged for it
         Map<String, Double> idleStart = cpu(pgPid);
@@ -233,11 +230,9 @@ class ResultThroughputBenchmark extends ClockMovingTest {
     /** CPU seconds so far: this JVM, PostgreSQL (the postmaster serving {@code jdbcUrl}'s port and its children), the broker. */
     private static Map<String, Double> cpu(long postmaster) {
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-        cpu.put("exam-service", ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9);
-        cpu.put("postgres", ticks(postmaster) + processes().filter(p -> parent(p) == postmaster).mapToDouble(p -> ticks(p)).sum());
-        cpu.put("broker", ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains("java"))
-                .mapToDouble(p -> ticks(p.pid())).sum());
+        cpu.put("exam-service", ProcessCpu.thisJvmSeconds());
+        cpu.put("postgres", ProcessCpu.postgresSeconds(postmaster));
+        cpu.put("broker", ProcessCpu.childJvmSeconds());
         return cpu;
     }
 
@@ -245,48 +240,5 @@ class ResultThroughputBenchmark extends ClockMovingTest {
     private static long allocatedBytes() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         return java.util.stream.LongStream.of(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
-    }
-
-    private static long postmaster(String jdbcUrl) {
-        String port = jdbcUrl.replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
-        return processes().filter(p -> {
-            try {
-                String[] args = Files.readString(Path.of("/proc", Long.toString(p), "cmdline")).split("\0");
-                return args[0].endsWith("postgres") && List.of(args).contains(port);
-            } catch (IOException e) {
-                return false;
-            }
-        }).filter(p -> parent(p) != 0).min(Long::compare).orElse(-1L);
-    }
-
-    private static Stream<Long> processes() {
-        try (Stream<Path> proc = Files.list(Path.of("/proc"))) {
-            return proc.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong).toList().stream();
-        } catch (IOException e) {
-            return Stream.empty();
-        }
-    }
-
-    private static String[] stat(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    }
-
-    private static long parent(long pid) {
-        try {
-            return Long.parseLong(stat(pid)[1]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static double ticks(long pid) {
-        try {
-            String[] fields = stat(pid);
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }
