@@ -70,7 +70,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PropagationReportIT {
 
     private static final int SAMPLES = Integer.getInteger("partnerhub.propagation.samples", 200);
-    private static final int WARM_UP = 10; // the first results load and compile code paths: not counted
+    private static final int WARM_UP = Integer.getInteger("partnerhub.propagation.warm-up", 10); // the first results load and compile code paths: not counted
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     /** How long to wait for the live stream's next status event before polling instead (a missed change). */
     private static final Duration STREAM_WAIT = Duration.ofSeconds(5);
@@ -119,6 +119,14 @@ class PropagationReportIT {
         List<Long> skilling = new ArrayList<>();
         List<Stages.Sample> samples = new ArrayList<>();
         int fallbacks = 0;
+        SuiteCpu cpu = new SuiteCpu(); // per result, from before its POST to the confirming GET's answer
+        long cpuWall = 0;
+        SuiteCpu idle = new SuiteCpu(); // the same processes with nothing posted, for 3 s: the background's share
+        Map<String, Double> idleFrom = SuiteCpu.read();
+        long idleStarted = System.nanoTime();
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        idle.add(idleFrom, SuiteCpu.read());
+        double idleMillis = (System.nanoTime() - idleStarted) / 1e6;
         Map<String, RelayTimings> relaysBefore = RelayTimings.scrape();
         long measuring = System.nanoTime();
         LiveStream stream = LiveStream.open(http, gateway, people.get(0)[0], people.get(0)[3]);
@@ -130,6 +138,8 @@ class PropagationReportIT {
             String traceId = Stages.newTraceId(); // the stages are found again by it in the three services' outbox/inbox rows
             stream.awaitReady();
             stream.drain();
+            Map<String, Double> cpuBefore = i >= WARM_UP ? SuiteCpu.read() : null;
+            long cpuFrom = System.nanoTime();
             Instant posted = Instant.now();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(gateway + "/exam-results"))
                     .header("Authorization", "Bearer " + providerToken).header("Content-Type", "application/json")
@@ -189,6 +199,8 @@ class PropagationReportIT {
             }
             Instant visible = Instant.now();
             if (measured) {
+                cpuWall += System.nanoTime() - cpuFrom;
+                cpu.add(cpuBefore, SuiteCpu.read());
                 chain.add(silver - resultAccepted);
                 notified.add(event - resultAccepted);
                 samples.add(new Stages.Sample(traceId, posted, watched, visible.minusNanos(silver - event), visible));
@@ -229,7 +241,11 @@ class PropagationReportIT {
         String report = report(chain, notified, skilling, confirms, fallbacks, kafka.subList(WARM_UP, kafka.size()),
                 setupSeconds, chainSeconds, gets)
                 + Stages.read(RunningSuite.stack(), samples).table()
-                + RelayTimings.table(relaysBefore, relaysAfter);
+                + RelayTimings.table(relaysBefore, relaysAfter)
+                + cpu.table("CPU while a result propagates (posted -> seen), per measured result, by process", "result",
+                        cpuWall / 1e6 / Math.max(1, chain.size()))
+                + idle.table("the same processes idle (nothing posted, before the results)", "window", idleMillis)
+                + "====================================================================================\n";
         System.out.println();
         System.out.println(report);
         Path file = Path.of("target", "propagation-report.txt");
@@ -293,7 +309,7 @@ class PropagationReportIT {
     /**
      * Stage 9's GET on its own, once the chain is done: {@value #GETS} times the same status, alternately straight to
      * competency-service and through the gateway, with the same token (what the gateway adds to a GET), after
-     * {@value #WARM_UP} of each not counted.
+     * the warm-up count of each not counted.
      */
     private List<List<Long>> statusGets(String gateway, String competencyService, String organization, String competency,
             String token) throws Exception {
