@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -27,7 +28,10 @@ final class SuiteCpu {
 
     private static final String BACKGROUND = "postgres (background)";
 
-    /** Per pid, its part once it is known for good (a service, the broker, a backend): its cmdline is read once. */
+    /**
+     * Per pid, its part once it is known for good (a service, the broker, a backend; "": not the suite's, a kernel
+     * thread, say): its cmdline is read once, so that a reading costs little of the CPU it measures.
+     */
     private static final Map<Long, String> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, Double> total = new TreeMap<>();
@@ -40,12 +44,12 @@ final class SuiteCpu {
         for (long pid : processes()) {
             String part = PARTS.get(pid);
             if (part == null) {
-                part = part(pid, self);
-                if (part != null && !part.equals(BACKGROUND)) { // a backend just forked is retitled after: read it again
+                part = Objects.requireNonNullElse(part(pid, self), "");
+                if (!part.equals(BACKGROUND)) { // a backend just forked is retitled after: read it again
                     PARTS.put(pid, part);
                 }
             }
-            if (part != null) {
+            if (!part.isEmpty()) {
                 parts.merge(part, seconds(pid), Double::sum);
             }
         }
