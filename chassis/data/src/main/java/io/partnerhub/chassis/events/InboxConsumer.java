@@ -53,6 +53,7 @@ final class InboxConsumer {
     private final KafkaClients kafka;
     private final InboxConfig config;
     private final HeldPartitions held;
+    private final Duration gatherFor;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong lag = new AtomicLong();
     /** Offsets applied but not committed yet (consumer thread only). */
@@ -63,7 +64,8 @@ final class InboxConsumer {
     private Thread thread;
 
     InboxConsumer(String name, String topic, String groupId, RecordProcessor processor, KafkaClients kafka,
-            InboxConfig config) {
+            InboxConfig config, Duration gatherFor) {
+        this.gatherFor = gatherFor == null ? Duration.ZERO : gatherFor;
         this.name = name;
         this.topic = topic;
         this.groupId = groupId;
@@ -138,7 +140,7 @@ final class InboxConsumer {
                     break;
                 }
                 if (consumer == null) {
-                    consumer = kafka.consumer(groupId, groupId + "-" + UUID.randomUUID(), config.sessionTimeout());
+                    consumer = kafka.consumer(groupId, groupId + "-" + UUID.randomUUID(), config.sessionTimeout(), gatherFor);
                     consumer.subscribe(List.of(topic), new CommitOnRevoke());
                     held.newConsumer();
                     if (!running) {
