@@ -34,6 +34,18 @@ public interface EventHandler {
     }
 
     /**
+     * How long the broker may hold this handler's fetches to gather records into one batch (issue #25/#26: Kafka's
+     * {@code fetch.max.wait.ms}, with a {@code fetch.min.bytes} no burst of events reaches). For handlers whose effects
+     * nobody waits for within milliseconds (notifications, webhook deliveries): their records arrive up to this much
+     * later, several per poll, applied in one transaction ({@code partnerhub.inbox.batch-size}), with fewer fetches
+     * and commits; their work then no longer takes the cores each time an event passes on its way to a status someone
+     * watches. {@link java.time.Duration#ZERO} (the default): each record as soon as it is there.
+     */
+    default java.time.Duration gatherFor() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
      * The last part of this handler's consumer group id; {@code null} (the default) means the simple name of the
      * handler's bean class. Changing it makes the handler read its topic from the earliest offset still kept (the
      * inbox skips what was applied).

@@ -55,6 +55,14 @@ public interface InboxConfig {
     @WithDefault("200")
     int batchSize();
 
+    /**
+     * Applied offsets are committed to Kafka at most this often, asynchronously (and when partitions are revoked or the
+     * consumer stops); 0: after every poll that applied something. A lost commit only means records read again, which
+     * the inbox skips (issue #25: one synchronous commit per record and group was a broker request each).
+     */
+    @WithDefault("500ms")
+    Duration commitInterval();
+
     /** Kafka poll timeout. */
     @WithDefault("150ms")
     Duration pollTimeout();

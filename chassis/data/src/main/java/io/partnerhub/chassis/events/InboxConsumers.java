@@ -1,5 +1,6 @@
 package io.partnerhub.chassis.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public class InboxConsumers {
                         + group + ": give one of them another EventHandler.groupName()");
             }
             InboxApplier applier = applier(handler, name);
-            InboxConsumer consumer = consumer(applier, name, handler.topic(), group, config);
+            InboxConsumer consumer = consumer(applier, name, handler.topic(), group, config, handler.gatherFor());
             appliers.put(name, applier);
             consumers.put(name, consumer);
             metrics.register(consumer);
@@ -103,7 +104,7 @@ public class InboxConsumers {
 
     /** As {@link #create(EventHandler, String, String)}, with other {@code partnerhub.inbox.*} settings (benchmarks). */
     InboxConsumer create(EventHandler handler, String name, String group, InboxConfig settings) {
-        return consumer(applier(handler, name), name, handler.topic(), group, settings);
+        return consumer(applier(handler, name), name, handler.topic(), group, settings, handler.gatherFor());
     }
 
     private InboxApplier applier(EventHandler handler, String name) {
@@ -122,9 +123,10 @@ public class InboxConsumers {
         }
     }
 
-    private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group, InboxConfig settings) {
+    private InboxConsumer consumer(InboxApplier applier, String name, String topic, String group, InboxConfig settings,
+            Duration gatherFor) {
         RecordProcessor processor = new RecordProcessor(name, applier, probes, deadLetterWriter, settings, metrics);
-        return new InboxConsumer(name, topic, group, processor, kafka, settings);
+        return new InboxConsumer(name, topic, group, processor, kafka, settings, gatherFor);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -81,14 +81,16 @@ class KafkaClients {
     }
 
     KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId) {
-        return consumer(groupId, clientId, null);
+        return consumer(groupId, clientId, null, java.time.Duration.ZERO);
     }
 
     /**
      * A consumer of the group; {@code sessionTimeout} (null: Kafka's default) bounds how long the partitions of a dead
-     * member stay unread before the group rebalances, heartbeats go every third of it.
+     * member stay unread before the group rebalances, heartbeats go every third of it. {@code gatherFor} above zero lets
+     * the broker hold a fetch that long to gather records ({@link EventHandler#gatherFor}).
      */
-    KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId, java.time.Duration sessionTimeout) {
+    KafkaConsumer<byte[], byte[]> consumer(String groupId, String clientId, java.time.Duration sessionTimeout,
+            java.time.Duration gatherFor) {
         Map<String, Object> properties = common();
         if (sessionTimeout != null) {
             properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
@@ -103,6 +105,10 @@ class KafkaClients {
         // max wait only bounds an empty fetch (lower would add empty round trips, not speed); poll returns at once
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        if (gatherFor != null && !gatherFor.isZero() && !gatherFor.isNegative()) { // a handler nobody waits for: batches
+            properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20); // more than a burst of events: the wait decides
+            properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) Math.min(gatherFor.toMillis(), 5_000));
+        }
         properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
