@@ -61,7 +61,8 @@ public class StatusWatch {
      * a local commit that published competency.* events, those events (issue #25 stage 9: a portal updates without a
      * GET); null when the fingerprint check saw the change (another instance's, or one that publishes no event: progress).
      */
-    public record Change(String organizationId, Instant seenAt, @JsonInclude(Include.NON_NULL) List<CompetencyChange> changes) {
+    public record Change(String organizationId, Instant seenAt,
+            @JsonInclude(Include.NON_NULL) List<CompetencyChange> changes) {
 
         public Change(String organizationId, Instant seenAt) {
             this(organizationId, seenAt, null);
