@@ -33,7 +33,8 @@ import io.smallrye.mutiny.Multi;
 
 /**
  * K5 live: a server-sent event stream that says when an organisation's competency status changed, so that a page (the
- * partner portal's dashboard) reloads the status within a second of the causing event instead of polling.
+ * partner portal's dashboard) reloads the status within a second of the causing event instead of polling; a change
+ * announced from a local commit says what changed ({@link StatusWatch.Change#changes()}), so the page needs no GET.
  * K5c bounded: a stream takes a {@link StreamSlots} slot (429 {@code too-many-streams} with {@code Retry-After} when
  * the subject or the organisation has its maximum open) and gives it back however it ends; it ends with an {@code end}
  * event when the token that opened it expires, so that it never outlives the authorisation it was opened with.
@@ -49,7 +50,10 @@ public class StatusChangesResource {
             data: {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d"}
 
             event: status
-            data: {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","seenAt":"2026-12-01T11:20:05.250Z"}
+            data: {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","seenAt":"2026-12-01T11:20:05.250Z","changes":[{"competencyId":"cloud-platform","event":"attained","level":"SILVER","validUntil":"2027-12-01T11:20:05Z","reasons":[]}]}
+
+            event: status
+            data: {"organizationId":"3f1c9d2e-5b7a-4e21-8c3f-6a9d0e1b2c4d","seenAt":"2026-12-01T11:20:05.500Z"}
 
             event: keep-alive
             data: {}
@@ -90,8 +94,12 @@ public class StatusChangesResource {
             description = "First `ready`, then `status` {organizationId, seenAt} within 250 ms of any change of the organisation's "
                     + "statuses (level, at risk, progress, valid-until), at once when the change published a competency event "
                     + "(attained, renewed, at risk, risk cleared, lapsed) on the instance serving the stream, and `keep-alive` "
-                    + "every 15 s so that proxies keep the stream open. One change may be told twice. Read "
-                    + "`GET /competency-status/{organizationId}` on `ready` and on each `status`. The stream "
+                    + "every 15 s so that proxies keep the stream open. A `status` told at once also carries `changes`: per "
+                    + "competency event of the organisation, in the order published, {competencyId, event (attained, renewed, "
+                    + "at-risk, risk-cleared, lapsed), level, validUntil, reasons}, what the event says and the status GET shows: "
+                    + "show it without a GET. A `status` without `changes` (another instance's change, or progress only) says "
+                    + "only that something changed. One change may be told twice (with `changes`, then without). Read "
+                    + "`GET /competency-status/{organizationId}` on `ready` and on each `status` without `changes`. The stream "
                     + "ends when the token expires, with a last event `end` {reason: token-expired, at}: open it again with a "
                     + "current token (401: sign in again). At most 3 open streams per token subject and 25 per organisation "
                     + "on each instance (one more: 429 `too-many-streams` with Retry-After). ops, or partner-admin/employee of "

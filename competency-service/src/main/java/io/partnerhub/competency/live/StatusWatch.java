@@ -15,7 +15,12 @@ import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 import io.partnerhub.chassis.events.EventPublisher.EventsCommitted;
+import io.partnerhub.competency.domain.Level;
+import io.partnerhub.competency.events.CompetencyChanged;
 import io.partnerhub.competency.projection.TypedRows;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,13 +47,49 @@ import io.vertx.core.Vertx;
  * The check still runs after it, for changes that publish no event (progress) and for other instances' changes, so
  * such a change may be announced twice (at once, then by the check that reads its new fingerprint): a client's GET
  * after a {@code status} event is idempotent, and a missed change would be worse than a second event.
+ * <p>
+ * Issue #25, stage 9: the announcement of a local commit carries its competency.* events of the organisation
+ * ({@link Change#changes()}: competency, event, level, valid-until, reasons), so that a portal shows the new level without
+ * a GET; the check's announcements carry none (the client GETs as before).
  * {@code partnerhub.competency.live.announce-local-changes=false} leaves it to the check (to compare).
  */
 @ApplicationScoped
 public class StatusWatch {
 
-    /** What a subscriber is told: the organisation and when the watch saw the change. */
-    public record Change(String organizationId, Instant seenAt) {
+    /**
+     * What a subscriber is told: the organisation, when the watch saw the change and, when the change is announced from
+     * a local commit that published competency.* events, those events (issue #25 stage 9: a portal updates without a
+     * GET); null when the fingerprint check saw the change (another instance's, or one that publishes no event: progress).
+     */
+    public record Change(String organizationId, Instant seenAt,
+            @JsonInclude(Include.NON_NULL) List<CompetencyChange> changes) {
+
+        public Change(String organizationId, Instant seenAt) {
+            this(organizationId, seenAt, null);
+        }
+    }
+
+    /**
+     * One competency.* event of a change as the stream tells it: what {@link CompetencyChanged} carries, with the event's
+     * name ({@code attained}, {@code renewed}, {@code at-risk}, {@code risk-cleared}, {@code lapsed}) for its type. Only the
+     * organisation's own status: what {@code GET /competency-status/{organizationId}/{competencyId}} shows the same callers.
+     */
+    public record CompetencyChange(String competencyId, String event, Level level, Instant validUntil, List<String> reasons) {
+
+        /** The events of {@code organizationId} among {@code published}, in the order published; others are left out. */
+        static List<CompetencyChange> of(String organizationId, List<CompetencyChanged> published) {
+            return published.stream().filter(event -> organizationId.equals(event.organizationId()))
+                    .map(event -> new CompetencyChange(event.competencyId(), name(event.type()), event.level(),
+                            event.validUntil(), event.reasons() == null ? List.of() : event.reasons()))
+                    .toList();
+        }
+
+        /** {@code io.partnerhub.competency.at-risk.v1} -> {@code at-risk}. */
+        static String name(String type) {
+            String name = type.startsWith(COMPETENCY_EVENTS) ? type.substring(COMPETENCY_EVENTS.length()) : type;
+            int version = name.lastIndexOf(".v");
+            return version > 0 ? name.substring(0, version) : name;
+        }
     }
 
     /** The type prefix of the events that say an organisation's competency status changed ({@code CompetencyChanged}). */
@@ -95,8 +136,9 @@ public class StatusWatch {
     }
 
     /**
-     * A local transaction that published events of these subjects committed: a watched organisation's competency.* event
-     * is announced at once; check now if one of them is watched.
+     * A local transaction that published events of these subjects committed: a watched organisation's competency.* events
+     * are announced at once, with what they say (only those of that organisation: the subject is the organisation); check
+     * now if one of them is watched.
      */
     void committed(@Observes EventsCommitted committed) {
         if (subscribers.isEmpty()) {
@@ -112,7 +154,9 @@ public class StatusWatch {
             watched = true;
             if (announceLocalChanges && committed.published(organizationId, COMPETENCY_EVENTS)) {
                 seenAt = seenAt == null ? Instant.now() : seenAt;
-                Change change = new Change(organizationId, seenAt);
+                List<CompetencyChange> told = CompetencyChange.of(organizationId,
+                        committed.published(organizationId, CompetencyChanged.class));
+                Change change = new Change(organizationId, seenAt, told.isEmpty() ? null : told);
                 emitters.forEach(emitter -> emitter.emit(change));
             }
         }

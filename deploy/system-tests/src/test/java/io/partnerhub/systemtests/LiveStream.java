@@ -16,13 +16,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * An organisation's live status stream (K5, {@code GET /api/competency-status/{org}/changes}, server-sent events
  * through the gateway) as the propagation report holds it: a background reader notes, with {@link System#nanoTime()},
- * when each {@code status} event arrived (issue #25: the report waits on it instead of polling the status), and the
- * event's {@code seenAt} (when competency-service's watch saw the change: the split of stage 8).
+ * when each {@code status} event arrived (issue #25: the report waits on it instead of polling the status), the
+ * event's {@code seenAt} (when competency-service's watch saw the change: the split of stage 8) and its {@code changes}
+ * (the level, when told from the local commit: "seen in the stream").
  */
 final class LiveStream implements AutoCloseable {
 
@@ -32,8 +35,21 @@ final class LiveStream implements AutoCloseable {
     private final CountDownLatch ready = new CountDownLatch(1);
     private final BlockingQueue<Status> statuses = new LinkedBlockingQueue<>();
 
-    /** A {@code status} event: when it arrived ({@link System#nanoTime()}) and its {@code seenAt} (null if unreadable). */
-    record Status(long arrived, Instant seenAt) {
+    /**
+     * A {@code status} event: when it arrived ({@link System#nanoTime()}), its {@code seenAt} (null if unreadable) and its
+     * {@code changes} (issue #25 stage 9: told from competency-service's local commit; missing node when it has none).
+     */
+    record Status(long arrived, Instant seenAt, JsonNode changes) {
+
+        /** Whether the event says that {@code competencyId} is now at {@code level} (no GET needed). */
+        boolean shows(String competencyId, String level) {
+            for (JsonNode change : changes) {
+                if (competencyId.equals(change.path("competencyId").asText()) && level.equals(change.path("level").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private LiveStream(HttpResponse<InputStream> response) {
@@ -90,7 +106,8 @@ final class LiveStream implements AutoCloseable {
                         status = at;
                     }
                 } else if (line.startsWith("data:") && status != 0) {
-                    statuses.add(new Status(status, seenAt(line)));
+                    JsonNode data = data(line);
+                    statuses.add(new Status(status, seenAt(data), data.path("changes")));
                     status = 0;
                 }
             }
@@ -99,12 +116,21 @@ final class LiveStream implements AutoCloseable {
         }
     }
 
-    /** {@code seenAt} of a status event's data line ({"organizationId":…,"seenAt":"…"}), null when absent. */
-    private static Instant seenAt(String data) {
+    /** A status event's data line ({"organizationId":…,"seenAt":"…","changes":[…]}), a missing node when unreadable. */
+    private static JsonNode data(String line) {
         try {
-            String seenAt = JSON.readTree(data.substring("data:".length())).path("seenAt").asText(null);
+            return JSON.readTree(line.substring("data:".length()));
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** {@code seenAt} of a status event's data, null when absent. */
+    private static Instant seenAt(JsonNode data) {
+        try {
+            String seenAt = data.path("seenAt").asText(null);
             return seenAt == null ? null : Instant.parse(seenAt);
-        } catch (IOException | DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -61,8 +61,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * as the floor. The moment measured is the first GET through the gateway that shows SILVER, asked when the
  * organisation's live stream (through the gateway, opened before the post) says its status changed; the stream event's
  * arrival is printed beside it, and stage 8 is split at the event's {@code seenAt} (when competency-service's watch saw
- * the change). After the chain, the same status GET straight to competency-service and through the gateway, alternately
- * (what the gateway adds to stage 9). Printed and written to {@code target/propagation-report.txt}. The test fails only
+ * the change). Issue #25 stage 9: "seen in the stream" is the arrival of the status event whose {@code changes} show
+ * SILVER for the competency (told from competency-service's local commit: a portal needs no GET); the goal line reads
+ * it when every result's level came that way, else the GET-confirmed propagation. After the chain, the same status GET
+ * straight to competency-service and through the gateway, alternately (what the gateway adds to stage 9). Printed and written to {@code target/propagation-report.txt}. The test fails only
  * if a status never changes (30 s).
  */
 @ExtendWith(RunningSuite.class)
@@ -74,6 +76,11 @@ class PropagationReportIT {
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
     /** How long to wait for the live stream's next status event before polling instead (a missed change). */
     private static final Duration STREAM_WAIT = Duration.ofSeconds(5);
+    /**
+     * After the confirming GET, how long to wait for a status event whose {@code changes} show the level, when none
+     * before it did (it would follow at once; a stream that never carries them costs this per result).
+     */
+    private static final Duration LEVEL_WAIT = Duration.ofSeconds(1);
     /** How many status GETs straight to competency-service and through the gateway compare the two (stage 9). */
     private static final int GETS = 200;
 
@@ -115,6 +122,8 @@ class PropagationReportIT {
         String providerToken = RunningSuite.stack().token("exam-provider", Map.of("provider", "PEARSON_VUE"));
         List<Long> chain = new ArrayList<>();
         List<Long> notified = new ArrayList<>();
+        List<Long> streamed = new ArrayList<>(); // 201 -> the status event whose changes show SILVER (issue #25 stage 9)
+        int withoutLevel = 0; // measured results whose level no status event told
         List<Long> confirms = new ArrayList<>();
         List<Long> skilling = new ArrayList<>();
         List<Stages.Sample> samples = new ArrayList<>();
@@ -155,6 +164,7 @@ class PropagationReportIT {
             long deadline = resultAccepted + GIVE_UP.toNanos();
             long event = 0;
             long silver = 0;
+            long told = 0; // the status event whose changes show SILVER for the competency arrived
             Instant watched = null; // the status event's seenAt: when competency-service's watch saw the change
             AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
             while (silver == 0) {
@@ -163,6 +173,7 @@ class PropagationReportIT {
                     break; // no (further) status event: fall back to polling below
                 }
                 event = event == 0 ? arrived.arrived() : event;
+                told = told == 0 && arrived.shows(competency, "SILVER") ? arrived.arrived() : told;
                 long asked = System.nanoTime();
                 HttpResponse<String> seen = http.send(status, HttpResponse.BodyHandlers.ofString());
                 long answered = System.nanoTime();
@@ -205,6 +216,22 @@ class PropagationReportIT {
                 notified.add(event - resultAccepted);
                 samples.add(new Stages.Sample(traceId, posted, watched, visible.minusNanos(silver - event), visible));
             }
+            // seen in the stream: the event that told the level, if it came after the one the GET confirmed (not in the CPU window)
+            long levelDeadline = System.nanoTime() + LEVEL_WAIT.toNanos();
+            while (told == 0) {
+                LiveStream.Status later = stream.nextStatus(levelDeadline - System.nanoTime());
+                if (later == null) {
+                    break;
+                }
+                told = later.shows(competency, "SILVER") ? later.arrived() : 0;
+            }
+            if (measured) {
+                if (told == 0) {
+                    withoutLevel++;
+                } else {
+                    streamed.add(told - resultAccepted);
+                }
+            }
             stream.close();
             if (i + 1 < total) { // the next organisation's stream, opened while this one's designation is looked at
                 stream = LiveStream.open(http, gateway, people.get(i + 1)[0], people.get(i + 1)[3]);
@@ -238,8 +265,8 @@ class PropagationReportIT {
 
         List<Long> kafka = kafkaRoundTrips(total);
 
-        String report = report(chain, notified, skilling, confirms, fallbacks, kafka.subList(WARM_UP, kafka.size()),
-                setupSeconds, chainSeconds, gets)
+        String report = report(chain, notified, streamed, withoutLevel, skilling, confirms, fallbacks,
+                kafka.subList(WARM_UP, kafka.size()), setupSeconds, chainSeconds, gets)
                 + Stages.read(RunningSuite.stack(), samples).table()
                 + RelayTimings.table(relaysBefore, relaysAfter)
                 + cpu.table("CPU while a result propagates (posted -> seen), per measured result, by process", "result",
@@ -373,9 +400,11 @@ class PropagationReportIT {
         return trips;
     }
 
-    private static String report(List<Long> chain, List<Long> notified, List<Long> skilling, List<Long> confirms,
-            int fallbacks, List<Long> kafka, double setupSeconds, double chainSeconds, List<List<Long>> gets) {
+    private static String report(List<Long> chain, List<Long> notified, List<Long> streamed, int withoutLevel,
+            List<Long> skilling, List<Long> confirms, int fallbacks, List<Long> kafka, double setupSeconds, double chainSeconds,
+            List<List<Long>> gets) {
         List<Long> c = sorted(chain);
+        List<Long> s = sorted(streamed);
         List<Long> k = sorted(kafka);
         StringBuilder out = new StringBuilder();
         out.append("=== PartnerHub propagation report ===================================================\n");
@@ -386,6 +415,11 @@ class PropagationReportIT {
                 + "  then one GET via gateway shows SILVER: propagation = 201 -> that GET answered (nothing polls while the chain runs)%n"));
         out.append(line("  propagation  ", c));
         out.append(line("  stream event ", sorted(notified)));
+        out.append(String.format(Locale.ROOT, "  seen in the stream: 201 -> the status event whose changes show SILVER for the competency (no GET;"
+                + " issue #25 stage 9)%n"));
+        out.append(s.isEmpty() ? String.format(Locale.ROOT, "  seen in stream  none%n") : line("  seen in stream", s));
+        out.append(String.format(Locale.ROOT, "  results whose level no status event told (within %d ms of the GET): %d%n",
+                LEVEL_WAIT.toMillis(), withoutLevel));
         out.append(String.format(Locale.ROOT, "  confirming GET via gateway: p50 %.1f ms, p99 %.1f ms; missed by the stream (polled every 1 ms"
                 + " instead): %d%n", confirms.isEmpty() ? 0 : millis(sorted(confirms), 50),
                 confirms.isEmpty() ? 0 : millis(sorted(confirms), 99), fallbacks));
@@ -400,9 +434,16 @@ class PropagationReportIT {
         out.append(line("  kafka floor  ", k));
         out.append(String.format(Locale.ROOT, "  ratio propagation/floor   p50 %5.1fx   p95 %5.1fx   p99 %5.1fx   (the chain has 2 Kafka hops)%n",
                 ratio(c, k, 50), ratio(c, k, 95), ratio(c, k, 99)));
-        out.append(String.format(Locale.ROOT, "goal (issue #25, quiet machine): p50 <= 20 ms and p99 <= 60 ms -> %s (p50 %.1f ms, p99 %.1f ms);"
-                + " p50 within 6x the floor -> %s%n", millis(c, 50) <= 20 && millis(c, 99) <= 60 ? "met" : "NOT met",
-                millis(c, 50), millis(c, 99), ratio(c, k, 50) <= 6 ? "met" : "NOT met"));
+        // the goal reads "seen in the stream" when every result's level came in its status event (the portal shows it
+        // without a GET); otherwise the GET-confirmed propagation, which also confirms the stream's figure
+        boolean byStream = withoutLevel == 0 && !s.isEmpty();
+        List<Long> g = byStream ? s : c;
+        out.append(String.format(Locale.ROOT, "goal (issue #25, quiet machine), on %s: p50 <= 20 ms and p99 <= 60 ms -> %s (p50 %.1f ms,"
+                + " p99 %.1f ms); p50 within 6x the floor -> %s%n", byStream ? "seen in the stream" : "propagation (GET-confirmed)",
+                millis(g, 50) <= 20 && millis(g, 99) <= 60 ? "met" : "NOT met", millis(g, 50), millis(g, 99),
+                ratio(g, k, 50) <= 6 ? "met" : "NOT met"));
+        out.append(String.format(Locale.ROOT, "  GET-confirmed propagation: p50 %.1f ms, p99 %.1f ms, p50 %.1fx the floor%n",
+                millis(c, 50), millis(c, 99), ratio(c, k, 50)));
         out.append(String.format(Locale.ROOT, "time: set-up %.1f s, measuring %.1f s; machine: %d cores, load average %.1f "
                         + "(the figures are only comparable at a similar load)%n", setupSeconds, chainSeconds,
                 Runtime.getRuntime().availableProcessors(),

@@ -33,8 +33,10 @@ import io.partnerhub.devstack.DevStack;
  * <li>certification relay: sent and acknowledged;</li>
  * <li>competency inbox applying;</li>
  * <li>competency status written (the competency.* outbox row written with it, end of the recompute);</li>
- * <li>the organisation's live stream (SSE via the gateway) says the status changed (arrival at the client);</li>
- * <li>visible through the gateway (the GET that followed that event and showed the level).</li>
+ * <li>the organisation's live stream (SSE via the gateway) says the status changed (arrival at the client; issue #25
+ * stage 9: this event's {@code changes} carry the level when it is told from competency-service's local commit, so a
+ * portal's propagation ends here: the report's "seen in the stream");</li>
+ * <li>visible through the gateway (the GET that followed that event and showed the level: it confirms).</li>
  * </ol>
  * A stage's time includes the commit that ends it where its end is a "written" time (the commit follows the write by
  * a fraction of a millisecond). All clocks are the machine's wall clock (client, services and PostgreSQL on one host).

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,19 +107,18 @@ public class EventPublisher {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write " + event.type() + " to the outbox", e);
         }
-        wakeRelayAfterCommit(cloudEvent.subject(), cloudEvent.type());
+        wakeRelayAfterCommit(event);
         return cloudEvent;
     }
 
-    @SuppressWarnings("unchecked")
-    private void wakeRelayAfterCommit(String subject, String type) {
-        Map<String, Set<String>> published = (Map<String, Set<String>>) registry.getResource(WAKE_KEY);
+    private void wakeRelayAfterCommit(DomainEvent event) {
+        Published published = (Published) registry.getResource(WAKE_KEY);
         if (published != null) {
-            published.computeIfAbsent(subject, s -> new LinkedHashSet<>()).add(type);
+            published.add(event);
             return;
         }
-        Map<String, Set<String>> first = new LinkedHashMap<>();
-        first.computeIfAbsent(subject, s -> new LinkedHashSet<>()).add(type);
+        Published first = new Published();
+        first.add(event);
         registry.putResource(WAKE_KEY, first);
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -129,7 +130,7 @@ public class EventPublisher {
                 if (status == Status.STATUS_COMMITTED) {
                     relay.wake();
                     try {
-                        committed.fire(new EventsCommitted(Set.copyOf(first.keySet()), Map.copyOf(first)));
+                        committed.fire(first.committed());
                     } catch (RuntimeException e) { // the transaction is committed: an observer's failure changes nothing
                         Log.debugf(e, "An observer of EventsCommitted failed");
                     }
@@ -138,20 +139,55 @@ public class EventPublisher {
         });
     }
 
+    /** What one transaction published, per subject in the order published (one transaction, one thread). */
+    private static final class Published {
+
+        private final Map<String, List<DomainEvent>> events = new LinkedHashMap<>();
+
+        void add(DomainEvent event) {
+            events.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
+        }
+
+        EventsCommitted committed() {
+            Map<String, Set<String>> types = new LinkedHashMap<>();
+            Map<String, List<DomainEvent>> bySubject = new LinkedHashMap<>();
+            events.forEach((subject, published) -> {
+                Set<String> ofSubject = new LinkedHashSet<>();
+                published.forEach(event -> ofSubject.add(event.type()));
+                types.put(subject, Set.copyOf(ofSubject));
+                bySubject.put(subject, List.copyOf(published));
+            });
+            return new EventsCommitted(Set.copyOf(events.keySet()), Map.copyOf(types), Map.copyOf(bySubject));
+        }
+    }
+
     /**
-     * The subjects a committed transaction published events of (fired after its commit), and per subject the event
-     * types (issue #25: competency-service's live watch announces a competency.* change of a watched organisation at once).
+     * The subjects a committed transaction published events of (fired after its commit), per subject the event types,
+     * and per subject the events themselves in the order published (issue #25: competency-service's live watch announces
+     * a competency.* change of a watched organisation at once, with what changed). The events are the publisher's
+     * records as written to the outbox: an observer must only pass on to a caller what that caller may see.
      */
-    public record EventsCommitted(Set<String> subjects, Map<String, Set<String>> types) {
+    public record EventsCommitted(Set<String> subjects, Map<String, Set<String>> types,
+            Map<String, List<DomainEvent>> events) {
 
         public EventsCommitted(Set<String> subjects) {
             this(subjects, Map.of());
+        }
+
+        public EventsCommitted(Set<String> subjects, Map<String, Set<String>> types) {
+            this(subjects, types, Map.of());
         }
 
         /** Whether an event of {@code subject} whose type starts with {@code typePrefix} was published. */
         public boolean published(String subject, String typePrefix) {
             Set<String> ofSubject = types.get(subject);
             return ofSubject != null && ofSubject.stream().anyMatch(type -> type.startsWith(typePrefix));
+        }
+
+        /** The events of {@code subject} that are of {@code kind}, in the order published (empty: none, or not carried). */
+        public <E extends DomainEvent> List<E> published(String subject, Class<E> kind) {
+            List<DomainEvent> ofSubject = events.getOrDefault(subject, List.of());
+            return ofSubject.stream().filter(kind::isInstance).map(kind::cast).toList();
         }
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.partnerhub.chassis.testapp.CommittedSubjects;
 import io.partnerhub.chassis.testapp.Effects;
 import io.partnerhub.chassis.testapp.TopicReader;
+import io.partnerhub.chassis.testapp.WidgetCreated;
 import io.partnerhub.chassis.testapp.WidgetHandler;
 import io.partnerhub.devstack.test.PartnerHubTestResource;
 import io.partnerhub.devstack.test.TestTokens;
@@ -169,14 +170,16 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aCommitThatPublishedTellsInProcessWatchersItsSubjectsAndARollbackDoesNot() {
+    void aCommitThatPublishedTellsInProcessWatchersItsSubjectsAndEventsAndARollbackDoesNot() {
         String rolledBack = "watch-rollback-" + UUID.randomUUID();
         publish(rolledBack, true, 409);
         String subject = "watch-" + UUID.randomUUID();
         publish(subject, false, 200);
         // the observer runs on the committing thread before the request answers
         assertThat(committed.seen(subject)).isTrue();
+        assertThat(committed.widgets(subject)).containsExactly(new WidgetCreated(subject, "w", false));
         assertThat(committed.seen(rolledBack)).isFalse();
+        assertThat(committed.widgets(rolledBack)).isEmpty();
     }
 
     @Test
