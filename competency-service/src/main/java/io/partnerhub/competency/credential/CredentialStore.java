@@ -23,11 +23,15 @@ public class CredentialStore {
     /**
      * Issues a live credential unless the organisation already holds a live one for the award and level, in one
      * statement: the subject's name and MPN id from the organisation projection, the next credential number (taken only
-     * when a row is inserted) and from it the status-list slot (generated columns). True if inserted.
+     * when a row is inserted) and from it the status-list slot (generated columns). The live credentials of the award's
+     * other levels are revoked (superseded, at {@code validFrom}) in the same statement (issue #25: one round trip, was
+     * two; they are other rows of the live-credential index than the one inserted). True if inserted.
      */
     boolean issue(UUID id, String organizationId, String kind, String awardId, String level, String name, Instant validFrom,
             Instant issuedAt) {
-        return em.createNativeQuery("INSERT INTO organization_credential (id, organization_id, kind, award_id, level, name,"
+        return em.createNativeQuery("WITH superseded AS (UPDATE organization_credential SET revoked_at = ?7"
+                + " WHERE organization_id = ?2 AND kind = ?3 AND award_id = ?4 AND level <> ?5 AND revoked_at IS NULL)"
+                + " INSERT INTO organization_credential (id, organization_id, kind, award_id, level, name,"
                 + " subject_name, subject_mpn_id, number, valid_from, issued_at)"
                 + " SELECT ?1, ?2, ?3, ?4, ?5, ?6, o.name, o.mpn_id, nextval('organization_credential_number'), ?7, ?8"
                 + " FROM (SELECT 1) one LEFT JOIN organization o ON o.id = ?2"
@@ -39,10 +43,10 @@ public class CredentialStore {
                 .executeUpdate() == 1;
     }
 
-    /** Revokes the live credentials of the award: of that level, or ({@code otherLevels}) of any other level. */
-    int revoke(String organizationId, String kind, String awardId, String level, boolean otherLevels, Instant at) {
+    /** Revokes the live credential of the award at that level. */
+    int revoke(String organizationId, String kind, String awardId, String level, Instant at) {
         return em.createNativeQuery("UPDATE organization_credential SET revoked_at = ?5 WHERE organization_id = ?1"
-                + " AND kind = ?2 AND award_id = ?3 AND level " + (otherLevels ? "<>" : "=") + " ?4 AND revoked_at IS NULL")
+                + " AND kind = ?2 AND award_id = ?3 AND level = ?4 AND revoked_at IS NULL")
                 .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, awardId).setParameter(4, level)
                 .setParameter(5, at).executeUpdate();
     }
