@@ -230,7 +230,7 @@ public class RequirementCatalogue {
         if (known.generation() >= 0 && known.invalidations() == invalidated && now - known.checkedAt() < RECHECK_NANOS) {
             return known;
         }
-        long generation = versions.count();
+        long generation = versions.stored();
         if (known.generation() == generation && known.invalidations() == invalidated) {
             Snapshot same = new Snapshot(generation, invalidated, now, known.byCompetency());
             snapshot = same;
@@ -238,7 +238,7 @@ public class RequirementCatalogue {
         }
         Map<String, List<RequirementVersion>> byCompetency = versions.all().stream().collect(Collectors.groupingBy(
                 r -> r.competencyId, java.util.TreeMap::new, Collectors.mapping(this::toDomain, Collectors.toList())));
-        Snapshot fresh = new Snapshot(versions.count() == generation ? generation : -1, invalidated, now, byCompetency);
+        Snapshot fresh = new Snapshot(versions.stored() == generation ? generation : -1, invalidated, now, byCompetency);
         snapshot = fresh;
         return fresh;
     }

@@ -18,8 +18,8 @@ import io.quarkus.runtime.StartupEvent;
  * Issues and revokes organisation credentials as {@link AwardChanged} says, synchronously in the transaction that
  * changes the status (so the status bit flips with it): held → a credential with a fresh status-list slot unless a live
  * one exists for the award and level (a live one of another level is superseded: revoked); not held → the live one is
- * revoked. Issuing is one INSERT … SELECT (the VC-JWT is signed at the
- * first read, {@link CredentialReads}), so a status change pays two statements and no signature. At start, awards held without a credential (demo data,
+ * revoked. Issuing is one INSERT … SELECT that also revokes the superseded ones (the VC-JWT is signed at the
+ * first read, {@link CredentialReads}), so a status change pays one statement and no signature. At start, awards held without a credential (demo data,
  * statuses from before this feature) get one, idempotently (the live-credential unique index decides races).
  */
 @ApplicationScoped
@@ -42,14 +42,13 @@ public class CredentialIssuer {
         String level = change.level() == null ? "" : change.level();
         String kind = change.kind().name();
         if (!change.held()) {
-            int revoked = store.revoke(change.organizationId(), kind, change.awardId(), level, false, change.at());
+            int revoked = store.revoke(change.organizationId(), kind, change.awardId(), level, change.at());
             if (revoked > 0) {
                 Log.infof("Organisation credential revoked: %s %s %s of %s", kind, change.awardId(), level,
                         change.organizationId());
             }
             return;
         }
-        store.revoke(change.organizationId(), kind, change.awardId(), level, true, change.at()); // superseded
         String name = change.name() != null ? change.name() : nameOf(change.kind(), change.awardId());
         UUID id = UUID.randomUUID();
         if (store.issue(id, change.organizationId(), kind, change.awardId(), level, name, change.at(), clock.instant())) {

@@ -1,12 +1,17 @@
 package io.partnerhub.competency.credential;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.partnerhub.competency.projection.TypedRows;
 
@@ -23,28 +28,49 @@ public class CredentialStore {
     /**
      * Issues a live credential unless the organisation already holds a live one for the award and level, in one
      * statement: the subject's name and MPN id from the organisation projection, the next credential number (taken only
-     * when a row is inserted) and from it the status-list slot (generated columns). True if inserted.
+     * when a row is inserted) and from it the status-list slot (generated columns). The live credentials of the award's
+     * other levels are revoked (superseded, at {@code validFrom}) in the same statement (issue #25: one round trip, was
+     * two; they are other rows of the live-credential index than the one inserted). True if inserted.
      */
     boolean issue(UUID id, String organizationId, String kind, String awardId, String level, String name, Instant validFrom,
             Instant issuedAt) {
-        return em.createNativeQuery("INSERT INTO organization_credential (id, organization_id, kind, award_id, level, name,"
+        return jdbc("WITH superseded AS (UPDATE organization_credential SET revoked_at = ?"
+                + " WHERE organization_id = ? AND kind = ? AND award_id = ? AND level <> ? AND revoked_at IS NULL)"
+                + " INSERT INTO organization_credential (id, organization_id, kind, award_id, level, name,"
                 + " subject_name, subject_mpn_id, number, valid_from, issued_at)"
-                + " SELECT ?1, ?2, ?3, ?4, ?5, ?6, o.name, o.mpn_id, nextval('organization_credential_number'), ?7, ?8"
-                + " FROM (SELECT 1) one LEFT JOIN organization o ON o.id = ?2"
-                + " WHERE NOT EXISTS (SELECT 1 FROM organization_credential c WHERE c.organization_id = ?2 AND c.kind = ?3"
-                + " AND c.award_id = ?4 AND c.level = ?5 AND c.revoked_at IS NULL)"
-                + " ON CONFLICT (organization_id, kind, award_id, level) WHERE revoked_at IS NULL DO NOTHING")
-                .setParameter(1, id).setParameter(2, organizationId).setParameter(3, kind).setParameter(4, awardId)
-                .setParameter(5, level).setParameter(6, name).setParameter(7, validFrom).setParameter(8, issuedAt)
-                .executeUpdate() == 1;
+                + " SELECT ?, ?, ?, ?, ?, ?, o.name, o.mpn_id, nextval('organization_credential_number'), ?, ?"
+                + " FROM (SELECT 1) one LEFT JOIN organization o ON o.id = ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM organization_credential c WHERE c.organization_id = ? AND c.kind = ?"
+                + " AND c.award_id = ? AND c.level = ? AND c.revoked_at IS NULL)"
+                + " ON CONFLICT (organization_id, kind, award_id, level) WHERE revoked_at IS NULL DO NOTHING",
+                time(validFrom), organizationId, kind, awardId, level,
+                id, organizationId, kind, awardId, level, name, time(validFrom), time(issuedAt),
+                organizationId, organizationId, kind, awardId, level) == 1;
     }
 
-    /** Revokes the live credentials of the award: of that level, or ({@code otherLevels}) of any other level. */
-    int revoke(String organizationId, String kind, String awardId, String level, boolean otherLevels, Instant at) {
-        return em.createNativeQuery("UPDATE organization_credential SET revoked_at = ?5 WHERE organization_id = ?1"
-                + " AND kind = ?2 AND award_id = ?3 AND level " + (otherLevels ? "<>" : "=") + " ?4 AND revoked_at IS NULL")
-                .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, awardId).setParameter(4, level)
-                .setParameter(5, at).executeUpdate();
+    /** Revokes the live credential of the award at that level. */
+    int revoke(String organizationId, String kind, String awardId, String level, Instant at) {
+        return jdbc("UPDATE organization_credential SET revoked_at = ? WHERE organization_id = ? AND kind = ? AND award_id = ?"
+                + " AND level = ? AND revoked_at IS NULL", time(at), organizationId, kind, awardId, level);
+    }
+
+    /**
+     * One write as plain JDBC in the caller's transaction (issue #25: a status change's writes; a native query made
+     * Hibernate flush the persistence context and parse the SQL first). Returns the rows written.
+     */
+    private int jdbc(String sql, Object... values) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     void storeJwt(UUID id, String jwt) {

@@ -100,6 +100,17 @@ public class DesignationEvaluation {
      */
     @Transactional(TxType.MANDATORY)
     public void refresh(String organizationId, boolean factsChanged) {
+        DesignationStore.Writes writes = new DesignationStore.Writes(); // issue 25: sent in one round trip at the end
+        refresh(organizationId, factsChanged, writes);
+        store.write(writes);
+    }
+
+    /**
+     * As {@link #refresh(String, boolean)}, the writes collected in {@code writes} and not sent: the caller sends them
+     * with its own (issue #25: the worker's marker delete goes in the same round trip).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void refresh(String organizationId, boolean factsChanged, DesignationStore.Writes writes) {
         Instant now = now();
         LocalDate today = today(now);
         List<InEffect> inEffect = new ArrayList<>();
@@ -141,10 +152,8 @@ public class DesignationEvaluation {
                 due.add(e);
             }
         }
-        DesignationStore.Writes writes = new DesignationStore.Writes(); // issue 25: sent in one round trip at the end
         facts.record(writes, organizationId, stocks, now);
         if (due.isEmpty()) {
-            store.write(writes);
             return;
         }
         Map<String, TreeSet<LocalDate>> days = new HashMap<>();
@@ -155,7 +164,6 @@ public class DesignationEvaluation {
             evaluate(organizationId, e.area(), e.version(), state, today, now);
         }
         store.writeDays(writes, organizationId, state.deletes(), state.inserts());
-        store.write(writes);
     }
 
     /** The first day an evaluation judges from the facts: the day after the last evaluated, or the window before today at first. */

@@ -22,7 +22,7 @@ import org.hibernate.Session;
  * Issue 25 stage 8: which organisations' designations are still to be evaluated ({@code designation_pending}, V16).
  * {@link #mark} writes the marker in the caller's transaction (the consumer's, with the competency status: durable with
  * it) and hands the organisations to {@link DesignationWorker} once that transaction has committed; the worker reads the
- * marker under the organisation's lock ({@link #find}) and deletes it in the evaluation's transaction ({@link #delete}),
+ * marker under the organisation's lock ({@link #lockAndFind}) and deletes it in the evaluation's transaction ({@link #delete}),
  * only if no mark came after the one it read.
  */
 @ApplicationScoped
@@ -93,29 +93,35 @@ public class DesignationPending {
         });
     }
 
-    /** The organisation's marker (call under its lock, after it is taken: the read sees every mark committed before). */
-    public Optional<Marker> find(String organizationId) {
+    /**
+     * Issue #25: takes the organisation's lock (the consumers' and {@link io.partnerhub.competency.status.StatusRecompute#lock}'s),
+     * then reads its marker, two statements in one round trip (PostgreSQL runs them one after the other, each with its
+     * own snapshot: the read sees every mark committed before the lock was granted). Call in a transaction that does not
+     * hold the lock yet (the worker's own).
+     */
+    public Optional<Marker> lockAndFind(String organizationId) {
         return session().doReturningWork(connection -> {
             try (PreparedStatement read = connection.prepareStatement(
-                    "SELECT version, facts_changed FROM designation_pending WHERE organization_id = ?")) {
+                    "SELECT pg_advisory_xact_lock(hashtext('competency-organization'), hashtext(?));"
+                    + " SELECT version, facts_changed FROM designation_pending WHERE organization_id = ?")) {
                 read.setString(1, organizationId);
-                try (ResultSet row = read.executeQuery()) {
+                read.setString(2, organizationId);
+                read.execute();
+                read.getMoreResults();
+                try (ResultSet row = read.getResultSet()) {
                     return row.next() ? Optional.of(new Marker(organizationId, row.getLong(1), row.getBoolean(2))) : Optional.empty();
                 }
             }
         });
     }
 
-    /** Deletes the marker unless it was marked again since it was read (then it stays for the next evaluation). */
-    public boolean delete(Marker marker) {
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM designation_pending WHERE organization_id = ? AND version = ?")) {
-                delete.setString(1, marker.organizationId());
-                delete.setLong(2, marker.version());
-                return delete.executeUpdate() == 1;
-            }
-        });
+    /**
+     * Deletes the marker unless it was marked again since it was read (then it stays for the next evaluation): added to
+     * {@code writes}, sent with the evaluation's (issue #25).
+     */
+    public void delete(DesignationStore.Writes writes, Marker marker) {
+        writes.add("DELETE FROM designation_pending WHERE organization_id = ? AND version = ?", marker.organizationId(),
+                marker.version());
     }
 
     /** Up to {@code limit} marked organisations after {@code after} (null: from the first), by id: the sweep's pages. */

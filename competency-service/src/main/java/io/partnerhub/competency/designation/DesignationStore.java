@@ -101,11 +101,25 @@ public class DesignationStore {
     public record Day(String solutionAreaId, String subject, LocalDate day) {
     }
 
-    /** The organisation's stored qualifying days of these areas, every subject, in one query. */
+    /**
+     * The organisation's stored qualifying days of these areas, every subject, in one query. Plain JDBC (issue #25: as a
+     * native query Hibernate flushed and parsed it first, ~1/3 of the worker's evaluation CPU in the propagation report).
+     */
     public List<Day> qualifyingDays(String organizationId, Collection<String> areaIds) {
-        return TypedRows.query(em, "SELECT solution_area_id, subject, day FROM designation_qualifying_day WHERE organization_id = ?1"
-                + " AND solution_area_id = ANY(CAST(?2 AS text[])) ORDER BY day", Day.class, "solution_area_id", "subject", "day")
-                .setParameter(1, organizationId).setParameter(2, areaIds.toArray(new String[0])).getResultList();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement read = connection.prepareStatement("SELECT solution_area_id, subject, day"
+                    + " FROM designation_qualifying_day WHERE organization_id = ? AND solution_area_id = ANY(?) ORDER BY day")) {
+                read.setString(1, organizationId);
+                read.setArray(2, connection.createArrayOf("text", areaIds.toArray()));
+                List<Day> days = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        days.add(new Day(rows.getString(1), rows.getString(2), rows.getObject(3, LocalDate.class)));
+                    }
+                }
+                return days;
+            }
+        });
     }
 
     /** The days from {@code from} on become {@code qualifying}, and the days before {@code keepFrom} are forgotten. */

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import io.partnerhub.competency.config.CompetencyConfig;
 import io.partnerhub.competency.rebuild.RebuildGate;
-import io.partnerhub.competency.status.StatusRecompute;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -27,8 +26,8 @@ import io.quarkus.runtime.StartupEvent;
  * Issue 25 stage 8: the designation evaluation off the competency status's transaction. The consumers mark the
  * organisations they touch ({@link DesignationPending#mark}, in their transaction); after the commit this worker's one
  * thread evaluates each marked organisation in its own transaction: its lock (the consumers' lock, so one organisation is
- * evaluated by one transaction at a time, on any instance), its marker read, {@link DesignationEvaluation#refresh}, the
- * marker deleted, one commit. It first lets {@code partnerhub.competency.designation-worker-delay} (50 ms) pass after
+ * evaluated by one transaction at a time, on any instance) and its marker read (one round trip), {@link DesignationEvaluation#refresh},
+ * its writes and the marker's delete (one round trip), one commit. It first lets {@code partnerhub.competency.designation-worker-delay} (50 ms) pass after
  * the wake-up, so the status's readers get the CPU first and several events of one organisation are evaluated once. A
  * crash at any point leaves the marker; a marker whose transaction failed (database down)
  * is tried again after a backoff; the sweep (at start-up and every {@code partnerhub.competency.designation-worker-sweep})
@@ -47,7 +46,7 @@ public class DesignationWorker {
     @Inject
     DesignationEvaluation evaluation;
     @Inject
-    StatusRecompute locks;
+    DesignationStore store;
     @Inject
     RebuildGate rebuild;
     @Inject
@@ -115,7 +114,7 @@ public class DesignationWorker {
     }
 
     /**
-     * Test seam: {@code seam} runs after an evaluation, before its marker is deleted; throwing from it is a crash at that
+     * Test seam: {@code seam} runs after an evaluation, before its writes and its marker's delete are sent; throwing from it is a crash at that
      * point (the transaction rolls back, the marker stays). {@code null} clears it.
      */
     void beforeDelete(Consumer<String> seam) {
@@ -223,17 +222,18 @@ public class DesignationWorker {
             return false;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            locks.lock(List.of(organizationId));
-            var marker = pending.find(organizationId);
+            var marker = pending.lockAndFind(organizationId); // issue #25: the lock and the read, one round trip
             if (marker.isEmpty()) {
                 return false;
             }
-            evaluation.refresh(organizationId, marker.get().factsChanged());
+            DesignationStore.Writes writes = new DesignationStore.Writes();
+            evaluation.refresh(organizationId, marker.get().factsChanged(), writes);
             Consumer<String> seam = beforeDelete;
             if (seam != null) {
                 seam.accept(organizationId);
             }
-            pending.delete(marker.get());
+            pending.delete(writes, marker.get()); // with the evaluation's writes: one round trip
+            store.write(writes);
             return true;
         });
     }

@@ -49,16 +49,46 @@ public class StatusExplainer {
             d.row().requirements.forEach(p -> ids.addAll(credentialsOf(d.version(), p)));
         }
         Map<String, String> names = credentials.names(ids);
-        return described.stream().map(d -> {
-            CompetencyStatus s = d.row();
-            return new StatusView(s.organizationId, s.competencyId, s.level, s.path, s.atRisk, Reason.texts(s.reasons),
-                    reasons(s.reasons, names), s.attainedAt, s.validUntil, s.asOf, s.requirementVersion,
-                    s.requirements.stream().map(p -> requirement(p, find(d.version(), p), names)).toList());
-        }).toList();
+        return described.stream().map(d -> view(d.row(), d.version(), names)).toList();
     }
 
     public StatusView view(CompetencyStatus row) {
         return views(List.of(row)).get(0);
+    }
+
+    /**
+     * Every credential a status of the competency can name: those its stored versions list (reasons name only listed
+     * ones). Asked for with the status in one statement ({@link StatusRead}).
+     */
+    public Set<String> nameable(String competencyId) {
+        Set<String> ids = new LinkedHashSet<>();
+        catalogue.all().getOrDefault(competencyId, List.of()).forEach(v -> java.util.stream.Stream.of(Level.SILVER, Level.GOLD)
+                .flatMap(level -> v.paths(level).stream()).flatMap(List::stream).forEach(r -> ids.addAll(listed(r))));
+        return ids;
+    }
+
+    /**
+     * As {@link #view(CompetencyStatus)} with the names read with the row ({@code asked}: the credentials they were read
+     * for); a credential outside {@code asked} (a version gone from the catalogue meanwhile) is looked up as before.
+     */
+    public StatusView view(CompetencyStatus row, Map<String, String> names, Set<String> asked) {
+        RequirementVersion version = version(row.competencyId, row.requirementVersion);
+        Set<String> missing = new LinkedHashSet<>();
+        row.reasons.forEach(reason -> missing.addAll(reason.credentials()));
+        row.requirements.forEach(p -> missing.addAll(credentialsOf(version, p)));
+        missing.removeAll(asked);
+        Map<String, String> all = names;
+        if (!missing.isEmpty()) {
+            all = new java.util.HashMap<>(names);
+            all.putAll(credentials.names(missing));
+        }
+        return view(row, version, all);
+    }
+
+    private static StatusView view(CompetencyStatus s, RequirementVersion version, Map<String, String> names) {
+        return new StatusView(s.organizationId, s.competencyId, s.level, s.path, s.atRisk, Reason.texts(s.reasons),
+                reasons(s.reasons, names), s.attainedAt, s.validUntil, s.asOf, s.requirementVersion,
+                s.requirements.stream().map(p -> requirement(p, find(version, p), names)).toList());
     }
 
     /** A what-if status: the evaluation knows its requirements. */

@@ -17,9 +17,11 @@ public class StatusQueries {
     private final StatusChangeRepository changes;
     private final Projections projections;
     private final StatusExplainer explainer;
+    private final StatusRead reads;
 
     public StatusQueries(StatusRepository statuses, StatusChangeRepository changes, Projections projections,
-            StatusExplainer explainer) {
+            StatusExplainer explainer, StatusRead reads) {
+        this.reads = reads;
         this.statuses = statuses;
         this.changes = changes;
         this.projections = projections;
@@ -35,13 +37,15 @@ public class StatusQueries {
         return statuses.countOfOrganization(organizationId);
     }
 
+    /** Issue #25 stage 9: the row and its credential names in one statement ({@link StatusRead}). */
     public StatusView get(String organizationId, String competencyId) {
-        CompetencyStatus status = statuses.findById(new CompetencyStatus.Key(organizationId, competencyId));
-        if (status == null) {
+        java.util.Set<String> nameable = explainer.nameable(competencyId);
+        StatusRead.Named read = reads.of(organizationId, competencyId, nameable).orElse(null);
+        if (read == null) {
             requireKnown(organizationId);
             throw new ResourceNotFound("competency status", organizationId + "/" + competencyId);
         }
-        return explainer.view(status);
+        return explainer.view(read.status(), read.names(), nameable);
     }
 
     public List<ChangeView> history(String organizationId, String competencyId, int page, int size) {

@@ -33,17 +33,15 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class StatusUpdate {
 
-    private final StatusChangeRepository changes;
     private final FactsLoader loader;
     private final EventPublisher events;
     private final CompetencyConfig config;
     private final Event<AwardChanged> awards;
     private final StatusWrites writes;
 
-    public StatusUpdate(StatusChangeRepository changes, FactsLoader loader, EventPublisher events,
+    public StatusUpdate(FactsLoader loader, EventPublisher events,
             CompetencyConfig config, Event<AwardChanged> awards, StatusWrites writes) {
         this.writes = writes;
-        this.changes = changes;
         this.loader = loader;
         this.events = events;
         this.config = config;
@@ -64,14 +62,15 @@ public class StatusUpdate {
             BiFunction<String, String, CompetencyStatus> stored, Map<String, Facts> facts, Cause cause, Instant now) {
         List<CompetencyStatus> created = new java.util.ArrayList<>();
         List<CompetencyStatus> changed = new java.util.ArrayList<>();
+        List<StatusChange> history = new java.util.ArrayList<>();
         for (String organizationId : organizationIds) {
             versions.forEach((competencyId, version) -> {
                 CompetencyStatus status = stored.apply(organizationId, competencyId);
                 (status == null ? created : changed).add(apply(organizationId, competencyId, version, status,
-                        facts.get(organizationId), cause, now));
+                        facts.get(organizationId), cause, now, history));
             });
         }
-        writes.write(created, changed); // the rows were read read-only: written here, in a batch each
+        writes.write(created, changed, history); // the rows were read read-only: written here, in a batch each
     }
 
     /**
@@ -84,11 +83,13 @@ public class StatusUpdate {
         Map<String, Facts> facts = loader.load(organizationIds, versions.values(), now);
         List<CompetencyStatus> created = new java.util.ArrayList<>();
         List<CompetencyStatus> changed = new java.util.ArrayList<>();
+        List<StatusChange> history = new java.util.ArrayList<>();
         for (String organizationId : organizationIds) {
             versions.forEach((competencyId, version) -> {
                 CompetencyStatus status = stored.apply(organizationId, competencyId);
                 List<Object> before = status == null ? null : columns(status);
-                CompetencyStatus after = apply(organizationId, competencyId, version, status, facts.get(organizationId), cause, now);
+                CompetencyStatus after = apply(organizationId, competencyId, version, status, facts.get(organizationId), cause, now,
+                        history);
                 if (before == null) {
                     created.add(after);
                 } else if (!before.equals(columns(after))) {
@@ -96,7 +97,7 @@ public class StatusUpdate {
                 }
             });
         }
-        writes.write(created, changed);
+        writes.write(created, changed, history);
         return created.size() + changed.size();
     }
 
@@ -109,10 +110,11 @@ public class StatusUpdate {
 
     /**
      * @param status the stored row, null when there is none yet; {@code cause} null: time-driven
+     * @param history the changes to append to the history (the caller writes them with the row)
      * @return the row to store (the caller writes it)
      */
     CompetencyStatus apply(String organizationId, String competencyId, RequirementVersion version, CompetencyStatus status,
-            Facts facts, Cause cause, Instant now) {
+            Facts facts, Cause cause, Instant now, List<StatusChange> history) {
         boolean isNew = status == null;
         CompetencyState previous = StatusRows.state(status);
         StatusRules.Outcome outcome = StatusRules.next(previous, version, facts, now, config.riskHorizon());
@@ -154,7 +156,7 @@ public class StatusUpdate {
             change.causeEventId = cause == null ? null : cause.eventId();
             change.causeEventType = cause == null ? null : cause.eventType();
             change.publishedEventId = published.id();
-            changes.persist(change);
+            history.add(change);
             if (transition.change() != Change.AT_RISK && transition.change() != Change.RISK_CLEARED) {
                 // organisation credentials (issue 22): attained/renewed hold the level, lapsed ends it; same transaction
                 awards.fire(new AwardChanged(organizationId, AwardChanged.Kind.COMPETENCY, competencyId,

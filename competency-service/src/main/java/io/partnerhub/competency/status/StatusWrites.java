@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,13 +44,49 @@ public class StatusWrites {
 
     /** Inserts {@code created} (version 0) and updates {@code changed} (version checked, then advanced here too). */
     public void write(Collection<CompetencyStatus> created, Collection<CompetencyStatus> changed) {
-        if (created.isEmpty() && changed.isEmpty()) {
+        write(created, changed, List.of());
+    }
+
+    /**
+     * As {@link #write(Collection, Collection)}, and appends {@code history} (issue #25: plain JDBC as the statuses, not
+     * a persisted entity whose insert made a later native statement flush the persistence context).
+     */
+    public void write(Collection<CompetencyStatus> created, Collection<CompetencyStatus> changed, Collection<StatusChange> history) {
+        if (created.isEmpty() && changed.isEmpty() && history.isEmpty()) {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
             insert(connection, created);
             update(connection, changed);
+            append(connection, history);
         });
+    }
+
+    private static void append(Connection connection, Collection<StatusChange> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO competency_status_change (id, organization_id,"
+                + " competency_id, change, level, at_risk, reasons, requirements, valid_until, occurred_at, cause_event_id,"
+                + " cause_event_type, published_event_id) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, ?, ?)")) {
+            for (StatusChange change : changes) { // in the order of the transitions: seq keeps it
+                insert.setObject(1, change.id);
+                insert.setString(2, change.organizationId);
+                insert.setString(3, change.competencyId);
+                insert.setString(4, change.change.name());
+                insert.setString(5, change.level.name());
+                insert.setBoolean(6, change.atRisk);
+                insert.setString(7, json(change.reasons));
+                insert.setString(8, change.requirements == null ? null : json(change.requirements));
+                insert.setObject(9, time(change.validUntil));
+                insert.setObject(10, time(change.occurredAt));
+                insert.setString(11, change.causeEventId);
+                insert.setString(12, change.causeEventType);
+                insert.setString(13, change.publishedEventId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private static void insert(Connection connection, Collection<CompetencyStatus> rows) throws SQLException {
