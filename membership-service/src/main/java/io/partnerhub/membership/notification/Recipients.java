@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.security.Caller;
 import io.partnerhub.membership.domain.UserRole;
-import io.partnerhub.membership.user.AssociationRepository;
 import io.partnerhub.membership.user.UserAccount;
 import io.partnerhub.membership.user.UserRepository;
 
@@ -21,11 +20,9 @@ import io.partnerhub.membership.user.UserRepository;
 public class Recipients {
 
     private final UserRepository users;
-    private final AssociationRepository associations;
 
-    public Recipients(UserRepository users, AssociationRepository associations) {
+    public Recipients(UserRepository users) {
         this.users = users;
-        this.associations = associations;
     }
 
     public List<UserAccount> partnerAdmins(UUID organizationId) {
@@ -33,13 +30,16 @@ public class Recipients {
                 UserAccount.Status.ACTIVE);
     }
 
-    /** The ACTIVE account the candidate is associated with now; empty when none (the mail is not sent). */
+    /**
+     * The ACTIVE account the candidate is associated with now; empty when none (the mail is not sent). One query (the
+     * association joined to its account; a candidate has at most one active association): once per score report.
+     */
     public Optional<UserAccount> holder(String candidateId) {
         if (candidateId == null || candidateId.isBlank()) {
             return Optional.empty();
         }
-        return associations.activeForCandidate(candidateId).map(a -> users.findById(a.userId))
-                .filter(u -> u != null && u.status == UserAccount.Status.ACTIVE);
+        return users.find("select u from UserAccount u, Association a where a.candidateId = ?1 and a.endedAt is null"
+                + " and u.id = a.userId and u.status = ?2", candidateId, UserAccount.Status.ACTIVE).firstResultOptional();
     }
 
     /** The account the caller's token speaks for, in the token's organisation. */

@@ -51,6 +51,13 @@ public class DeliveryStore implements PanacheRepositoryBase<WebhookDelivery, Lon
                 .setParameter(1, now).setParameter(2, limit).getResultList();
     }
 
+    /** The earliest attempt pending at an active endpoint (null: none), for how long the look-up may wait. */
+    public Instant nextAttempt() {
+        return (Instant) em.createNativeQuery("""
+                SELECT min(d.next_attempt_at) FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+                WHERE d.status = 'PENDING' AND e.status = 'ACTIVE'""", Instant.class).getSingleResult();
+    }
+
     /**
      * Takes the endpoint's sender lock for the current transaction (PostgreSQL advisory lock, released at commit,
      * rollback or when the session dies with its process); false when another sender holds it.

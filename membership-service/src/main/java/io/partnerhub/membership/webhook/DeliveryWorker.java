@@ -28,7 +28,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sends the delivery queue. One thread looks for active endpoints with due deliveries (woken when a transaction
- * queued some, else every {@code poll-interval}); each endpoint gets a pass on a small pool
+ * queued some, else after {@code poll-interval} while deliveries are due or close, and otherwise at the earliest pending
+ * retry, at most {@code idle-poll-interval}: {@link LookupWait}); each endpoint gets a pass on a small pool
  * ({@code concurrency}). A pass is ONE transaction that first takes the endpoint's advisory lock
  * ({@link DeliveryStore#tryLock}), so whatever number of instances run, one at a time delivers to an endpoint; then it
  * sends the due heads of the endpoint's subjects in order ({@link DeliveryStore#dueHeads}) and records each outcome.
@@ -54,6 +55,7 @@ public class DeliveryWorker {
     private final WebhookSecrets secrets;
     private final WebhooksConfig config;
     private final Clock clock;
+    private final LookupWait lookupWait;
 
     private final Semaphore signal = new Semaphore(0);
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -75,6 +77,7 @@ public class DeliveryWorker {
         this.secrets = secrets;
         this.config = config;
         this.clock = clock;
+        this.lookupWait = new LookupWait(config.pollInterval(), config.idlePollInterval());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -138,20 +141,22 @@ public class DeliveryWorker {
     }
 
     private void loop() {
+        Duration wait = config.pollInterval();
         while (running) {
             try {
-                signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                signal.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                 signal.drainPermits();
                 if (!running) {
                     return;
                 }
-                List<UUID> due = QuarkusTransaction.requiringNew()
-                        .call(() -> store.dueEndpoints(clock.instant(), ENDPOINTS_PER_LOOK));
-                for (UUID endpointId : due) {
+                wait = config.pollInterval(); // until a look-up succeeds
+                Look look = QuarkusTransaction.requiringNew().call(() -> look(clock.instant()));
+                for (UUID endpointId : look.due()) {
                     if (inFlight.add(endpointId)) {
                         pool.submit(() -> pass(endpointId));
                     }
                 }
+                wait = lookupWait.after(!look.due().isEmpty(), look.nextAttempt(), clock.instant());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -159,6 +164,17 @@ public class DeliveryWorker {
                 Log.warnf("Webhook queue look-up failed (retrying at the next poll): %s", e.toString());
             }
         }
+    }
+
+    /** What a look-up saw: the endpoints with deliveries due, the earliest pending attempt (null: none). */
+    private record Look(List<UUID> due, Instant nextAttempt) {
+    }
+
+    /** The earliest pending attempt first (idle: that one query), the due endpoints only when it is due. */
+    private Look look(Instant now) {
+        Instant next = store.nextAttempt();
+        List<UUID> due = next != null && !next.isAfter(now) ? store.dueEndpoints(now, ENDPOINTS_PER_LOOK) : List.of();
+        return new Look(due, next);
     }
 
     private void pass(UUID endpointId) {

@@ -15,9 +15,20 @@ public interface WebhooksConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the sender looks for due deliveries when nothing woke it. */
+    /**
+     * How often the sender looks for due deliveries when nothing woke it while deliveries are due or close (a look-up
+     * that found some, a retry sooner than this).
+     */
     @WithDefault("1s")
     Duration pollInterval();
+
+    /**
+     * The longest the sender waits between two look-ups when nothing woke it: with nothing pending, or until the
+     * earliest pending retry ({@link LookupWait}). What queues here wakes it; this bounds work queued by an instance
+     * that died before delivering it, and a clock that jumped.
+     */
+    @WithDefault("10s")
+    Duration idlePollInterval();
 
     /** The wait after the first failed attempt; each later failure doubles it, up to {@link #maxBackoff()}. */
     @WithDefault("5s")
