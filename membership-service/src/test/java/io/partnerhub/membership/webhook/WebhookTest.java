@@ -51,6 +51,11 @@ class WebhookTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROBLEM = TestKit.PROBLEM_JSON;
     private static final TestReceiver RECEIVER = TestReceiver.get();
+    /**
+     * The filter of an endpoint that counts only test deliveries (they pass every filter): a type a new organisation
+     * never sees, so that its own organization.registered, applied after the endpoint exists, is not offered to it.
+     */
+    private static final String ONLY_TEST_SENDS = "io.partnerhub.designation.lost.v1";
 
     @Inject
     DeliveryWorker worker;
@@ -267,7 +272,7 @@ class WebhookTest {
         String flaky = path("flaky");
         AtomicInteger calls = new AtomicInteger();
         RECEIVER.answer(flaky, r -> calls.incrementAndGet() <= 3 ? 500 : 200);
-        JsonPath endpoint = register(org, flaky);
+        JsonPath endpoint = register(org, flaky, ONLY_TEST_SENDS);
         String webhookId = testSend(org, endpoint.getString("id"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> RECEIVER.at(flaky).size() >= 4);
@@ -303,7 +308,7 @@ class WebhookTest {
         String org = UserAccountsTest.organization();
         String down = path("down");
         RECEIVER.answer(down, r -> 503);
-        String id = register(org, down).getString("id");
+        String id = register(org, down, ONLY_TEST_SENDS).getString("id");
         testSend(org, id);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.partnerAdmin(org))
                 .when().get("/organizations/" + org + "/webhooks/" + id).then().statusCode(200)
@@ -337,7 +342,7 @@ class WebhookTest {
         String elsewhere = UUID.randomUUID().toString();
         AtomicInteger failures = new AtomicInteger();
         RECEIVER.answer(order, r -> r.body().contains(joined) && failures.incrementAndGet() <= 2 ? 500 : 200);
-        register(org, order);
+        register(org, order, "io.partnerhub.employee.joined.v1", "io.partnerhub.employee.left.v1"); // not its own registration
         String c1 = "cand-" + UUID.randomUUID();
         String c2 = "cand-" + UUID.randomUUID();
         publish("membership-events", c1, event(joined, "io.partnerhub.employee.joined.v1", c1, data(org).put("candidateId", c1)));
@@ -356,7 +361,7 @@ class WebhookTest {
     void aRotationSignsWithBothSecretsDuringTheOverlapThenOnlyTheNewOne() {
         String org = UserAccountsTest.organization();
         String rotating = path("rotating");
-        JsonPath endpoint = register(org, rotating);
+        JsonPath endpoint = register(org, rotating, ONLY_TEST_SENDS);
         String id = endpoint.getString("id");
         String old = endpoint.getString("secret");
         String fresh = given().auth().oauth2(TestTokens.partnerAdmin(org)).contentType(ContentType.JSON)
@@ -386,7 +391,7 @@ class WebhookTest {
     void aCrashBetweenSendingAndRecordingSendsTheSameWebhookIdAgain() {
         String org = UserAccountsTest.organization();
         String crash = path("crash");
-        String id = register(org, crash).getString("id");
+        String id = register(org, crash, ONLY_TEST_SENDS).getString("id");
         AtomicInteger crashes = new AtomicInteger();
         worker.afterSendBeforeRecord(d -> {
             if (d.endpointId.toString().equals(id) && crashes.incrementAndGet() == 1) {
@@ -414,7 +419,7 @@ class WebhookTest {
     void anEndpointIsSentAtMostItsRatePerSecond() {
         String org = UserAccountsTest.organization();
         String busy = path("busy");
-        String id = register(org, busy).getString("id");
+        String id = register(org, busy, ONLY_TEST_SENDS).getString("id");
         for (int i = 0; i < 30; i++) {
             testSend(org, id);
         }
