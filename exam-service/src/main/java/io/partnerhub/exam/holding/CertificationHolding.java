@@ -89,7 +89,7 @@ public class CertificationHolding {
     }
 
     /** How the retake policy sees a holding in this state. */
-    static CertificationCover cover(String holdingId, HoldingStatus status, Instant expiresAt) {
+    public static CertificationCover cover(String holdingId, HoldingStatus status, Instant expiresAt) {
         return new CertificationCover(holdingId, status != HoldingStatus.ACTIVE, expiresAt);
     }
 }
