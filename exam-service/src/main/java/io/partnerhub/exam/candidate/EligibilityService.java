@@ -46,7 +46,16 @@ public class EligibilityService {
      * {@code laterAttemptTakenAt} when a later attempt is what would be breached.
      */
     public void requireAdmissible(String candidateId, String examCode, PastAttempt attempt) {
-        RetakePolicy.Admission admission = policy.admit(pastAttempts(candidateId, examCode), covers(candidateId, examCode), attempt);
+        requireAdmissible(candidateId, examCode, attempt, pastAttempts(candidateId, examCode), covers(candidateId, examCode));
+    }
+
+    /**
+     * {@link #requireAdmissible(String, String, PastAttempt)} with the candidate's recorded attempts of the exam and the
+     * holdings earned with it already read under the lock (a result reads them with the registration, in one round trip).
+     */
+    public void requireAdmissible(String candidateId, String examCode, PastAttempt attempt, List<PastAttempt> recorded,
+                                  List<CertificationCover> covers) {
+        RetakePolicy.Admission admission = policy.admit(recorded, covers, attempt);
         if (admission.admitted()) {
             return;
         }

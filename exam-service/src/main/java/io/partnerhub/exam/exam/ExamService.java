@@ -86,11 +86,6 @@ public class ExamService {
         return view(require(code));
     }
 
-    /** The exam's scoring (pass mark, beta withholding), read without its collections; 404 when there is no such exam. */
-    public ExamScoring scoring(String code) {
-        return exams.scoring(code).orElseThrow(() -> new ResourceNotFound("exam", code));
-    }
-
     public Exam require(String code) {
         Exam exam = exams.findById(code);
         if (exam == null) {

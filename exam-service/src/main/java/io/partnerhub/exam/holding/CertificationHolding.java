@@ -3,6 +3,7 @@ package io.partnerhub.exam.holding;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -59,37 +60,56 @@ public class CertificationHolding {
     @Column(name = "exam_code")
     public Set<String> examCodes = new HashSet<>();
 
+    /**
+     * The methods below change nothing, {@code updatedAt} included, when the event tells nothing new (a replay, an end
+     * of an ended holding, a renewal to an earlier expiry): Hibernate's dirty check then writes nothing (issue #25).
+     */
     public void earned(String certificationId, Collection<String> examCodes, Instant earnedAt, Instant expiresAt, Instant now) {
-        if (certificationId != null) {
+        boolean changed = false;
+        if (certificationId != null && !certificationId.equals(this.certificationId)) {
             this.certificationId = certificationId;
+            changed = true;
         }
-        if (examCodes != null) {
+        if (examCodes != null && !this.examCodes.containsAll(examCodes)) {
             this.examCodes.addAll(examCodes);
+            changed = true;
         }
-        this.earnedAt = earnedAt;
+        if (!Objects.equals(this.earnedAt, earnedAt)) {
+            this.earnedAt = earnedAt;
+            changed = true;
+        }
         boolean laterExpiryKnown = this.expiresAt != null && expiresAt != null && expiresAt.isBefore(this.expiresAt);
-        if (!laterExpiryKnown) { // a renewal seen before the earned event keeps its later expiry
+        if (!laterExpiryKnown && !Objects.equals(this.expiresAt, expiresAt)) { // a renewal seen before the earned event keeps its later expiry
             this.expiresAt = expiresAt;
+            changed = true;
         }
-        this.updatedAt = now;
+        touchIf(changed, now);
     }
 
     public void renewed(Instant expiresAt, Instant now) {
-        if (expiresAt != null && (this.expiresAt == null || expiresAt.isAfter(this.expiresAt))) {
+        boolean later = expiresAt != null && (this.expiresAt == null || expiresAt.isAfter(this.expiresAt));
+        if (later) {
             this.expiresAt = expiresAt;
         }
-        this.updatedAt = now;
+        touchIf(later, now);
     }
 
     public void ended(HoldingStatus endStatus, Instant now) {
-        if (status == HoldingStatus.ACTIVE) {
+        boolean ending = status == HoldingStatus.ACTIVE;
+        if (ending) {
             status = endStatus;
         }
-        this.updatedAt = now;
+        touchIf(ending, now);
+    }
+
+    private void touchIf(boolean changed, Instant now) {
+        if (changed) {
+            this.updatedAt = now;
+        }
     }
 
     /** How the retake policy sees a holding in this state. */
-    static CertificationCover cover(String holdingId, HoldingStatus status, Instant expiresAt) {
+    public static CertificationCover cover(String holdingId, HoldingStatus status, Instant expiresAt) {
         return new CertificationCover(holdingId, status != HoldingStatus.ACTIVE, expiresAt);
     }
 }

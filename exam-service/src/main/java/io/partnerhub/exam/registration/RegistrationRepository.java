@@ -26,19 +26,6 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
         return count("candidateId", candidateId);
     }
 
-    /**
-     * The lock of {@link #lockCandidateExam} for the candidate and exam of registration {@code registrationId} (they never
-     * change), taken in one statement from its row, before the registration is read: a result then reads it once, as
-     * committed by whoever held the lock before (issue #26: was a read, the lock and a refresh). False when there is no
-     * such registration (nothing locked).
-     */
-    public boolean lockCandidateExamOf(UUID registrationId) {
-        return !getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext('exam-registration:'"
-                        + " || candidate_id || ':' || exam_code)) from exam_registration where id = ?1) locked")
-                .setParameter(1, registrationId)
-                .getResultList().isEmpty();
-    }
-
     /** Serialises bookings of one candidate for one exam (pending-registration and voucher checks) until commit. */
     public void lockCandidateExam(String candidateId, String examCode) {
         getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))")

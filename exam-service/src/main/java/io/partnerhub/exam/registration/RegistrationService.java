@@ -2,6 +2,7 @@ package io.partnerhub.exam.registration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -183,7 +184,18 @@ public class RegistrationService {
     }
 
     public Registration requireVisible(UUID id) {
-        Registration registration = require(id);
+        return visible(id, require(id));
+    }
+
+    /**
+     * {@link #requireVisible(UUID)} for a registration already read (as values, e.g. under the result's lock):
+     * 404 when {@code read} is empty or the caller may not see it.
+     */
+    public Registration requireVisible(UUID id, Optional<Registration> read) {
+        return visible(id, read.orElseThrow(() -> new ResourceNotFound("exam-registration", id.toString())));
+    }
+
+    private Registration visible(UUID id, Registration registration) {
         if (caller.isOps()) {
             return registration;
         }

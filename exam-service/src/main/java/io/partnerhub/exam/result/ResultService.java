@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import io.partnerhub.chassis.events.EventPublisher;
 import io.partnerhub.chassis.problem.Conflict;
 import io.partnerhub.chassis.problem.InvalidRequest;
+import io.partnerhub.chassis.problem.ResourceNotFound;
 import io.partnerhub.exam.candidate.EligibilityService;
 import io.partnerhub.exam.config.ExamConfig;
 import io.partnerhub.exam.domain.PastAttempt;
@@ -40,6 +41,7 @@ public class ResultService {
     private final AttemptRepository attempts;
     private final RegistrationService registrations;
     private final RegistrationRepository registrationLocks;
+    private final ResultStore store;
     private final ExamService exams;
     private final EligibilityService eligibility;
     private final EventPublisher events;
@@ -47,11 +49,12 @@ public class ResultService {
     private final Clock clock;
 
     public ResultService(AttemptRepository attempts, RegistrationService registrations,
-                         RegistrationRepository registrationLocks, ExamService exams, EligibilityService eligibility,
-                         EventPublisher events, ExamConfig config, Clock clock) {
+                         RegistrationRepository registrationLocks, ResultStore store, ExamService exams,
+                         EligibilityService eligibility, EventPublisher events, ExamConfig config, Clock clock) {
         this.attempts = attempts;
         this.registrations = registrations;
         this.registrationLocks = registrationLocks;
+        this.store = store;
         this.exams = exams;
         this.eligibility = eligibility;
         this.events = events;
@@ -70,11 +73,12 @@ public class ResultService {
      */
     @Transactional
     public Recorded record(PostResult body) {
-        // the lock first, then the registration as committed by whoever held the lock before us (an unknown id locks nothing)
-        registrationLocks.lockCandidateExamOf(body.registrationId());
-        Registration registration = registrations.requireVisible(body.registrationId());
+        // the lock first, then in the same round trip everything the rules read, as committed by whoever held the lock
+        // before us (an unknown id locks nothing)
+        ResultStore.Read read = store.lockAndRead(body.registrationId(), body.providerResultId());
+        Registration registration = registrations.requireVisible(body.registrationId(), read.registration());
 
-        Optional<Recorded> replay = replay(registration, body);
+        Optional<Recorded> replay = replay(registration, body, read.recorded());
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -91,22 +95,21 @@ public class ResultService {
         if (body.takenAt().isAfter(now)) {
             throw new InvalidRequest("takenAt is in the future");
         }
-        ExamScoring exam = exams.scoring(registration.examCode);
+        ExamScoring exam = read.scoring().orElseThrow(() -> new ResourceNotFound("exam", registration.examCode));
         boolean withheld = exam.withholdsScoresAt(now, config.betaReleaseDelay());
         boolean passed = exam.passes(body.score());
         PastAttempt outcome = withheld ? PastAttempt.withheld(body.takenAt())
                 : passed ? PastAttempt.passed(body.takenAt()) : PastAttempt.failed(body.takenAt());
-        eligibility.requireAdmissible(registration.candidateId, registration.examCode, outcome);
+        eligibility.requireAdmissible(registration.candidateId, registration.examCode, outcome, read.pastAttempts(), read.covers());
 
         Attempt attempt = withheld
                 ? Attempt.withheld(registration, body.providerResultId(), body.score(), body.takenAt(), now)
                 : Attempt.scored(registration, body.providerResultId(), body.score(), body.takenAt(), passed, now);
-        attempts.persist(attempt);
-        registration.complete(now);
+        // a concurrent duplicate surfaces here, inside the method, as a constraint violation (nothing published yet)
+        store.insertAndComplete(attempt, registration, now);
         if (attempt.status == AttemptStatus.SCORED) {
             publishOutcome(attempt);
         }
-        attempts.flush(); // surface a concurrent duplicate here, inside the method, as a constraint violation
         Log.infof("attempt %s recorded for registration %s: %s passed=%s", attempt.id, registration.id, attempt.status, attempt.passed);
         return new Recorded(ResultView.of(attempt), true);
     }
@@ -117,11 +120,11 @@ public class ResultService {
      */
     @Transactional
     public Optional<Recorded> findRecorded(PostResult body) {
-        return replay(registrations.requireVisible(body.registrationId()), body);
+        Registration registration = registrations.requireVisible(body.registrationId());
+        return replay(registration, body, attempts.byProviderResult(registration.provider, body.providerResultId()));
     }
 
-    private Optional<Recorded> replay(Registration registration, PostResult body) {
-        Optional<Attempt> existing = attempts.byProviderResult(registration.provider, body.providerResultId());
+    private Optional<Recorded> replay(Registration registration, PostResult body, Optional<Attempt> existing) {
         if (existing.isEmpty()) {
             return Optional.empty();
         }
