@@ -1,12 +1,9 @@
 package io.partnerhub.membership.webhook;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
-import io.partnerhub.membership.events.OffThePath;
 
 /**
  * Consumes membership-events for webhooks (its own consumer group and inbox entries): the organisation-level types of
@@ -24,12 +21,6 @@ public class WebhookMembershipEventsHandler implements EventHandler {
     @Override
     public String topic() {
         return "membership-events";
-    }
-
-    /** Off the path a partner watches: gathered for {@link OffThePath#gatherFor} and applied several at a time. */
-    @Override
-    public Duration gatherFor() {
-        return OffThePath.gatherFor();
     }
 
     @Override
