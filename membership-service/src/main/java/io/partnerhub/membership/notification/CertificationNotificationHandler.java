@@ -1,9 +1,12 @@
 package io.partnerhub.membership.notification;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
+import io.partnerhub.membership.events.OffThePath;
 
 /** certification-events for the mails: renewal-due (window opened, 30 / 7 days left) and expired, to the holder. */
 @ApplicationScoped
@@ -18,6 +21,12 @@ public class CertificationNotificationHandler implements EventHandler {
     @Override
     public String topic() {
         return "certification-events";
+    }
+
+    /** Off the path a partner watches: gathered for {@link OffThePath#gatherFor} and applied several at a time. */
+    @Override
+    public Duration gatherFor() {
+        return OffThePath.gatherFor();
     }
 
     @Override

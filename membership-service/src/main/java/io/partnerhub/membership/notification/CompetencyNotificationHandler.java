@@ -1,9 +1,12 @@
 package io.partnerhub.membership.notification;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
+import io.partnerhub.membership.events.OffThePath;
 import io.partnerhub.membership.domain.CompetencyChange;
 import io.partnerhub.membership.events.CompetencyEventData;
 
@@ -24,6 +27,12 @@ public class CompetencyNotificationHandler implements EventHandler {
     @Override
     public String topic() {
         return "competency-events";
+    }
+
+    /** Off the path a partner watches: gathered for {@link OffThePath#gatherFor} and applied several at a time. */
+    @Override
+    public Duration gatherFor() {
+        return OffThePath.gatherFor();
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.partnerhub.membership.notification;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnerhub.chassis.events.CloudEvent;
 import io.partnerhub.chassis.events.EventHandler;
+import io.partnerhub.membership.events.OffThePath;
 
 /** exam-events for the mails: a scored result (passed / failed) is the candidate's score report. */
 @ApplicationScoped
@@ -18,6 +21,12 @@ public class ExamNotificationHandler implements EventHandler {
     @Override
     public String topic() {
         return "exam-events";
+    }
+
+    /** Off the path a partner watches: gathered for {@link OffThePath#gatherFor} and applied several at a time. */
+    @Override
+    public Duration gatherFor() {
+        return OffThePath.gatherFor();
     }
 
     @Override
