@@ -29,6 +29,9 @@ final class Figures {
     static volatile Map<String, Double> cpuBefore;
     static volatile Map<String, Double> cpuAfter = Map.of();
     static volatile long caughtUpMillis = -1;
+    /** When the first capacity result was sent and the last one answered (epoch ms; 0: none). */
+    static final AtomicLong CAPACITY_FIRST = new AtomicLong(Long.MAX_VALUE);
+    static final AtomicLong CAPACITY_LAST = new AtomicLong();
 
     static synchronized void capacityStarted() {
         if (cpuBefore == null) {
@@ -44,6 +47,11 @@ final class Figures {
         k.millis.add(millis);
         if (!ok) {
             k.errors.incrementAndGet();
+        }
+        if (kind.equals("capacity: result")) {
+            long now = System.currentTimeMillis();
+            CAPACITY_FIRST.accumulateAndGet(now - millis, Math::min);
+            CAPACITY_LAST.accumulateAndGet(now, Math::max);
         }
         if (dayPhase) {
             long second = (System.currentTimeMillis() - dayStartMillis) / 1000;

@@ -29,7 +29,12 @@ final class Summary {
         Figures.Kind results = Figures.KINDS.getOrDefault("result", new Figures.Kind());
         Figures.Kind capacity = Figures.KINDS.getOrDefault("capacity: result", new Figures.Kind());
         long capacityOk = capacity.millis.size() - capacity.errors.get();
-        double capacityRate = capacityOk / (double) Settings.CAPACITY.toSeconds();
+        // over the time the results were posted: when the booked registrations run out before the phase ends, the
+        // clients idle and the phase's length would understate the rate (the figure read 83.3/s = 2,500 / 30 s)
+        double postedSeconds = Figures.CAPACITY_LAST.get() > 0
+                ? Math.max(0.001, (Figures.CAPACITY_LAST.get() - Figures.CAPACITY_FIRST.get()) / 1000.0)
+                : Settings.CAPACITY.toSeconds();
+        double capacityRate = capacityOk / postedSeconds;
         long errors = Figures.KINDS.values().stream().mapToLong(k -> k.errors.get()).sum();
 
         out.add("=== PartnerHub programme day (" + Settings.URL + ", " + fmt(Settings.DAY.toSeconds() / 60.0) + " min, scale "
@@ -47,8 +52,10 @@ final class Summary {
         long lagMax = Monitors.MAX_LAG.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(Map.Entry::getValue)
                 .max().orElse(-1);
         out.add("consumer lag max: " + lagMax + " records  " + Monitors.lagLines());
-        out.add(String.format(Locale.ROOT, "results at capacity: %.1f results/s (%d clients, %d s, %d errors)", capacityRate,
-                Settings.CAPACITY_CLIENTS, Settings.CAPACITY.toSeconds(), capacity.errors.get()));
+        out.add(String.format(Locale.ROOT, "results at capacity: %.1f results/s (%d clients, %d results posted in %.1f s of the %d s"
+                + " phase%s, %d errors)", capacityRate, Settings.CAPACITY_CLIENTS, capacityOk, postedSeconds,
+                Settings.CAPACITY.toSeconds(), postedSeconds < Settings.CAPACITY.toSeconds() - 1 ? ": the bookings ran out" : "",
+                capacity.errors.get()));
         out.add("CPU per result from the start of the capacity phase until the chain caught up ("
                 + (Figures.caughtUpMillis < 0 ? "not within 120 s" : fmt(Figures.caughtUpMillis / 1000.0) + " s after it") + "), ms: "
                 + CpuMeter.perResult(Figures.cpuBefore == null ? Map.of() : Figures.cpuBefore, Figures.cpuAfter, capacityOk));
