@@ -36,9 +36,10 @@ public interface EventHandler {
     /**
      * How long the broker may hold this handler's fetches to gather records into one batch (issue #25/#26: Kafka's
      * {@code fetch.max.wait.ms}, with a {@code fetch.min.bytes} no burst of events reaches). For handlers whose effects
-     * nobody waits for within milliseconds (notifications, webhook deliveries): their records arrive up to this much
-     * later, several per poll, applied in one transaction ({@code partnerhub.inbox.batch-size}), with fewer fetches
-     * and commits; their work then no longer takes the cores each time an event passes on its way to a status someone
+     * nobody waits for within milliseconds (notification mails, say; not a fan-out that offers an event to what is
+     * registered when it applies it, which would then offer events from before a registration): their records arrive
+     * up to this much later, several per poll, applied in one transaction ({@code partnerhub.inbox.batch-size}), with
+     * fewer fetches and commits; their work then no longer takes the cores each time an event passes on its way to a status someone
      * watches. {@link java.time.Duration#ZERO} (the default): each record as soon as it is there.
      */
     default java.time.Duration gatherFor() {
