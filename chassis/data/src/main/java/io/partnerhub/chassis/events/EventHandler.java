@@ -39,8 +39,8 @@ public interface EventHandler {
      * nobody waits for within milliseconds (notification mails, say; not a fan-out that offers an event to what is
      * registered when it applies it, which would then offer events from before a registration): their records arrive
      * up to this much later, several per poll, applied in one transaction ({@code partnerhub.inbox.batch-size}), with
-     * fewer fetches and commits; their work then no longer takes the cores each time an event passes on its way to a status someone
-     * watches. {@link java.time.Duration#ZERO} (the default): each record as soon as it is there.
+     * fewer fetches and commits; their work then no longer takes the cores each time an event passes on its way to a
+     * status someone watches. {@link java.time.Duration#ZERO} (the default): each record as soon as it is there.
      */
     default java.time.Duration gatherFor() {
         return java.time.Duration.ZERO;
