@@ -1,10 +1,11 @@
 # Functions of deploy/bench/programme-day/run (sourced): samples of the load average and of the memory of every process
 # of the suite (the pids deploy/run records in .devstack/pids), and the outbox / inbox table sizes.
 
-# sample_all FILE LABEL: one line per process, "epoch label load1 name KiB". JVMs: VmRSS; PostgreSQL: the PSS of the
-# postmaster and all its backends (their RSS would count the shared buffers once per process).
+# sample_all FILE LABEL: one line per process, "epoch label load1 name KiB [heapKiB oldUsedKiB]". JVMs: VmRSS, and from
+# jstat (hsperfdata: no attach, no safepoint) the heap committed (survivors + eden + old) and the old generation's use;
+# PostgreSQL: the PSS of the postmaster and all its backends (their RSS would count the shared buffers once per process).
 sample_all() {
-  local file="$1" label="$2" now load name pid kib child
+  local file="$1" label="$2" now load name pid kib child heap
   now=$(date +%s); load=$(cut -d' ' -f1 /proc/loadavg)
   [[ -f "$ROOT/.devstack/pids" ]] || { echo "$now $label $load - 0" >> "$file"; return; }
   while read -r name pid; do
@@ -16,8 +17,11 @@ sample_all() {
       done
     else
       kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+      # jstat -gc: S0C S1C S0U S1U EC EU OC OU ... (KiB)
+      heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR == 2 { printf "%d %d", $1 + $2 + $5 + $7, $8 }')
     fi
-    echo "$now $label $load $name ${kib:-0}" >> "$file"
+    echo "$now $label $load $name ${kib:-0} ${heap:-}" >> "$file"
+    heap=""
   done < "$ROOT/.devstack/pids"
 }
 
@@ -27,6 +31,7 @@ report_samples() {
   awk '
     { t[NR] = $1; n = $4; if (!(n in first)) { order[++k] = n; first[n] = $1 }
       series[n] = series[n] sprintf(" %d", $5 / 1024); last[n] = $1; lastv[n] = $5; at[n, $1] = $5
+      if (NF >= 7) { heaps[n] = heaps[n] sprintf(" %d", $6 / 1024); olds[n] = olds[n] sprintf(" %d", $7 / 1024) }
       loads = loads " " $3; if (min == "" || $3 < min) min = $3; if ($3 > max) max = $3; sum += $3; cnt++ }
     END {
       printf "load average (1 min) during the run: %.1f-%.1f, mean %.1f\n", min, max, sum / cnt
@@ -37,6 +42,12 @@ report_samples() {
         for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= last[n] - 300 && p[2] > best) best = p[2] }
         base = at[n, best]; span = (last[n] - best) / 60
         printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], (base > 0 ? 100 * (lastv[n] - base) / base : 0), span
+      }
+      print "JVM heap (MiB) at the same moments, from jstat: committed (the JVM grows it up to -Xmx as its working set needs),"
+      print "and the old generation in use (garbage included until a full collection):"
+      for (i = 1; i <= k; i++) {
+        n = order[i]; if (!(n in heaps)) continue
+        printf "  %-22s committed%s\n  %-22s old used %s\n", n, heaps[n], "", olds[n]
       }
     }' "$1"
 }
