@@ -69,7 +69,9 @@ public final class KafkaBroker implements AutoCloseable {
             // broker twice (produce, fetch), and C1-only code made each acks=all produce cost more (devstack README:
             // broker CPU per record median 775 vs 575-730 us, ack p50 0.98-2.13 vs 0.61-1.03 ms, on the loaded machine)
             List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                    "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xshare:auto",
+                    // the whole heap from the start, as Kafka's own kafka-server-start.sh does (-Xmx1G -Xms1G): grown on
+                    // demand, the heap stepped up during a burst and the soak read it as growth (issue #26, +27 %)
+                    "-Xms" + maxHeap, "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xshare:auto",
                     "-Djava.awt.headless=true",
                     "-Dlog4j2.configurationFile=" + log4j.toUri(),
                     "-Dkafka.logs.dir=" + logFile.getParent().toAbsolutePath(),

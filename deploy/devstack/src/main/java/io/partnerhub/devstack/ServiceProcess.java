@@ -97,6 +97,10 @@ public final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().remove("JAVA_TOOL_OPTIONS");
+            // glibc's malloc gives each thread that allocates natively an arena of its own (up to 8 per core) and keeps
+            // what the JIT's compiler arenas freed in them: the soak saw a service's RSS grow 26 MiB over 5 minutes
+            // while everything the JVM tracks (NMT) stayed flat. Two arenas, as deploy/k8s sets it (issue #26).
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(environment);
             return new ServiceProcess(spec, builder.start(), logFile, recording, jar, Files.getLastModifiedTime(jar));
         } catch (IOException e) {

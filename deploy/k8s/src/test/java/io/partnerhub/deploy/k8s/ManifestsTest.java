@@ -230,7 +230,7 @@ class ManifestsTest {
         Map<String, JsonNode> configMaps = new HashMap<>();
         Manifests.ofKind(dev, "ConfigMap").forEach(c -> configMaps.put(Manifests.name(c), c.path("data")));
         Set<String> sameValue = Set.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "PARTNERHUB_CLOCK_ADJUSTABLE",
-                "JAVA_TOOL_OPTIONS", "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_LOCATION",
+                "JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX", "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_LOCATION",
                 "PARTNERHUB_CERTIFICATION_BADGES_SIGNING_KEY_ID", "PARTNERHUB_CERTIFICATION_SWEEP_INTERVAL",
                 "PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_LOCATION", "PARTNERHUB_COMPETENCY_CREDENTIALS_SIGNING_KEY_ID");
         List<String> differences = new ArrayList<>();

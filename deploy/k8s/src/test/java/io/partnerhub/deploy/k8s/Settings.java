@@ -24,10 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Settings {
 
-    /** Quarkus / MicroProfile / JVM settings the manifests use (their names are the frameworks'). */
+    /** Quarkus / MicroProfile / JVM / glibc settings the manifests use (their names are the frameworks'). */
     static final Set<String> STANDARD = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_HTTP_PORT", "KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-            "MP_JWT_VERIFY_ISSUER", "JAVA_TOOL_OPTIONS", "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING",
+            "MP_JWT_VERIFY_ISSUER", "JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX", "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING",
             "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_USERNAME",
             "QUARKUS_MAILER_PASSWORD", "QUARKUS_MAILER_FROM", "QUARKUS_MAILER_START_TLS");
 
