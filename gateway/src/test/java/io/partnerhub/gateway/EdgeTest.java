@@ -118,7 +118,7 @@ class EdgeTest {
     }
 
     @Test
-    void passesABodyOfUnknownLengthOverHttp2() throws Exception {
+    void passesABodyOfUnknownLengthFromAClientThatAsksForHttp2() throws Exception {
         // the JDK client asks for HTTP/2 (h2c) with a body of unknown length; the chassis turns h2c off
         // (quarkus.http.http2=false), so the gateway answers HTTP/1.1 and reads the body chunked
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
