@@ -26,11 +26,14 @@ sample_all() {
 }
 
 # report_samples FILE: memory per process at start, each minute and end (MiB), the growth over the last 5 minutes
-# (over the whole run when it is shorter), and the load average's range.
+# (over the whole run when it is shorter), and the load average's range. With a day-end sample (taken when the day
+# model ends and the capacity phase starts), the growth that counts is the day model's: over the 5 minutes before it;
+# the capacity burst and its catch-up after it are printed beside it.
 report_samples() {
   awk '
     { t[NR] = $1; n = $4; if (!(n in first)) { order[++k] = n; first[n] = $1 }
       series[n] = series[n] sprintf(" %d", $5 / 1024); last[n] = $1; lastv[n] = $5; at[n, $1] = $5
+      if ($2 == "day-end") { dayend[n] = $1; dayendv[n] = $5 }
       if (NF >= 7) { heaps[n] = heaps[n] sprintf(" %d", $6 / 1024); olds[n] = olds[n] sprintf(" %d", $7 / 1024) }
       loads = loads " " $3; if (min == "" || $3 < min) min = $3; if ($3 > max) max = $3; sum += $3; cnt++ }
     END {
@@ -42,6 +45,14 @@ report_samples() {
         for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= last[n] - 300 && p[2] > best) best = p[2] }
         base = at[n, best]; span = (last[n] - best) / 60
         printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], (base > 0 ? 100 * (lastv[n] - base) / base : 0), span
+        if (n in dayend) {
+          dbest = first[n]
+          for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= dayend[n] - 300 && p[2] > dbest) dbest = p[2] }
+          dbase = at[n, dbest]
+          printf "  %-22s   the day model: growth %+.1f %% over its last %.1f min; then the capacity phase and catch-up: %+.1f %%\n", "",
+            (dbase > 0 ? 100 * (dayendv[n] - dbase) / dbase : 0), (dayend[n] - dbest) / 60,
+            (dayendv[n] > 0 ? 100 * (lastv[n] - dayendv[n]) / dayendv[n] : 0)
+        }
       }
       print "JVM heap (MiB) at the same moments, from jstat: committed (the JVM grows it up to -Xmx as its working set needs),"
       print "and the old generation in use (garbage included until a full collection):"

@@ -1,5 +1,8 @@
 package io.partnerhub.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +39,19 @@ final class Figures {
     static synchronized void capacityStarted() {
         if (cpuBefore == null) {
             cpuBefore = CpuMeter.read(Settings.PIDS);
+            markDayEnd();
+        }
+    }
+
+    /** Tells the run script that the day model is over (see {@link Settings#DAY_END_MARK}). */
+    private static void markDayEnd() {
+        if (Settings.DAY_END_MARK.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(Settings.DAY_END_MARK), System.currentTimeMillis() / 1000 + "\n");
+        } catch (IOException e) {
+            System.err.println("[programme-day] could not write the day's end to " + Settings.DAY_END_MARK + ": " + e);
         }
     }
 

@@ -31,6 +31,11 @@ final class Settings {
     static final int CAPACITY_BOOKINGS = Integer.getInteger("day.capacity.bookings", 2500);
     /** deploy/run's record of its children (CPU per result in the capacity phase). */
     static final Path PIDS = KEYS.toAbsolutePath().getParent().resolve("pids");
+    /**
+     * A file written when the day model ends and the capacity phase starts (empty: none): the run script takes a memory
+     * sample then, so that the soak's growth is measured over the day model and not over the capacity burst.
+     */
+    static final String DAY_END_MARK = System.getProperty("day.end.mark", "");
     /** Where the figures for the run script's summary go (key=value lines). */
     static final Path FIGURES = Path.of(System.getProperty("day.figures", "target/programme-day-figures.properties"));
 
