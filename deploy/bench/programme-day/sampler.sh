@@ -31,6 +31,14 @@ sample_all() {
 # the capacity burst and its catch-up after it are printed beside it.
 report_samples() {
   awk '
+    # the sample of process n to measure growth from, up to time e: the latest at least 5 minutes before e (the first
+    # sample when the run is shorter)
+    function base(n, e,    b, key, p) {
+      b = first[n]
+      for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= e - 300 && p[2] > b) b = p[2] }
+      return b
+    }
+    function growth(from, to) { return from > 0 ? 100 * (to - from) / from : 0 }
     { t[NR] = $1; n = $4; if (!(n in first)) { order[++k] = n; first[n] = $1 }
       series[n] = series[n] sprintf(" %d", $5 / 1024); last[n] = $1; lastv[n] = $5; at[n, $1] = $5
       if ($2 == "day-end") { dayend[n] = $1; dayendv[n] = $5 }
@@ -41,17 +49,12 @@ report_samples() {
       print "memory per process (MiB) at start, every minute, end; growth over the last 5 minutes (goal < 5 %):"
       for (i = 1; i <= k; i++) {
         n = order[i]; if (n == "-") continue
-        best = first[n]
-        for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= last[n] - 300 && p[2] > best) best = p[2] }
-        base = at[n, best]; span = (last[n] - best) / 60
-        printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], (base > 0 ? 100 * (lastv[n] - base) / base : 0), span
+        b = base(n, last[n])
+        printf "  %-22s%s   growth %+.1f %% over the last %.1f min\n", n, series[n], growth(at[n, b], lastv[n]), (last[n] - b) / 60
         if (n in dayend) {
-          dbest = first[n]
-          for (key in at) { split(key, p, SUBSEP); if (p[1] == n && p[2] <= dayend[n] - 300 && p[2] > dbest) dbest = p[2] }
-          dbase = at[n, dbest]
+          b = base(n, dayend[n])
           printf "  %-22s   the day model: growth %+.1f %% over its last %.1f min; then the capacity phase and catch-up: %+.1f %%\n", "",
-            (dbase > 0 ? 100 * (dayendv[n] - dbase) / dbase : 0), (dayend[n] - dbest) / 60,
-            (dayendv[n] > 0 ? 100 * (lastv[n] - dayendv[n]) / dayendv[n] : 0)
+            growth(at[n, b], dayendv[n]), (dayend[n] - b) / 60, growth(dayendv[n], lastv[n])
         }
       }
       print "JVM heap (MiB) at the same moments, from jstat: committed (the JVM grows it up to -Xmx as its working set needs),"
